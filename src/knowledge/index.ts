@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadActorKB, type ActorKB } from './actors.js';
 import { loadGeoKB, type GeoKB } from './geo.js';
+import { loadPlaceKB, type PlaceKB } from './places.js';
 import { loadCameoKB, type CameoKB } from './cameo.js';
 import { loadTopicKB, type TopicKB } from './topics.js';
 
@@ -15,6 +16,7 @@ export interface KB {
   dataDir: string;
   actors: ActorKB;
   geo: GeoKB;
+  places: PlaceKB;
   cameo: CameoKB;
   topics: TopicKB;
 }
@@ -28,7 +30,7 @@ export function loadKB(dataDir: string = DEFAULT_DATA_DIR): KB {
   if (cached && cached.dataDir === dataDir) return cached;
   const geo = loadGeoKB(dataDir);
   const actors = loadActorKB(dataDir, geo);
-  const kb: KB = { dataDir, geo, actors, cameo: loadCameoKB(dataDir), topics: loadTopicKB(dataDir) };
+  const kb: KB = { dataDir, geo, places: loadPlaceKB(dataDir, geo), actors, cameo: loadCameoKB(dataDir), topics: loadTopicKB(dataDir) };
   cached = kb;
   return kb;
 }
