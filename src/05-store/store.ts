@@ -3,15 +3,43 @@
  * store will implement the same interface later. All queries the CLI, the HTTP API and
  * the exports run go through this interface (one query layer).
  */
-import type { RecordKind, RecordOf } from '../00-model/records.js';
+import type { Span } from '../00-model/doc.js';
+import type { DocumentRecord, RecordKind, RecordOf } from '../00-model/records.js';
 
-export type PutStatus = 'inserted' | 'unchanged' | 'replaced';
+/**
+ * inserted: a new document; unchanged: identical content (text and records) already stored
+ * under this source key; replaced: the source key held other content (or the same text with
+ * different records), whose records were replaced atomically; duplicate: the same document
+ * (same content hash) is already stored under another source key: it is stored once and
+ * this key is remembered as an alias.
+ */
+export type PutStatus = 'inserted' | 'unchanged' | 'replaced' | 'duplicate';
+
+export interface PutInput {
+  /** stable key of the source (absolute path, URL, "jsonl-id:<id>"…) used for replace-on-change */
+  sourceKey: string;
+  text: string;
+  /** all records of the document; exactly one must be the `document` record (its `doc` is the id) */
+  records: RecordOf[];
+  /** sentence spans (offsets into text) for full-text search */
+  sentences: Span[];
+}
+
+export interface PutResult {
+  status: PutStatus;
+  /** the document id */
+  doc: string;
+  /** id of the document this source key held before, when it was replaced by another one */
+  previous?: string;
+}
 
 export interface StoredDocument {
   id: string;
-  sourceKey: string;
+  /** every source key this content was ingested under (first one first) */
+  sourceKeys: string[];
   text: string;
-  record: RecordOf & { kind: 'document' };
+  record: DocumentRecord;
+  sentences: Span[];
   ingestedAt: string;
 }
 
@@ -19,11 +47,14 @@ export interface SentenceHit {
   doc: string;
   title: string | null;
   published: string | null;
+  /** sentence index in the document */
+  index: number;
   start: number;
   end: number;
   text: string;
-  /** text with matches marked by [ ] */
+  /** the sentence with matches marked by [ ] (shortened with … when long) */
   snippet: string;
+  /** bm25 rank, lower is better */
   rank: number;
 }
 
@@ -34,23 +65,28 @@ export interface Page {
   order?: 'asc' | 'desc';
 }
 
-/** Filters accepted by query(); unknown keys are rejected by the caller. */
+/** Filters accepted by query(); a filter that does not apply to a kind is a QueryError. */
 export interface RecordFilter {
   doc?: string;
-  /** actor name, ISO country code, or org acronym: matches source/target/parties/speaker */
+  /** actor name (full or last name, case-insensitive), ISO country code, org acronym or CAMEO actor code:
+   *  matches source/target/parties/speaker */
   actor?: string;
+  /** ISO alpha-3 country of any actor of the record */
   country?: string;
-  /** dyad "RUS-USA" (either direction) */
+  /** dyad "RUS-USA" (either direction); each side a country code or org acronym */
   dyad?: string;
+  /** CAMEO code prefix ("04" matches 040…046, "0431" only itself) */
   cameo?: string;
   root?: string;
   plover?: string;
   topic?: string;
   status?: string;
-  /** ISO date lower/upper bounds (inclusive) on the record's date */
+  /** ISO date lower/upper bounds (inclusive); a record matches when its date period overlaps */
   from?: string;
   to?: string;
+  /** place name (case-insensitive) or ISO country code of the place */
   place?: string;
+  /** case-insensitive substring of the record's text (evidence, quote, name, title) */
   q?: string;
 }
 
@@ -59,14 +95,90 @@ export interface QueryResult<T = RecordOf> {
   rows: T[];
 }
 
-export interface Store {
+export interface DocumentSummary {
+  id: string;
+  sourceKeys: string[];
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  chars: number;
+  ingestedAt: string;
+  /** records per kind (turn, entity, meeting, agreement, quote, event) */
+  counts: Record<string, number>;
+}
+
+export interface MonthDyadRow {
+  /** "YYYY-MM" */
+  month: string;
+  /** the two sides (country code or org), ordered alphabetically unless directed */
+  a: string;
+  b: string;
+  events: number;
+  goldsteinMean: number;
+  /** events per quad class 1..4 */
+  quad: [number, number, number, number];
+}
+
+export interface PairRow {
+  a: string;
+  b: string;
+  meetings: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface ActorRow {
+  /** actor name, or country/org when grouped by country */
+  actor: string;
+  country: string | null;
+  org: string | null;
+  records: number;
+}
+
+export interface Aggregates {
+  /** events per month per dyad with mean Goldstein (events without a month are left out) */
+  eventsByMonth(filter?: RecordFilter, opts?: { directed?: boolean }): MonthDyadRow[];
+  /** meetings per pair of parties (country code or org) */
+  meetingsByPair(filter?: RecordFilter): PairRow[];
+  /** actors by number of records (events, meetings, agreements, quotes unless kind is given) */
+  topActors(opts?: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter }): ActorRow[];
+}
+
+export interface Store extends Aggregates {
   /** Stores one document and all its records in one transaction. */
-  putDocument(sourceKey: string, text: string, records: RecordOf[]): PutStatus;
+  putDocument(input: PutInput): PutResult;
   getDocument(id: string): StoredDocument | null;
-  /** Full-text search over sentences. */
-  search(query: string, page?: Page): QueryResult<SentenceHit>;
+  /** Documents with per-kind record counts, newest ingest last (stable order). */
+  listDocuments(page?: Page, filter?: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'>): QueryResult<DocumentSummary>;
+  /** Removes a document and its records; false if it was not stored. */
+  deleteDocument(id: string): boolean;
+  /** Full-text search over sentences (FTS5). Throws QueryError on bad query syntax. */
+  search(query: string, page?: Page, filter?: Pick<RecordFilter, 'doc' | 'from' | 'to'>): QueryResult<SentenceHit>;
+  /** Records of one kind, as stored, in a stable order. Throws QueryError on a bad filter or sort. */
   query(kind: RecordKind, filter?: RecordFilter, page?: Page): QueryResult;
-  /** counts by record kind */
+  /** Every matching record, in the same order as query(), without the page cap (for exports). */
+  iterate(kind: RecordKind, filter?: RecordFilter, page?: Pick<Page, 'sort' | 'order'>): IterableIterator<RecordOf>;
+  /** counts by record kind (document, turn, entity, meeting, agreement, quote, event) */
   counts(): Record<string, number>;
   close(): void;
 }
+
+/** A bad filter, sort, page or search query from the user: the message is fit to show as is (HTTP 400). */
+export class QueryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'QueryError';
+  }
+}
+
+/** The store file cannot be used (not a Readout database, newer schema, bad record on ingest). */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+export const MAX_LIMIT = 1000;
+export const DEFAULT_LIMIT = 50;
