@@ -1,0 +1,255 @@
+/** The subcommands. Each is a thin shell over src/app.ts and the store's query layer. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { Readout, type Processed } from '../app.js';
+import type { RecordOf } from '../00-model/records.js';
+import { RECORD_KINDS, type RecordKind } from '../00-model/records.js';
+import { renderReadout } from '../07-export/readout-md.js';
+import { renderEntities } from './entities.js';
+import { openStore } from '../05-store/sqlite.js';
+import type { Store } from '../05-store/store.js';
+
+export const DEFAULT_DB = 'readout.db';
+const dbOption = (c: Command) =>
+  c.option('--db <file>', `SQLite store (default: $READOUT_DB or ./${DEFAULT_DB})`, process.env.READOUT_DB ?? DEFAULT_DB);
+
+function fail(msg: string): never {
+  console.error(`readout: ${msg}`);
+  process.exit(2);
+}
+
+function parseKinds(s: string | undefined): Set<RecordKind> | null {
+  if (!s) return null;
+  const kinds = s.split(',').map((k) => k.trim()) as RecordKind[];
+  for (const k of kinds) if (!RECORD_KINDS.includes(k)) fail(`--only: unknown record kind "${k}" (kinds: ${RECORD_KINDS.join(', ')})`);
+  return new Set(kinds);
+}
+
+function openExistingStore(db: string): Store {
+  if (!fs.existsSync(db)) fail(`${db}: no such store. Create one with: readout ingest <inputs…> --db ${db}`);
+  return openStore(db);
+}
+
+/** A progress bar on a terminal, nothing when piped or quiet. */
+function progress(quiet: boolean) {
+  if (quiet || !process.stderr.isTTY) return { tick: (_n: string) => {}, stop: () => {} };
+  const bar = new cliProgress.SingleBar(
+    { format: '{bar} {value} docs | {name}', stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(0, 0, { name: '' });
+  let n = 0;
+  return {
+    tick: (name: string) => {
+      n++;
+      bar.setTotal(n);
+      bar.update(n, { name: path.basename(name).slice(0, 40) });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+export function registerCommands(program: Command): void {
+  const quiet = () => Boolean(program.opts().quiet);
+
+  program
+    .command('extract')
+    .description('Process inputs and write records to stdout (no store). Inputs: files (.txt .md .html .htm .jsonl .ndjson), directories, http(s) URLs, - for stdin.')
+    .argument('<inputs...>', 'files, directories, URLs or -')
+    .option('--format <format>', 'jsonl (one record per line, docs/records.md) or markdown (a readable readout per document)', 'jsonl')
+    .option('--only <kinds>', `comma-separated record kinds to write (${RECORD_KINDS.join(', ')})`)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readout extract sample/ --format jsonl > records.jsonl
+  $ readout extract statement.html --only meeting,agreement
+  $ cat text.txt | readout extract - --format markdown`,
+    )
+    .action(async (inputs: string[], o: { format: string; only?: string }) => {
+      if (o.format !== 'jsonl' && o.format !== 'markdown') fail(`--format must be jsonl or markdown, not "${o.format}"`);
+      const only = parseKinds(o.only);
+      const app = new Readout();
+      let failed = 0;
+      for await (const r of app.run(inputs)) {
+        if (!r.ok) {
+          failed++;
+          console.error(`readout: ${r.error.input}: ${r.error.message}`);
+          continue;
+        }
+        const recs = only ? r.item.records.filter((x) => only.has(x.kind)) : r.item.records;
+        if (o.format === 'jsonl') {
+          let buf = '';
+          for (const rec of recs) buf += JSON.stringify(rec) + '\n';
+          if (!process.stdout.write(buf)) await new Promise((res) => process.stdout.once('drain', res));
+        } else {
+          process.stdout.write(renderReadout(r.item.records) + '\n');
+        }
+      }
+      if (failed) process.exitCode = 1;
+    });
+
+  dbOption(
+    program
+      .command('ingest')
+      .description('Process inputs and store documents and records (one transaction per document; unchanged documents are skipped, changed ones replaced).')
+      .argument('<inputs...>', 'files, directories, URLs or -'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readout ingest sample/                       # into ./readout.db
+  $ readout ingest transcripts/ news.jsonl --db corpus.db
+  $ readout ingest https://example.org/statement.html`,
+    )
+    .action(async (inputs: string[], o: { db: string }) => {
+      const app = new Readout();
+      const store = openStore(o.db);
+      const bar = progress(quiet());
+      const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
+      const t0 = Date.now();
+      let chars = 0;
+      try {
+        for await (const r of app.run(inputs)) {
+          if (!r.ok) {
+            counts.failed++;
+            bar.stop();
+            console.error(`readout: ${r.error.input}: ${r.error.message}`);
+            continue;
+          }
+          try {
+            counts[app.store(store, r.item).status]++;
+            chars += r.item.doc.text.length;
+          } catch (e) {
+            counts.failed++;
+            console.error(`readout: ${r.item.source.name}: not stored: ${(e as Error).message}`);
+          }
+          bar.tick(r.item.source.name);
+        }
+      } finally {
+        bar.stop();
+        store.close();
+      }
+      const s = ((Date.now() - t0) / 1000).toFixed(1);
+      console.error(
+        `readout: ${counts.inserted} new, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ` +
+          `${counts.duplicate} duplicates of stored documents, ${counts.failed} failed` +
+          ` (${(chars / 1e6).toFixed(2)} M chars in ${s} s) → ${o.db}`,
+      );
+      if (counts.failed) process.exitCode = 1;
+    });
+
+  dbOption(
+    program
+      .command('search')
+      .description('Full-text search over the stored sentences.')
+      .argument('<query>', 'words or a "quoted phrase"')
+      .option('--limit <n>', 'maximum hits', '20'),
+  )
+    .addHelpText('after', `\nExamples:\n  $ readout search "de-escalation zone"\n  $ readout search sanctions --limit 50`)
+    .action((q: string, o: { db: string; limit: string }) => {
+      const store = openExistingStore(o.db);
+      try {
+        const res = store.search(q, { limit: Number(o.limit) || 20 });
+        if (!res.rows.length) console.log(`no sentence matches "${q}"`);
+        for (const h of res.rows) {
+          console.log(`${h.doc}  ${h.published ?? '????-??-??'}  ${h.title ?? ''}`.trimEnd());
+          console.log(`    ${h.snippet}`);
+        }
+        if (res.total > res.rows.length) console.log(`(${res.rows.length} of ${res.total} hits; --limit for more)`);
+      } finally {
+        store.close();
+      }
+    });
+
+  dbOption(program.command('summary').description('What the store holds: documents, records by kind, the latest meetings and agreements.'))
+    .addHelpText('after', `\nExample:\n  $ readout summary --db corpus.db`)
+    .action((o: { db: string }) => {
+      const store = openExistingStore(o.db);
+      try {
+        const c = store.counts();
+        console.log(`Readout store ${o.db}`);
+        console.log(RECORD_KINDS.map((k) => `${k}s: ${c[k] ?? 0}`).join('  '));
+        const docs = store.query('document', {}, { limit: 50, sort: 'published', order: 'desc' });
+        console.log(`\nDocuments (${docs.total}):`);
+        for (const d of docs.rows as Extract<RecordOf, { kind: 'document' }>[]) {
+          console.log(`  ${d.doc}  ${d.published ?? 'date unknown'}  ${d.place?.name ?? ''}  ${d.title ?? d.file ?? d.id ?? ''}`);
+        }
+        const meet = store.query('meeting', {}, { limit: 15, sort: 'date', order: 'desc' });
+        console.log(`\nMeetings (${meet.total}):`);
+        for (const m of meet.rows as Extract<RecordOf, { kind: 'meeting' }>[]) {
+          console.log(
+            `  ${m.date ?? '?'}  ${m.status.padEnd(7)} ${m.parties.map((p) => p.org ?? p.country ?? p.name).join('–')}` +
+              `${m.place ? ' in ' + m.place.name : ''}${m.format ? ' (' + m.format + ')' : ''}`,
+          );
+        }
+        const agr = store.query('agreement', {}, { limit: 15, sort: 'date', order: 'desc' });
+        console.log(`\nAgreements (${agr.total}):`);
+        for (const a of agr.rows as Extract<RecordOf, { kind: 'agreement' }>[]) {
+          console.log(
+            `  ${a.date ?? '?'}  ${a.status.padEnd(10)} ${a.parties.map((p) => p.org ?? p.country ?? p.name).join(', ')}: ` +
+              a.evidence.text.replace(/\s+/g, ' ').slice(0, 110),
+          );
+        }
+        console.log(`\nNext: readout show <document id>   ·   readout search "<words>"`);
+      } finally {
+        store.close();
+      }
+    });
+
+  dbOption(
+    program
+      .command('show')
+      .description('An analyst\'s readout of one document: meetings, agreements, events by type, quotes, each with its evidence. <doc> is a stored document id (or a unique prefix), or a file/URL to process on the fly.')
+      .argument('<doc>', 'document id, id prefix, or an input path/URL'),
+  )
+    .addHelpText('after', `\nExamples:\n  $ readout show 3f2a9c1e\n  $ readout show sample/lavrov-press-conference.txt`)
+    .action(async (ref: string, o: { db: string }) => {
+      if (fs.existsSync(ref) || /^https?:\/\//.test(ref) || ref === '-') {
+        const app = new Readout();
+        let failed = false;
+        for await (const r of app.run([ref])) {
+          if (!r.ok) {
+            failed = true;
+            console.error(`readout: ${r.error.input}: ${r.error.message}`);
+          } else process.stdout.write(renderReadout(r.item.records) + '\n');
+        }
+        if (failed) process.exitCode = 1;
+        return;
+      }
+      const store = openExistingStore(o.db);
+      try {
+        const docs = store.listDocuments({ limit: 1000000 }).rows.filter((d) => d.id.startsWith(ref));
+        if (!docs.length) fail(`no stored document with id "${ref}" in ${o.db} (readout summary lists them)`);
+        if (docs.length > 1) fail(`"${ref}" matches ${docs.length} documents; give more of the id`);
+        const id = docs[0].id;
+        const recs: RecordOf[] = [];
+        for (const k of RECORD_KINDS) recs.push(...store.query(k, { doc: id }, { limit: 100000 }).rows);
+        process.stdout.write(renderReadout(recs));
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('entities')
+    .description('The actors, places and dates of documents, each with its resolution and evidence.')
+    .argument('<inputs...>', 'files, directories, URLs or -')
+    .addHelpText('after', `\nExample:\n  $ readout entities sample/tass-report.txt`)
+    .action(async (inputs: string[]) => {
+      const app = new Readout();
+      let failed = false;
+      for await (const r of app.run(inputs)) {
+        if (!r.ok) {
+          failed = true;
+          console.error(`readout: ${r.error.input}: ${r.error.message}`);
+        } else process.stdout.write(renderEntities(r.item.doc) + '\n');
+      }
+      if (failed) process.exitCode = 1;
+    });
+}
+
+export type { Processed };

@@ -1,0 +1,200 @@
+/**
+ * Layers → records: turns an annotated Doc into the JSON Lines records of docs/records.md.
+ * Pure and deterministic: records come out in a fixed kind order, each kind sorted by offset.
+ */
+import type { Actor, ActorMention, Doc, Evidence, PlaceMention } from './00-model/doc.js';
+import type {
+  AgreementRecord,
+  DocumentRecord,
+  EntityRecord,
+  EventRecord,
+  MeetingRecord,
+  QuoteRecord,
+  RecordOf,
+  TurnRecord,
+} from './00-model/records.js';
+
+const byStart = <T extends { start: number; end: number }>(a: T, b: T) => a.start - b.start || a.end - b.end;
+const byEvidence = <T extends { evidence: Evidence }>(a: T, b: T) => byStart(a.evidence, b.evidence);
+
+export function documentRecord(doc: Doc): DocumentRecord {
+  const m = doc.meta;
+  const r: DocumentRecord = {
+    kind: 'document',
+    doc: doc.id,
+    url: m.url,
+    title: m.title,
+    published: m.published,
+    place: m.place,
+    source: m.source,
+    speakers: m.speakers,
+    language: m.language,
+    chars: doc.text.length,
+  };
+  if (m.file != null) r.file = m.file;
+  if (m.inputId != null) r.id = m.inputId;
+  return r;
+}
+
+function turnRecords(doc: Doc): TurnRecord[] {
+  return (doc.layers.turns ?? []).map((t) => ({
+    kind: 'turn',
+    doc: doc.id,
+    speaker:
+      t.speaker ??
+      (t.speakerName
+        ? { name: t.speakerName, role: null, country: null, org: null, sector: null, code: null }
+        : null),
+    role: t.role,
+    start: t.start,
+    end: t.end,
+    label: t.label,
+  }));
+}
+
+function entityType(m: ActorMention): EntityRecord['type'] {
+  switch (m.kind) {
+    case 'person':
+    case 'role':
+    case 'pronoun':
+      return m.actor.name ? 'person' : m.actor.org ? 'org' : 'country';
+    case 'org':
+    case 'nonstate':
+      return 'org';
+    default:
+      return m.actor.org && !m.actor.country ? 'org' : 'country';
+  }
+}
+
+function entityRecords(doc: Doc): EntityRecord[] {
+  const out = new Map<string, EntityRecord>();
+  const add = (key: string, make: () => EntityRecord, start: number, end: number) => {
+    let e = out.get(key);
+    if (!e) out.set(key, (e = make()));
+    e.mentions.push([start, end]);
+  };
+  for (const m of doc.layers.actors ?? []) {
+    const a: Actor = m.actor;
+    add(
+      'a:' + m.key,
+      () => ({
+        kind: 'entity',
+        doc: doc.id,
+        type: entityType(m),
+        name: a.name ?? a.org ?? a.country,
+        country: a.country,
+        org: a.org,
+        role: a.role,
+        lat: null,
+        lon: null,
+        code: a.code,
+        mentions: [],
+      }),
+      m.start,
+      m.end,
+    );
+  }
+  for (const p of doc.layers.places ?? ([] as PlaceMention[])) {
+    add(
+      'p:' + p.key,
+      () => ({
+        kind: 'entity',
+        doc: doc.id,
+        type: 'place',
+        name: p.place.name,
+        country: p.place.country,
+        org: null,
+        role: null,
+        lat: p.place.lat,
+        lon: p.place.lon,
+        code: null,
+        mentions: [],
+      }),
+      p.start,
+      p.end,
+    );
+  }
+  const list = [...out.values()];
+  for (const e of list) e.mentions.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return list.sort((x, y) => x.mentions[0][0] - y.mentions[0][0] || (x.name ?? '').localeCompare(y.name ?? ''));
+}
+
+function meetingRecords(doc: Doc): MeetingRecord[] {
+  return [...(doc.layers.meetings ?? [])].sort(byEvidence).map((m) => ({
+    kind: 'meeting',
+    doc: doc.id,
+    status: m.status,
+    date: m.date,
+    date_end: m.dateEnd,
+    place: m.place,
+    parties: m.parties,
+    format: m.format,
+    topics: m.topics,
+    evidence: m.evidence,
+    rule: m.rule,
+  }));
+}
+
+function agreementRecords(doc: Doc): AgreementRecord[] {
+  return [...(doc.layers.agreements ?? [])].sort(byEvidence).map((a) => ({
+    kind: 'agreement',
+    doc: doc.id,
+    status: a.status,
+    date: a.date,
+    effective: a.effective,
+    deadline: a.deadline,
+    parties: a.parties,
+    topics: a.topics,
+    evidence: a.evidence,
+    rule: a.rule,
+  }));
+}
+
+function quoteRecords(doc: Doc): QuoteRecord[] {
+  return [...(doc.layers.quotes ?? [])].sort(byStart).map((q) => ({
+    kind: 'quote',
+    doc: doc.id,
+    speaker: q.speaker,
+    text: q.text,
+    start: q.start,
+    end: q.end,
+    direct: q.direct,
+    rule: q.rule,
+  }));
+}
+
+function eventRecords(doc: Doc): EventRecord[] {
+  return [...(doc.layers.events ?? [])]
+    .sort((a, b) => byEvidence(a, b) || a.trigger.start - b.trigger.start || a.cameo.localeCompare(b.cameo))
+    .map((e) => ({
+      kind: 'event',
+      doc: doc.id,
+      cameo: e.cameo,
+      root: e.root,
+      quad_class: e.quadClass,
+      goldstein: e.goldstein,
+      plover: e.plover,
+      source: e.source,
+      target: e.target,
+      date: e.date,
+      place: e.place,
+      negated: e.negated,
+      hypothetical: e.hypothetical,
+      topics: e.topics,
+      evidence: e.evidence,
+      rule: e.rule,
+    }));
+}
+
+/** All records of one document, in the contract's order. */
+export function toRecords(doc: Doc): RecordOf[] {
+  return [
+    documentRecord(doc),
+    ...turnRecords(doc),
+    ...entityRecords(doc),
+    ...meetingRecords(doc),
+    ...agreementRecords(doc),
+    ...quoteRecords(doc),
+    ...eventRecords(doc),
+  ];
+}
