@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Throughput benchmark (single process): the whole pipeline on ~10 MB built from the repo's own
+// sample/ corpus, with time per stage, MB/s, sentences/s and peak memory; then the store benchmark.
+// Usage: npm run bench [-- --mb 10] [-- --corpus DIR] [-- --no-store]
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
+const args = process.argv.slice(2);
+const mbArg = args.indexOf('--mb');
+const targetMB = mbArg >= 0 ? Number(args[mbArg + 1]) : 10;
+const corpusArg = args.indexOf('--corpus');
+const corpus = corpusArg >= 0 ? path.resolve(args[corpusArg + 1]) : path.join(root, 'sample');
+
+const { loadKB } = await import(dist('knowledge/index.js'));
+const { readInputs, buildDoc } = await import(dist('01-ingest/index.js'));
+const { DEFAULT_STAGES } = await import(dist('stages.js'));
+const { applyStage } = await import(dist('pipeline.js'));
+const { toRecords } = await import(dist('records.js'));
+
+let peak = 0;
+const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const timer = setInterval(sample, 20);
+
+const rss0 = process.memoryUsage().rss;
+let t = performance.now();
+const kb = loadKB();
+const kbMs = performance.now() - t;
+const kbMB = (process.memoryUsage().rss - rss0) / 1e6;
+
+const sources = [];
+for await (const r of readInputs([corpus])) if (r.ok) sources.push(r.source);
+if (!sources.length) throw new Error(`bench: no documents found in ${corpus}`);
+const sampleChars = sources.reduce((n, s) => n + s.raw.length, 0);
+const copies = Math.max(1, Math.ceil((targetMB * 1e6) / sampleChars));
+
+const stageMs = new Map(DEFAULT_STAGES.map((s) => [s.name, 0]));
+let ingestMs = 0, recordsMs = 0, chars = 0, sentences = 0, records = 0, docs = 0;
+const t0 = performance.now();
+for (let c = 0; c < copies; c++) {
+  for (const s of sources) {
+    let a = performance.now();
+    // vary the text per copy so nothing can be served from a cache
+    let doc = buildDoc({ ...s, raw: s.raw + `\n\n(Copy ${c}.)` });
+    let b = performance.now();
+    ingestMs += b - a;
+    for (const st of DEFAULT_STAGES) {
+      a = performance.now();
+      doc = applyStage(doc, kb, st);
+      b = performance.now();
+      stageMs.set(st.name, stageMs.get(st.name) + (b - a));
+    }
+    a = performance.now();
+    records += toRecords(doc).length;
+    recordsMs += performance.now() - a;
+    chars += doc.text.length;
+    sentences += doc.layers.sentences?.length ?? 0;
+    docs++;
+  }
+  sample();
+}
+const totalS = (performance.now() - t0) / 1000;
+clearInterval(timer);
+sample();
+
+const MB = chars / 1e6;
+console.log(`Readout pipeline benchmark (node ${process.version}, single process)`);
+console.log(`knowledge base: loaded in ${kbMs.toFixed(0)} ms, ~${kbMB.toFixed(0)} MB`);
+console.log(`corpus: ${docs} documents, ${MB.toFixed(2)} M chars (${path.relative(root, corpus) || corpus} × ${copies}), ${sentences} sentences, ${records} records`);
+console.log(`whole pipeline: ${totalS.toFixed(2)} s → ${(MB / totalS).toFixed(2)} MB/s, ${Math.round(sentences / totalS)} sentences/s`);
+console.log(`peak RSS: ${(peak / 1e6).toFixed(0)} MB`);
+const row = (name, ms) => console.log(`  ${name.padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)} s  ${(MB / (ms / 1000)).toFixed(1).padStart(7)} MB/s`);
+row('ingest', ingestMs);
+for (const [n, ms] of stageMs) row(n, ms);
+row('records', recordsMs);
+
+if (!args.includes('--no-store')) {
+  const storeBench = path.join(root, 'scripts', 'bench-store.mjs');
+  if (fs.existsSync(storeBench)) {
+    console.log('\nStore / query benchmark:');
+    spawnSync(process.execPath, [storeBench], { stdio: 'inherit' });
+  }
+}
