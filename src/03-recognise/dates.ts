@@ -1,11 +1,891 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Date recogniser: finds date expressions and resolves them against the document date.
+ *
+ * Absolute ("July 4", "May 8, 2015", "February 2018", "09.07.2017"), ranges ("August 8-9",
+ * "July 12-15, 2021", "from 2014 to 2016"), relative ("yesterday", "last night", "on Wednesday",
+ * "two days ago", "next year"), vague ("early September", "later this year", "soon") and times
+ * with zones ("12 pm Damascus time"). Rules are regular expressions over each sentence, guarded
+ * by a cheap prefilter; only small grammatical closed classes (month, weekday and number words)
+ * live here, time-zone words come from data/geo/timezones.tsv.
+ *
+ * When the document date has no year (meta.publishedPartial) or is missing, the year is inferred
+ * from office holders named with their office, weekday/date agreement and dated references
+ * (see inferDocYear); otherwise it stays unknown and yearless dates resolve to null.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ActorMention, DateMention, DatePrecision, Doc, DocMeta, Sentence, Span } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
+import type { KB } from '../knowledge/index.js';
+
+// ---------------------------------------------------------------- closed classes
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
+  september: 9, october: 10, november: 11, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
+  ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+};
+
+// Month names are matched capitalised only ("May" the verb at the start of a sentence is
+// excluded by requiring a day, a year or a preposition next to it).
+const MON = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MON_FULL = '(January|February|March|April|May|June|July|August|September|October|November|December)';
+const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const ORD = '(?:st|nd|rd|th)?';
+const DASH = '\\s*(?:-|–|—|to|and|through|till|until)\\s*';
+const YEAR = '((?:19|20)\\d{2})(?![\\d])';
+const NUM = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d{1,3})';
+const YEAR_PREP = '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
+
+/** "in|by" -> "[Ii]n|[Bb]y": capitalised words at a sentence start, while month names stay case-sensitive */
+function anyCase(alts: string): string {
+  return alts
+    .split('|')
+    .map((w) => `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+}
+
+function monthOf(s: string): number {
+  return MONTHS[s.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+// ---------------------------------------------------------------- date arithmetic (UTC)
+
+export interface DocDate {
+  y: number;
+  m: number | null;
+  d: number | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function iso(y: number, m?: number | null, d?: number | null): string {
+  if (m == null) return String(y);
+  if (d == null) return `${y}-${pad(m)}`;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+function ymd(t: number): [number, number, number] {
+  const dt = new Date(t);
+  return [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()];
+}
+function utc(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d);
+}
+const DAY = 86400000;
+function validDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  const [yy, mm, dd] = ymd(utc(y, m, d));
+  return yy === y && mm === m && dd === d;
+}
+function weekday(y: number, m: number, d: number): number {
+  return new Date(utc(y, m, d)).getUTCDay();
+}
+
+export function parseIsoDate(s: string | null | undefined): DocDate | null {
+  if (!s) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(s);
+  if (!m) return null;
+  return { y: +m[1], m: m[2] ? +m[2] : null, d: m[3] ? +m[3] : null };
+}
+
+// ---------------------------------------------------------------- time zones
+
+export interface ZoneTable {
+  /** lower-cased zone word -> IANA zone or fixed offset "+03:00" */
+  byName: Map<string, { zone: string | null; offset: string | null }>;
+  /** alternation for regexes, longest first */
+  pattern: string;
+}
+
+const zoneCache = new Map<string, ZoneTable>();
+export function loadZones(dataDir: string): ZoneTable {
+  const hit = zoneCache.get(dataDir);
+  if (hit) return hit;
+  const byName = new Map<string, { zone: string | null; offset: string | null }>();
+  const original: string[] = [];
+  const file = path.join(dataDir, 'geo', 'timezones.tsv');
+  if (fs.existsSync(file)) {
+    let header = true;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      if (header) {
+        header = false;
+        continue;
+      }
+      const [name, zone, offset] = line.split('\t');
+      if (name) {
+        byName.set(name.toLowerCase(), { zone: zone || null, offset: offset || null });
+        original.push(name);
+      }
+    }
+  }
+  const names = [...original].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'));
+  const t: ZoneTable = { byName, pattern: names.join('|') };
+  zoneCache.set(dataDir, t);
+  return t;
+}
+
+const offsetFmt = new Map<string, Intl.DateTimeFormat>();
+/** UTC offset ("+03:00") of an IANA zone at a local date-time. */
+export function zoneOffset(zone: string, y: number, m: number, d: number, hh: number, mm: number): string | null {
+  let f = offsetFmt.get(zone);
+  try {
+    if (!f) {
+      f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+      offsetFmt.set(zone, f);
+    }
+  } catch {
+    return null;
+  }
+  // evaluate at the local time interpreted as UTC, then correct once
+  let t = Date.UTC(y, m - 1, d, hh, mm);
+  for (let i = 0; i < 2; i++) {
+    const name = f.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    const off = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
+    const mo = /^([+-])(\d{2}):(\d{2})$/.exec(off);
+    if (!mo) return null;
+    const mins = (mo[1] === '-' ? -1 : 1) * (+mo[2] * 60 + +mo[3]);
+    const t2 = Date.UTC(y, m - 1, d, hh, mm) - mins * 60000;
+    if (i === 1 || t2 === t) return off;
+    t = t2;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- candidates
+
+interface Cand extends Span {
+  rule: string;
+  kind: DateMention['type'];
+  /** resolver: receives the context, returns the mention's resolved fields */
+  resolve(ctx: ResolveCtx): Resolved;
+  /** weekday named together with an absolute date ("Wednesday, April 12"), for year inference */
+  wd?: number;
+  md?: [number, number];
+  explicitYear?: number;
+}
+
+interface Resolved {
+  value: string | null;
+  valueEnd: string | null;
+  precision: DatePrecision;
+  future: boolean | null;
+}
+
+interface ResolveCtx {
+  doc: DocDate | null;
+  /** sentence text, for tense cues */
+  sentence: string;
+}
+
+const FUTURE_CUE = /\b(will|shall|'ll|is to|are to|is due|are due|scheduled|expected|plans? to|planned|planning|going to|upcoming|intends? to|would be held|next)\b/i;
+
+function tenseFuture(s: string): boolean {
+  return FUTURE_CUE.test(s);
+}
+
+function cmpToDoc(doc: DocDate | null, start: string | null, end: string | null): boolean | null {
+  if (!doc || !start) return null;
+  const d = iso(doc.y, doc.m, doc.d);
+  const e = end ?? start;
+  // compare at the coarser of the two precisions
+  const n = Math.min(d.length, start.length);
+  if (start.slice(0, n) > d.slice(0, n)) return true;
+  const ne = Math.min(d.length, e.length);
+  if (e.slice(0, ne) < d.slice(0, ne)) return false;
+  return null;
+}
+
+/** year for a month(-day) without a year, nearest the document date with a tense bias */
+function pickYear(doc: DocDate | null, m: number, d: number | null, sentence: string): number | null {
+  if (!doc) return null;
+  if (doc.m == null) return doc.y;
+  const ref = utc(doc.y, doc.m, doc.d ?? 15);
+  const fut = tenseFuture(sentence);
+  let best: number | null = null;
+  let bestScore = Infinity;
+  for (const y of [doc.y - 1, doc.y, doc.y + 1]) {
+    const t = utc(y, m, d ?? 15);
+    let diff = t - ref;
+    // bias: future sentences prefer dates after the document, others before it
+    let score = Math.abs(diff);
+    if (fut && diff < -20 * DAY) score *= 3;
+    if (!fut && diff > 20 * DAY) score *= 1.5;
+    if (score < bestScore) {
+      bestScore = score;
+      best = y;
+    }
+  }
+  return best;
+}
+
+function abs(value: string | null, valueEnd: string | null, precision: DatePrecision, ctx: ResolveCtx): Resolved {
+  return { value, valueEnd, precision, future: cmpToDoc(ctx.doc, value, valueEnd) };
+}
+
+function addDays(doc: DocDate, n: number): string {
+  const [y, m, d] = ymd(utc(doc.y, doc.m!, doc.d!) + n * DAY);
+  return iso(y, m, d);
+}
+function addMonths(y: number, m: number, n: number): [number, number] {
+  const k = y * 12 + (m - 1) + n;
+  return [Math.floor(k / 12), (k % 12) + 1];
+}
+const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } => !!doc && doc.m != null && doc.d != null;
+
+type Rule = { re: RegExp; make(m: RegExpExecArray, base: number): Cand | null };
+
+/** offset of group g inside the match (groups are found by searching forward, good enough for our patterns) */
+function groupStart(m: RegExpExecArray, g: number): number {
+  const s = m[g];
+  if (s == null) return m.index;
+  const i = m[0].indexOf(s);
+  return m.index + (i < 0 ? 0 : i);
+}
+
+function vaguePeriod(
+  which: string,
+  y: number,
+  m: number | null,
+): { value: string; valueEnd: string | null; precision: DatePrecision } {
+  // "early/late September" keeps month precision; "the end of 2017" keeps year precision
+  void which;
+  return { value: iso(y, m), valueEnd: null, precision: m == null ? 'year' : 'month' };
+}
+
+function buildRules(zones: ZoneTable): Rule[] {
+  const rules: Rule[] = [];
+  const R = (src: string, flags: string, make: Rule['make']) => rules.push({ re: new RegExp(src, flags + 'g'), make });
+
+  // ISO 2017-07-09
+  R(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    if (!validDay(y, mo, d)) return null;
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:iso', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo, d), null, 'day', c) };
+  });
+  // 09.07.2017
+  R(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
+    const [d, mo, y] = [+m[1], +m[2], +m[3]];
+    if (!validDay(y, mo, d) || y < 1900) return null;
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:dotted', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo, d), null, 'day', c) };
+  });
+  // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
+  R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+    const mo = monthOf(m[1]);
+    const mo2 = m[3] ? monthOf(m[3]) : mo;
+    const d1 = +m[2];
+    const d2 = +m[4];
+    const yr = m[5] ? +m[5] : null;
+    if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:range-md', kind: 'range', explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
+        if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
+        const y2 = mo2 < mo ? y + 1 : y;
+        return abs(iso(y, mo, d1), iso(y2, mo2, d2), 'day', c);
+      },
+    };
+  });
+  // D-D Month(, YYYY)  /  D Month - D Month YYYY
+  R(`\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+    const mo2 = monthOf(m[4]);
+    const mo = m[2] ? monthOf(m[2]) : mo2;
+    const d1 = +m[1];
+    const d2 = +m[3];
+    const yr = m[5] ? +m[5] : null;
+    if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:range-dm', kind: 'range', explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
+        if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
+        const y2 = mo2 < mo ? y + 1 : y;
+        return abs(iso(y, mo, d1), iso(y2, mo2, d2), 'day', c);
+      },
+    };
+  });
+  // (Weekday,) Month D(, YYYY)
+  R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+    const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
+    const mo = monthOf(m[2]);
+    const d = +m[3];
+    const yr = m[4] ? +m[4] : null;
+    if (d < 1 || d > 31) return null;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-day', kind: 'absolute', wd, md: [mo, d], explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
+        if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
+        return abs(iso(y, mo, d), null, 'day', c);
+      },
+    };
+  });
+  // (Weekday,) (the) D(th) (of) Month( YYYY)
+  R(`\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+    const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
+    const d = +m[2];
+    const mo = monthOf(m[3]);
+    const yr = m[4] ? +m[4] : null;
+    if (d < 1 || d > 31) return null;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:day-month', kind: 'absolute', wd, md: [mo, d], explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
+        if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
+        return abs(iso(y, mo, d), null, 'day', c);
+      },
+    };
+  });
+  // vague: early/mid/late Month (YYYY), the end of Month/YYYY/this year…
+  const VAGUE = '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
+  R(`\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`, 'i', (m, b) => {
+    const which = m[1].toLowerCase();
+    const monthWord = m[2];
+    if (monthWord && monthWord[0] !== monthWord[0].toUpperCase()) return null;
+    const mo = monthWord ? monthOf(monthWord) : null;
+    const yr = m[3] ? +m[3] : m[4] ? +m[4] : null;
+    const rel = m[5]?.toLowerCase();
+    const unit = m[6]?.toLowerCase();
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:vague-period', kind: 'vague', explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        let y: number | null = yr;
+        let mm: number | null = mo;
+        if (rel && unit) {
+          if (!c.doc) return { value: null, valueEnd: null, precision: unit === 'year' ? 'year' : 'month', future: rel === 'next' ? true : rel === 'last' ? false : null };
+          const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
+          if (unit === 'year') {
+            y = c.doc.y + delta;
+            mm = null;
+          } else {
+            if (c.doc.m == null) return { value: null, valueEnd: null, precision: 'month', future: null };
+            [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
+          }
+        } else if (y == null && mo != null) {
+          y = pickYear(c.doc, mo, null, c.sentence);
+        }
+        if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
+        const p = vaguePeriod(which, y, mm);
+        const r = abs(p.value, p.valueEnd, p.precision, c);
+        // "the end of this year" lies ahead of a document written inside that year
+        if (r.future == null && /end|second half|late|last days/.test(which)) r.future = true;
+        if (r.future == null && /beginning|start|early|first/.test(which)) r.future = false;
+        return r;
+      },
+    };
+  });
+  // Month YYYY
+  R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
+    const mo = monthOf(m[1]);
+    const y = +m[2];
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-year', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo), null, 'month', c) };
+  });
+  // preposition + Month (no day, no year): "in September", "last May", "since March"
+  R(`\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`, '', (m, b) => {
+    const mo = monthOf(m[2]);
+    const prep = m[1].toLowerCase();
+    const s = groupStart(m, 2);
+    return {
+      start: b + (prep === 'last' || prep === 'next' || prep === 'this' ? m.index : s), end: b + m.index + m[0].length, rule: 'date:month', kind: 'absolute',
+      resolve: (c) => {
+        let y: number | null;
+        if (!c.doc) y = null;
+        else if (prep === 'last' || prep === 'next' || c.doc.m == null) {
+          y = c.doc.y;
+          if (c.doc.m != null && prep === 'last' && mo >= c.doc.m) y--;
+          if (c.doc.m != null && prep === 'next' && mo <= c.doc.m) y++;
+        } else y = pickYear(c.doc, mo, null, c.sentence);
+        if (y == null) return { value: null, valueEnd: null, precision: 'month', future: null };
+        return abs(iso(y, mo), null, 'month', c);
+      },
+    };
+  });
+  // year ranges: 2014-2016, from 2014 to 2016
+  R(`\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`, '', (m, b) => {
+    const y1 = +m[1];
+    let y2 = +m[2];
+    if (m[2].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
+    if (y2 <= y1 || y2 - y1 > 50) return null;
+    const s = groupStart(m, 1);
+    return { start: b + s, end: b + m.index + m[0].length, rule: 'date:range-years', kind: 'range', explicitYear: y2, resolve: (c) => abs(String(y1), String(y2), 'year', c) };
+  });
+  // preposition + year
+  R(`\\b${YEAR_PREP}\\s+${YEAR}`, 'i', (m, b) => {
+    const y = +m[1];
+    const s = groupStart(m, 1);
+    return { start: b + s, end: b + s + 4, rule: 'date:year', kind: 'absolute', explicitYear: y, resolve: (c) => abs(String(y), null, 'year', c) };
+  });
+  // relative days
+  R(`\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`, 'i', (m, b) => {
+    const w = m[1].toLowerCase();
+    const n = w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:relative-day', kind: 'relative',
+      resolve: (c) => ({ value: full(c.doc) ? addDays(c.doc, n) : null, valueEnd: null, precision: 'day', future: n > 0 ? true : n < 0 ? false : null }),
+    };
+  });
+  // N days/weeks/months/years ago ; in N days/weeks
+  R(`\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
+    const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+    const unit = m[2].toLowerCase();
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:ago', kind: 'relative',
+      resolve: (c) => relShift(c.doc, -n, unit, false),
+    };
+  });
+  R(`\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
+    const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+    const unit = m[2].toLowerCase();
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:in-n', kind: 'relative', resolve: (c) => relShift(c.doc, n, unit, true) };
+  });
+  // last/this/next/coming/past week/month/year, earlier/later this year
+  R(`\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`, 'i', (m, b) => {
+    const mod = m[1]?.toLowerCase();
+    const rel = m[2].toLowerCase();
+    const unit = m[3].toLowerCase();
+    const delta = /last|past|previous/.test(rel) ? -1 : /next|coming/.test(rel) ? 1 : 0;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: mod ? 'date:vague-relative' : 'date:relative-period', kind: mod ? 'vague' : 'relative',
+      resolve: (c) => {
+        const r = relPeriod(c.doc, delta, unit);
+        if (mod === 'later') r.future = true;
+        else if (mod === 'earlier') r.future = false;
+        return r;
+      },
+    };
+  });
+  // bare weekday: "on Wednesday", "last Friday", "next Monday"
+  R(`\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`, '', (m, b) => {
+    const mod = m[1]?.toLowerCase();
+    const wd = WEEKDAYS[m[2].toLowerCase()];
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:weekday', kind: 'relative',
+      resolve: (c) => {
+        const fut = mod === 'next' || mod === 'coming' || mod === 'this coming' ? true : mod === 'last' || mod === 'past' ? false : tenseFuture(c.sentence);
+        if (!full(c.doc)) return { value: null, valueEnd: null, precision: 'day', future: fut };
+        const cur = weekday(c.doc.y, c.doc.m, c.doc.d);
+        let n: number;
+        if (fut) {
+          n = (wd - cur + 7) % 7;
+          if (mod === 'next' && n === 0) n = 7;
+        } else {
+          n = -((cur - wd + 7) % 7);
+          if (mod === 'last' && n === 0) n = -7;
+        }
+        return { value: addDays(c.doc, n), valueEnd: null, precision: 'day', future: n > 0 ? true : n < 0 ? false : null };
+      },
+    };
+  });
+  // vague future: soon, shortly, in the near future, in the coming days
+  R(`\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`, 'i', (m, b) => {
+    // "as soon as", "soon after" are not dates
+    const pre = m.input.slice(Math.max(0, m.index - 3), m.index);
+    if (/as $/i.test(pre) && /^soon/i.test(m[0])) return null;
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:vague-future', kind: 'vague', resolve: () => ({ value: null, valueEnd: null, precision: 'day', future: true }) };
+  });
+  // times: 12 pm, 10:30 a.m., 15:00, noon, midnight, with an optional zone
+  const ZONE = zones.pattern ? `(?:\\s*\\(?(${zones.pattern}|local)(?: time)?(?:\\s*\\(?(?:GMT|UTC)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)\\)?)?\\)?)?` : '()()';
+  R(`\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)|([01]?\\d|2[0-3]):([0-5]\\d)(?!\\d)|(noon|midnight))${ZONE}`, '', (m, b) => {
+    let hh: number;
+    let mm = 0;
+    if (m[6]) hh = m[6] === 'noon' ? 12 : 0;
+    else if (m[3]) {
+      hh = +m[1];
+      mm = m[2] ? +m[2] : 0;
+      if (hh < 1 || hh > 12 || mm > 59) return null;
+      const pm = /p/i.test(m[3]);
+      if (pm && hh < 12) hh += 12;
+      if (!pm && hh === 12) hh = 0;
+    } else {
+      hh = +m[4];
+      mm = +m[5];
+    }
+    let end = b + m.index + m[0].length;
+    // a trailing "." belongs to the sentence when "a.m." ends it — keep it anyway
+    const zoneWord = m[7]?.toLowerCase() ?? null;
+    const explicitOff = m[8] ?? null;
+    const t: TimeCand = { hh, mm, zoneWord, explicitOff };
+    return {
+      start: b + m.index, end, rule: 'date:time', kind: 'absolute', time: t,
+      resolve: () => ({ value: null, valueEnd: null, precision: 'minute', future: null }),
+    } as Cand & { time: TimeCand };
+  });
+  return rules;
+}
+
+interface TimeCand {
+  hh: number;
+  mm: number;
+  zoneWord: string | null;
+  explicitOff: string | null;
+}
+
+function relShift(doc: DocDate | null, n: number, unit: string, fut: boolean): Resolved {
+  const future = fut ? true : false;
+  if (!doc) return { value: null, valueEnd: null, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', future };
+  if (unit === 'year') return { value: String(doc.y + n), valueEnd: null, precision: 'year', future };
+  if (doc.m == null) return { value: null, valueEnd: null, precision: unit === 'month' ? 'month' : 'day', future };
+  if (unit === 'month') {
+    const [y, m] = addMonths(doc.y, doc.m, n);
+    return { value: iso(y, m), valueEnd: null, precision: 'month', future };
+  }
+  if (!full(doc)) return { value: null, valueEnd: null, precision: 'day', future };
+  return { value: addDays(doc, unit === 'week' ? 7 * n : n), valueEnd: null, precision: 'day', future };
+}
+
+function relPeriod(doc: DocDate | null, delta: number, unit: string): Resolved {
+  const future = delta > 0 ? true : delta < 0 ? false : null;
+  const prec: DatePrecision = unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day';
+  if (!doc) return { value: null, valueEnd: null, precision: prec, future };
+  if (unit === 'year') return { value: String(doc.y + delta), valueEnd: null, precision: 'year', future };
+  if (doc.m == null) return { value: null, valueEnd: null, precision: prec, future };
+  if (unit === 'month') {
+    const [y, m] = addMonths(doc.y, doc.m, delta);
+    return { value: iso(y, m), valueEnd: null, precision: 'month', future };
+  }
+  if (!full(doc)) return { value: null, valueEnd: null, precision: 'day', future };
+  // week: Monday..Sunday
+  const wd = (weekday(doc.y, doc.m, doc.d) + 6) % 7;
+  const start = -wd + 7 * delta;
+  return { value: addDays(doc, start), valueEnd: addDays(doc, start + 6), precision: 'day', future };
+}
+
+// ---------------------------------------------------------------- recognition
+
+/** cheap prefilter: digits, month/weekday names, relative words */
+const PREFILTER = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|tomorrow|week|month|year|soon|shortly|future|noon|course|later|morning|evening|afternoon|ago/i;
+
+interface Found extends Cand {
+  time?: TimeCand;
+  sentence: number;
+}
+
+const ruleCache = new Map<ZoneTable, Rule[]>();
+
+function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Found[] {
+  let rules = ruleCache.get(zones);
+  if (!rules) {
+    rules = buildRules(zones);
+    ruleCache.set(zones, rules);
+  }
+  const out: Found[] = [];
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
+    const st = text.slice(s.start, s.end);
+    if (!PREFILTER.test(st)) continue;
+    const cands: Found[] = [];
+    for (let ri = 0; ri < rules.length; ri++) {
+      const r = rules[ri];
+      r.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = r.re.exec(st))) {
+        if (m[0].length === 0) {
+          r.re.lastIndex++;
+          continue;
+        }
+        const c = r.make(m, s.start) as Found | null;
+        if (c) {
+          c.sentence = si;
+          (c as Found & { order: number }).order = ri;
+          cands.push(c);
+        }
+      }
+    }
+    // keep the longest non-overlapping candidates (earlier rule wins ties)
+    cands.sort((a, b) => b.end - b.start - (a.end - a.start) || (a as any).order - (b as any).order);
+    const kept: Found[] = [];
+    for (const c of cands) {
+      if (kept.some((k) => k.start < c.end && c.start < k.end)) continue;
+      kept.push(c);
+    }
+    kept.sort((a, b) => a.start - b.start);
+    out.push(...mergeTimes(kept, text));
+  }
+  return out;
+}
+
+/** attaches a time ("at 12 pm Damascus time") to the date next to it in the same sentence */
+function mergeTimes(list: Found[], text: string): Found[] {
+  const out: Found[] = [];
+  const used = new Set<Found>();
+  for (const c of list) {
+    if (!c.time) continue;
+    // nearest date with a day, before or after, joined only by short glue words
+    let best: Found | null = null;
+    for (const d of list) {
+      if (d.time || used.has(d)) continue;
+      const gap = d.end <= c.start ? text.slice(d.end, c.start) : c.end <= d.start ? text.slice(c.end, d.start) : null;
+      if (gap == null || gap.length > 12 || !/^[\s,]*(?:at|on|from|starting|as of|by)?[\s,]*$/i.test(gap)) continue;
+      if (!['date:month-day', 'date:day-month', 'date:iso', 'date:dotted', 'date:relative-day', 'date:weekday'].includes(d.rule)) continue;
+      best = d;
+    }
+    if (!best) continue;
+    used.add(best);
+    used.add(c);
+    const date = best;
+    const t = c.time;
+    out.push({
+      start: Math.min(date.start, c.start), end: Math.max(date.end, c.end), rule: date.rule + '+time', kind: date.kind, sentence: date.sentence, md: date.md, wd: date.wd, explicitYear: date.explicitYear,
+      resolve: (ctx) => {
+        const r = date.resolve(ctx);
+        if (!r.value || r.value.length !== 10) return r;
+        const [y, m, d] = r.value.split('-').map(Number);
+        let off: string | null = null;
+        if (t.explicitOff) {
+          const mo = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(t.explicitOff);
+          if (mo) off = `${mo[1]}${pad(+mo[2])}:${mo[3] ?? '00'}`;
+        } else if (t.zoneWord) {
+          const z = ctx.zones?.byName.get(t.zoneWord === 'local' ? (ctx.localZone ?? '') : t.zoneWord);
+          if (z?.offset) off = z.offset;
+          else if (z?.zone) off = zoneOffset(z.zone, y, m, d, t.hh, t.mm);
+        }
+        return { ...r, value: `${r.value}T${pad(t.hh)}:${pad(t.mm)}${off ?? ''}`, precision: 'minute' };
+      },
+    });
+  }
+  for (const c of list) if (!c.time && !used.has(c)) out.push(c);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+interface ResolveCtx {
+  zones?: ZoneTable;
+  /** zone word for "local time": the document's place name, lower-cased */
+  localZone?: string | null;
+}
+
+/** simple sentence splitter used when no segmentation layer is present */
+export function fallbackSentences(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const line = m[0];
+    const base = m.index;
+    let last = 0;
+    let sm: RegExpExecArray | null;
+    // split on sentence-final punctuation followed by a capital
+    const cut = /[.!?]["”’)]?\s+(?=[A-Z"“‘(])/g;
+    while ((sm = cut.exec(line))) {
+      // no cut after abbreviations: a.m., U.S., Mr., Dr., St.
+      if (/(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$/.test(line.slice(Math.max(0, sm.index - 4), sm.index))) continue;
+      out.push({ start: base + last, end: base + sm.index + 1 });
+      last = sm.index + sm[0].length;
+    }
+    if (last < line.length) out.push({ start: base + last, end: base + line.length });
+  }
+  return out;
+}
+
+export interface RecogniseOptions {
+  /** document date (ISO at any precision) */
+  published: string | null;
+  dataDir: string;
+  /** place name of the dateline, for "local time" */
+  placeName?: string | null;
+}
+
+/** Recognises and resolves all date expressions of a text. */
+export function recogniseDates(text: string, sentences: Span[], opts: RecogniseOptions): DateMention[] {
+  const zones = loadZones(opts.dataDir);
+  const found = findCandidates(text, sentences, zones);
+  const doc = parseIsoDate(opts.published);
+  const local = opts.placeName ? opts.placeName.toLowerCase() : null;
+  return found.map((c) => {
+    const s = sentences[c.sentence];
+    const r = c.resolve({ doc, sentence: text.slice(s.start, s.end), zones, localZone: local });
+    return { start: c.start, end: c.end, value: r.value, valueEnd: r.valueEnd, precision: r.precision, type: c.kind, future: r.future, rule: c.rule };
+  });
+}
+
+// ---------------------------------------------------------------- office terms (people.tsv)
+
+export interface Term {
+  name: string;
+  aliases: string[];
+  role: string;
+  country: string;
+  start: string | null;
+  end: string | null;
+}
+
+const termCache = new Map<string, Term[]>();
+/** Reads data/actors/people.tsv (name, aliases, country, role, sector, start, end…). */
+export function loadTerms(dataDir: string): Term[] {
+  const hit = termCache.get(dataDir);
+  if (hit) return hit;
+  const out: Term[] = [];
+  const file = path.join(dataDir, 'actors', 'people.tsv');
+  if (fs.existsSync(file)) {
+    let cols: string[] | null = null;
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const f = line.split('\t');
+      if (!cols) {
+        cols = f.map((x) => x.trim().toLowerCase());
+        continue;
+      }
+      const g = (k: string) => (f[cols!.indexOf(k)] ?? '').trim();
+      if (!g('name')) continue;
+      out.push({ name: g('name'), aliases: g('aliases') ? g('aliases').split('|').map((a) => a.trim()) : [], role: g('role'), country: g('country'), start: g('start') || null, end: g('end') || null });
+    }
+  }
+  termCache.set(dataDir, out);
+  return out;
+}
+
+// ---------------------------------------------------------------- document year inference
+
+export interface YearEvidence {
+  year: number;
+  why: string;
+}
+
+const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+
+function dateNum(s: string, endOfPeriod: boolean): number {
+  const p = parseIsoDate(s)!;
+  if (p.m == null) return endOfPeriod ? utc(p.y, 12, 31) : utc(p.y, 1, 1);
+  if (p.d == null) return endOfPeriod ? utc(p.y, p.m + 1, 0) : utc(p.y, p.m, 1);
+  return utc(p.y, p.m, p.d);
+}
+
+/**
+ * Infers the document's year from what the text says: office holders named with their office
+ * (their terms), "<office>-elect <name>", weekday/date pairs and explicit dated references.
+ * `partial` is the dateline's month/day when known. Returns null when the text does not decide.
+ */
+export function inferDocYear(
+  text: string,
+  actors: ActorMention[],
+  cands: { wd?: number; md?: [number, number]; explicitYear?: number; future: boolean | null }[],
+  terms: Term[],
+  partial: { month: number; day: number } | null,
+  maxYear = new Date().getUTCFullYear() + 1,
+): { year: number; evidence: YearEvidence[] } | null {
+  const minYear = 1990;
+  const years: number[] = [];
+  for (let y = minYear; y <= maxYear; y++) years.push(y);
+  const score = new Map<number, number>(years.map((y) => [y, 0]));
+  let constraints = 0;
+  const ev: YearEvidence[] = [];
+  // the date that must fall in a term: the dateline's day, else any day of the year
+  const fits = (y: number, from: number, to: number) => {
+    if (partial) {
+      if (!validDay(y, partial.month, partial.day)) return false;
+      const t = utc(y, partial.month, partial.day);
+      return t >= from && t <= to;
+    }
+    return utc(y, 12, 31) >= from && utc(y, 1, 1) <= to;
+  };
+  // office holders: mentions with a role whose text (or the words just before) names the office
+  const byName = new Map<string, Term[]>();
+  for (const t of terms) {
+    for (const n of [t.name, ...t.aliases]) {
+      const k = norm(n);
+      if (!byName.has(k)) byName.set(k, []);
+      byName.get(k)!.push(t);
+    }
+  }
+  const seen = new Set<string>();
+  for (const a of actors) {
+    if (a.kind !== 'person' || !a.actor.name) continue;
+    const rows = byName.get(norm(a.actor.name)) ?? [];
+    if (!rows.length) continue;
+    const before = text.slice(Math.max(0, a.start - 80), a.end);
+    const nb = norm(before);
+    const preceding = text.slice(Math.max(0, a.start - 40), a.start);
+    if (/-?\belect,?\s*$/i.test(preceding)) {
+      for (const r of rows) {
+        if (!r.start || !nb.includes(norm(r.role).split(' ').pop()!)) continue;
+        const s = dateNum(r.start, false);
+        const key = `elect:${r.name}:${r.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        constraints++;
+        for (const y of years) if (fits(y, s - 90 * DAY, s)) score.set(y, score.get(y)! + 2);
+        ev.push({ year: ymd(s)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
+      }
+      continue;
+    }
+    const matching = rows.filter((r) => r.role && nb.includes(norm(r.role).split(' ').pop()!) && !/\b(former|ex|late)\b[a-z ]*$/.test(nb.slice(0, nb.lastIndexOf(norm(r.role).split(' ').pop()!))));
+    if (!matching.length) continue;
+    const key = `term:${matching.map((r) => r.name + r.role + r.start).join('|')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    constraints++;
+    for (const y of years) {
+      if (matching.some((r) => r.start && fits(y, dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity))) score.set(y, score.get(y)! + 2);
+    }
+    ev.push({ year: 0, why: `${matching[0].role} ${matching[0].name}: ${matching.map((r) => `${r.start ?? '?'}–${r.end ?? ''}`).join(', ')}` });
+  }
+  // weekday + date: "on Wednesday, April 12"
+  for (const c of cands) {
+    if (c.wd == null || !c.md || c.explicitYear) continue;
+    const [m, d] = c.md;
+    constraints++;
+    for (const y of years) if (validDay(y, m, d) && weekday(y, m, d) === c.wd) score.set(y, score.get(y)! + 1);
+    ev.push({ year: 0, why: `weekday of ${m}/${d}` });
+  }
+  // dated references in the past: the document is not older than the latest of them
+  let latest = 0;
+  for (const c of cands) if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
+  if (!constraints && !latest) return null;
+  if (latest) for (const y of years) if (y < latest) score.set(y, score.get(y)! - 3);
+  if (latest) ev.push({ year: latest, why: `latest dated reference ${latest}` });
+  const best = Math.max(...score.values());
+  const top = years.filter((y) => score.get(y) === best);
+  if (!constraints) {
+    // only a lower bound: decide only when nothing else is possible (never)
+    return null;
+  }
+  if (best <= 0) return null;
+  // a dated reference of the same year among equally good years decides between them
+  if (top.length > 1 && latest && top.includes(latest)) return { year: latest, evidence: ev };
+  if (top.length !== 1) return null;
+  return { year: top[0], evidence: ev };
+}
+
+// ---------------------------------------------------------------- the stage
 
 export const dateStage: Stage = {
   name: 'dates',
   requires: ['sentences', 'actors'],
   produces: ['dates'],
-  run() {
-    return { layers: { dates: [] } };
+  run(doc: Doc, kb: KB) {
+    const sentences: Span[] = doc.layers.sentences && doc.layers.sentences.length ? (doc.layers.sentences as Sentence[]) : fallbackSentences(doc.text);
+    const zones = loadZones(kb.dataDir);
+    const found = findCandidates(doc.text, sentences, zones);
+    const meta: Partial<DocMeta> = {};
+    let published = doc.meta.published;
+    const partial = doc.meta.publishedPartial ?? null;
+    if (!published || !/^\d{4}/.test(published)) {
+      // first pass without a document date: explicit years and weekday pairs only
+      const pre = found.map((c) => ({ wd: c.wd, md: c.md, explicitYear: c.explicitYear, future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null }));
+      const inf = inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), partial);
+      if (inf) {
+        published = partial && validDay(inf.year, partial.month, partial.day) ? iso(inf.year, partial.month, partial.day) : String(inf.year);
+        meta.published = published;
+      }
+    }
+    const ddoc = parseIsoDate(published);
+    const local = doc.meta.place?.name ? doc.meta.place.name.toLowerCase() : null;
+    const dates: DateMention[] = found.map((c) => {
+      const s = sentences[c.sentence];
+      const r = c.resolve({ doc: ddoc, sentence: doc.text.slice(s.start, s.end), zones, localZone: local });
+      return { start: c.start, end: c.end, value: r.value, valueEnd: r.valueEnd, precision: r.precision, type: c.kind, future: r.future, rule: c.rule };
+    });
+    return Object.keys(meta).length ? { layers: { dates }, meta } : { layers: { dates } };
   },
 };
+
+function futureCue(text: string, s: Span): boolean {
+  return tenseFuture(text.slice(s.start, s.end));
+}
