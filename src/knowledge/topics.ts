@@ -1,11 +1,141 @@
 /**
- * Topic taxonomy and lexicons.
- * STUB: owned by the extraction work (issue 4); extend freely, keep the exported names.
+ * Topic taxonomy and lexicons (data/topics/topics.tsv), plus the pattern lexicons of the
+ * extraction stages for meetings, agreements and quotes (data/patterns/{meetings,agreements,quotes}.tsv).
+ * Everything here is data; the code only compiles it into matchers.
  */
-export interface TopicKB {
-  placeholder?: true;
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface TopicDef {
+  id: string;
+  label: string;
+  terms: string[];
 }
 
-export function loadTopicKB(_dataDir: string): TopicKB {
-  return {};
+export interface MeetingPattern {
+  re: RegExp;
+  kind: 'noun' | 'verb' | 'visit' | 'forum' | 'discuss' | 'planned' | 'past';
+  format: string | null;
+  source: string;
+}
+
+export interface AgreementPattern {
+  re: RegExp;
+  status: 'reached' | 'signed' | 'planned' | 'proposed' | 'referenced';
+  kind: 'active' | 'passive' | 'that' | 'noun' | 'setup' | 'effective' | 'deadline';
+  source: string;
+}
+
+export interface TopicKB {
+  topics: TopicDef[];
+  /** term (lower-cased unless case-sensitive) -> topic id */
+  termTopic: Map<string, string>;
+  /** global matchers: case-insensitive terms, case-sensitive short acronyms */
+  matchers: RegExp[];
+  meetingPatterns: MeetingPattern[];
+  agreementPatterns: AgreementPattern[];
+  /** reporting verbs (lower-case), longest first */
+  reportingVerbs: string[];
+}
+
+/** Reads a TSV file: comments (#) skipped, first remaining line is the header. */
+export function readTsv(file: string): Record<string, string>[] {
+  if (!fs.existsSync(file)) return [];
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const rows: Record<string, string>[] = [];
+  let header: string[] | null = null;
+  for (const line of lines) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const cells = line.split('\t');
+    if (!header) {
+      header = cells.map((c) => c.trim());
+      continue;
+    }
+    const row: Record<string, string> = {};
+    header.forEach((h, i) => (row[h] = (cells[i] ?? '').trim()));
+    rows.push(row);
+  }
+  return rows;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function termSource(term: string): string {
+  const star = term.endsWith('*');
+  const base = star ? term.slice(0, -1) : term;
+  // apostrophes and hyphens/spaces: tolerate typographic variants
+  let src = escapeRe(base).replace(/['’]/g, "['’]").replace(/ /g, '\\s+');
+  if (star) src += '[\\p{L}\\p{N}-]*';
+  return src;
+}
+
+const isCaseSensitive = (t: string) => /^[A-Z0-9+]{2,5}$/.test(t.replace(/\*$/, ''));
+
+function buildMatcher(terms: string[], flags: string): RegExp | null {
+  if (!terms.length) return null;
+  const sorted = [...terms].sort((a, b) => b.length - a.length);
+  const body = sorted.map(termSource).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+}
+
+const wordRe = (src: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, 'giu');
+
+export function loadTopicKB(dataDir: string): TopicKB {
+  const topics: TopicDef[] = [];
+  const termTopic = new Map<string, string>();
+  const ci: string[] = [];
+  const cs: string[] = [];
+  for (const r of readTsv(path.join(dataDir, 'topics', 'topics.tsv'))) {
+    if (!r.topic) continue;
+    const terms = (r.terms ?? '').split('|').map((t) => t.trim()).filter(Boolean);
+    topics.push({ id: r.topic, label: r.label || r.topic, terms });
+    for (const t of terms) {
+      if (isCaseSensitive(t)) {
+        cs.push(t);
+        if (!termTopic.has(t.replace(/\*$/, ''))) termTopic.set(t.replace(/\*$/, ''), r.topic);
+      } else {
+        ci.push(t);
+        const k = t.replace(/\*$/, '').toLowerCase();
+        if (!termTopic.has(k)) termTopic.set(k, r.topic);
+      }
+    }
+  }
+  const matchers = [buildMatcher(ci, 'giu'), buildMatcher(cs, 'gu')].filter((m): m is RegExp => m !== null);
+
+  const meetingPatterns: MeetingPattern[] = [];
+  for (const r of readTsv(path.join(dataDir, 'patterns', 'meetings.tsv'))) {
+    if (!r.pattern) continue;
+    meetingPatterns.push({ re: wordRe(r.pattern), kind: r.kind as MeetingPattern['kind'], format: r.format || null, source: r.pattern });
+  }
+  const agreementPatterns: AgreementPattern[] = [];
+  for (const r of readTsv(path.join(dataDir, 'patterns', 'agreements.tsv'))) {
+    if (!r.pattern) continue;
+    agreementPatterns.push({
+      re: wordRe(r.pattern),
+      status: r.status as AgreementPattern['status'],
+      kind: r.kind as AgreementPattern['kind'],
+      source: r.pattern,
+    });
+  }
+  const reportingVerbs = readTsv(path.join(dataDir, 'patterns', 'quotes.tsv'))
+    .map((r) => (r.verb ?? '').toLowerCase())
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  return { topics, termTopic, matchers, meetingPatterns, agreementPatterns, reportingVerbs };
+}
+
+/** The topic a matched surface form belongs to. */
+export function topicOfTerm(kb: TopicKB, surface: string): { topic: string; term: string } | null {
+  const s = surface.replace(/\s+/g, ' ').replace(/’/g, "'");
+  if (kb.termTopic.has(s)) return { topic: kb.termTopic.get(s)!, term: s };
+  const low = s.toLowerCase();
+  if (kb.termTopic.has(low)) return { topic: kb.termTopic.get(low)!, term: low };
+  // starred terms: longest prefix that is a term
+  for (let i = low.length - 1; i >= 2; i--) {
+    const p = low.slice(0, i);
+    if (kb.termTopic.has(p)) return { topic: kb.termTopic.get(p)!, term: p };
+    const ps = s.slice(0, i);
+    if (kb.termTopic.has(ps)) return { topic: kb.termTopic.get(ps)!, term: ps };
+  }
+  return null;
 }
