@@ -1,0 +1,876 @@
+/**
+ * The SQLite store (better-sqlite3, WAL). See ./schema.ts for the layout and ./store.ts for the
+ * contract. Every statement is parameterised; user input never becomes SQL text (sort keys and
+ * kinds are looked up in fixed tables).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import type { Actor, Span } from '../00-model/doc.js';
+import type { DocumentRecord, RecordKind, RecordOf } from '../00-model/records.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  QueryError,
+  StoreError,
+  type ActorRow,
+  type DocumentSummary,
+  type MonthDyadRow,
+  type Page,
+  type PairRow,
+  type PutInput,
+  type PutResult,
+  type QueryResult,
+  type RecordFilter,
+  type SentenceHit,
+  type Store,
+  type StoredDocument,
+} from './store.js';
+import { checkDateBound, dateHi, dateLo, likeEscape, monthOf, toFtsQuery } from './util.js';
+
+type DB = Database.Database;
+type Filterable = keyof RecordFilter;
+
+const require_ = createRequire(import.meta.url);
+let countryCodeOf: (name: string) => string | undefined = () => undefined;
+try {
+  const countries = require_('i18n-iso-countries');
+  countries.registerLocale(require_('i18n-iso-countries/langs/en.json'));
+  countryCodeOf = (name) => countries.getAlpha3Code(name, 'en') || undefined;
+} catch {
+  /* country names are then matched as plain names */
+}
+
+interface KindSpec {
+  table: string;
+  /** integer key giving the stable default order */
+  pk: string;
+  json: string;
+  /** the column holding the document id */
+  docCol: string;
+  filters: Set<Filterable>;
+  sorts: Record<string, string>;
+}
+
+const COMMON_SORTS = { id: 'id', date: 'date_lo', doc: 'doc' };
+const ACTOR_FILTERS: Filterable[] = ['doc', 'actor', 'country', 'from', 'to', 'q'];
+
+const KINDS: Record<RecordKind, KindSpec> = {
+  document: {
+    table: 'documents',
+    pk: 'n',
+    json: 'record',
+    docCol: 'id',
+    filters: new Set<Filterable>(['doc', 'from', 'to', 'place', 'q']),
+    sorts: { id: 'n', date: 'date_lo', published: 'date_lo', title: 'title', doc: 'id' },
+  },
+  event: {
+    table: 'events',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'cameo', 'root', 'plover', 'topic', 'place']),
+    sorts: { ...COMMON_SORTS, goldstein: 'goldstein', cameo: 'cameo', quad_class: 'quad_class' },
+  },
+  meeting: {
+    table: 'meetings',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'topic', 'status', 'place']),
+    sorts: { ...COMMON_SORTS, status: 'status' },
+  },
+  agreement: {
+    table: 'agreements',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'topic', 'status']),
+    sorts: { ...COMMON_SORTS, status: 'status', effective: 'effective', deadline: 'deadline' },
+  },
+  quote: {
+    table: 'quotes',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>(ACTOR_FILTERS),
+    sorts: { ...COMMON_SORTS, start: 'start' },
+  },
+  turn: {
+    table: 'turns',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>(ACTOR_FILTERS),
+    sorts: { ...COMMON_SORTS, start: 'start' },
+  },
+  entity: {
+    table: 'entities',
+    pk: 'id',
+    json: 'json',
+    docCol: 'doc',
+    filters: new Set<Filterable>([...ACTOR_FILTERS]),
+    sorts: { ...COMMON_SORTS, name: 'name_lc', type: 'type' },
+  },
+};
+
+const RECORD_TABLE_KINDS = ['turn', 'entity', 'meeting', 'agreement', 'quote', 'event'] as const;
+type RecordTableKind = (typeof RECORD_TABLE_KINDS)[number];
+
+function kindSpec(kind: string): KindSpec {
+  const s = (KINDS as Record<string, KindSpec | undefined>)[kind];
+  if (!s) throw new QueryError(`unknown record kind "${kind}" (one of ${Object.keys(KINDS).join(', ')})`);
+  return s;
+}
+
+export interface OpenOptions {
+  /** open read-only (the file must exist and be a Readout store of this or an older-but-migrated schema) */
+  readonly?: boolean;
+}
+
+/** Opens (creating and migrating if needed) a Readout SQLite store. Use ":memory:" for a throwaway one. */
+export function openStore(path: string, opts: OpenOptions = {}): Store {
+  if (opts.readonly && path !== ':memory:' && !fs.existsSync(path)) throw new StoreError(`store ${path} does not exist`);
+  let db: DB;
+  try {
+    db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
+  } catch (e) {
+    throw new StoreError(`cannot open store ${path}: ${(e as Error).message}`);
+  }
+  try {
+    prepare(db, path, !!opts.readonly);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return new SqliteStore(db);
+}
+
+function prepare(db: DB, path: string, readonly: boolean): void {
+  let version: number;
+  try {
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (e) {
+    throw new StoreError(`${path} is not a Readout database (${(e as Error).message})`);
+  }
+  db.pragma('busy_timeout = 5000');
+  if (version > SCHEMA_VERSION)
+    throw new StoreError(
+      `${path} was written by a newer Readout (schema ${version}; this version knows up to ${SCHEMA_VERSION}): upgrade Readout`,
+    );
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as {
+    name: string;
+  }[];
+  if (version === 0 && tables.length > 0) throw new StoreError(`${path} is not a Readout database (it holds other tables)`);
+  if (version > 0) {
+    const app = tables.some((t) => t.name === 'readout_meta')
+      ? (db.prepare(`SELECT value FROM readout_meta WHERE key = 'application'`).get() as { value: string } | undefined)
+      : undefined;
+    if (app?.value !== 'readout') throw new StoreError(`${path} is not a Readout database`);
+  }
+  if (readonly) {
+    if (version < SCHEMA_VERSION)
+      throw new StoreError(`${path} has an older schema (${version}); open it once read-write to migrate it`);
+    return;
+  }
+  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  for (let v = version; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+interface ActorRowIn {
+  role: string;
+  actor: Actor | null | undefined;
+}
+
+function actorKey(a: Pick<Actor, 'country' | 'org'> | null | undefined): string | null {
+  return a?.country || a?.org || null;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function bad(kind: string, i: number, why: string): never {
+  throw new StoreError(`record ${i} (${kind}) is invalid: ${why}`);
+}
+
+class SqliteStore implements Store {
+  private stmts = new Map<string, Database.Statement>();
+
+  constructor(private db: DB) {}
+
+  private st(sql: string): Database.Statement {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
+  close(): void {
+    this.stmts.clear();
+    this.db.close();
+  }
+
+  // ---------------------------------------------------------------- ingest
+
+  putDocument(input: PutInput): PutResult {
+    const { sourceKey, text, records, sentences } = input;
+    if (typeof sourceKey !== 'string' || !sourceKey) throw new StoreError('putDocument: sourceKey is required');
+    if (typeof text !== 'string') throw new StoreError(`putDocument(${sourceKey}): text must be a string`);
+    if (!Array.isArray(records)) throw new StoreError(`putDocument(${sourceKey}): records must be an array`);
+    const docs = records.filter((r) => r && r.kind === 'document') as DocumentRecord[];
+    if (docs.length !== 1)
+      throw new StoreError(`putDocument(${sourceKey}): expected exactly one document record, got ${docs.length}`);
+    const docRec = docs[0]!;
+    const id = docRec.doc;
+    if (typeof id !== 'string' || !id) throw new StoreError(`putDocument(${sourceKey}): the document record has no doc id`);
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([text, records, (sentences ?? []).map((s) => [s.start, s.end])]))
+      .digest('hex');
+
+    return this.db.transaction((): PutResult => {
+      const keyRow = this.st(`SELECT doc FROM source_keys WHERE key = ?`).get(sourceKey) as { doc: string } | undefined;
+      const existing = this.st(`SELECT fingerprint FROM documents WHERE id = ?`).get(id) as
+        | { fingerprint: string }
+        | undefined;
+      const now = new Date().toISOString();
+      if (keyRow && keyRow.doc === id) {
+        if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
+        this.removeDocumentRows(id, true);
+        this.insertDocument(input, docRec, fingerprint, now);
+        return { status: 'replaced', doc: id };
+      }
+      if (keyRow) {
+        // the key now holds other content: move it, drop the old document if no other key holds it
+        const previous = keyRow.doc;
+        this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
+        const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
+        if (others.n === 0) this.removeDocumentRows(previous, false);
+        if (!existing) this.insertDocument(input, docRec, fingerprint, now);
+        return { status: 'replaced', doc: id, previous };
+      }
+      this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
+      if (existing) return { status: 'duplicate', doc: id };
+      this.insertDocument(input, docRec, fingerprint, now);
+      return { status: 'inserted', doc: id };
+    })();
+  }
+
+  deleteDocument(id: string): boolean {
+    return this.db.transaction(() => {
+      const had = this.st(`SELECT 1 FROM documents WHERE id = ?`).get(id);
+      if (!had) return false;
+      this.removeDocumentRows(id, false);
+      this.st(`DELETE FROM source_keys WHERE doc = ?`).run(id);
+      return true;
+    })();
+  }
+
+  /** Deletes the records (and, unless keepRow, the document row) of a document. */
+  private removeDocumentRows(id: string, keepRow: boolean): void {
+    for (const k of RECORD_TABLE_KINDS) this.st(`DELETE FROM ${KINDS[k].table} WHERE doc = ?`).run(id);
+    this.st(`DELETE FROM record_actors WHERE doc = ?`).run(id);
+    this.st(`DELETE FROM record_topics WHERE doc = ?`).run(id);
+    this.st(`DELETE FROM sentences WHERE doc = ?`).run(id);
+    if (!keepRow) this.st(`DELETE FROM documents WHERE id = ?`).run(id);
+  }
+
+  private insertDocument(input: PutInput, docRec: DocumentRecord, fingerprint: string, now: string): void {
+    const { text, records, sentences } = input;
+    const id = docRec.doc;
+    const counts: Record<string, number> = { turn: 0, entity: 0, meeting: 0, agreement: 0, quote: 0, event: 0 };
+    for (const r of records) if (r.kind !== 'document' && r.kind in counts) counts[r.kind]!++;
+    const published = str(docRec.published);
+    const docCols = [
+      text,
+      JSON.stringify(docRec),
+      fingerprint,
+      str(docRec.title),
+      published,
+      dateLo(published),
+      dateHi(published),
+      str(docRec.source),
+      str(docRec.url),
+      docRec.place?.name ? docRec.place.name.toLowerCase() : null,
+      docRec.place?.country ?? null,
+      text.length,
+      JSON.stringify(counts),
+    ];
+    const upd = this.st(
+      `UPDATE documents SET text=?, record=?, fingerprint=?, title=?, published=?, date_lo=?, date_hi=?, source=?, url=?,
+       place_lc=?, place_country=?, chars=?, counts=?, ingested_at=? WHERE id=?`,
+    ).run(...docCols, now, id);
+    if (upd.changes === 0)
+      this.st(
+        `INSERT INTO documents (text, record, fingerprint, title, published, date_lo, date_hi, source, url, place_lc,
+         place_country, chars, counts, ingested_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      ).run(...docCols, now, id);
+
+    const insSent = this.st(`INSERT INTO sentences (doc, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`);
+    (sentences ?? []).forEach((s, i) => {
+      if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > text.length)
+        throw new StoreError(`sentence ${i} has a bad span [${s?.start}, ${s?.end}) for a text of ${text.length} characters`);
+      insSent.run(id, i, s.start, s.end, text.slice(s.start, s.end));
+    });
+
+    const docLo = dateLo(published);
+    const docHi = dateHi(published);
+    records.forEach((r, i) => {
+      if (!r || typeof r !== 'object') bad('?', i, 'not an object');
+      if (r.kind === 'document') return;
+      if (r.doc !== id) bad(r.kind, i, `doc "${r.doc}" differs from the document id "${id}"`);
+      this.insertRecord(r, i, text, docLo, docHi);
+    });
+  }
+
+  private checkSpan(kind: string, i: number, what: string, s: Partial<Span> | null | undefined, text: string): void {
+    if (
+      !s ||
+      typeof s.start !== 'number' ||
+      typeof s.end !== 'number' ||
+      s.start < 0 ||
+      s.end < s.start ||
+      s.end > text.length
+    )
+      bad(kind, i, `${what} [${s?.start}, ${s?.end}) is not a span of the text (${text.length} characters)`);
+  }
+
+  private insertRecord(r: RecordOf, i: number, text: string, docLo: string | null, docHi: string | null): void {
+    const json = JSON.stringify(r);
+    let rid: number;
+    let actors: ActorRowIn[] = [];
+    let topics: string[] = [];
+    switch (r.kind) {
+      case 'event': {
+        if (typeof r.cameo !== 'string' || !/^\d{2,4}$/.test(r.cameo)) bad('event', i, `bad cameo code ${JSON.stringify(r.cameo)}`);
+        this.checkSpan('event', i, 'evidence', r.evidence, text);
+        const src = actorKey(r.source);
+        const tgt = actorKey(r.target);
+        const [a, b] = src && tgt ? (src <= tgt ? [src, tgt] : [tgt, src]) : [null, null];
+        const root = typeof r.root === 'string' && r.root ? r.root : r.cameo.slice(0, 2);
+        rid = Number(
+          this.st(
+            `INSERT INTO events (doc, date_lo, date_hi, text, json, cameo, root, base, plover, quad_class, goldstein,
+             src_key, tgt_key, dyad_a, dyad_b, month, place_lc, place_country, negated, hypothetical, ev_start)
+             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+          ).run(
+            r.doc,
+            dateLo(r.date),
+            dateHi(r.date),
+            r.evidence.text ?? null,
+            json,
+            r.cameo,
+            root,
+            r.cameo.slice(0, 3),
+            r.plover ?? null,
+            typeof r.quad_class === 'number' ? r.quad_class : null,
+            typeof r.goldstein === 'number' ? r.goldstein : null,
+            src,
+            tgt,
+            a,
+            b,
+            monthOf(r.date),
+            r.place?.name ? r.place.name.toLowerCase() : null,
+            r.place?.country ?? null,
+            r.negated ? 1 : 0,
+            r.hypothetical ? 1 : 0,
+            r.evidence.start,
+          ).lastInsertRowid,
+        );
+        actors = [
+          { role: 'source', actor: r.source },
+          { role: 'target', actor: r.target },
+        ];
+        topics = r.topics ?? [];
+        break;
+      }
+      case 'meeting': {
+        this.checkSpan('meeting', i, 'evidence', r.evidence, text);
+        if (!Array.isArray(r.parties)) bad('meeting', i, 'parties must be an array');
+        rid = Number(
+          this.st(
+            `INSERT INTO meetings (doc, date_lo, date_hi, text, json, status, format, place_lc, place_country)
+             VALUES (?,?,?,?,?,?,?,?,?)`,
+          ).run(
+            r.doc,
+            dateLo(r.date),
+            dateHi(r.date_end ?? r.date),
+            r.evidence.text ?? null,
+            json,
+            r.status ?? null,
+            r.format ?? null,
+            r.place?.name ? r.place.name.toLowerCase() : null,
+            r.place?.country ?? null,
+          ).lastInsertRowid,
+        );
+        actors = r.parties.map((p) => ({ role: 'party', actor: p }));
+        topics = r.topics ?? [];
+        break;
+      }
+      case 'agreement': {
+        this.checkSpan('agreement', i, 'evidence', r.evidence, text);
+        if (!Array.isArray(r.parties)) bad('agreement', i, 'parties must be an array');
+        rid = Number(
+          this.st(
+            `INSERT INTO agreements (doc, date_lo, date_hi, text, json, status, effective, deadline) VALUES (?,?,?,?,?,?,?,?)`,
+          ).run(
+            r.doc,
+            dateLo(r.date),
+            dateHi(r.date),
+            r.evidence.text ?? null,
+            json,
+            r.status ?? null,
+            r.effective ?? null,
+            r.deadline ?? null,
+          ).lastInsertRowid,
+        );
+        actors = r.parties.map((p) => ({ role: 'party', actor: p }));
+        topics = r.topics ?? [];
+        break;
+      }
+      case 'quote': {
+        this.checkSpan('quote', i, 'span', r, text);
+        rid = Number(
+          this.st(`INSERT INTO quotes (doc, date_lo, date_hi, text, json, direct, start) VALUES (?,?,?,?,?,?,?)`).run(
+            r.doc,
+            docLo,
+            docHi,
+            r.text ?? null,
+            json,
+            r.direct ? 1 : 0,
+            r.start,
+          ).lastInsertRowid,
+        );
+        actors = [{ role: 'speaker', actor: r.speaker }];
+        break;
+      }
+      case 'turn': {
+        this.checkSpan('turn', i, 'span', r, text);
+        rid = Number(
+          this.st(`INSERT INTO turns (doc, date_lo, date_hi, text, json, role, start) VALUES (?,?,?,?,?,?,?)`).run(
+            r.doc,
+            docLo,
+            docHi,
+            r.label ?? null,
+            json,
+            r.role ?? null,
+            r.start,
+          ).lastInsertRowid,
+        );
+        actors = [{ role: 'speaker', actor: r.speaker }];
+        break;
+      }
+      case 'entity': {
+        if (!Array.isArray(r.mentions)) bad('entity', i, 'mentions must be an array');
+        for (const m of r.mentions) this.checkSpan('entity', i, 'mention', { start: m?.[0], end: m?.[1] }, text);
+        rid = Number(
+          this.st(`INSERT INTO entities (doc, date_lo, date_hi, text, json, type, name_lc) VALUES (?,?,?,?,?,?,?)`).run(
+            r.doc,
+            docLo,
+            docHi,
+            r.name ?? null,
+            json,
+            r.type ?? null,
+            r.name ? r.name.toLowerCase() : null,
+          ).lastInsertRowid,
+        );
+        actors = [
+          {
+            role: 'entity',
+            actor: { name: r.name, role: r.role, country: r.country, org: r.org, sector: null, code: r.code },
+          },
+        ];
+        break;
+      }
+      default:
+        bad(String((r as { kind?: unknown }).kind), i, 'unknown record kind');
+    }
+    const kind = r.kind;
+    const insActor = this.st(
+      `INSERT INTO record_actors (kind, rid, doc, role, name, name_lc, last_lc, country, org, code, key)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    for (const { role, actor } of actors) {
+      if (!actor) continue;
+      const name = str(actor.name);
+      const country = str(actor.country);
+      const org = str(actor.org);
+      const code = str(actor.code);
+      if (!name && !country && !org && !code) continue;
+      const nameLc = name ? name.toLowerCase() : null;
+      const words = nameLc ? nameLc.split(/\s+/).filter(Boolean) : [];
+      insActor.run(
+        kind,
+        rid,
+        r.doc,
+        role,
+        name,
+        nameLc,
+        words.length ? words[words.length - 1]! : null,
+        country ? country.toUpperCase() : null,
+        org ? org.toUpperCase() : null,
+        code ? code.toUpperCase() : null,
+        actorKey({ country: country?.toUpperCase() ?? null, org: org?.toUpperCase() ?? null }),
+      );
+    }
+    const insTopic = this.st(`INSERT INTO record_topics (kind, rid, doc, topic) VALUES (?,?,?,?)`);
+    for (const t of new Set(topics.filter((t) => typeof t === 'string'))) insTopic.run(kind, rid, r.doc, t.toLowerCase());
+  }
+
+  // ---------------------------------------------------------------- documents
+
+  getDocument(id: string): StoredDocument | null {
+    const row = this.st(`SELECT id, text, record, ingested_at FROM documents WHERE id = ?`).get(id) as
+      | { id: string; text: string; record: string; ingested_at: string }
+      | undefined;
+    if (!row) return null;
+    const keys = this.st(`SELECT key FROM source_keys WHERE doc = ? ORDER BY rowid`).all(id) as { key: string }[];
+    const sents = this.st(`SELECT start, end FROM sentences WHERE doc = ? ORDER BY idx`).all(id) as Span[];
+    return {
+      id: row.id,
+      sourceKeys: keys.map((k) => k.key),
+      text: row.text,
+      record: JSON.parse(row.record),
+      sentences: sents.map((s) => ({ start: s.start, end: s.end })),
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  listDocuments(page: Page = {}, filter: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'> = {}): QueryResult<DocumentSummary> {
+    const spec = KINDS.document;
+    const { where, params } = this.where('document', spec, filter);
+    const { limit, offset, orderBy } = this.paging(spec, page);
+    const total = (this.st(`SELECT count(*) AS n FROM documents t ${where}`).get(...params) as { n: number }).n;
+    const rows = this.st(
+      `SELECT t.id, t.title, t.published, t.source, t.url, t.chars, t.counts, t.ingested_at,
+       (SELECT json_group_array(key) FROM (SELECT key FROM source_keys WHERE doc = t.id ORDER BY rowid)) AS keys
+       FROM documents t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    ).all(...params, limit, offset) as {
+      id: string;
+      title: string | null;
+      published: string | null;
+      source: string | null;
+      url: string | null;
+      chars: number;
+      counts: string;
+      ingested_at: string;
+      keys: string;
+    }[];
+    return {
+      total,
+      rows: rows.map((r) => ({
+        id: r.id,
+        sourceKeys: JSON.parse(r.keys),
+        title: r.title,
+        published: r.published,
+        source: r.source,
+        url: r.url,
+        chars: r.chars,
+        ingestedAt: r.ingested_at,
+        counts: JSON.parse(r.counts),
+      })),
+    };
+  }
+
+  // ---------------------------------------------------------------- search
+
+  search(query: string, page: Page = {}, filter: Pick<RecordFilter, 'doc' | 'from' | 'to'> = {}): QueryResult<SentenceHit> {
+    if (typeof query !== 'string') throw new QueryError('search query must be a string');
+    const match = toFtsQuery(query);
+    const { limit, offset } = this.paging(KINDS.document, { limit: page.limit, offset: page.offset });
+    if (page.sort && page.sort !== 'rank') throw new QueryError(`search results sort only by rank`);
+    const conds = ['sentences_fts MATCH ?'];
+    const params: unknown[] = [match];
+    for (const k of Object.keys(filter) as (keyof typeof filter)[]) {
+      const v = filter[k];
+      if (v === undefined || v === null || v === '') continue;
+      if (typeof v !== 'string') throw new QueryError(`filter ${k} must be a string`);
+      if (k === 'doc') {
+        conds.push('s.doc = ?');
+        params.push(v);
+      } else if (k === 'from') {
+        checkDateBound('from', v);
+        conds.push('d.date_hi >= ?');
+        params.push(dateLo(v));
+      } else if (k === 'to') {
+        checkDateBound('to', v);
+        conds.push('d.date_lo <= ?');
+        params.push(dateHi(v));
+      } else throw new QueryError(`filter "${k}" does not apply to search`);
+    }
+    const from = `FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc
+                  WHERE ${conds.join(' AND ')}`;
+    try {
+      const total = (this.st(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
+      const rows = this.st(
+        `SELECT s.doc, d.title, d.published, s.idx, s.start, s.end, s.text,
+         snippet(sentences_fts, 0, '[', ']', '…', 40) AS snippet, bm25(sentences_fts) AS rank
+         ${from} ORDER BY rank, s.id LIMIT ? OFFSET ?`,
+      ).all(...params, limit, offset) as {
+        doc: string;
+        title: string | null;
+        published: string | null;
+        idx: number;
+        start: number;
+        end: number;
+        text: string;
+        snippet: string;
+        rank: number;
+      }[];
+      return {
+        total,
+        rows: rows.map((r) => ({
+          doc: r.doc,
+          title: r.title,
+          published: r.published,
+          index: r.idx,
+          start: r.start,
+          end: r.end,
+          text: r.text,
+          snippet: r.snippet,
+          rank: r.rank,
+        })),
+      };
+    } catch (e) {
+      if (e instanceof QueryError) throw e;
+      throw new QueryError(`cannot run search "${query}": ${(e as Error).message}`);
+    }
+  }
+
+  // ---------------------------------------------------------------- query layer
+
+  private where(kind: RecordKind, spec: KindSpec, filter: RecordFilter): { where: string; params: unknown[] } {
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    if (filter === null || typeof filter !== 'object') throw new QueryError('filter must be an object');
+    for (const key of Object.keys(filter) as Filterable[]) {
+      const raw = filter[key];
+      if (raw === undefined || raw === null || raw === '') continue;
+      if (typeof raw !== 'string') throw new QueryError(`filter ${key} must be a string`);
+      const v = raw.trim();
+      if (!spec.filters.has(key)) {
+        const known = ['doc', 'actor', 'country', 'dyad', 'cameo', 'root', 'plover', 'topic', 'status', 'from', 'to', 'place', 'q'];
+        if (!known.includes(key)) throw new QueryError(`unknown filter "${key}"`);
+        throw new QueryError(`filter "${key}" does not apply to ${kind} records`);
+      }
+      switch (key) {
+        case 'doc':
+          conds.push(`t.${spec.docCol} = ?`);
+          params.push(v);
+          break;
+        case 'actor': {
+          const lc = v.toLowerCase();
+          const uc = v.toUpperCase();
+          const alts = [`name_lc = ?`, `last_lc = ?`, `country = ?`, `org = ?`, `code = ?`];
+          const ps: unknown[] = [lc, lc, uc, uc, uc];
+          const cc = countryCodeOf(v);
+          if (cc && cc !== uc) {
+            alts.push('country = ?');
+            ps.push(cc);
+          }
+          conds.push(
+            `t.id IN (${alts.map((a) => `SELECT rid FROM record_actors WHERE kind = ? AND ${a}`).join(' UNION ')})`,
+          );
+          for (const p of ps) params.push(kind, p);
+          break;
+        }
+        case 'country':
+          conds.push(`t.id IN (SELECT rid FROM record_actors WHERE kind = ? AND country = ?)`);
+          params.push(kind, v.toUpperCase());
+          break;
+        case 'dyad': {
+          const parts = v.toUpperCase().split(/\s*[-,/:]\s*/).filter(Boolean);
+          if (parts.length !== 2) throw new QueryError(`dyad must be two sides like "RUS-USA", got "${raw}"`);
+          const [a, b] = parts[0]! <= parts[1]! ? parts : [parts[1]!, parts[0]!];
+          if (kind === 'event') {
+            conds.push(`t.dyad_a = ? AND t.dyad_b = ?`);
+            params.push(a, b);
+          } else {
+            conds.push(`t.id IN (SELECT rid FROM record_actors WHERE kind = ? AND key = ?)`);
+            conds.push(`t.id IN (SELECT rid FROM record_actors WHERE kind = ? AND key = ?)`);
+            params.push(kind, a, kind, b);
+          }
+          break;
+        }
+        case 'cameo':
+          if (!/^\d{2,4}$/.test(v)) throw new QueryError(`cameo must be a CAMEO code of 2 to 4 digits, got "${raw}"`);
+          conds.push(`t.cameo >= ? AND t.cameo < ?`);
+          params.push(v, v + ':');
+          break;
+        case 'root': {
+          if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 20)
+            throw new QueryError(`root must be a CAMEO root code 01 to 20, got "${raw}"`);
+          conds.push(`t.root = ?`);
+          params.push(v.padStart(2, '0'));
+          break;
+        }
+        case 'plover':
+          conds.push(`t.plover = ?`);
+          params.push(v.toUpperCase());
+          break;
+        case 'topic':
+          conds.push(`t.id IN (SELECT rid FROM record_topics WHERE kind = ? AND topic = ?)`);
+          params.push(kind, v.toLowerCase());
+          break;
+        case 'status':
+          conds.push(`t.status = ?`);
+          params.push(v.toLowerCase());
+          break;
+        case 'from':
+          checkDateBound('from', v);
+          conds.push(`t.date_hi >= ?`);
+          params.push(dateLo(v));
+          break;
+        case 'to':
+          checkDateBound('to', v);
+          conds.push(`t.date_lo <= ?`);
+          params.push(dateHi(v));
+          break;
+        case 'place':
+          conds.push(`(t.place_lc = ? OR t.place_country = ?)`);
+          params.push(v.toLowerCase(), v.toUpperCase());
+          break;
+        case 'q':
+          conds.push(kind === 'document' ? `t.title LIKE ? ESCAPE '\\'` : `t.text LIKE ? ESCAPE '\\'`);
+          params.push(`%${likeEscape(v)}%`);
+          break;
+        default:
+          throw new QueryError(`unknown filter "${key}"`);
+      }
+    }
+    return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+  }
+
+  private paging(spec: KindSpec, page: Page): { limit: number; offset: number; orderBy: string } {
+    const limit = page.limit ?? DEFAULT_LIMIT;
+    const offset = page.offset ?? 0;
+    if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer, got ${page.limit}`);
+    if (!Number.isInteger(offset) || offset < 0) throw new QueryError(`offset must be a non-negative integer, got ${page.offset}`);
+    return { limit: Math.min(limit, MAX_LIMIT), offset, orderBy: this.orderBy(spec, page) };
+  }
+
+  private orderBy(spec: KindSpec, page: Pick<Page, 'sort' | 'order'>): string {
+    const order = page.order ?? 'asc';
+    if (order !== 'asc' && order !== 'desc') throw new QueryError(`order must be "asc" or "desc", got "${page.order}"`);
+    const sort = page.sort ?? 'id';
+    const col = Object.prototype.hasOwnProperty.call(spec.sorts, sort) ? spec.sorts[sort] : undefined;
+    if (!col) throw new QueryError(`cannot sort ${spec.table} by "${sort}" (one of ${Object.keys(spec.sorts).join(', ')})`);
+    const dir = order.toUpperCase();
+    if (col === spec.pk) return `t.${col} ${dir}`;
+    return `t.${col} ${dir} NULLS LAST, t.${spec.pk} ${dir}`;
+  }
+
+  query(kind: RecordKind, filter: RecordFilter = {}, page: Page = {}): QueryResult {
+    const spec = kindSpec(kind);
+    const { where, params } = this.where(kind, spec, filter);
+    const { limit, offset, orderBy } = this.paging(spec, page);
+    const total = (this.st(`SELECT count(*) AS n FROM ${spec.table} t ${where}`).get(...params) as { n: number }).n;
+    const rows = this.st(`SELECT t.${spec.json} AS j FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, limit, offset) as string[];
+    return { total, rows: rows.map((j) => JSON.parse(j)) };
+  }
+
+  *iterate(kind: RecordKind, filter: RecordFilter = {}, page: Pick<Page, 'sort' | 'order'> = {}): IterableIterator<RecordOf> {
+    const spec = kindSpec(kind);
+    const { where, params } = this.where(kind, spec, filter);
+    const orderBy = this.orderBy(spec, page);
+    // a fresh statement: an iterating statement cannot be shared with other calls meanwhile
+    const stmt = this.db.prepare(`SELECT t.${spec.json} AS j FROM ${spec.table} t ${where} ORDER BY ${orderBy}`).pluck();
+    for (const j of stmt.iterate(...params) as IterableIterator<string>) yield JSON.parse(j);
+  }
+
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const k of ['document', ...RECORD_TABLE_KINDS] as RecordKind[])
+      out[k] = (this.st(`SELECT count(*) AS n FROM ${KINDS[k].table}`).get() as { n: number }).n;
+    return out;
+  }
+
+  // ---------------------------------------------------------------- aggregates
+
+  eventsByMonth(filter: RecordFilter = {}, opts: { directed?: boolean } = {}): MonthDyadRow[] {
+    const { where, params } = this.where('event', KINDS.event, filter);
+    const [a, b] = opts.directed ? ['t.src_key', 't.tgt_key'] : ['t.dyad_a', 't.dyad_b'];
+    const conds = `${where ? where + ' AND' : 'WHERE'} t.month IS NOT NULL AND ${a} IS NOT NULL AND ${b} IS NOT NULL
+                   AND t.negated = 0 AND t.hypothetical = 0`;
+    const rows = this.st(
+      `SELECT t.month AS month, ${a} AS a, ${b} AS b, count(*) AS events, avg(t.goldstein) AS g,
+       sum(t.quad_class = 1) AS q1, sum(t.quad_class = 2) AS q2, sum(t.quad_class = 3) AS q3, sum(t.quad_class = 4) AS q4
+       FROM events t ${conds} GROUP BY t.month, ${a}, ${b} ORDER BY t.month, ${a}, ${b}`,
+    ).all(...params) as {
+      month: string;
+      a: string;
+      b: string;
+      events: number;
+      g: number | null;
+      q1: number;
+      q2: number;
+      q3: number;
+      q4: number;
+    }[];
+    return rows.map((r) => ({
+      month: r.month,
+      a: r.a,
+      b: r.b,
+      events: r.events,
+      goldsteinMean: r.g === null ? 0 : Math.round(r.g * 100) / 100,
+      quad: [r.q1, r.q2, r.q3, r.q4],
+    }));
+  }
+
+  meetingsByPair(filter: RecordFilter = {}): PairRow[] {
+    const { where, params } = this.where('meeting', KINDS.meeting, filter);
+    const rows = this.st(
+      `SELECT x.key AS a, y.key AS b, count(DISTINCT t.id) AS meetings, min(t.date_lo) AS first, max(t.date_lo) AS last
+       FROM meetings t
+       JOIN record_actors x ON x.kind = 'meeting' AND x.rid = t.id AND x.key IS NOT NULL
+       JOIN record_actors y ON y.kind = 'meeting' AND y.rid = t.id AND y.key IS NOT NULL AND x.key < y.key
+       ${where} GROUP BY x.key, y.key ORDER BY meetings DESC, a, b`,
+    ).all(...params) as PairRow[];
+    return rows.map((r) => ({ a: r.a, b: r.b, meetings: r.meetings, first: r.first, last: r.last }));
+  }
+
+  topActors(opts: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter } = {}): ActorRow[] {
+    const by = opts.by ?? 'name';
+    if (by !== 'name' && by !== 'country') throw new QueryError(`top actors group by "name" or "country", got "${by}"`);
+    const limit = opts.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer`);
+    const filter = opts.filter ?? {};
+    const used = (Object.keys(filter) as Filterable[]).filter((k) => filter[k] !== undefined && filter[k] !== '');
+    let kinds: RecordKind[] = opts.kind ? [opts.kind] : ['event', 'meeting', 'agreement', 'quote'];
+    if (opts.kind) kindSpec(opts.kind);
+    if (!opts.kind) kinds = kinds.filter((k) => used.every((f) => KINDS[k].filters.has(f)));
+    if (!kinds.length) throw new QueryError(`no record kind accepts the filters ${used.join(', ')}`);
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const k of kinds) {
+      const spec = KINDS[k];
+      if (k === 'document') throw new QueryError('documents have no actors to count');
+      const w = this.where(k, spec, filter);
+      parts.push(
+        `SELECT ra.kind, ra.rid, ra.name, ra.name_lc, ra.country, ra.org, ra.key FROM record_actors ra
+         JOIN ${spec.table} t ON t.id = ra.rid ${w.where ? w.where + ' AND' : 'WHERE'} ra.kind = ?`,
+      );
+      params.push(...w.params, k);
+    }
+    const u = parts.join(' UNION ALL ');
+    const sql =
+      by === 'name'
+        ? `SELECT max(name) AS actor, max(country) AS country, max(org) AS org, count(DISTINCT kind || ':' || rid) AS records
+           FROM (${u}) WHERE name_lc IS NOT NULL GROUP BY name_lc ORDER BY records DESC, name_lc LIMIT ?`
+        : `SELECT key AS actor, max(country) AS country, max(org) AS org, count(DISTINCT kind || ':' || rid) AS records
+           FROM (${u}) WHERE key IS NOT NULL GROUP BY key ORDER BY records DESC, key LIMIT ?`;
+    return this.st(sql).all(...params, Math.min(limit, MAX_LIMIT)) as ActorRow[];
+  }
+}

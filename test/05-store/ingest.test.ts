@@ -1,0 +1,170 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/05-store/sqlite.js';
+import { SCHEMA_VERSION } from '../../src/05-store/schema.js';
+import { StoreError, type Store } from '../../src/05-store/store.js';
+import { docA, docB, event, TEXT_A } from './fixtures.js';
+import { tempDb } from './fixtures.js';
+
+let db: { file: string; cleanup: () => void };
+let store: Store;
+beforeEach(() => {
+  db = tempDb();
+  store = openStore(db.file);
+});
+afterEach(() => {
+  try {
+    store.close();
+  } catch {
+    /* closed by the test */
+  }
+  db.cleanup();
+});
+
+describe('opening', () => {
+  it('creates a WAL database with the current schema and reopens it', () => {
+    store.putDocument(docA());
+    store.close();
+    const raw = new Database(db.file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    store = openStore(db.file);
+    expect(store.counts().event).toBe(2);
+    const ro = openStore(db.file, { readonly: true });
+    expect(ro.counts().document).toBe(1);
+    expect(() => ro.putDocument(docB())).toThrow();
+    ro.close();
+  });
+
+  it('refuses a file that is not a Readout database', () => {
+    store.close();
+    const other = db.file + '.other';
+    const raw = new Database(other);
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    expect(() => openStore(other)).toThrow(/not a Readout database/);
+    fs.writeFileSync(db.file + '.txt', 'hello, this is plain text and not SQLite at all'.repeat(50));
+    expect(() => openStore(db.file + '.txt')).toThrow(StoreError);
+    expect(() => openStore(db.file + '.txt')).toThrow(/not a Readout database/);
+  });
+
+  it('refuses a database from a newer schema', () => {
+    store.close();
+    const raw = new Database(db.file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openStore(db.file)).toThrow(/newer Readout/);
+  });
+
+  it('refuses to open a missing file read-only', () => {
+    expect(() => openStore(db.file + '.missing', { readonly: true })).toThrow(/does not exist/);
+  });
+});
+
+describe('putDocument', () => {
+  it('inserts, then is a no-op for identical content under the same key', () => {
+    expect(store.putDocument(docA())).toEqual({ status: 'inserted', doc: 'docA' });
+    const before = store.counts();
+    const ingestedAt = store.getDocument('docA')!.ingestedAt;
+    expect(store.putDocument(docA())).toEqual({ status: 'unchanged', doc: 'docA' });
+    expect(store.counts()).toEqual(before);
+    expect(store.getDocument('docA')!.ingestedAt).toBe(ingestedAt);
+    expect(before).toEqual({ document: 1, turn: 1, entity: 2, meeting: 1, agreement: 1, quote: 1, event: 2 });
+  });
+
+  it('stores the text, the document record, sentences and keys', () => {
+    const input = docA();
+    store.putDocument(input);
+    const d = store.getDocument('docA')!;
+    expect(d.text).toBe(TEXT_A);
+    expect(d.record).toEqual(input.records[0]);
+    expect(d.sentences).toEqual(input.sentences);
+    expect(d.sourceKeys).toEqual(['/corpus/a.txt']);
+    expect(store.getDocument('nope')).toBeNull();
+  });
+
+  it('replaces the records atomically when the same key brings changed content', () => {
+    store.putDocument(docA());
+    store.putDocument(docB());
+    // new content under a's key: a new doc id
+    const changed = docB({ id: 'docA2', sourceKey: '/corpus/a.txt' });
+    expect(store.putDocument(changed)).toEqual({ status: 'replaced', doc: 'docA2', previous: 'docA' });
+    expect(store.getDocument('docA')).toBeNull();
+    expect(store.query('event', { doc: 'docA' }).total).toBe(0);
+    expect(store.query('event', { doc: 'docA2' }).total).toBe(3);
+    expect(store.query('event', { doc: 'docB' }).total).toBe(3);
+    expect(store.search('Tillerson').total).toBe(0);
+    expect(store.counts().document).toBe(2);
+  });
+
+  it('replaces records when the same text comes with different records (re-extraction)', () => {
+    store.putDocument(docA());
+    const again = docA();
+    again.records = again.records.filter((r) => r.kind !== 'event');
+    expect(store.putDocument(again)).toEqual({ status: 'replaced', doc: 'docA' });
+    expect(store.counts().event).toBe(0);
+    expect(store.counts().meeting).toBe(1);
+    expect(store.query('meeting', { actor: 'Lavrov' }).total).toBe(1);
+  });
+
+  it('stores identical content under another key once and remembers both keys', () => {
+    store.putDocument(docA());
+    expect(store.putDocument(docA({ sourceKey: '/elsewhere/a-copy.txt' }))).toEqual({ status: 'duplicate', doc: 'docA' });
+    expect(store.counts().document).toBe(1);
+    expect(store.counts().event).toBe(2);
+    expect(store.getDocument('docA')!.sourceKeys).toEqual(['/corpus/a.txt', '/elsewhere/a-copy.txt']);
+    // the first key moving to other content keeps the document for the second key
+    store.putDocument(docB({ sourceKey: '/corpus/a.txt' }));
+    expect(store.getDocument('docA')!.sourceKeys).toEqual(['/elsewhere/a-copy.txt']);
+    expect(store.counts().document).toBe(2);
+    expect(store.putDocument(docA({ sourceKey: '/elsewhere/a-copy.txt' })).status).toBe('unchanged');
+  });
+
+  it('rolls back a failed insert completely', () => {
+    const bad = docA({ extra: [] });
+    // a bad record after valid ones: evidence outside the text
+    bad.records.push(event('docA', TEXT_A, 'Manila', { evidence: { start: 5, end: 99999, text: 'x' } }));
+    expect(() => store.putDocument(bad)).toThrow(/record 9 \(event\) is invalid: evidence/);
+    expect(store.counts()).toEqual({ document: 0, turn: 0, entity: 0, meeting: 0, agreement: 0, quote: 0, event: 0 });
+    expect(store.search('Tillerson').total).toBe(0);
+    expect(store.getDocument('docA')).toBeNull();
+    // the key was not remembered either
+    expect(store.putDocument(docA()).status).toBe('inserted');
+  });
+
+  it('rolls back a failed replace, leaving the previous version', () => {
+    store.putDocument(docA());
+    const before = store.query('event', { doc: 'docA' });
+    const bad = docA();
+    bad.records = bad.records.filter((r) => r.kind !== 'quote');
+    bad.records.push({ kind: 'mystery', doc: 'docA' } as never);
+    expect(() => store.putDocument(bad)).toThrow(/unknown record kind/);
+    expect(store.query('event', { doc: 'docA' })).toEqual(before);
+    expect(store.counts().quote).toBe(1);
+    expect(store.search('satisfied').total).toBe(1);
+    // a failed move of a key to new content keeps the old document as well
+    const badB = docB({ sourceKey: '/corpus/a.txt' });
+    badB.records.push({ ...(badB.records[1] as object), doc: 'other' } as never);
+    expect(() => store.putDocument(badB)).toThrow(/differs from the document id/);
+    expect(store.getDocument('docA')!.sourceKeys).toEqual(['/corpus/a.txt']);
+    expect(store.getDocument('docB')).toBeNull();
+  });
+
+  it('rejects input without exactly one document record, and bad sentence spans', () => {
+    const a = docA();
+    expect(() => store.putDocument({ ...a, records: a.records.slice(1) })).toThrow(/exactly one document record/);
+    expect(() => store.putDocument({ ...a, sentences: [{ start: 0, end: 10_000 }] })).toThrow(/sentence 0 has a bad span/);
+    expect(store.counts().document).toBe(0);
+  });
+
+  it('deletes a document with all its records', () => {
+    store.putDocument(docA());
+    store.putDocument(docB());
+    expect(store.deleteDocument('docA')).toBe(true);
+    expect(store.deleteDocument('docA')).toBe(false);
+    expect(store.counts()).toMatchObject({ document: 1, event: 3, meeting: 2, quote: 0 });
+    expect(store.topActors({ by: 'name' }).find((r) => r.actor === 'Rex Tillerson')).toBeUndefined();
+  });
+});
