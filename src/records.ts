@@ -30,6 +30,14 @@ export function documentRecord(doc: Doc): DocumentRecord {
     speakers: m.speakers,
     language: m.language,
     chars: doc.text.length,
+    dates: (doc.layers.dates ?? []).map((d) => ({
+      start: d.start,
+      end: d.end,
+      text: doc.text.slice(d.start, d.end),
+      value: d.value,
+      valueEnd: d.valueEnd,
+      type: d.type,
+    })),
   };
   if (m.file != null) r.file = m.file;
   if (m.inputId != null) r.id = m.inputId;

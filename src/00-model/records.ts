@@ -17,6 +17,8 @@ export interface DocumentRecord {
   speakers: string[];
   language: string;
   chars: number;
+  /** the document's date expressions and their resolution (for readers; not part of the contract) */
+  dates?: { start: number; end: number; text: string; value: string | null; valueEnd: string | null; type: string }[];
 }
 
 export interface TurnRecord {

@@ -10,6 +10,8 @@ import { renderReadout } from '../07-export/readout-md.js';
 import { renderEntities } from './entities.js';
 import { openStore } from '../05-store/sqlite.js';
 import type { Store } from '../05-store/store.js';
+import { startServer } from '../06-serve/server.js';
+import { randomBytes } from 'node:crypto';
 
 export const DEFAULT_DB = 'readout.db';
 const dbOption = (c: Command) =>
@@ -249,6 +251,33 @@ Examples:
         } else process.stdout.write(renderEntities(r.item.doc) + '\n');
       }
       if (failed) process.exitCode = 1;
+    });
+  dbOption(
+    program
+      .command('serve')
+      .description('Serve the HTTP API (JSON, OpenAPI at /api/openapi.json) and the web UI for exploring a store. Read-only unless --allow-ingest.')
+      .option('--host <host>', 'address to bind (keep the loopback default unless you mean to share it)', '127.0.0.1')
+      .option('--port <port>', 'port (0 picks a free one)', '8080')
+      .option('--allow-ingest', 'enable POST /api/ingest, protected by a bearer token')
+      .option('--token <token>', 'the token for --allow-ingest (default: $READOUT_TOKEN, or a random one printed at start)'),
+  )
+    .addHelpText('after', `\nExamples:\n  $ readout serve                       # http://127.0.0.1:8080/\n  $ readout serve --db corpus.db --port 9000\n  $ readout serve --allow-ingest --token s3cret`)
+    .action(async (o: { db: string; host: string; port: string; allowIngest?: boolean; token?: string }) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${o.port}"`);
+      if (!o.allowIngest && !fs.existsSync(o.db)) fail(`${o.db}: no such store. Create one with: readout ingest <inputs…> --db ${o.db}`);
+      const store = openStore(o.db);
+      let token: string | undefined;
+      if (o.allowIngest) token = o.token ?? process.env.READOUT_TOKEN ?? randomBytes(18).toString('base64url');
+      const { url } = await startServer({ store, host: o.host, port, app: o.allowIngest ? new Readout() : undefined, token });
+      console.error(`readout: serving ${o.db} at ${url} (API: ${url}api, OpenAPI: ${url}api/openapi.json)`);
+      if (token) console.error(`readout: POST ${url}api/ingest enabled; Authorization: Bearer ${o.token || process.env.READOUT_TOKEN ? '<your token>' : token}`);
+      const stop = () => {
+        store.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
 }
 
