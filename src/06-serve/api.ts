@@ -220,6 +220,7 @@ export function createApi(opts: ApiOptions): Hono {
   });
 
   app.get('/*', (c) => {
+    if (c.req.path.startsWith('/api')) throw new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path} (see /api)`);
     const p = c.req.path === '/' ? '/index.html' : c.req.path;
     const f = opts.ui?.(p);
     if (!f) return c.text('Not found', 404);
