@@ -1,0 +1,199 @@
+/**
+ * buildDoc: a decoded input → a Doc with the cleaned body text, metadata and empty layers.
+ */
+import { createHash } from 'node:crypto';
+import type { Doc, DocMeta, Place } from '../00-model/doc.js';
+import { normaliseText, removeChrome } from './chrome.js';
+import { ingestData, type OutletRule } from './data.js';
+import { isoOf, normalisePublished, type FoundDate } from './dates.js';
+import { analyseHeader, type HeaderInfo } from './header.js';
+import { extractHtml } from './html.js';
+import { extractMarkdown } from './markdown.js';
+import type { SourceText } from './types.js';
+
+/** What buildDoc found, for diagnostics and tests (not part of the Doc). */
+export interface BuildTrace {
+  header: HeaderInfo;
+  chromeLinesRemoved: number;
+  htmlMethod: 'readability' | 'body' | null;
+}
+
+export function contentId(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  const n = (s: string) => s.replace(/[\s\u00A0]+/g, ' ').replace(/[’‘]/g, "'").trim().toLowerCase();
+  return n(a) === n(b);
+}
+
+interface OutletHit {
+  source: string;
+  tz: string | null;
+}
+
+function detectOutlet(url: string | null, header: HeaderInfo, title: string | null, langSwitch: boolean): OutletHit | null {
+  const rules = ingestData().outlets;
+  const first = (pred: (r: OutletRule) => boolean): OutletHit | null => {
+    const r = rules.find(pred);
+    return r ? { source: r.source, tz: r.tz } : null;
+  };
+  const host = hostOf(url);
+  if (host) {
+    const h = first((r) => r.signal === 'host' && (host === r.pattern || host.endsWith('.' + r.pattern)));
+    if (h) return h;
+  }
+  const tag = header.dateline?.tag;
+  if (tag) {
+    const h = first((r) => r.signal === 'tag' && r.pattern.toLowerCase() === tag.toLowerCase());
+    return h ?? { source: tag, tz: null };
+  }
+  for (const l of header.headerLines) {
+    const h = first((r) => r.signal === 'line' && r.re!.test(l));
+    if (h) return h;
+  }
+  if (title) {
+    const h = first((r) => r.signal === 'title' && r.re!.test(title));
+    if (h) return h;
+  }
+  if (langSwitch) return first((r) => r.signal === 'langswitch');
+  return null;
+}
+
+const ROLE_WORDS = new Set(
+  'foreign affairs minister ministers presidents ministry deputy first vice president prime secretary state of the spokesperson spokeswoman spokesman official representative ambassador envoy special presidential chairman chair director general senior under assistant acting mr mrs ms dr h.e. his her excellency federal chancellor premier king queen councilor councillor state-councilor russian chinese us u.s. american british french german indian'.split(
+    ' ',
+  ),
+);
+
+/** The person a title names as speaker: "Foreign Minister Sergey Lavrov’s remarks…", "Briefing by … Maria Zakharova". */
+export function titleSpeakerOf(title: string | null): string | null {
+  if (!title) return null;
+  const name = (seq: string): string | null => {
+    const ws = seq.trim().split(/\s+/);
+    while (ws.length && ROLE_WORDS.has(ws[0]!.toLowerCase())) ws.shift();
+    if (ws.length < 2 || ws.length > 4) return null;
+    if (!ws.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ROLE_WORDS.has(w.toLowerCase()))) return null;
+    return ws.join(' ');
+  };
+  const poss = /((?:[A-Z][\p{L}.'’-]*\s+){1,7}[A-Z][\p{L}.-]*)[’']s\s+(?:[a-z]+\s+){0,3}?(?:remarks|comments?|statement|speech|answers|interview|address|article|briefing|opening|introductory|regular press conference|press conference|op-ed|message|responses?)\b/iu.exec(
+    title,
+  );
+  if (poss) {
+    const n = name(poss[1]!);
+    if (n) return n;
+  }
+  const by = /\b(?:[Rr]emarks|[Bb]riefing|[Ss]tatement|[Ss]peech|[Aa]ddress|[Ii]nterview|[Cc]omment|[Aa]nswers|[Aa]rticle)\s+(?:to [^,]+?\s+)?by\s+((?:[A-Z][\p{L}.'’-]*\s+){0,7}[A-Z][\p{L}.'’-]*)/u.exec(title);
+  if (by) {
+    // stop at a comma or a lower-case word
+    const n = name(by[1]!);
+    if (n) return n;
+  }
+  return null;
+}
+
+function place(name: string | null): Place | null {
+  return name ? { name, country: null, lat: null, lon: null } : null;
+}
+
+/** Builds the Doc. Pure: the same SourceText always gives the same Doc (and id). */
+export function buildDoc(src: SourceText): Doc {
+  return buildDocTraced(src).doc;
+}
+
+export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace } {
+  let body = src.raw;
+  let metaTitle: string | null = src.given.title ?? null;
+  let metaPublished: string | null = src.given.published ?? null;
+  let metaSource: string | null = src.given.source ?? null;
+  let url: string | null = src.url ?? src.given.url ?? null;
+  let htmlMethod: BuildTrace['htmlMethod'] = null;
+  let siteName: string | null = null;
+  if (src.kind === 'html') {
+    const h = extractHtml(src.raw);
+    body = h.text;
+    htmlMethod = h.method;
+    metaTitle ??= h.title;
+    metaPublished ??= h.published;
+    url ??= h.url;
+    // og:site_name is a weak signal: used only when nothing in the text names the outlet
+    siteName = h.siteName;
+  } else if (src.kind === 'markdown') {
+    const m = extractMarkdown(src.raw);
+    body = m.text;
+    metaTitle ??= m.title;
+    metaPublished ??= m.published;
+    metaSource ??= m.source;
+    url ??= m.url;
+  }
+  const lines = normaliseText(body).split('\n');
+  const chrome = removeChrome(lines);
+  const header = analyseHeader(chrome.lines);
+
+  // a given title replaces the header's title; the first line is dropped only when it repeats it
+  if (metaTitle && src.kind !== 'html') {
+    const firstIdx = chrome.lines.findIndex((l) => l !== '');
+    const tIdx = header.title ? chrome.lines.indexOf(header.title) : -1;
+    if (tIdx >= 0 && !sameText(header.title!, metaTitle)) header.drop.delete(tIdx);
+    if (firstIdx >= 0 && sameText(chrome.lines[firstIdx]!, metaTitle)) header.drop.add(firstIdx);
+    header.title = metaTitle;
+  } else if (metaTitle && src.kind === 'html' && header.title && !sameText(header.title, metaTitle)) {
+    // the page <title> often carries the site name ("… | Ministry of X"); the headline in the text wins
+    metaTitle = header.title;
+  }
+
+  const kept: string[] = [];
+  chrome.lines.forEach((l, i) => {
+    if (header.drop.has(i)) return;
+    if (!l && (kept.length === 0 || kept[kept.length - 1] === '')) return;
+    kept.push(l);
+  });
+  while (kept.length && kept[kept.length - 1] === '') kept.pop();
+  const text = kept.join('\n');
+
+  const title = metaTitle ?? header.title;
+  const outlet = detectOutlet(url, header, title, chrome.langSwitch);
+  const tz = outlet?.tz ?? null;
+  const source = metaSource ?? outlet?.source ?? siteName;
+
+  const withYear = (d: FoundDate | null | undefined): string | null => (d && d.year !== null ? isoOf(d, tz) : null);
+  const published =
+    normalisePublished(metaPublished) ??
+    withYear(header.stamp) ??
+    withYear(header.labelled) ??
+    withYear(header.titleDate) ??
+    withYear(header.dateline?.date) ??
+    withYear(header.signoff?.date) ??
+    null;
+  let publishedPartial: DocMeta['publishedPartial'] = null;
+  if (!published) {
+    const d = [header.stamp, header.dateline?.date, header.labelled, header.signoff?.date].find((x) => x && x.day !== null) ?? null;
+    if (d && d.day !== null) publishedPartial = d.time ? { month: d.month, day: d.day, time: d.time } : { month: d.month, day: d.day };
+  }
+  const placeName = header.dateline?.place ?? header.titlePlace ?? header.labelledPlace ?? header.signoff?.place ?? null;
+
+  const meta: DocMeta = {
+    id: contentId(text),
+    file: src.file,
+    inputId: src.inputId,
+    url,
+    title: title ?? null,
+    published,
+    publishedPartial,
+    place: place(placeName),
+    source,
+    speakers: [],
+    language: 'en',
+    titleSpeaker: titleSpeakerOf(title ?? null),
+  };
+  return { doc: { id: meta.id, text, meta, layers: {} }, trace: { header, chromeLinesRemoved: chrome.removed, htmlMethod } };
+}

@@ -1,0 +1,145 @@
+/**
+ * Text normalisation and page-chrome removal by general rules: language switchers,
+ * navigation link lists, share/print bars, whole-line chrome phrases and trailing blocks
+ * such as "Additional materials" / "Advanced settings" / "All news".
+ */
+import { ingestData } from './data.js';
+
+/** \r\n and \r → \n, invisible characters dropped, lines trimmed, runs of blank lines collapsed. */
+export function normaliseText(raw: string): string {
+  const s = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\f\v\u2028\u2029\u0085]/g, '\n')
+    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '');
+  const lines = s.split('\n');
+  const out: string[] = [];
+  let blank = 0;
+  for (const l of lines) {
+    const t = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
+    if (!t) {
+      blank++;
+      continue;
+    }
+    if (out.length && blank) out.push('');
+    if (out.length && blank > 1) out.push('');
+    blank = 0;
+    out.push(t);
+  }
+  // at most one blank line between paragraphs
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}
+
+const BULLETS = /^[•·▪◦●○■□►▸‣*–—-]+\s*/;
+const LANG_CODE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})\d*$|^[a-z]{2,3}\d+$/;
+
+/** "• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "English | Français | Русский" */
+export function isLanguageSwitcher(line: string): boolean {
+  const t = line.replace(BULLETS, '').trim();
+  if (!t || t.length > 200) return false;
+  const toks = t.split(/[\s|/·•]+/).filter(Boolean);
+  if (toks.length === 0) return false;
+  const { languages } = ingestData();
+  if (toks.every((k) => LANG_CODE.test(k))) return true;
+  return toks.length >= 2 && toks.every((k) => languages.has(k.toLowerCase()) || LANG_CODE.test(k));
+}
+
+/** "Home | Links | Search | Help | Site Map", "News Room | Government Report Card | …" */
+export function isNavList(line: string): boolean {
+  const parts = line.split(/\s*\|\s*|\s+[•·]\s+|\s+»\s+|\s+>\s+/).filter((p) => p.trim());
+  if (parts.length < 3) return false;
+  return parts.every((p) => p.length <= 40 && p.split(/\s+/).length <= 6 && !/[.!?;]$/.test(p.trim()) && !/[.!?]\s/.test(p));
+}
+
+/** "Share  Print  Email", "Facebook Twitter Telegram VK" */
+export function isShareBar(line: string): boolean {
+  const t = line.replace(BULLETS, '').trim();
+  if (!t || t.length > 120) return false;
+  const toks = t.split(/[\s|/·•,]+/).filter(Boolean).map((k) => k.toLowerCase());
+  const { social, chromeLines } = ingestData();
+  if (toks.length < 2) return false;
+  return toks.every((k) => social.has(k) || chromeLines.has(k));
+}
+
+function key(line: string): string {
+  return line
+    .replace(BULLETS, '')
+    .replace(/[\s:.…›»>]+$/, '')
+    .trim()
+    .toLowerCase();
+}
+
+export function isChromePhrase(line: string): boolean {
+  return ingestData().chromeLines.has(key(line));
+}
+
+export function isTailMarker(line: string): boolean {
+  return ingestData().tailMarkers.has(key(line));
+}
+
+/** One line that is page chrome wherever it stands. */
+export function isChromeLine(line: string): boolean {
+  if (/^[•·▪◦●○■□►▸‣*|_=~-]+$/.test(line)) return true;
+  return isChromePhrase(line) || isLanguageSwitcher(line) || isNavList(line) || isShareBar(line);
+}
+
+/** A line that could be part of a trailing chrome block: short, not prose. */
+function isShortLine(line: string): boolean {
+  if (line.length > 100) return false;
+  const words = line.split(/\s+/).length;
+  return !(words >= 10 && /[.!?]["”’)]?$/.test(line));
+}
+
+export interface ChromeResult {
+  lines: string[];
+  /** a language-switcher line was seen (a signal of the outlet) */
+  langSwitch: boolean;
+  /** number of lines removed */
+  removed: number;
+}
+
+/**
+ * Removes chrome from normalised lines (blank lines kept as paragraph separators).
+ * A trailing block starts at a marker line ("Additional materials") when every
+ * line after it is short; it is cut with everything that follows.
+ */
+export function removeChrome(input: string[]): ChromeResult {
+  let langSwitch = false;
+  let removed = 0;
+  let lines = input;
+  // trailing block: the earliest marker after which only short lines follow
+  let cut = -1;
+  let contentBefore = 0;
+  const prefix: number[] = [];
+  for (const l of lines) {
+    prefix.push(contentBefore);
+    contentBefore += l.length;
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const l = lines[i]!;
+    if (!l) continue;
+    if (isTailMarker(l) && prefix[i]! >= 200) cut = i;
+    if (!isShortLine(l)) break;
+  }
+  if (cut >= 0) {
+    removed += lines.slice(cut).filter(Boolean).length;
+    lines = lines.slice(0, cut);
+  }
+  const out: string[] = [];
+  for (const l of lines) {
+    if (l && isChromeLine(l)) {
+      if (isLanguageSwitcher(l)) langSwitch = true;
+      removed++;
+      continue;
+    }
+    out.push(l);
+  }
+  // tidy blank lines left behind
+  const tidy: string[] = [];
+  for (const l of out) {
+    if (!l && (tidy.length === 0 || tidy[tidy.length - 1] === '')) continue;
+    tidy.push(l);
+  }
+  while (tidy.length && tidy[tidy.length - 1] === '') tidy.pop();
+  return { lines: tidy, langSwitch, removed };
+}

@@ -1,0 +1,79 @@
+/** Loads the ingest knowledge (outlets, page-chrome phrases) from data/ingest/, once. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const INGEST_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/ingest');
+
+export interface OutletRule {
+  source: string;
+  signal: 'host' | 'tag' | 'line' | 'title' | 'langswitch';
+  pattern: string;
+  re: RegExp | null;
+  tz: string | null;
+}
+
+export interface IngestData {
+  outlets: OutletRule[];
+  /** lower-cased whole-line chrome phrases */
+  chromeLines: Set<string>;
+  /** lower-cased phrases opening a trailing chrome block */
+  tailMarkers: Set<string>;
+  /** lower-cased share-bar words */
+  social: Set<string>;
+  /** lower-cased language names of language switchers */
+  languages: Set<string>;
+  /** genre labels and transcript disclaimers in a header ("Media Release", "E&OE"): dropped, never a title */
+  labels: Set<string>;
+  labelRes: RegExp[];
+}
+
+function rows(file: string): string[][] {
+  const text = readFileSync(path.join(INGEST_DATA_DIR, file), 'utf8');
+  const out: string[][] = [];
+  let header = true;
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    out.push(line.split('\t'));
+  }
+  return out;
+}
+
+let cached: IngestData | null = null;
+
+export function ingestData(): IngestData {
+  if (cached) return cached;
+  const outlets: OutletRule[] = rows('outlets.tsv').map(([source, signal, pattern, tz]) => {
+    const sig = signal as OutletRule['signal'];
+    const p = pattern ?? '';
+    return {
+      source: source!,
+      signal: sig,
+      pattern: p,
+      re: sig === 'line' || sig === 'title' ? new RegExp(p, 'i') : null,
+      tz: tz?.trim() || null,
+    };
+  });
+  const chromeLines = new Set<string>();
+  const tailMarkers = new Set<string>();
+  const social = new Set<string>();
+  const languages = new Set<string>();
+  const labels = new Set<string>();
+  const labelRes: RegExp[] = [];
+  for (const [kind, phrase] of rows('chrome.tsv')) {
+    const p = (phrase ?? '').trim().toLowerCase();
+    if (!p) continue;
+    if (kind === 'line') chromeLines.add(p);
+    else if (kind === 'tail') tailMarkers.add(p);
+    else if (kind === 'social') social.add(p);
+    else if (kind === 'lang') languages.add(p);
+    else if (kind === 'label') labels.add(p);
+    else if (kind === 'labelre') labelRes.push(new RegExp((phrase ?? '').trim(), 'i'));
+  }
+  cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes };
+  return cached;
+}

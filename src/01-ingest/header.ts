@@ -1,0 +1,316 @@
+/**
+ * Header analysis: which leading lines are the title and date stamp (removed from the body
+ * and kept as metadata), the dateline ("MOSCOW, April 12. /TASS/.", kept in the body), the
+ * title tail ("…, Manila, August 6, 2017"), labelled fields ("DATE: February 3 2005") and
+ * sign-off lines at the end ("Stockholm, 20 October 2015.").
+ */
+import { ingestData } from './data.js';
+import { findDates, isoOf, MONTH_RE, type FoundDate } from './dates.js';
+
+export interface HeaderInfo {
+  title: string | null;
+  /** date from a date-stamp line in the header, with its time if given */
+  stamp: FoundDate | null;
+  /** date given in a labelled header field (DATE: …) */
+  labelled: FoundDate | null;
+  /** date at the end of the title */
+  titleDate: FoundDate | null;
+  /** the dateline (its date may lack the year) */
+  dateline: { place: string | null; date: FoundDate | null; tag: string | null; line: number } | null;
+  titlePlace: string | null;
+  labelledPlace: string | null;
+  /** place and date of a sign-off line near the end */
+  signoff: { place: string | null; date: FoundDate | null } | null;
+  /** header lines (non-title) that the outlet rules may match */
+  headerLines: string[];
+  /** indexes of lines to drop from the body */
+  drop: Set<number>;
+}
+
+const TURN_LABEL = /^(?:Q|A|Question|Answer|[A-Z][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*\([^)]{0,120}\))?)\s*:\s+\S/u;
+const LABELLED = /^(title|transcript|date|dated|subjects?|main topics|topics?|place|location|venue|published|posted|updated|issued|released)\s*:\s*(.*)$/i;
+
+/** "Media Release", "TRANSCRIPTION: PROOF COPY E & OE": a genre label or disclaimer, not a title. */
+export function isHeaderLabel(line: string): boolean {
+  const d = ingestData();
+  const k = line.replace(/[\s:.]+$/, '').trim().toLowerCase();
+  if (d.labels.has(k)) return true;
+  return line.length <= 160 && d.labelRes.some((r) => r.test(line));
+}
+
+/** A speaker-turn line ("Question: …?", "Sergey Lavrov: …"), not a header field ("TRANSCRIPTION: PROOF COPY"). */
+export function isTurnLine(line: string): boolean {
+  if (!TURN_LABEL.test(line)) return false;
+  const after = line.slice(line.indexOf(':') + 1).trim();
+  const alpha = after.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  return alpha >= 5 || /[.?!…"”]$/.test(after);
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** A paragraph of running text (not a heading, stamp or label). */
+export function isProse(line: string): boolean {
+  if (line.length > 320) return true;
+  if (/\d{4}\.$/.test(line)) return false; // "… on Monday, 04 September 2017."
+  return /[.!?]["”’)]?$/.test(line) && words(line) >= 14;
+}
+
+const PLACE_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,}|D\.C\.|de|la|le|upon|am|on|al|el|es|du|del|do|da|of)$/u;
+const NOT_PLACE = new Set(
+  'minister ministers ministry secretary room hall building house palace centre center hotel embassy president summit conference meeting meetings briefing statement remarks forum session talks commission council committee press media news transcript interview communique communiqué joint release office department government century dialogue assembly debate visit speech address agreement declaration the a an and with for on in by at'.split(
+    ' ',
+  ),
+);
+
+/** "Manila", "Washington, D.C.", "New York", "Nur-Sultan": 1–4 capitalised words, no office words. */
+export function plausiblePlace(s: string): boolean {
+  const t = s.trim().replace(/[.,;:]+$/, (m) => (/D\.C\.$/.test(s.trim()) ? m : ''));
+  if (!t || t.length > 40) return false;
+  const ws = t.split(/\s+/);
+  if (ws.length > 4) return false;
+  if (!/^[A-Z]/.test(t)) return false;
+  for (const w of ws) {
+    if (!PLACE_WORD.test(w)) return false;
+    if (NOT_PLACE.has(w.toLowerCase().replace(/[.,]/g, ''))) return false;
+  }
+  return true;
+}
+
+/** "IGORA" → "Igora", "NEW YORK" → "New York", "Manila" unchanged. */
+export function placeCase(s: string): string {
+  const t = s.trim().replace(/[.,;:]+$/, '');
+  if (t !== t.toUpperCase() || !/[A-Z]/.test(t)) return t;
+  return t.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+}
+
+// "MOSCOW, April 12. /TASS/.", "IGORA /Leningrad Region/, December 26. /TASS/.",
+// "UNITED NATIONS, Sept 5 (Reuters) -", "Moscow, 12 April 2017 (AFP) –", "WASHINGTON (AP) —"
+const DATELINE = new RegExp(
+  '^(?<city>[A-Z][\\p{L}.\'’-]*(?:[ -][A-Z][\\p{L}.\'’-]*){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?' +
+    '(?:\\s*,\\s*(?<date>(?:(?:' + MONTH_RE + ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' + MONTH_RE + ')\\.?)(?:,?\\s+\\d{4})?))?' +
+    '\\s*\\.?\\s*(?:/(?<tag1>[A-Za-z][\\w .-]{0,30})/\\.?|\\((?<tag2>[A-Za-z][\\w .-]{0,30})\\)\\s*[-–—:]?)',
+  'u',
+);
+// a plain "CITY, Month D." dateline without agency tag: the city must be in capitals
+const DATELINE_PLAIN = new RegExp(
+  '^(?<city>[A-Z][A-Z.\'’-]+(?:[ -][A-Z][A-Z.\'’-]+){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?\\s*,\\s*(?<date>(?:(?:' +
+    MONTH_RE +
+    ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' +
+    MONTH_RE +
+    ')\\.?)(?:,?\\s+\\d{4})?)\\s*[.:–—-]\\s',
+  'u',
+);
+
+export function parseDateline(line: string): { place: string | null; date: FoundDate | null; tag: string | null; length: number } | null {
+  const m = DATELINE.exec(line) ?? DATELINE_PLAIN.exec(line);
+  if (!m?.groups) return null;
+  const g = m.groups;
+  const tag = (g.tag1 ?? g.tag2 ?? '').trim() || null;
+  if (!g.date && !tag) return null;
+  // an agency tag must look like one: short, capitalised
+  if (tag && !/^[A-Z]/.test(tag)) return null;
+  const date = g.date ? (findDates(g.date)[0] ?? null) : null;
+  if (g.date && !date) return null;
+  const city = g.city!;
+  if (NOT_PLACE.has(city.toLowerCase())) return null;
+  return { place: placeCase(city), date, tag, length: m[0].length };
+}
+
+function stripDate(line: string, f: FoundDate): string {
+  return (line.slice(0, f.index) + ' ' + line.slice(f.index + f.length)).trim();
+}
+
+const STAMP_FILLER =
+  /^(?:(?:date|dated|published|posted|updated|issued|released|last updated|as of)\s*:?|[A-Z]{1,5}\d{1,5}|(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?|[A-Z]{2,4}T|GMT|UTC|MSK|at|on|[|,.;:–—\-/()\s])+$/i;
+
+/** A line that is only a date (with time, weekday, "DATE:", a reference code…). */
+export function stampLine(line: string): FoundDate | null {
+  if (line.length > 60) return null;
+  const ds = findDates(line);
+  if (ds.length !== 1) return null;
+  const rest = stripDate(line, ds[0]!);
+  if (!rest || STAMP_FILLER.test(rest)) return ds[0]!;
+  return null;
+}
+
+/** A line "Place, date" / "PLACE  DATE" / "Place: date" (sign-offs, Australian-style headers). */
+export function placeDateLine(line: string): { place: string; date: FoundDate } | null {
+  if (line.length > 80) return null;
+  const ds = findDates(line);
+  if (ds.length !== 1) return null;
+  const d = ds[0]!;
+  const before = line.slice(0, d.index).replace(/[\s,:;–—-]+$/, '');
+  const after = line.slice(d.index + d.length).replace(/^[\s.,]+|[\s.,]+$/g, '');
+  if (after || !before) return null;
+  if (!plausiblePlace(before)) return null;
+  return { place: placeCase(before), date: d };
+}
+
+/** Date (and place) at the end of a title: "…, Manila, August 6, 2017", "… on July 4, 2018", "…: Jakarta: 15 July 2010". */
+export function titleTail(title: string): { date: FoundDate | null; place: string | null } {
+  const t = title.replace(/[\s.]+$/, '');
+  const ds = findDates(t);
+  const last = ds[ds.length - 1];
+  if (!last || last.index + last.length < t.length - 1) {
+    // a date inside the title is an event's date, not the publication's
+    return { date: null, place: null };
+  }
+  const before = t.slice(0, last.index).trimEnd();
+  let place: string | null = null;
+  const m = /(?:^|[,:])\s*([^,:]+?)\s*[,:]$/.exec(before);
+  if (m) {
+    const cand = m[1]!.trim();
+    if (plausiblePlace(cand)) place = placeCase(cand);
+  }
+  return { date: last, place };
+}
+
+/** A header line naming only a place: "Suva, Fiji", "Washington, D.C.", "BALI", "Queenstown, NZ". */
+export function placeLine(line: string): string | null {
+  if (line.length > 40) return null;
+  const parts = line.split(/\s*,\s*/);
+  if (parts.length === 2 && plausiblePlace(parts[0]!) && (plausiblePlace(parts[1]!) || /^[A-Z]{2,3}$|^D\.C\.$/.test(parts[1]!))) return placeCase(parts[0]!);
+  if (parts.length === 1 && /^[A-Z][A-Z' -]+$/.test(line) && line.split(/\s+/).length <= 3 && plausiblePlace(line)) return placeCase(line);
+  return null;
+}
+
+function isTitleLike(line: string): boolean {
+  if (line.length > 300 || isProse(line)) return false;
+  if (/[,;:]$/.test(line)) return false;
+  if (isTurnLine(line)) return false;
+  if (parseDateline(line)) return false;
+  if (!/\p{L}/u.test(line)) return false;
+  return true;
+}
+
+/**
+ * Analyses normalised, chrome-free lines (blank lines separate paragraphs). Reads at most
+ * the first 12 content lines for the header and the last 4 for a sign-off.
+ */
+export function analyseHeader(lines: string[]): HeaderInfo {
+  const info: HeaderInfo = {
+    title: null,
+    stamp: null,
+    labelled: null,
+    titleDate: null,
+    dateline: null,
+    titlePlace: null,
+    labelledPlace: null,
+    signoff: null,
+    headerLines: [],
+    drop: new Set(),
+  };
+  const content: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lines[i]) content.push(i);
+
+  let labelledTitle: { idx: number; text: string } | null = null;
+  let firstTitleIdx: number | null = null;
+  let seen = 0;
+  for (const i of content) {
+    if (seen++ >= 12) break;
+    const line = lines[i]!;
+    // the dateline opens the body
+    const dl = parseDateline(line);
+    if (dl) {
+      info.dateline = { place: dl.place, date: dl.date, tag: dl.tag, line: i };
+      break;
+    }
+    const lab = LABELLED.exec(line);
+    if (lab) {
+      const field = lab[1]!.toLowerCase();
+      const value = lab[2]!.trim();
+      if ((field === 'title' || field === 'transcript') && value) {
+        labelledTitle = { idx: i, text: value.replace(/\s{2,}.*$/, '').trim() || value };
+        const tail = value.split(/\s{2,}/).pop()!;
+        if (tail !== value && plausiblePlace(tail)) info.labelledPlace ??= placeCase(tail);
+        info.drop.add(i);
+        continue;
+      }
+      if (['date', 'dated', 'published', 'posted', 'issued', 'released', 'updated'].includes(field)) {
+        const d = findDates(value)[0];
+        if (d) {
+          if (field !== 'updated') info.labelled ??= d;
+          info.drop.add(i);
+          continue;
+        }
+      }
+      if ((field === 'place' || field === 'location' || field === 'venue') && plausiblePlace(value)) {
+        info.labelledPlace ??= placeCase(value);
+        info.drop.add(i);
+        continue;
+      }
+      info.headerLines.push(line);
+      continue;
+    }
+    const st = stampLine(line);
+    if (st) {
+      if (!info.stamp || (info.stamp.year === null && st.year !== null)) info.stamp = st;
+      info.drop.add(i);
+      continue;
+    }
+    if (isProse(line) || isTurnLine(line)) break;
+    if (isHeaderLabel(line)) {
+      info.headerLines.push(line);
+      info.drop.add(i);
+      continue;
+    }
+    const pd = placeDateLine(line);
+    if (pd) {
+      info.labelledPlace ??= pd.place;
+      info.labelled ??= pd.date;
+      info.drop.add(i);
+      continue;
+    }
+    if (firstTitleIdx === null && isTitleLike(line)) {
+      firstTitleIdx = i;
+      continue;
+    }
+    info.headerLines.push(line);
+    const pl = placeLine(line);
+    if (pl) info.labelledPlace ??= pl;
+  }
+  // the dateline may follow a standfirst: look a little further
+  if (!info.dateline) {
+    for (const i of content.slice(0, 6)) {
+      const dl = parseDateline(lines[i]!);
+      if (dl) {
+        info.dateline = { place: dl.place, date: dl.date, tag: dl.tag, line: i };
+        break;
+      }
+    }
+  }
+  const titleIdx = labelledTitle ? null : firstTitleIdx;
+  if (labelledTitle) info.title = labelledTitle.text;
+  else if (titleIdx !== null && (info.dateline === null || titleIdx < info.dateline.line)) {
+    info.title = lines[titleIdx]!;
+    // keep the body non-empty: a one-line document keeps its line
+    if (content.some((i) => i !== titleIdx && !info.drop.has(i))) info.drop.add(titleIdx);
+  }
+  if (info.title) {
+    const tt = titleTail(info.title);
+    info.titleDate = tt.date;
+    info.titlePlace = tt.place;
+  }
+  // sign-off: "Stockholm, 20 October 2015.", "CANBERRA  10 APRIL 2012", "Jakarta 13 August" + "13 August 2001"
+  const tail = content.slice(-4).reverse();
+  let signPlace: string | null = null;
+  let signDate: FoundDate | null = null;
+  for (const i of tail) {
+    if (info.drop.has(i)) continue;
+    const l = lines[i]!;
+    const pd = placeDateLine(l);
+    if (pd) {
+      signPlace ??= pd.place;
+      if (!signDate || (signDate.year === null && pd.date.year !== null)) signDate = pd.date;
+      continue;
+    }
+    const st = stampLine(l);
+    if (st && (!signDate || (signDate.year === null && st.year !== null))) signDate = st;
+  }
+  if (signPlace || signDate) info.signoff = { place: signPlace, date: signDate };
+  return info;
+}
+
+export { isoOf };

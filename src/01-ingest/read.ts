@@ -1,0 +1,381 @@
+/**
+ * Input resolution: paths, directories, JSON Lines, URLs and stdin → decoded SourceTexts.
+ * Every failure is one InputError naming the input; the other inputs go on.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DecodeError, decodeBytes, decodeWithCharset } from './decode.js';
+import type { ContentKind, InputResult, ReadOptions, SourceText } from './types.js';
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 15000;
+
+/** Extensions read from directories, and how each is interpreted. */
+export const EXTENSIONS: Readonly<Record<string, ContentKind | 'jsonl'>> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+function fail(input: string, message: string): InputResult {
+  return { ok: false, error: { input, message } };
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+}
+
+function sha(s: string): string {
+  return createHash('sha256').update(s).digest('hex');
+}
+
+/** Guesses HTML for inputs without a telling extension (stdin, URLs served as text/plain are not sniffed). */
+export function looksLikeHtml(s: string): boolean {
+  const head = s.slice(0, 2048).trimStart().toLowerCase();
+  return head.startsWith('<!doctype html') || head.startsWith('<html') || /^<(head|body|meta|title)\b/.test(head);
+}
+
+function isBlank(s: string): boolean {
+  return !/\S/.test(s);
+}
+
+/** Code-point order, independent of locale: the same on every machine. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => byCodePoint(a.name, b.name));
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store)
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else if (e.isFile() && EXTENSIONS[path.extname(e.name).toLowerCase()]) out.push(p);
+  }
+}
+
+function kindOf(file: string, text: string): ContentKind | 'jsonl' {
+  const k = EXTENSIONS[path.extname(file).toLowerCase()];
+  if (k) return k;
+  return looksLikeHtml(text) ? 'html' : 'text';
+}
+
+function str(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() ? v : null;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return null;
+}
+
+/** Splits a JSON Lines file into one result per non-blank line. */
+export function* parseJsonl(name: string, absPath: string | null, text: string): Generator<InputResult> {
+  const lines = text.split(/\r?\n/);
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    any = true;
+    const where = `${name}:${i + 1}`;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      yield fail(where, `invalid JSON: ${(e as Error).message}`);
+      continue;
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+      yield fail(where, 'each line must be a JSON object with a "text" field');
+      continue;
+    }
+    const o = obj as Record<string, unknown>;
+    if (typeof o.text !== 'string') {
+      yield fail(where, o.text === undefined ? 'missing "text" field' : '"text" must be a string');
+      continue;
+    }
+    if (isBlank(o.text)) {
+      yield fail(where, 'empty "text"');
+      continue;
+    }
+    const id = str(o.id);
+    const url = str(o.url);
+    const raw = o.text.replace(/^\uFEFF/, '');
+    const declared = str(o.format) ?? str(o.kind);
+    const kind: ContentKind =
+      declared === 'html' || (declared === null && looksLikeHtml(raw)) ? 'html' : declared === 'markdown' || declared === 'md' ? 'markdown' : 'text';
+    const source: SourceText = {
+      name: where,
+      sourceKey: id ? `jsonl-id:${id}` : `jsonl:${absPath ?? name}:${i + 1}`,
+      file: absPath ? name : null,
+      url,
+      inputId: id,
+      kind,
+      raw,
+      given: { title: str(o.title), published: str(o.published) ?? str(o.date), source: str(o.source), url },
+    };
+    yield { ok: true, source };
+  }
+  if (!any) yield fail(name, 'empty file (no JSON lines)');
+}
+
+function decodeOrFail(input: string, bytes: Uint8Array): string | InputResult {
+  try {
+    return decodeBytes(bytes);
+  } catch (e) {
+    if (e instanceof DecodeError) return fail(input, e.message);
+    throw e;
+  }
+}
+
+async function* readFile(name: string, file: string, maxBytes: number): AsyncGenerator<InputResult> {
+  let st;
+  try {
+    st = await fs.stat(file);
+  } catch (e) {
+    yield fail(name, errnoMessage(e));
+    return;
+  }
+  if (!st.isFile()) {
+    yield fail(name, 'not a regular file');
+    return;
+  }
+  if (st.size > maxBytes) {
+    yield fail(name, `file is too large (${mb(st.size)}; the limit is ${mb(maxBytes)})`);
+    return;
+  }
+  if (st.size === 0) {
+    yield fail(name, 'empty file');
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    yield fail(name, errnoMessage(e));
+    return;
+  }
+  const text = decodeOrFail(name, bytes);
+  if (typeof text !== 'string') {
+    yield text;
+    return;
+  }
+  if (isBlank(text)) {
+    yield fail(name, 'empty file (only whitespace)');
+    return;
+  }
+  const abs = path.resolve(file);
+  const kind = kindOf(file, text);
+  if (kind === 'jsonl') {
+    yield* parseJsonl(name, abs, text);
+    return;
+  }
+  yield { ok: true, source: { name, sourceKey: abs, file: name, url: null, inputId: null, kind, raw: text, given: {} } };
+}
+
+function errnoMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (e as Error).message;
+}
+
+async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += b.length;
+    if (size > maxBytes) return 'too-large';
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number): AsyncGenerator<InputResult> {
+  const name = '-';
+  let bytes: Uint8Array | 'too-large';
+  try {
+    bytes = await readStream(stream, maxBytes);
+  } catch (e) {
+    yield fail(name, `cannot read standard input: ${(e as Error).message}`);
+    return;
+  }
+  if (bytes === 'too-large') {
+    yield fail(name, `standard input is too large (over the ${mb(maxBytes)} limit)`);
+    return;
+  }
+  if (bytes.length === 0) {
+    yield fail(name, 'empty input on stdin');
+    return;
+  }
+  const text = decodeOrFail(name, bytes);
+  if (typeof text !== 'string') {
+    yield text;
+    return;
+  }
+  if (isBlank(text)) {
+    yield fail(name, 'empty input on stdin (only whitespace)');
+    return;
+  }
+  // JSON Lines on stdin: every non-blank line is a JSON object.
+  const firstLine = text.trimStart().split('\n', 1)[0]!.trim();
+  if (firstLine.startsWith('{') && firstLine.endsWith('}')) {
+    yield* parseJsonl(name, null, text);
+    return;
+  }
+  const kind: ContentKind = looksLikeHtml(text) ? 'html' : 'text';
+  yield { ok: true, source: { name, sourceKey: `stdin:${sha(text).slice(0, 16)}`, file: null, url: null, inputId: null, kind, raw: text, given: {} } };
+}
+
+const ACCEPTED_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown'];
+
+async function* readUrl(url: string, maxBytes: number, timeoutMs: number): AsyncGenerator<InputResult> {
+  const ctrl = new AbortController();
+  const timer = setTimeout(() => ctrl.abort(), timeoutMs);
+  try {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        signal: ctrl.signal,
+        redirect: 'follow',
+        headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9', 'user-agent': 'readout/0.1 (+https://github.com/)' },
+      });
+    } catch (e) {
+      if (ctrl.signal.aborted) yield fail(url, `timed out after ${timeoutMs / 1000} s`);
+      else yield fail(url, `cannot fetch: ${causeMessage(e)}`);
+      return;
+    }
+    if (!res.ok) {
+      void res.body?.cancel().catch(() => {});
+      yield fail(url, `HTTP ${res.status}${res.statusText ? ' ' + res.statusText : ''}`);
+      return;
+    }
+    const ctype = res.headers.get('content-type') ?? '';
+    const mime = ctype.split(';')[0]!.trim().toLowerCase();
+    if (!ACCEPTED_TYPES.includes(mime)) {
+      void res.body?.cancel().catch(() => {});
+      yield fail(url, `unsupported content type "${mime || 'none'}" (expected text/html or text/plain)`);
+      return;
+    }
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      void res.body?.cancel().catch(() => {});
+      yield fail(url, `response is too large (${mb(declared)}; the limit is ${mb(maxBytes)})`);
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (;;) {
+        let r: ReadableStreamReadResult<Uint8Array>;
+        try {
+          r = await reader.read();
+        } catch (e) {
+          if (ctrl.signal.aborted) yield fail(url, `timed out after ${timeoutMs / 1000} s`);
+          else yield fail(url, `cannot read response: ${causeMessage(e)}`);
+          return;
+        }
+        if (r.done) break;
+        size += r.value.length;
+        if (size > maxBytes) {
+          void reader.cancel().catch(() => {});
+          yield fail(url, `response is too large (over the ${mb(maxBytes)} limit)`);
+          return;
+        }
+        chunks.push(r.value);
+      }
+    }
+    const bytes = Buffer.concat(chunks);
+    if (bytes.length === 0) {
+      yield fail(url, 'empty response');
+      return;
+    }
+    const charset = /charset\s*=\s*([^;\s]+)/i.exec(ctype)?.[1] ?? null;
+    let text: string;
+    try {
+      text = decodeWithCharset(bytes, charset);
+    } catch (e) {
+      if (e instanceof DecodeError) {
+        yield fail(url, e.message);
+        return;
+      }
+      throw e;
+    }
+    if (isBlank(text)) {
+      yield fail(url, 'empty response (only whitespace)');
+      return;
+    }
+    const kind: ContentKind = mime === 'text/plain' ? 'text' : mime === 'text/markdown' ? 'markdown' : 'html';
+    const finalUrl = res.url || url;
+    yield { ok: true, source: { name: url, sourceKey: url, file: null, url: finalUrl, inputId: null, kind, raw: text, given: { url: finalUrl } } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function causeMessage(e: unknown): string {
+  const err = e as Error & { cause?: Error & { code?: string } };
+  if (err.cause) return err.cause.code ? `${err.cause.code} ${err.cause.message}`.trim() : err.cause.message;
+  return err.message;
+}
+
+/**
+ * Resolves inputs in the order given. Directories are walked recursively in code-point
+ * order of their entries, reading files with a known extension (see EXTENSIONS).
+ */
+export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<InputResult> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  for (const input of inputs) {
+    if (input === '-') {
+      yield* readStdin(opts.stdin ?? process.stdin, maxBytes);
+      continue;
+    }
+    if (/^https?:\/\//i.test(input)) {
+      let ok = true;
+      try {
+        new URL(input);
+      } catch {
+        ok = false;
+      }
+      if (!ok) yield fail(input, 'not a valid URL');
+      else yield* readUrl(input, maxBytes, timeoutMs);
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) {
+      yield fail(input, 'unsupported URL scheme (only http and https)');
+      continue;
+    }
+    let st;
+    try {
+      st = await fs.stat(input);
+    } catch (e) {
+      yield fail(input, errnoMessage(e));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const files: string[] = [];
+      try {
+        await walk(input, files);
+      } catch (e) {
+        yield fail(input, errnoMessage(e));
+        continue;
+      }
+      if (files.length === 0) {
+        yield fail(input, `directory holds no readable files (${Object.keys(EXTENSIONS).join(', ')})`);
+        continue;
+      }
+      for (const f of files) yield* readFile(f, f, maxBytes);
+      continue;
+    }
+    yield* readFile(input, input, maxBytes);
+  }
+}
