@@ -1,11 +1,129 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Segmentation stage: paragraphs, speaker turns, sentences (datelines split off first) and
+ * POS-tagged tokens, plus the title speaker and the principal speakers of the document.
+ *
+ * - Sentences never cross paragraph or turn boundaries and never include a speaker label:
+ *   a labelled paragraph's sentences start at the turn's `bodyStart`.
+ * - Tokens cover the sentences only (label tokens are left out); `token.sentence` is the
+ *   sentence index.
+ */
+import type { Doc, Paragraph, Sentence, Span, StageOutput, Token, Turn } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
+import type { KB } from '../knowledge/index.js';
+import { loadSegmentLexicon, type SegmentLexicon } from './lexicon.js';
+import { paragraphs } from './paragraphs.js';
+import { datelineEnd, splitSentences } from './sentences.js';
+import { tokenize, type RawToken } from './tokens.js';
+import { buildTurns, isTranscript, parseLabel, type Label } from './turns.js';
+import { expandName, nameCandidates, stripTitles, surname, titleSpeaker } from './names.js';
+
+export { tokenize } from './tokens.js';
+export { titleSpeaker } from './names.js';
+export { parseLabel } from './turns.js';
+export { datelineEnd } from './sentences.js';
+
+export interface Segmentation {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+  turns: Turn[];
+  titleSpeaker: string | null;
+  speakers: string[];
+}
+
+/** Segments a text; `title` is the document title (kept out of the body by ingest). */
+export function segment(text: string, title: string | null, lex: SegmentLexicon = loadSegmentLexicon()): Segmentation {
+  const paras = paragraphs(text, {
+    startsBlock: (s, e) => parseLabel(text, s, e, lex) !== null || datelineEnd(text, s, e) >= 0,
+  });
+  const labels: (Label | null)[] = paras.map((p) => parseLabel(text, p.start, p.end, lex));
+  const transcript = isTranscript(labels);
+
+  // a missing title: a short first line without final punctuation stands in for it
+  let effTitle = title;
+  if (!effTitle && paras.length > 1 && !labels[0]) {
+    const first = text.slice(paras[0].start, paras[0].end);
+    if (first.length <= 250 && !/[.!?:;,]$/.test(first)) effTitle = first;
+  }
+  const ts = titleSpeaker(effTitle, lex, transcript);
+  const { turns, paragraphTurn, principals } = buildTurns(text, paras, labels, ts, effTitle, lex);
+
+  // sentences and tokens
+  const raw = tokenize(text);
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  let ti = 0;
+  const spans: Span[] = [];
+  for (let pi = 0; pi < paras.length; pi++) {
+    const p = paras[pi];
+    const l = labels[pi];
+    const turn = paragraphTurn[pi];
+    let segStart = l ? l.bodyStart : p.start;
+    const segEnd = p.end;
+    if (segStart >= segEnd) continue;
+    spans.length = 0;
+    while (ti < raw.length && raw[ti].start < segStart) ti++;
+    const first = ti;
+    const d = datelineEnd(text, segStart, segEnd);
+    if (d > 0) {
+      spans.push({ start: segStart, end: d });
+      segStart = d;
+      while (ti < raw.length && raw[ti].start < segStart) ti++;
+    }
+    const from = ti;
+    while (ti < raw.length && raw[ti].end <= segEnd) ti++;
+    if (ti > from) splitSentences(text, raw, from, ti, lex, spans);
+    let k = first;
+    for (const s of spans) {
+      const index = sentences.length;
+      sentences.push({ index, start: s.start, end: s.end, paragraph: p.index, turn });
+      while (k < ti && raw[k].start < s.start) k++;
+      while (k < ti && raw[k].end <= s.end) {
+        const r: RawToken = raw[k++];
+        tokens.push({ start: r.start, end: r.end, pos: r.pos, sentence: index });
+      }
+    }
+  }
+
+  // principal speakers: title speaker first, expanded to full names found in the header
+  const headerText = [
+    effTitle ?? '',
+    ...paras
+      .slice(
+        0,
+        Math.max(
+          0,
+          labels.findIndex((x) => x !== null),
+        ),
+      )
+      .map((p) => text.slice(p.start, p.end)),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const cands = nameCandidates(headerText, lex);
+  const speakers: string[] = [];
+  const add = (n: string | null) => {
+    if (!n) return;
+    const full = expandName(stripTitles(n, lex) || n, cands);
+    if (!speakers.some((s) => surname(s) === surname(full))) speakers.push(full);
+  };
+  add(ts);
+  for (const p of principals) add(p);
+  return { paragraphs: paras, sentences, tokens, turns, titleSpeaker: ts, speakers };
+}
 
 export const segmentStage: Stage = {
   name: 'segment',
   requires: [],
   produces: ['paragraphs', 'sentences', 'tokens', 'turns'],
-  run() {
-    return { layers: { paragraphs: [], sentences: [], tokens: [], turns: [] } };
+  run(doc: Doc, kb: KB): StageOutput {
+    const lex = loadSegmentLexicon(kb?.dataDir);
+    const seg = segment(doc.text, doc.meta.title, lex);
+    const speakers = [...seg.speakers];
+    for (const s of doc.meta.speakers ?? []) if (!speakers.some((x) => surname(x) === surname(s))) speakers.push(s);
+    return {
+      layers: { paragraphs: seg.paragraphs, sentences: seg.sentences, tokens: seg.tokens, turns: seg.turns },
+      meta: { titleSpeaker: seg.titleSpeaker, speakers },
+    };
   },
 };

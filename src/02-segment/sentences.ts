@@ -1,0 +1,137 @@
+/**
+ * Sentence boundaries over wink-nlp tokens, within one segment (a paragraph, or the body of
+ * a labelled paragraph). A news dateline at the start of a segment ("MOSCOW, April 12. /TASS/.",
+ * "WASHINGTON, Aug 5 (Reuters) -") is split off first as its own sentence.
+ *
+ * A period ends a sentence unless the word before it is an abbreviation that the next word
+ * shows to be inside the sentence: titles ("Mr.", "St.") before a capitalised word, number
+ * abbreviations ("No.", "Art.", "Jan.") before a number, initials ("J. R. Smith"), and
+ * dotted forms ("U.S.", "p.m.", "U.N.") unless the next word is a typical sentence opener
+ * (determiner, pronoun, adverb, conjunction… by its POS tag).
+ */
+import type { Span } from '../00-model/doc.js';
+import type { SegmentLexicon } from './lexicon.js';
+import type { RawToken } from './tokens.js';
+
+const MONTH =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+const DATE = `(?:${MONTH} \\d{1,2}(?:, ?\\d{4})?|\\d{1,2} ${MONTH}(?:,? \\d{4})?)`;
+const CAPS_WORD = "[A-Z][A-Z'’.\\-]*[A-Z.]";
+const CAPS_PLACE = `${CAPS_WORD}(?:[ \\-]${CAPS_WORD}){0,3}`;
+const TITLE_PLACE = '[A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){0,2}';
+const REGION = `(?:, (?!${MONTH}\\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})`;
+const SOURCE = "(?:/[A-Za-z][A-Za-z\\-]*/\\.?|\\([A-Z][A-Za-z&.'\\- ]{1,30}\\))";
+const DASH = '(?:--|[-–—])';
+
+/** sticky: run with lastIndex set to a segment start */
+const DATELINE = new RegExp(
+  `(?:(?<caps>${CAPS_PLACE})|(?<title>${TITLE_PLACE}))${REGION}?(?:,? (?<date>${DATE}))?(?<dot>[.,])?(?: ?(?<src>${SOURCE}))?(?: ?(?<dash>${DASH}))?(?=\\s|$)`,
+  'y',
+);
+
+/** Returns the end offset of a dateline starting exactly at `start`, or -1. */
+export function datelineEnd(text: string, start: number, end: number): number {
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return -1; // A-Z
+  DATELINE.lastIndex = start;
+  const m = DATELINE.exec(text);
+  if (!m || m.index + m[0].length > end) return -1;
+  const g = m.groups ?? {};
+  const ok = g.caps ? (g.date || g.src) && (g.src || g.dash || (g.date && g.dot === '.')) : g.src && (g.date || g.dash);
+  if (!ok) return -1;
+  const stop = m.index + m[0].length;
+  // nothing but the dateline, or followed by more text: both fine; not followed by lower case
+  let k = stop;
+  while (k < end && /\s/.test(text[k])) k++;
+  if (k < end && /[\p{Ll}]/u.test(text[k])) return -1;
+  return stop;
+}
+
+const TERMINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?', '..', '....']);
+const CLOSERS = new Set([')', ']', '”', '’', '"', "'", '»', '}']);
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '—', '–', '-']);
+/** POS tags of words that typically open a sentence; after "U.S." or "p.m." they mark a boundary */
+const OPENER_POS = new Set(['DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'INTJ', 'ADP', 'PART']);
+const LETTERS = /^[\p{L}][\p{L}.'’\-]*$/u;
+
+function startsLower(v: string): boolean {
+  const c = v[0];
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+function startsUpperOrDigit(v: string): boolean {
+  const c = v[0];
+  return (c >= '0' && c <= '9') || (c !== c.toLowerCase() && c === c.toUpperCase());
+}
+
+/**
+ * Splits tokens [from, to) of one segment into sentences. Returns spans (first token start,
+ * last token end).
+ */
+export function splitSentences(
+  text: string,
+  toks: RawToken[],
+  from: number,
+  to: number,
+  lex: SegmentLexicon,
+  out: Span[],
+): void {
+  let sStart = from;
+  let i = from;
+  while (i < to) {
+    const t = toks[i];
+    const v = t.value;
+    const isTerm = TERMINAL.has(v);
+    const endsDot = !isTerm && v.length > 1 && v.charCodeAt(v.length - 1) === 46 && LETTERS.test(v);
+    if (!isTerm && !endsDot) {
+      i++;
+      continue;
+    }
+    // absorb adjacent terminals and closing quotes/brackets
+    let j = i + 1;
+    while (j < to && toks[j].start === toks[j - 1].end && (CLOSERS.has(toks[j].value) || TERMINAL.has(toks[j].value)))
+      j++;
+    if (j >= to) break;
+    if (isBoundary(toks, i, j, lex)) {
+      out.push({ start: toks[sStart].start, end: toks[j - 1].end });
+      sStart = j;
+    }
+    i = j;
+  }
+  if (sStart < to) out.push({ start: toks[sStart].start, end: toks[to - 1].end });
+}
+
+function isBoundary(toks: RawToken[], i: number, j: number, lex: SegmentLexicon): boolean {
+  const t = toks[i];
+  const next = toks[j];
+  const nv = next.value;
+  if (startsLower(nv)) return false;
+  if (!startsUpperOrDigit(nv) && !OPENERS.has(nv)) return false;
+  const v = t.value;
+  if (v === '!' || v === '?' || v === '?!' || v === '!?') return true;
+  if (v === '…' || v === '...' || v === '..' || v === '....') return !/^\d/.test(nv);
+  // the word carrying the period
+  let word: string | null = null;
+  let wordTok: RawToken | null = null;
+  if (v === '.') {
+    const p = i > 0 ? toks[i - 1] : null;
+    if (p && p.end === t.start && LETTERS.test(p.value)) {
+      word = p.value;
+      wordTok = p;
+    }
+  } else {
+    word = v.slice(0, -1);
+    wordTok = t;
+  }
+  if (word === null || wordTok === null) return true;
+  const lw = word.toLowerCase();
+  const kind = lex.abbrev.get(lw);
+  const nextNum = /^\d/.test(nv);
+  const opener = OPENER_POS.has(next.pos) || OPENERS.has(nv);
+  if (kind === 'number' && nextNum) return false;
+  if (kind === 'title') return false;
+  const initial = word.length === 1 && word !== lw;
+  if (initial) return opener;
+  const dotted = word.includes('.');
+  if (dotted || kind === 'generic' || kind === 'number') return opener;
+  return true;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/02-segment/index.js';
+
+const sents = (text: string, title: string | null = null) => {
+  const s = segment(text, title);
+  for (const x of s.sentences) {
+    const t = text.slice(x.start, x.end);
+    // offsets are exact and trimmed
+    expect(t).toBe(t.trim());
+  }
+  return s.sentences.map((x) => text.slice(x.start, x.end));
+};
+
+describe('sentence boundaries', () => {
+  it('keeps titles, abbreviations and initials inside the sentence', () => {
+    expect(sents('Mr Volker arrived in Kyiv on Monday. He met officials.')).toEqual([
+      'Mr Volker arrived in Kyiv on Monday.',
+      'He met officials.',
+    ]);
+    expect(
+      sents('The U.S. Secretary of State flew to St. Petersburg. Talks began at 5 p.m. Moscow time. They ended late.'),
+    ).toEqual([
+      'The U.S. Secretary of State flew to St. Petersburg.',
+      'Talks began at 5 p.m. Moscow time.',
+      'They ended late.',
+    ]);
+    expect(sents('The U.N. Security Council will meet again. Mr. Smith agreed.')).toEqual([
+      'The U.N. Security Council will meet again.',
+      'Mr. Smith agreed.',
+    ]);
+    expect(sents('The envoy J. R. Harlow signed it. Dr. Okafor did not.')).toEqual([
+      'The envoy J. R. Harlow signed it.',
+      'Dr. Okafor did not.',
+    ]);
+    expect(sents('The ministers cited Resolution No. 5 and Art. 51 of the Charter. Nobody objected.')).toEqual([
+      'The ministers cited Resolution No. 5 and Art. 51 of the Charter.',
+      'Nobody objected.',
+    ]);
+    expect(sents('The talks were held on Jan. 12 in Geneva. Both sides attended.')).toEqual([
+      'The talks were held on Jan. 12 in Geneva.',
+      'Both sides attended.',
+    ]);
+  });
+
+  it('still ends a sentence after a dotted abbreviation when a new sentence clearly starts', () => {
+    expect(sents('The delegation returned to the U.S. The visit was brief.')).toEqual([
+      'The delegation returned to the U.S.',
+      'The visit was brief.',
+    ]);
+    expect(sents('The call ended at 6 p.m. We will talk again tomorrow.')).toEqual([
+      'The call ended at 6 p.m.',
+      'We will talk again tomorrow.',
+    ]);
+  });
+
+  it('puts closing quotes with the sentence they close', () => {
+    expect(sents('He said: "We agreed on the text." Then he left the room.')).toEqual([
+      'He said: "We agreed on the text."',
+      'Then he left the room.',
+    ]);
+    expect(sents('“This is a good start,” the minister said. “We will continue.” The talks resume Friday.')).toEqual([
+      '“This is a good start,” the minister said.',
+      '“We will continue.”',
+      'The talks resume Friday.',
+    ]);
+    expect(sents('"Is this the end?" she asked. Nobody answered!')).toEqual([
+      '"Is this the end?" she asked.',
+      'Nobody answered!',
+    ]);
+  });
+
+  it('never crosses paragraphs', () => {
+    expect(sents('A heading without a stop\nThe first sentence of the body follows here.')).toEqual([
+      'A heading without a stop',
+      'The first sentence of the body follows here.',
+    ]);
+  });
+
+  it('splits datelines off first', () => {
+    expect(sents('BERLIN, March 3. /TASS/. The ministers met for two hours, the spokesman said.')).toEqual([
+      'BERLIN, March 3. /TASS/.',
+      'The ministers met for two hours, the spokesman said.',
+    ]);
+    expect(sents('NAIROBI, Aug 5 (Reuters) - Kenya and Ethiopia signed a border accord on Friday.')).toEqual([
+      'NAIROBI, Aug 5 (Reuters) -',
+      'Kenya and Ethiopia signed a border accord on Friday.',
+    ]);
+    expect(sents('NEW YORK, September 21, 2019 — The Secretary-General opened the debate.')).toEqual([
+      'NEW YORK, September 21, 2019 —',
+      'The Secretary-General opened the debate.',
+    ]);
+    expect(sents('ST. PETERSBURG, June 2. /TASS/. Talks continued.')).toEqual([
+      'ST. PETERSBURG, June 2. /TASS/.',
+      'Talks continued.',
+    ]);
+  });
+
+  it('does not take ordinary capitalised openings for datelines', () => {
+    expect(sents('NATO, the EU and the OSCE issued statements. They were short.')).toEqual([
+      'NATO, the EU and the OSCE issued statements.',
+      'They were short.',
+    ]);
+    expect(sents('Moscow, like Beijing, objected. Washington did not.')).toEqual([
+      'Moscow, like Beijing, objected.',
+      'Washington did not.',
+    ]);
+  });
+
+  it('gives every sentence its POS-tagged tokens with exact offsets', () => {
+    const text = 'The ministers met in Vienna. They signed a memorandum.';
+    const s = segment(text, null);
+    expect(s.sentences).toHaveLength(2);
+    const words = s.tokens.map((t) => text.slice(t.start, t.end));
+    expect(words).toEqual(['The', 'ministers', 'met', 'in', 'Vienna', '.', 'They', 'signed', 'a', 'memorandum', '.']);
+    expect(s.tokens.find((t) => text.slice(t.start, t.end) === 'met')?.pos).toBe('VERB');
+    expect(s.tokens.find((t) => text.slice(t.start, t.end) === 'Vienna')?.pos).toBe('PROPN');
+    expect(s.tokens.filter((t) => t.sentence === 1)).toHaveLength(5);
+  });
+
+  it('joins lines broken inside a sentence', () => {
+    const text =
+      'We discussed the situation in the region and the\nsteps both sides will take next year.\n\nA new paragraph.';
+    expect(sents(text)).toEqual([
+      'We discussed the situation in the region and the\nsteps both sides will take next year.',
+      'A new paragraph.',
+    ]);
+  });
+});
