@@ -1,11 +1,699 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Actor recogniser: finds mentions of people, offices, countries, organisations, non-state
+ * actors, groups ("the Chinese side") and first-person pronouns, and resolves turn speakers.
+ *
+ * One pass of a phrase lexicon (compiled at KB load, see knowledge/actors.ts) over the words
+ * of the text gives candidate items; rules then compose them:
+ *   [Country|Org]? Title [of Country]? [for|on Complement]? [,]? Name   → titled person
+ *   [Country]? Title (no name)                                           → role, resolved by date
+ *   Mr|Ms|Dr Surname, bare Surname after first mention                   → person
+ *   [our|the] [Country adj (, and adj)*] group/body noun                  → group with sector
+ *   my [Country adj] colleague / our partners                            → the counterpart
+ *   I/me/my, we/us/our                                                   → the turn's speaker / its country
+ * Anything left is a country / org / non-state mention.
+ *
+ * Exported helper: mentionsIn(doc, span) → the actor mentions inside a span (binary search).
+ */
+import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
+import type { KB } from '../knowledge/index.js';
+import {
+  cameoCode,
+  findPerson,
+  officeHolder,
+  personActor,
+  termAt,
+  words,
+  type ActorKB,
+  type LexReading,
+  type Person,
+  type RoleInfo,
+  type Word,
+} from '../knowledge/actors.js';
+
+// Small grammatical closed classes (allowed in code).
+const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
+const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
+const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
+const LOC_PREP = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'into', 'via', 'across', 'around', 'toward', 'towards']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'del', 'du', 'el', 'dos', 'ben']);
+const CALENDAR = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+const FUNCTION_WORDS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'you', 'i', 'we', 'and', 'or', 'but',
+  'if', 'in', 'on', 'at', 'of', 'for', 'to', 'with', 'by', 'as', 'so', 'then', 'there', 'here', 'what', 'when', 'where',
+  'who', 'why', 'how', 'question', 'answer', 'thank', 'yes', 'no', 'not', 'all', 'both', 'our', 'my', 'his', 'her', 'their',
+]);
+const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'PUNCT', 'SYM', 'ADV']);
+
+interface W extends Word {
+  /** punctuation or a line break between this word and the previous one */
+  brk: boolean;
+  /** the gap before is exactly a comma (and spaces) */
+  comma: boolean;
+  sentStart: boolean;
+  cap: boolean;
+  pos: string | null;
+}
+
+interface Item {
+  i: number;
+  j: number;
+  readings: LexReading[];
+}
+
+interface PersonRef {
+  actor: Actor;
+  key: string;
+  pos: number;
+}
+
+const isCap = (s: string) => {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  return /^\p{Lu}/u.test(s);
+};
+
+function prepareWords(doc: Doc): W[] {
+  const text = doc.text;
+  const base = words(text);
+  const tokens: readonly Token[] = doc.layers.tokens ?? [];
+  const sentences = doc.layers.sentences ?? [];
+  const out: W[] = new Array(base.length);
+  let tp = 0;
+  let sp = 0;
+  let prevEnd = 0;
+  for (let k = 0; k < base.length; k++) {
+    const w = base[k];
+    const gap = text.slice(prevEnd, w.start);
+    let brk = k === 0;
+    let comma = false;
+    for (let c = 0; c < gap.length; c++) {
+      const ch = gap.charCodeAt(c);
+      if (ch !== 32 && ch !== 160 && ch !== 9) brk = true;
+    }
+    if (brk && gap.trim() === ',' && !gap.includes('\n')) comma = true;
+    let sentStart = k === 0 || /[.!?:;"“”\n]/.test(gap);
+    while (sp < sentences.length && sentences[sp].end <= w.start) sp++;
+    if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || base[k - 1].start < sentences[sp].start)) sentStart = true;
+    while (tp < tokens.length && tokens[tp].start < w.start) tp++;
+    const pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
+    out[k] = { ...w, brk, comma, sentStart, cap: isCap(w.text), pos };
+    prevEnd = w.end;
+  }
+  return out;
+}
+
+function readingOk(r: LexReading, ws: W[], i: number): boolean {
+  if (r.exact) {
+    for (let k = 0; k < r.surface.length; k++) if (ws[i + k].text !== r.surface[k]) return false;
+    return true;
+  }
+  if (r.cap && !ws[i].cap) return false;
+  return true;
+}
+
+/** Longest lexicon match at every word, left to right, never across punctuation. */
+function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
+  const at: (Item | undefined)[] = new Array(ws.length);
+  let i = 0;
+  while (i < ws.length) {
+    const n = A.maxWords.get(ws[i].key);
+    if (!n) {
+      i++;
+      continue;
+    }
+    let lim = 1;
+    while (lim < n && i + lim < ws.length && !ws[i + lim].brk) lim++;
+    let found: Item | undefined;
+    for (let len = lim; len >= 1 && !found; len--) {
+      let key = ws[i].key;
+      for (let k = 1; k < len; k++) key += ' ' + ws[i + k].key;
+      const rs = A.lexicon.get(key);
+      if (!rs) continue;
+      const ok = rs.filter((r) => readingOk(r, ws, i));
+      if (ok.length) found = { i, j: i + len, readings: ok };
+    }
+    if (found) {
+      at[i] = found;
+      i = found.j;
+    } else i++;
+  }
+  return at;
+}
+
+const reading = <T extends LexReading['entry']['type']>(it: Item | undefined, type: T) =>
+  it?.readings.find((r) => r.entry.type === type)?.entry as Extract<LexReading['entry'], { type: T }> | undefined;
+
+function actorOf(p: Partial<Actor>): Actor {
+  return { name: null, role: null, country: null, org: null, sector: null, code: null, ...p };
+}
+
+/** The actor mentions inside a span, in text order (for events, meetings, quotes). */
+export function mentionsIn(doc: Doc, span: Span): ActorMention[] {
+  const ms = doc.layers.actors ?? [];
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ActorMention[] = [];
+  for (let k = lo; k < ms.length && ms[k].start < span.end; k++) if (ms[k].end <= span.end) out.push(ms[k]);
+  return out;
+}
+
+/** Resolves a speaker label ("Sergey Lavrov", "Lavrov", "Foreign Minister Sergey Lavrov") to an actor. */
+export function resolveSpeaker(kb: KB, name: string, date: string | null): Actor | null {
+  const A = kb.actors;
+  const ws = words(name);
+  for (let k = 0; k < ws.length; k++) {
+    const cand = ws
+      .slice(k)
+      .map((w) => w.text)
+      .join(' ');
+    const hit = findPerson(A, cand, date);
+    if (hit) return personActor(A, hit.person, hit.term);
+  }
+  return null;
+}
+
+export interface Recognised {
+  actors: ActorMention[];
+  turns: Turn[];
+  speakers: string[];
+}
+
+const richness = (a: Actor) => (a.role ? 1 : 0) + (a.country || a.org ? 2 : 0) + (a.sector ? 1 : 0);
+
+/**
+ * Recognises the actor mentions of a document. When a turn speaker is unknown to the KB but the
+ * text itself names them with a title ("Foreign Minister of Russia Sergey Lavrov"), a second
+ * pass runs with the speaker so enriched (so "we" gets the speaker's country).
+ */
+export function recogniseActors(doc: Doc, kb: KB): Recognised {
+  const first = recognisePass(doc, kb, null);
+  const best = new Map<string, Actor>();
+  for (const m of first.actors) {
+    if (m.kind !== 'person' || !m.actor.name) continue;
+    const b = best.get(m.actor.name);
+    if (!b || richness(m.actor) > richness(b)) best.set(m.actor.name, m.actor);
+  }
+  let rerun = false;
+  for (const t of first.turns) {
+    const sp = t.speaker;
+    if (sp?.name && best.has(sp.name) && richness(best.get(sp.name)!) > richness(sp)) rerun = true;
+  }
+  const r = rerun ? recognisePass(doc, kb, best) : first;
+  // one actor per person key: the richest description wins
+  for (const m of r.actors) {
+    if (!m.actor.name) continue;
+    const b = best.get(m.actor.name);
+    if (b && richness(b) > richness(m.actor)) m.actor = { ...b, role: m.actor.role ?? b.role };
+  }
+  return r;
+}
+
+function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Recognised {
+  const A = kb.actors;
+  const geo = kb.geo;
+  const text = doc.text;
+  const date = doc.meta.published ?? null;
+  const ws = prepareWords(doc);
+  const at = scan(A, ws);
+  const used = new Uint8Array(ws.length);
+  const out: ActorMention[] = [];
+  const persons: PersonRef[] = [];
+  const bySurname = new Map<string, PersonRef>();
+  const byRole = new Map<string, PersonRef>();
+
+  const emit = (i: number, j: number, kind: MentionKind, actor: Actor, key: string, rule: string) => {
+    for (let k = i; k < j; k++) used[k] = 1;
+    out.push({ start: ws[i].start, end: ws[j - 1].end, kind, actor, key, rule });
+  };
+  const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
+  const notePerson = (actor: Actor, key: string, pos: number) => {
+    const ref = { actor, key, pos };
+    persons.push(ref);
+    if (actor.name) {
+      const nw = words(actor.name);
+      if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
+      for (const w of nw) if (w.key.length > 2 && !bySurname.has(w.key)) bySurname.set(w.key, ref);
+    }
+    if (actor.role) byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
+  };
+  const personKey = (a: Actor) => `person:${a.name}`;
+
+  // turns: resolve speakers first (they are the referents of I/we and of "my colleague")
+  const turns: Turn[] = (doc.layers.turns ?? []).map((t) => {
+    if (!t.speakerName || t.role === 'question') return { ...t, speaker: t.speakerName ? t.speaker : null };
+    let a = resolveSpeaker(kb, t.speakerName, date) ?? t.speaker ?? actorOf({ name: t.speakerName });
+    const k = a.name ? known?.get(a.name) : undefined;
+    if (k && richness(k) > richness(a)) a = k;
+    return { ...t, speaker: a };
+  });
+  for (const t of turns) if (t.speaker?.name) notePerson(t.speaker, personKey(t.speaker), t.start);
+  const speakers = (doc.meta.speakers ?? []).map((s) => resolveSpeaker(kb, s, date)?.name ?? s);
+
+  /** a run of capitalised name words from k (no lexicon items other than persons), max 4 */
+  const nameRun = (k: number, allowBreakAtStart: boolean): number => {
+    let e = k;
+    while (e < ws.length && e - k < 5) {
+      const w = ws[e];
+      if (e > k && w.brk) break;
+      if (e === k && w.brk && !allowBreakAtStart) break;
+      if (at[e] && !reading(at[e], 'person')) break;
+      const particle = NAME_PARTICLES.has(w.key) && e > k;
+      if (!w.cap && !particle) break;
+      if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key)) break;
+      if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
+      e++;
+    }
+    while (e > k && NAME_PARTICLES.has(ws[e - 1].key) && !ws[e - 1].cap) e--;
+    return e;
+  };
+
+  const resolveName = (s: number, e: number, role: string | null, country: string | null): { person: Person | null; ref: PersonRef | null } => {
+    const name = text.slice(ws[s].start, ws[e - 1].end);
+    if (e - s === 1) {
+      const ref = bySurname.get(ws[s].key);
+      if (ref) return { person: null, ref };
+    }
+    const item = at[s];
+    const pr = reading(item, 'person');
+    if (pr && item!.j === e) return { person: pr.person, ref: null };
+    const hit = findPerson(A, name, date);
+    if (hit) return { person: hit.person, ref: null };
+    if (e - s === 1 && role) {
+      const r = byRole.get(roleKey(role, country));
+      if (r && r.actor.name && words(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
+    }
+    return { person: null, ref: null };
+  };
+
+  const speakerAt = (pos: number): Turn | null => {
+    let lo = 0;
+    let hi = turns.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const t = turns[mid];
+      if (pos < t.start) hi = mid - 1;
+      else if (pos >= t.end) lo = mid + 1;
+      else return t;
+    }
+    return null;
+  };
+
+  /** country/org readings usable as a modifier ("US", "Turkish", "UN") */
+  const modifier = (it: Item | undefined): { country: string | null; org: string | null; orgCameo: string | null } | null => {
+    if (!it) return null;
+    const c = reading(it, 'country');
+    if (c && (c.alias.kind === 'adjective' || c.alias.kind === 'name')) return { country: c.alias.code, org: null, orgCameo: null };
+    const o = reading(it, 'org');
+    if (o) return { country: null, org: o.org.org, orgCameo: o.org.cameo };
+    return null;
+  };
+
+  const isCapitalItem = (x: Item | undefined) => {
+    const c = reading(x, 'country');
+    return !!c && (c.alias.kind === 'capital' || c.alias.kind === 'seat' || c.alias.kind === 'name');
+  };
+  const itemEndingAt = (j: number): Item | undefined => {
+    for (let b = j - 1; b >= 0 && b >= j - 6; b--) if (at[b]) return at[b]!.j === j ? at[b] : undefined;
+    return undefined;
+  };
+  /** A capital stands for its government when it acts, owns, or is coordinated with other actors. */
+  const capitalActs = (x: Item): boolean => {
+    const nx = ws[x.j];
+    if (nx && !nx.brk && (nx.pos === 'VERB' || nx.pos === 'AUX')) return true;
+    const after = text.slice(ws[x.j - 1].end, ws[x.j - 1].end + 2);
+    if (after === "'s" || after === '’s') return true;
+    const pv = x.i > 0 ? ws[x.i - 1] : null;
+    if (pv && !ws[x.i].brk && (pv.key === 'between' || pv.key === 'with' || pv.key === 'against')) return true;
+    // coordinated: "Moscow and Washington", "Kiev, Paris, Berlin and London" (not after "in")
+    const coordNext = nx && (nx.key === 'and' || nx.comma) && isCapitalItem(at[nx.key === 'and' ? x.j + 1 : x.j]);
+    const coordPrev = pv && (pv.key === 'and' ? isCapitalItem(itemEndingAt(x.i - 1)) : ws[x.i].comma && isCapitalItem(itemEndingAt(x.i)));
+    if (coordNext || coordPrev) {
+      // walk back to the first conjunct and check it is not a location
+      let first = x.i;
+      for (let g = 0; g < 8; g++) {
+        const w0 = ws[first];
+        const prevItem = w0.comma ? itemEndingAt(first) : first > 0 && ws[first - 1].key === 'and' ? itemEndingAt(first - 1) : undefined;
+        if (!prevItem || !isCapitalItem(prevItem)) break;
+        first = prevItem.i;
+      }
+      return !(first > 0 && LOC_PREP.has(ws[first - 1].key) && !ws[first].brk);
+    }
+    return false;
+  };
+
+  const pendingCounterparts: { i: number; j: number; country: string | null; plural: boolean; rule: string }[] = [];
+
+  // ---- main pass over items
+  for (let i = 0; i < ws.length; i++) {
+    if (used[i]) continue;
+    const it = at[i];
+    const w = ws[i];
+
+    // honorific + surname
+    if (!it && HONORIFICS.has(w.key) && i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk) {
+      const e = nameRun(i + 1, false);
+      if (e > i + 1) {
+        const { person, ref } = resolveName(i + 1, e, null, null);
+        let actor: Actor;
+        let rule = 'honorific-surname';
+        if (ref) actor = ref.actor;
+        else if (person) actor = personActor(A, person, termAt(person, date));
+        else {
+          actor = actorOf({ name: text.slice(ws[i + 1].start, ws[e - 1].end) });
+          rule = 'honorific-unknown';
+        }
+        emit(i, e, 'person', actor, personKey(actor), rule);
+        notePerson(actor, personKey(actor), w.start);
+        i = e - 1;
+        continue;
+      }
+    }
+
+    if (!it) {
+      // first person
+      const lk = w.key;
+      if (FIRST_SG.has(lk) || FIRST_PL.has(lk)) {
+        const t = speakerAt(w.start);
+        const sp = t && t.role !== 'question' ? t.speaker : null;
+        if (!sp) continue;
+        // "my (Turkish) colleague", "our partners" are handled below as counterparts
+        const nx = at[i + 1];
+        const nx2 = at[i + 2];
+        const headNext = reading(nx, 'role') ?? (modifier(nx) ? reading(nx2, 'role') : undefined);
+        if (headNext && (headNext.role.kind === 'counterpart' || headNext.role.kind === 'counterparts')) {
+          // leave the possessive to the counterpart rule
+        } else if (FIRST_SG.has(lk)) {
+          emit(i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');
+        } else if (sp.country || sp.org) {
+          const sector = 'GOV';
+          const a = actorOf({ country: sp.country, org: sp.country ? null : sp.org, sector, code: cameoCode(sp.country, sector, sp.country ? null : (A.orgs.get(sp.org ?? '')?.cameo ?? null)) });
+          emit(i, i + 1, 'pronoun', a, `group:${sp.country ?? sp.org}:GOV`, 'first-person-plural');
+        }
+      }
+      continue;
+    }
+
+    // ---- titles: [Mod]? Role ...
+    let k = i;
+    const mod = modifier(it);
+    let roleIt: Item | undefined;
+    let chain: { i: number; j: number; country: string | null; org: string | null }[] = [];
+    if (mod) {
+      // coordinated modifiers: "Russian, US and Jordanian experts"
+      chain.push({ i: it.i, j: it.j, country: mod.country, org: mod.org });
+      let q = it.j;
+      for (;;) {
+        let r = q;
+        if (r >= ws.length) break;
+        if (ws[r].comma) {
+          if (ws[r].key === 'and') r++;
+        } else if (ws[r].key === 'and' && !ws[r].brk) r++;
+        else break;
+        if (r >= ws.length || (r > q && ws[r].brk)) break;
+        const m2 = modifier(at[r]);
+        if (!m2) break;
+        chain.push({ i: r, j: at[r]!.j, country: m2.country, org: m2.org });
+        q = at[r]!.j;
+      }
+      const last = chain[chain.length - 1];
+      const head = at[last.j];
+      if (last.j < ws.length && !ws[last.j].brk && reading(head, 'role')) {
+        roleIt = head;
+        k = last.j;
+      } else chain = chain.slice(0, 1);
+    } else if (reading(it, 'role')) {
+      roleIt = it;
+      k = i;
+    }
+
+    const role = reading(roleIt, 'role')?.role;
+    if (role) {
+      const modStart = i;
+      let country = chain.length === 1 ? chain[0].country : null;
+      let org = chain.length === 1 ? chain[0].org : null;
+      let q = roleIt!.j;
+      // possessive "our" before the title: the speaker's side
+      const before = i > 0 ? ws[i - 1] : null;
+      const poss = before && !ws[i].brk ? before.key : null;
+      // "Foreign Minister of China", "President of the Russian Federation"
+      if (q < ws.length && ws[q].key === 'of' && !ws[q].brk) {
+        let r = q + 1;
+        if (r < ws.length && ws[r].key === 'the' && !ws[r].brk) r++;
+        const m2 = r < ws.length && !ws[r].brk ? modifier(at[r]) : null;
+        if (m2 && !country && !org) {
+          country = m2.country;
+          org = m2.org;
+          q = at[r]!.j;
+        }
+      }
+      let roleName = role.role;
+      // complement: "for Syria", "for Ukraine Negotiations", "on Climate"
+      let nameS = -1;
+      let nameE = -1;
+      if (role.kind === 'person' && q < ws.length && (ws[q].key === 'for' || ws[q].key === 'on') && !ws[q].brk && q + 1 < ws.length && ws[q + 1].cap && !ws[q + 1].brk) {
+        let e = q + 1;
+        let personAt = -1;
+        while (e < ws.length && (e === q + 1 || !ws[e].brk) && (ws[e].cap || (ws[e].key === 'and' || ws[e].key === 'the' || ws[e].key === 'of') && e + 1 < ws.length && ws[e + 1].cap)) {
+          if (e > q + 1 && personAt < 0 && reading(at[e], 'person')) personAt = e;
+          e = at[e] ? Math.max(e + 1, at[e]!.j) : e + 1;
+        }
+        let cEnd = e;
+        if (personAt > 0) {
+          cEnd = personAt;
+          nameS = personAt;
+          nameE = at[personAt]!.j;
+        } else if (e < ws.length && ws[e].comma && ws[e].cap) {
+          cEnd = e;
+        } else if (at[q + 1] && modifier(at[q + 1]) && at[q + 1]!.j < e) {
+          cEnd = at[q + 1]!.j;
+          nameS = cEnd;
+          nameE = Math.min(e, cEnd + 4);
+        } else if (e - (q + 1) >= 3) {
+          cEnd = e - 2;
+          nameS = e - 2;
+          nameE = e;
+        }
+        roleName = `${roleName} ${text.slice(ws[q].start, ws[cEnd - 1].end)}`;
+        q = cEnd;
+      }
+      if (!country && !org && role.country) country = role.country;
+      const sector = role.sector;
+      // the name after the title, possibly after a comma
+      if (nameS < 0 && (role.kind === 'person' || role.kind === 'counterpart') && q < ws.length && (!ws[q].brk || ws[q].comma)) {
+        const e = nameRun(q, ws[q].comma);
+        if (e > q) {
+          nameS = q;
+          nameE = e;
+        }
+      }
+      if (role.kind === 'counterpart' && nameS < 0) {
+        // "my Chinese colleague": resolved at the end
+        const s = poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss)) ? i - 1 : modStart;
+        pendingCounterparts.push({ i: s, j: roleIt!.j, country, plural: false, rule: 'counterpart' });
+        for (let x = s; x < roleIt!.j; x++) used[x] = 1;
+        i = roleIt!.j - 1;
+        continue;
+      }
+      if (nameS >= 0) {
+        const { person, ref } = resolveName(nameS, nameE, roleName, country ?? org);
+        let actor: Actor;
+        let rule = role.kind === 'counterpart' ? 'counterpart-name' : 'titled-name';
+        const titleRole = role.kind === 'counterpart' ? null : roleName;
+        const sectorOf = sector ?? 'GOV';
+        if (ref) actor = { ...ref.actor, role: ref.actor.role ?? titleRole };
+        else if (person) {
+          const t = termAt(person, date, role.role, country ?? org);
+          actor = personActor(A, person, t, {
+            ...(titleRole ? { role: titleRole } : {}),
+            ...(country ? { country } : {}),
+            ...(org && !country ? { org } : {}),
+            ...(sector ? { sector } : {}),
+          });
+          rule += '-kb';
+        } else {
+          const s2 = sectorOf;
+          const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
+          actor = actorOf({ name: text.slice(ws[nameS].start, ws[nameE - 1].end), role: titleRole, country, org: country ? null : org, sector: s2, code: cameoCode(country, s2, orgCameo) });
+          rule += '-unknown';
+        }
+        const s = role.kind === 'counterpart' && poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss)) ? i - 1 : modStart;
+        emit(s, nameE, 'person', actor, personKey(actor), rule);
+        notePerson(actor, personKey(actor), ws[s].start);
+        i = nameE - 1;
+        continue;
+      }
+      if (role.kind === 'person') {
+        // role-only mention: "the US Secretary of State", "the Russian top diplomat"
+        const c = country ?? org;
+        if (!c) {
+          i = roleIt!.j - 1;
+          continue;
+        }
+        const local = byRole.get(roleKey(roleName, c)) ?? byRole.get(roleKey(role.role, c));
+        let actor: Actor;
+        let rule = 'role-only';
+        if (local) {
+          actor = local.actor;
+          rule = 'role-only-doc';
+        } else {
+          const hit = officeHolder(A, role.role, c, date);
+          const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
+          if (hit) {
+            actor = personActor(A, hit.person, hit.term, { role: roleName, ...(country ? { country } : {}), sector: sector ?? undefined });
+            rule = 'role-only-kb';
+          } else actor = actorOf({ role: roleName, country, org: country ? null : org, sector, code: cameoCode(country, sector, orgCameo) });
+        }
+        emit(modStart, q, 'role', actor, actor.name ? personKey(actor) : `role:${roleName}:${c}`, rule);
+        if (actor.name && !local) notePerson(actor, personKey(actor), ws[modStart].start);
+        i = q - 1;
+        continue;
+      }
+      if (role.kind === 'counterparts') {
+        const s = poss && FIRST_PL.has(poss) ? i - 1 : modStart;
+        if (chain.length === 1 && chain[0].country) {
+          // "our American colleagues": the named country
+          const a = actorOf({ country: chain[0].country, sector, code: cameoCode(chain[0].country, sector) });
+          emit(s, roleIt!.j, 'group', a, `group:${a.country}:${sector}`, 'group-counterparts');
+        } else if (chain.length <= 1) {
+          pendingCounterparts.push({ i: s, j: roleIt!.j, country: null, plural: true, rule: 'counterparts' });
+          for (let x = s; x < roleIt!.j; x++) used[x] = 1;
+        }
+        i = roleIt!.j - 1;
+        continue;
+      }
+      // group / body: "the Chinese side", "the Russian Defence Ministry", "Russian, US and Jordanian experts"
+      if (chain.length) {
+        for (let c = 0; c < chain.length; c++) {
+          const m = chain[c];
+          const last = c === chain.length - 1;
+          const end = last ? roleIt!.j : m.j;
+          const orgCameo = m.org ? (A.orgs.get(m.org)?.cameo ?? null) : null;
+          const a = actorOf({ country: m.country, org: m.country ? null : m.org, sector, role: role.kind === 'body' ? role.role : null, code: cameoCode(m.country, sector, orgCameo) });
+          emit(m.i, end, 'group', a, `group:${m.country ?? m.org}:${sector}`, chain.length > 1 ? 'group-coordinated' : `group-${role.kind}`);
+        }
+        i = roleIt!.j - 1;
+        continue;
+      }
+      if (poss && FIRST_PL.has(poss)) {
+        const t = speakerAt(w.start);
+        const sp = t && t.role !== 'question' ? t.speaker : null;
+        if (sp?.country) {
+          const a = actorOf({ country: sp.country, sector, role: role.kind === 'body' ? role.role : null, code: cameoCode(sp.country, sector) });
+          emit(i - 1, roleIt!.j, 'group', a, `group:${sp.country}:${sector}`, 'group-our');
+        }
+      }
+      i = roleIt!.j - 1;
+      continue;
+    }
+
+    // ---- plain items
+    const ns = reading(it, 'nonstate');
+    const org = reading(it, 'org');
+    const ctry = reading(it, 'country');
+    const per = reading(it, 'person');
+    if (per) {
+      const t = termAt(per.person, date);
+      const a = personActor(A, per.person, t);
+      emit(it.i, it.j, 'person', a, personKey(a), 'kb-name');
+      notePerson(a, personKey(a), w.start);
+    } else if (ns) {
+      const a = actorOf({ name: ns.info.name, country: ns.info.country, sector: ns.info.sector, code: ns.info.cameo });
+      emit(it.i, it.j, 'nonstate', a, `nonstate:${ns.info.name}`, 'nonstate');
+    } else if (org && !(ctry && ctry.alias.kind === 'capital' && i > 0 && LOC_PREP.has(ws[i - 1].key))) {
+      const a = actorOf({ org: org.org.org, code: org.org.cameo });
+      emit(it.i, it.j, 'org', a, `org:${org.org.org}`, 'org');
+    } else if (ctry) {
+      const al = ctry.alias;
+      const loc = i > 0 && LOC_PREP.has(ws[i - 1].key) && !ws[i].brk;
+      if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
+        // "in Moscow" is a place, not an actor
+      } else if (al.kind === 'capital' && !capitalActs(it)) {
+        // a capital that does not act (dateline, "Manila, August 6") is left to the place recogniser
+      } else {
+        const sector = al.kind === 'capital' || al.kind === 'seat' ? al.sector : null;
+        const a = actorOf({ country: al.code, sector, code: cameoCode(al.code, sector) });
+        emit(it.i, it.j, 'country', a, `country:${al.code}`, al.kind === 'name' && loc ? 'country-name-loc' : `country-${al.kind}`);
+      }
+    }
+    i = it.j - 1;
+  }
+
+  // ---- bare surnames after first mention; KB surnames unambiguous at the document date
+  for (let i = 0; i < ws.length; i++) {
+    if (used[i] || at[i]) continue;
+    const w = ws[i];
+    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || w.key.length < 3) continue;
+    if (w.pos && NON_NAME_POS.has(w.pos)) continue;
+    if (i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk && !used[i + 1]) continue; // part of a longer name
+    const ref = bySurname.get(w.key);
+    if (ref) {
+      emit(i, i + 1, 'person', ref.actor, ref.key, 'surname-after-first');
+      continue;
+    }
+    if (w.sentStart && w.pos !== 'PROPN') continue;
+    const cands = A.personBySurname.get(w.key);
+    if (!cands) continue;
+    const hit = findPerson(A, w.text, date);
+    if (hit && hit.term) {
+      const a = personActor(A, hit.person, hit.term);
+      emit(i, i + 1, 'person', a, personKey(a), 'kb-surname');
+      notePerson(a, personKey(a), w.start);
+    }
+  }
+
+  // ---- counterparts: "my (Chinese) colleague", "our partners"
+  for (const pc of pendingCounterparts) {
+    const t = speakerAt(ws[pc.i].start);
+    const sp = t && t.role !== 'question' ? t.speaker : null;
+    const others = persons.filter((p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)));
+    let actor: Actor | null = null;
+    let rule = pc.rule;
+    if (pc.country) {
+      const same = others.filter((p) => p.actor.country === pc.country);
+      const before = same.filter((p) => p.pos <= ws[pc.i].start);
+      const pick = before.length ? before[before.length - 1] : same[0];
+      if (pick && !pc.plural) actor = pick.actor;
+      else if (sp?.role && !pc.plural) {
+        const hit = officeHolder(A, sp.role, pc.country, date);
+        if (hit) actor = personActor(A, hit.person, hit.term);
+      }
+      if (!actor) actor = actorOf({ country: pc.country, sector: 'GOV', code: cameoCode(pc.country, 'GOV') });
+      rule += '-country';
+    } else {
+      const countries = new Set(others.map((p) => p.actor.country));
+      if (countries.size === 1) {
+        const only = others[others.length - 1];
+        const names = new Set(others.map((p) => p.actor.name));
+        actor = pc.plural || names.size > 1 ? actorOf({ country: only.actor.country, sector: 'GOV', code: cameoCode(only.actor.country, 'GOV') }) : only.actor;
+        rule += '-only-other';
+      }
+    }
+    if (!actor) continue;
+    const key = actor.name ? personKey(actor) : `group:${actor.country}:${actor.sector}`;
+    out.push({ start: ws[pc.i].start, end: ws[pc.j - 1].end, kind: actor.name ? 'person' : pc.plural ? 'group' : 'role', actor, key, rule });
+  }
+
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { actors: out, turns, speakers };
+}
 
 export const actorStage: Stage = {
   name: 'actors',
-  requires: ['sentences', 'turns'],
+  requires: ['sentences', 'tokens', 'turns'],
   produces: ['actors', 'turns'],
-  run() {
-    return { layers: { actors: [] } };
+  run(doc, kb) {
+    const r = recogniseActors(doc, kb);
+    const same = r.speakers.length === doc.meta.speakers.length && r.speakers.every((s, k) => s === doc.meta.speakers[k]);
+    return { layers: { actors: r.actors, turns: r.turns }, ...(same ? {} : { meta: { speakers: r.speakers } }) };
   },
 };

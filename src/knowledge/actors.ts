@@ -1,14 +1,370 @@
 /**
- * Actor knowledge: international organisations and forums, non-state actors, and people
- * who hold office (with term dates). Sources are documented in data/README.md.
- * STUB: owned by the knowledge-base work (issue 3); extend freely, keep the exported names.
+ * Actor knowledge: international organisations and forums (data/actors/orgs.tsv), non-state
+ * actors (data/actors/nonstate.tsv), office titles and actor-group nouns (data/actors/roles.tsv),
+ * and people who hold office with term dates (data/actors/people.tsv, maintained separately).
+ * Sources are documented in the files' headers and data/README.md.
+ *
+ * At load time everything that can be named in text is compiled into one phrase lexicon
+ * (`lexicon`: normalised word sequence → readings) so the recogniser scans tokens once.
+ *
+ * Lookup API for other stages:
+ *  - findPerson(kb, "Sergei Lavrov" | "Lavrov", date?)  → {person, term}
+ *  - officeHolder(kb, "Secretary of State", "USA", "2017-07-07") → {person, term}
+ *  - termAt(person, date, role?, country?) → the term of office in force
+ *  - personActor(person, term) → Actor
+ *  - orgByCode(kb, "UN"), roleOf(kb, "top diplomat")
  */
-import type { GeoKB } from './geo.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Actor } from '../00-model/doc.js';
+import { normKey, readTsv, type CountryAlias, type GeoKB } from './geo.js';
 
-export interface ActorKB {
-  placeholder?: true;
+export interface OrgInfo {
+  org: string;
+  name: string;
+  names: string[];
+  cameo: string | null;
+  parent: string | null;
+  members: string[];
 }
 
-export function loadActorKB(_dataDir: string, _geo: GeoKB): ActorKB {
-  return {};
+export interface NonStateInfo {
+  name: string;
+  aliases: string[];
+  country: string | null;
+  sector: string | null;
+  cameo: string | null;
+}
+
+export type RoleKind = 'person' | 'body' | 'group' | 'counterpart' | 'counterparts';
+
+export interface RoleInfo {
+  alias: string;
+  role: string;
+  sector: string | null;
+  kind: RoleKind;
+  /** default country the title implies (Secretary of State → USA) */
+  country: string | null;
+  family: string | null;
+}
+
+export interface Term {
+  role: string;
+  /** role normalised through roles.tsv */
+  roleNorm: string;
+  family: string | null;
+  country: string | null;
+  org: string | null;
+  sector: string | null;
+  start: string | null;
+  end: string | null;
+  note: string | null;
+}
+
+export interface Person {
+  name: string;
+  aliases: string[];
+  surname: string;
+  terms: Term[];
+}
+
+export interface PersonHit {
+  person: Person;
+  term: Term | null;
+}
+
+export type LexEntry =
+  | { type: 'country'; alias: CountryAlias }
+  | { type: 'org'; org: OrgInfo }
+  | { type: 'nonstate'; info: NonStateInfo }
+  | { type: 'person'; person: Person }
+  | { type: 'role'; role: RoleInfo };
+
+export interface LexReading {
+  entry: LexEntry;
+  /** the alias words as written in the data */
+  surface: string[];
+  /** all-capital acronym: matches only when the text has exactly these capitals */
+  exact: boolean;
+  /** name-like alias beginning with a capital: the text must begin with a capital too */
+  cap: boolean;
+}
+
+export interface ActorKB {
+  orgs: Map<string, OrgInfo>;
+  nonstate: NonStateInfo[];
+  /** normalised alias → role */
+  roles: Map<string, RoleInfo>;
+  people: Person[];
+  /** normalised full name or alias → people */
+  personByName: Map<string, Person[]>;
+  /** normalised surname → people */
+  personBySurname: Map<string, Person[]>;
+  /** normalised phrase (word keys joined by one space) → readings */
+  lexicon: Map<string, LexReading[]>;
+  /** normalised first word → greatest phrase length (in words) starting with it */
+  maxWords: Map<string, number>;
+  geo: GeoKB;
+}
+
+// ---------------------------------------------------------------- tokens
+
+/** Word tokens: abbreviations with dots (U.S.), words with inner apostrophes/hyphens (al-Nusra). */
+const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*\.?/gu;
+
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+}
+
+/** Splits text into words; a possessive 's is left out of the word, a final dot kept only in abbreviations. */
+export function words(text: string, offset = 0): Word[] {
+  const out: Word[] = [];
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(text))) {
+    let t = m[0];
+    if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !/^(?:Mr|Mrs|Ms|Dr|St|Jr)\.$/.test(t)) t = t.slice(0, -1);
+    if (/['’]s$/.test(t) && t.length > 3) t = t.slice(0, -2);
+    const start = m.index + offset;
+    out.push({ start, end: start + t.length, text: t, key: normKey(t) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- dates
+
+/** [lo, hi] ISO day bounds of a date of any precision. */
+export function dateBounds(d: string | null | undefined): [string, string] | null {
+  if (!d) return null;
+  const s = d.slice(0, 10);
+  if (/^\d{4}$/.test(s)) return [`${s}-01-01`, `${s}-12-31`];
+  if (/^\d{4}-\d{2}$/.test(s)) return [`${s}-01`, `${s}-31`];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return [s, s];
+  return null;
+}
+
+/** True when the term overlaps the date (unknown date: only open, current terms). */
+export function termCovers(t: Term, date: string | null | undefined): boolean {
+  const b = dateBounds(date);
+  if (!b) return !t.end;
+  const ts = dateBounds(t.start)?.[0] ?? '0000';
+  const te = dateBounds(t.end)?.[1] ?? '9999';
+  return ts <= b[1] && te >= b[0];
+}
+
+// ---------------------------------------------------------------- load
+
+function split(s: string | undefined): string[] {
+  return s ? s.split('|').map((x) => x.trim()).filter(Boolean) : [];
+}
+
+function isAcronym(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) && !/\s/.test(s.trim());
+}
+
+export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
+  const lexicon = new Map<string, LexReading[]>();
+  const maxWords = new Map<string, number>();
+  const addLex = (alias: string, entry: LexEntry, caseInsensitive = false) => {
+    const a = alias.replace(/^the\s+/i, '').trim();
+    const ws = words(a);
+    if (!ws.length) return;
+    const key = ws.map((w) => w.key).join(' ');
+    const list = lexicon.get(key) ?? [];
+    const surface = ws.map((w) => w.text);
+    list.push({ entry, surface, exact: !caseInsensitive && isAcronym(a), cap: !caseInsensitive && /^\p{Lu}/u.test(a) });
+    lexicon.set(key, list);
+    const f = ws[0].key;
+    if ((maxWords.get(f) ?? 0) < ws.length) maxWords.set(f, ws.length);
+  };
+
+  // countries
+  for (const list of geo.aliases.values()) for (const a of list) addLex(a.text, { type: 'country', alias: a });
+
+  // roles
+  const roles = new Map<string, RoleInfo>();
+  for (const r of readTsv(path.join(dataDir, 'actors', 'roles.tsv'))) {
+    if (!r.alias || !r.role) continue;
+    const info: RoleInfo = {
+      alias: r.alias,
+      role: r.role,
+      sector: r.sector || null,
+      kind: (r.kind || 'person') as RoleKind,
+      country: r.country || null,
+      family: r.family || null,
+    };
+    roles.set(normKey(r.alias), info);
+    addLex(r.alias, { type: 'role', role: info }, true);
+  }
+
+  // organisations
+  const orgs = new Map<string, OrgInfo>();
+  for (const r of readTsv(path.join(dataDir, 'actors', 'orgs.tsv'))) {
+    if (!r.org) continue;
+    const names = split(r.names);
+    const info: OrgInfo = { org: r.org, name: names[0] ?? r.org, names, cameo: r.cameo || null, parent: r.parent || null, members: split(r.members) };
+    orgs.set(r.org, info);
+    for (const n of names) addLex(n, { type: 'org', org: info });
+  }
+
+  // non-state actors
+  const nonstate: NonStateInfo[] = [];
+  for (const r of readTsv(path.join(dataDir, 'actors', 'nonstate.tsv'))) {
+    if (!r.name) continue;
+    const info: NonStateInfo = { name: r.name, aliases: split(r.aliases), country: r.country || null, sector: r.sector || null, cameo: r.cameo || null };
+    nonstate.push(info);
+    for (const n of new Set([r.name, ...info.aliases])) addLex(n, { type: 'nonstate', info });
+  }
+
+  // people (file maintained separately; tolerate absence)
+  const byName = new Map<string, Person>();
+  const peopleFile = path.join(dataDir, 'actors', 'people.tsv');
+  const rows = fs.existsSync(peopleFile) ? readTsv(peopleFile) : [];
+  for (const r of rows) {
+    if (!r.name) continue;
+    let p = byName.get(r.name);
+    if (!p) {
+      const ws = words(r.name);
+      p = { name: r.name, aliases: [], surname: ws.length ? ws[ws.length - 1].text : r.name, terms: [] };
+      byName.set(r.name, p);
+    }
+    for (const a of split(r.aliases)) if (!p.aliases.includes(a)) p.aliases.push(a);
+    const c = r.country || null;
+    const isCountry = !!c && geo.countries.has(c);
+    const roleInfo = r.role ? roles.get(normKey(r.role)) : undefined;
+    p.terms.push({
+      role: r.role || '',
+      roleNorm: roleInfo?.role ?? r.role ?? '',
+      family: roleInfo?.family ?? null,
+      country: isCountry ? c : null,
+      org: c && !isCountry ? c : null,
+      sector: r.sector || roleInfo?.sector || null,
+      start: r.start || null,
+      end: r.end || null,
+      note: r.note || null,
+    });
+  }
+  const people = [...byName.values()];
+  const personByName = new Map<string, Person[]>();
+  const personBySurname = new Map<string, Person[]>();
+  const push = (m: Map<string, Person[]>, k: string, p: Person) => {
+    const l = m.get(k) ?? [];
+    if (!l.includes(p)) l.push(p);
+    m.set(k, l);
+  };
+  for (const p of people) {
+    for (const n of [p.name, ...p.aliases]) {
+      push(personByName, words(n).map((w) => w.key).join(' '), p);
+      addLex(n, { type: 'person', person: p });
+      const ws = words(n);
+      if (ws.length > 1) push(personBySurname, ws[ws.length - 1].key, p);
+    }
+  }
+  return { orgs, nonstate, roles, people, personByName, personBySurname, lexicon, maxWords, geo };
+}
+
+// ---------------------------------------------------------------- lookups
+
+function nameKey(s: string): string {
+  return words(s)
+    .map((w) => w.key)
+    .join(' ');
+}
+
+/** The term of a person in force at a date, preferring one matching role/country when given. */
+export function termAt(p: Person, date: string | null | undefined, role?: string | null, country?: string | null): Term | null {
+  const live = p.terms.filter((t) => termCovers(t, date));
+  const pool = live.length ? live : dateBounds(date) ? [] : p.terms.slice(-1);
+  if (!pool.length) return null;
+  const fam = role ? familyOf(role) : null;
+  const score = (t: Term) =>
+    (role && normKey(t.roleNorm) === normKey(role) ? 4 : 0) +
+    (fam && t.family === fam ? 2 : 0) +
+    (country && (t.country === country || t.org === country) ? 1 : 0);
+  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+let roleFamilies: Map<string, string> | null = null;
+function familyOf(role: string): string | null {
+  return roleFamilies?.get(normKey(role)) ?? null;
+}
+
+function indexFamilies(kb: ActorKB) {
+  if (roleFamilies) return;
+  roleFamilies = new Map();
+  for (const r of kb.roles.values()) if (r.family) roleFamilies.set(normKey(r.role), r.family);
+}
+
+/**
+ * A person by full name, alias or surname. With a date, people holding office then are
+ * preferred; a surname must be unambiguous (among office holders at the date, if given).
+ */
+export function findPerson(kb: ActorKB, name: string, date?: string | null): PersonHit | null {
+  indexFamilies(kb);
+  const k = nameKey(name);
+  if (!k) return null;
+  let cands = kb.personByName.get(k);
+  if (!cands && !k.includes(' ')) cands = kb.personBySurname.get(k);
+  if (!cands || !cands.length) return null;
+  if (cands.length > 1) {
+    const live = cands.filter((p) => p.terms.some((t) => termCovers(t, date)));
+    if (live.length !== 1) return null;
+    cands = live;
+  }
+  const person = cands[0];
+  return { person, term: termAt(person, date) };
+}
+
+/** Who held an office (role or a title of the same family) in a country or organisation at a date. */
+export function officeHolder(kb: ActorKB, role: string, country: string | null, date: string | null | undefined): PersonHit | null {
+  indexFamilies(kb);
+  const rk = normKey(kb.roles.get(normKey(role))?.role ?? role);
+  const fam = familyOf(rk);
+  const found: PersonHit[] = [];
+  const byFamily: PersonHit[] = [];
+  for (const p of kb.people)
+    for (const t of p.terms) {
+      if (country && t.country !== country && t.org !== country) continue;
+      if (!country) continue;
+      if (!termCovers(t, date)) continue;
+      if (normKey(t.roleNorm) === rk) found.push({ person: p, term: t });
+      else if (fam && t.family === fam) byFamily.push({ person: p, term: t });
+    }
+  const hits = found.length ? found : byFamily;
+  const uniq = new Set(hits.map((h) => h.person));
+  return uniq.size === 1 ? hits[0] : null;
+}
+
+export function orgByCode(kb: ActorKB, code: string): OrgInfo | null {
+  return kb.orgs.get(code) ?? null;
+}
+
+export function roleOf(kb: ActorKB, title: string): RoleInfo | null {
+  return kb.roles.get(normKey(title)) ?? null;
+}
+
+/** CAMEO actor code: country (or org code) + sector. */
+export function cameoCode(country: string | null, sector: string | null, orgCameo?: string | null): string | null {
+  if (orgCameo) return orgCameo;
+  if (!country) return null;
+  return country + (sector ?? '');
+}
+
+export function personActor(kb: ActorKB, p: Person, t: Term | null, over: Partial<Actor> = {}): Actor {
+  const org = over.org ?? t?.org ?? null;
+  const country = over.country ?? t?.country ?? null;
+  const sector = over.sector ?? t?.sector ?? (t ? 'GOV' : null);
+  const orgCameo = !country && org ? (kb.orgs.get(org)?.cameo ?? null) : null;
+  return {
+    name: p.name,
+    role: over.role ?? (t ? t.roleNorm || t.role : null),
+    country,
+    org,
+    sector,
+    code: cameoCode(country, sector, orgCameo),
+  };
 }
