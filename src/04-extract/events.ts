@@ -1,11 +1,390 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Event stage: CAMEO/PLOVER-coded events from predicate patterns (data/patterns/events*.tsv).
+ *
+ * For every sentence, each token is looked up once in the KB's head-form index; the candidate
+ * patterns (longest first) are matched token by token. Source and target come from the clause
+ * structure (events-clause.ts): subject before the verb, object or prepositional target after
+ * it, "by X" agent of a passive, "talks between X and Y", "Russia's attack on X"; coordinated
+ * actors give one event per member or pair. Modality and negation are read from the verb group
+ * ("will", "plans to", "did not", "could"), conditionals, questions and question turns.
+ * Stated future intent is recoded to CAMEO 03x/13x (data/cameo/intent.tsv).
+ */
+import type { Actor, ActorMention, Doc, EventAnn, Place, Span, StageOutput } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
+import type { KB } from '../knowledge/index.js';
+import { cameoInfo, intentCode, ploverOf, type CameoKB, type EventPattern } from '../knowledge/cameo.js';
+import {
+  agentAfter, clauseEnd, clauseStart, coordinated, groupStart, isPassive, markersIn, objectAfter,
+  premodifier, subjectOf, type MarkerHit, type SentView,
+} from './events-clause.js';
+
+interface Match {
+  end: number; // exclusive token index
+  target: number; // mention index from an explicit T, or -1
+  preps: { word: string; at: number }[];
+}
+
+const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
+
+function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Match | null {
+  const preps: { word: string; at: number }[] = [];
+  const rec = (e: number, j: number, target: number): Match | null => {
+    if (e === p.elems.length) return { end: j, target, preps: [...preps] };
+    const el = p.elems[e]!;
+    if (el.type === 'word') {
+      if (j < hi && el.forms.has(v.lower[j]!) && (e === 0 || v.actorAt[j]! < 0)) {
+        const isPrep = e > 0 && PREPS.has(v.lower[j]!);
+        if (isPrep) preps.push({ word: v.lower[j]!, at: j });
+        const r = rec(e + 1, j + 1, target);
+        if (r) return r;
+        if (isPrep) preps.pop();
+      }
+      return el.optional ? rec(e + 1, j, target) : null;
+    }
+    if (el.type === 'gap') {
+      for (let k = 0; k <= el.max && j + k <= hi; k++) {
+        if (k > 0) {
+          const t = j + k - 1;
+          const w = v.lower[t]!;
+          if (w === ',' || w === '.' || w === ';' || w === ':' || w === 'that') break;
+        }
+        const r = rec(e + 1, j + k, target);
+        if (r) return r;
+      }
+      return null;
+    }
+    // target slot: an actor mention starting within two tokens
+    for (let k = 0; k <= 2 && j + k < hi; k++) {
+      const a = v.actorAt[j + k]!;
+      if (a >= 0 && v.mentions[a]!.t0 === j + k) {
+        const r = rec(e + 1, v.mentions[a]!.t1 + 1, a);
+        if (r) return r;
+        break;
+      }
+      const pp = v.pos[j + k];
+      if (pp !== 'DET' && pp !== 'ADJ') break;
+    }
+    return null;
+  };
+  return rec(0, i, -1);
+}
+
+function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: ActorMention[], mFrom: number): { view: SentView; mNext: number } {
+  const toks = doc.layers.tokens!;
+  const n = tTo - tFrom;
+  const lower = new Array<string>(n);
+  const pos = new Array<string>(n);
+  const start = new Array<number>(n);
+  const end = new Array<number>(n);
+  const actorAt = new Array<number>(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const t = toks[tFrom + k]!;
+    lower[k] = doc.text.slice(t.start, t.end).toLowerCase().replace(/[’‘]/g, "'");
+    pos[k] = t.pos;
+    start[k] = t.start;
+    end[k] = t.end;
+  }
+  const sStart = n ? start[0]! : 0;
+  const sEnd = n ? end[n - 1]! : 0;
+  const ms: SentView['mentions'] = [];
+  let mi = mFrom;
+  while (mi < mentions.length && mentions[mi]!.end <= sStart) mi++;
+  let k = 0;
+  let mNext = mi;
+  for (; mi < mentions.length && mentions[mi]!.start < sEnd; mi++) {
+    const m = mentions[mi]!;
+    while (k < n && end[k]! <= m.start) k++;
+    if (k >= n) break;
+    let t1 = k;
+    while (t1 + 1 < n && start[t1 + 1]! < m.end) t1++;
+    if (ms.length && ms[ms.length - 1]!.t1 >= k) continue; // overlapping mention: keep the first
+    const idx = ms.length;
+    ms.push({ m, t0: k, t1 });
+    for (let q = k; q <= t1; q++) actorAt[q] = idx;
+    mNext = mi;
+  }
+  return { view: { lower, pos, start, end, actorAt, mentions: ms, kb }, mNext };
+}
+
+interface Raw {
+  p: EventPattern;
+  code: string;
+  head: number;
+  end: number;
+  src: number;
+  tgt: number;
+  tgtPlace: Place | null;
+  negated: boolean;
+  hypothetical: boolean;
+  /** token index of a governing intent predicate ("agreed to", "threatened to") */
+  governor: number;
+}
+
+function sameEntity(a: ActorMention, b: ActorMention): boolean {
+  return a === b || (!!a.key && a.key === b.key);
+}
+
+function actorOf(m: ActorMention | undefined): Actor | null {
+  return m ? m.actor : null;
+}
+
+export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
+  const ckb = kb.cameo;
+  const sentences = doc.layers.sentences ?? [];
+  const tokens = doc.layers.tokens ?? [];
+  if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
+  const mentions = [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  const dates = doc.layers.dates ?? [];
+  const places = doc.layers.places ?? [];
+  const topics = doc.layers.topics ?? [];
+  const turns = doc.layers.turns ?? [];
+  const events: EventAnn[] = [];
+
+  let ti = 0;
+  let mi = 0;
+  for (const s of sentences) {
+    while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
+    let tj = ti;
+    while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
+    if (tj === ti) continue;
+    const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi);
+    mi = mNext;
+    const n = tj - ti;
+    ti = tj;
+
+    const sentText = doc.text.slice(s.start, s.end);
+    const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && turns[s.turn]?.role === 'question');
+    const sentMarkers = markersIn(v, 0, n);
+    const conditional = sentMarkers.some((h) => h.type === 'cond');
+    const raws: Raw[] = [];
+    const consumed = new Uint8Array(n);
+
+    for (let i = 0; i < n; i++) {
+      if (consumed[i] || v.actorAt[i]! >= 0) continue;
+      const cands = ckb.byHead.get(v.lower[i]!);
+      if (!cands) continue;
+      for (const p of cands) {
+        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i)) continue;
+        if (p.kind === 'n' && v.pos[i] === 'VERB' && !NOUN_POS.has(v.pos[i]!) && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0) continue;
+        const m = matchPattern(v, p, i, n);
+        if (!m) continue;
+        const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
+        if (!raw.length) continue;
+        for (let q = i; q < m.end; q++) consumed[q] = 1;
+        for (const r of raw) {
+          if (question || conditional) r.hypothetical = true;
+        }
+        raws.push(...raw);
+        break;
+      }
+    }
+
+    // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
+    const governors = new Set(raws.filter((r) => r.governor >= 0).map((r) => r.governor));
+    const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && (r.code.startsWith('03') || r.code.startsWith('13'))));
+
+    // sentence context: date, place, topics
+    let date: string | null = null;
+    for (const d of dates) if (d.start >= s.start && d.end <= s.end && d.value) { date = d.value; break; }
+    if (!date) date = doc.meta.published ?? null;
+    let place: Place | null = null;
+    for (const pm of places) if (pm.start >= s.start && pm.end <= s.end) { place = pm.place; break; }
+    const topicSet: string[] = [];
+    for (const t of topics) if (t.start >= s.start && t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
+
+    const seen = new Set<string>();
+    for (const r of kept) {
+      const info = cameoInfo(ckb, r.code);
+      if (!info) continue;
+      const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
+      const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
+      if (r.tgt < 0 && !r.tgtPlace && r.p.kind === 'v' && /^04[234]/.test(r.p.cameo)) {
+        // "visited Beijing": a visit's destination is the place after the predicate
+        const from = v.end[r.end - 1]!;
+        for (const pm of places) if (pm.start >= from && pm.end <= s.end) { r.tgtPlace = pm.place; break; }
+      }
+      const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
+      const key = `${r.code}|${r.head}|${srcM?.key ?? srcM?.start ?? '-'}|${tgtM?.key ?? tgtM?.start ?? r.tgtPlace?.country ?? '-'}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
+      events.push({
+        cameo: r.code,
+        root: info.root,
+        quadClass: info.quad,
+        goldstein: info.goldstein,
+        plover: ploverOf(ckb, r.code)?.event ?? null,
+        source: actorOf(srcM),
+        target,
+        date,
+        place,
+        negated: r.negated,
+        hypothetical: r.hypothetical,
+        topics: topicSet,
+        evidence: { start: s.start, end: s.end, text: sentText },
+        trigger,
+        rule: `ev:${r.p.id}`,
+        sentence: s.index,
+      });
+    }
+  }
+  return events;
+}
+
+/** A head the tagger called a noun but that follows a subject: "China attacks Japan", "Did Russia attack". */
+function verbAfterSubject(v: SentView, i: number): boolean {
+  if (v.pos[i] !== 'NOUN' || i === 0) return false;
+  const prev = i - 1;
+  if (v.actorAt[prev]! < 0 && v.pos[prev] !== 'PRON') return false;
+  if (v.lower[prev] === "'s") return false;
+  const next = v.lower[i + 1];
+  return next === undefined || v.pos[i + 1] !== 'VERB';
+}
+
+function placeActor(p: Place): Actor {
+  return { name: null, role: null, country: p.country, org: null, sector: null, code: p.country };
+}
+
+/** Modality and negation of a predicate from its verb group and the sentence before it. */
+function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[], p: EventPattern) {
+  const local = markersIn(v, g, head);
+  let negated = false;
+  let hypothetical = false;
+  let intent = false;
+  let governor = -1;
+  const reportBefore = sentMarkers.some((h) => h.type === 'report' && h.to <= g);
+  for (const h of local) {
+    if (h.type === 'neg') negated = true;
+    else if (h.type === 'intent') {
+      intent = true;
+      // the governing predicate ("agreed", "threatened") is the marker's first word
+      governor = h.from;
+    } else if (h.type === 'hypo') {
+      // "said it would free": future in the past, not a hypothesis
+      if (h.marker.text === 'would' && reportBefore) intent = true;
+      else hypothetical = true;
+    }
+  }
+  // "no evidence that Russia was involved", "denied that …"
+  if (sentMarkers.some((h) => h.type === 'frame' && h.to <= g)) negated = true;
+  // unrealised complements: "urged Iran to release", "met to discuss", "accused of killing"
+  if (!intent && !p.intent) {
+    const before = g - 1;
+    let toAt = -1;
+    for (let j = g; j < head; j++) if (v.lower[j] === 'to') toAt = j;
+    if (toAt >= 0 && !local.some((h) => h.to > toAt)) hypothetical = true;
+    if (before >= 0 && v.pos[before] === 'ADP' && v.lower[head]!.endsWith('ing') && v.lower[before] !== 'after' && v.lower[before] !== 'while') hypothetical = true;
+  }
+  return { negated, hypothetical, intent, governor };
+}
+
+function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number, sentMarkers: MarkerHit[]): Raw[] {
+  const g = groupStart(v, head, 0);
+  const mod = modality(v, head, g, sentMarkers, p);
+  let code = p.cameo;
+  if (mod.intent && !p.intent) code = intentCode(v.kb, code);
+  const passive = p.kind === 'v' && isPassive(v, head, g);
+  const ce = clauseEnd(v, m.end, n);
+
+  const subj = subjectOf(v, g, 0);
+  let srcs: number[] = [];
+  let tgts: number[] = [];
+  if (passive) {
+    const agent = agentAfter(v, m.end, ce);
+    if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
+    if (subj >= 0) tgts = coordinated(v, subj, clauseStart(v, g, 0), g);
+  } else {
+    if (subj >= 0) srcs = coordinated(v, subj, clauseStart(v, g, 0), g);
+    if (!p.self) {
+      // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it
+      const inside = objectAfter(v, head + 1, m.end);
+      const t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+      if (t >= 0) tgts = coordinated(v, t, m.end, ce);
+    }
+  }
+  return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+}
+
+function pairUp(
+  v: SentView, p: EventPattern, code: string, head: number, end: number, srcs: number[], tgts: number[],
+  mod: { negated: boolean; hypothetical: boolean; governor: number }, tgtPlace: Place | null,
+): Raw[] {
+  const out: Raw[] = [];
+  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor };
+  if (p.sym && !tgts.length && srcs.length > 1) {
+    // "Russia, Turkey and Iran met": every ordered pair
+    for (const a of srcs) for (const b of srcs) {
+      if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push({ ...base, src: a, tgt: b });
+    }
+    return out;
+  }
+  const S = srcs.length ? srcs : [-1];
+  const T = tgts.length ? tgts : [-1];
+  for (const a of S) for (const b of T) {
+    if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
+    if (a < 0 && b < 0 && p.kind === 'n') continue;
+    out.push({ ...base, src: a, tgt: b });
+  }
+  return out;
+}
+
+function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
+  const ce = clauseEnd(v, m.end, n);
+  const g = head;
+  const mod = { negated: false, hypothetical: false, governor: -1 };
+  // "no talks", "without a meeting"
+  for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
+    const w = v.lower[j]!;
+    if (w === 'no' || w === 'without' || w === 'not') { mod.negated = true; break; }
+    if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN') break;
+  }
+  let srcs: number[] = [];
+  let tgts: number[] = [];
+  const pre = premodifier(v, head, 0);
+  const last = m.preps[m.preps.length - 1];
+  const after = (from: number) => {
+    const a = objectAfter(v, from, ce);
+    return a >= 0 && v.mentions[a]!.t0 <= from + 3 ? a : -1;
+  };
+  if (last && (last.word === 'between' || last.word === 'among')) {
+    const a = after(last.at + 1);
+    if (a >= 0) {
+      const group = coordinated(v, a, last.at + 1, ce);
+      if (group.length > 1) { srcs = group; tgts = []; }
+    }
+    if (srcs.length < 2) return [];
+    return pairUp(v, { ...p, sym: true }, p.cameo, head, m.end, srcs, [], mod, null);
+  }
+  if (last && (last.word === 'by' || last.word === 'from')) {
+    const a = agentAfter(v, last.at, ce) >= 0 ? agentAfter(v, last.at, ce) : after(last.at + 1);
+    if (a >= 0) srcs = coordinated(v, a, last.at + 1, ce);
+  } else if (last) {
+    const a = after(last.at + 1);
+    if (a >= 0) {
+      const grp = coordinated(v, a, last.at + 1, ce);
+      // "the visit of Putin to China": of-phrase is the agent when a to-phrase follows
+      const end = v.mentions[grp[grp.length - 1]!]!.t1 + 1;
+      if (last.word === 'of' && end < ce && v.lower[end] === 'to') {
+        srcs = grp;
+        const b = after(end + 1);
+        if (b >= 0) tgts = coordinated(v, b, end + 1, ce);
+      } else tgts = grp;
+    }
+    const agent = agentAfter(v, m.end, ce);
+    if (!srcs.length && agent >= 0) srcs = coordinated(v, agent, m.end, ce);
+  }
+  if (!srcs.length && pre >= 0) srcs = coordinated(v, pre, 0, g);
+  if (!srcs.length && !tgts.length) return [];
+  void g;
+  return pairUp(v, p, p.cameo, head, m.end, srcs, tgts, mod, null);
+}
 
 export const eventStage: Stage = {
   name: 'events',
   requires: ['sentences', 'actors', 'dates', 'places', 'topics'],
   produces: ['events'],
-  run() {
-    return { layers: { events: [] } };
+  run(doc: Doc, kb: KB): StageOutput {
+    return { layers: { events: extractEvents(doc, kb) } };
   },
 };

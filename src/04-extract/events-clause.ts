@@ -1,0 +1,252 @@
+/**
+ * Shallow clause structure over one sentence's tokens, for the event stage: which actor
+ * mentions are the subject of a predicate, which are its object or prepositional target,
+ * coordination ("Russia, Turkey and Iran"), and the verb group before a predicate
+ * (auxiliaries, modals, "plans to", "not") where modality and negation are read.
+ *
+ * Everything here is grammar (closed word classes and Universal POS tags); lexical knowledge
+ * (reporting verbs, modal markers) comes from the KB.
+ */
+import type { ActorMention } from '../00-model/doc.js';
+import type { CameoKB, Marker, MarkerType } from '../knowledge/cameo.js';
+
+export interface SentView {
+  /** lower-cased token forms (curly apostrophes normalised) */
+  lower: string[];
+  pos: string[];
+  start: number[];
+  end: number[];
+  /** index into `mentions` of the actor mention covering token i, or -1 */
+  actorAt: number[];
+  /** actor mentions inside the sentence, in text order, with first/last token index */
+  mentions: { m: ActorMention; t0: number; t1: number }[];
+  kb: CameoKB;
+}
+
+/** Subordinating words that open a new clause (the subject of a verb after them is inside). */
+const SUBORD = new Set([
+  'if', 'unless', 'because', 'although', 'though', 'while', 'whereas', 'whilst', 'when', 'whenever',
+  'after', 'before', 'since', 'until', 'as', 'once', 'where', 'whether', 'so',
+]);
+/** prepositions of place and time: "met in Astana" names a location, not a target */
+const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'inside', 'outside', 'across', 'throughout', 'within', 'via']);
+const REL = new Set(['who', 'which', 'whom', 'whose']);
+const COORD = new Set([',', 'and', '&', 'or', 'as', 'well', 'plus', 'both', 'the', 'its', 'their', 'his', 'her']);
+const PUNCT_STOP = new Set([';', ':', '—', '–', '--', '(', ')', '"', '“', '”', '?', '!']);
+const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
+/** parts of a verb group: auxiliaries, particles, adverbs, verbs and the adjectives of "ready to", "set to" */
+const GROUP_POS = new Set(['AUX', 'PART', 'ADV', 'VERB', 'ADJ']);
+
+export function isBoundary(v: SentView, i: number): boolean {
+  const w = v.lower[i]!;
+  if (PUNCT_STOP.has(w)) return true;
+  if (v.pos[i] === 'SCONJ' && SUBORD.has(w)) return true;
+  if (w === 'but' || w === 'yet') return true;
+  if (w === 'that' && v.pos[i] !== 'DET') return true;
+  return false;
+}
+
+function isReport(v: SentView, i: number): boolean {
+  return (v.pos[i] === 'VERB' || v.pos[i] === 'AUX') && v.kb.reportForms.has(v.lower[i]!);
+}
+
+/** First token index of the verb group ending right before `head` (auxiliaries, modals, "agreed to", adverbs). */
+export function groupStart(v: SentView, head: number, lo: number): number {
+  let k = head;
+  let steps = 0;
+  while (k - 1 >= lo && steps < 7) {
+    const j = k - 1;
+    if (v.actorAt[j]! >= 0) break;
+    const w = v.lower[j]!;
+    if (w === 'to' || w === 'not' || w === "n't" || w === 'never' || BE.has(w) || GROUP_POS.has(v.pos[j]!) || v.kb.markerWords.has(w)) {
+      if (isReport(v, j)) break;
+      k = j;
+      steps++;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+export interface MarkerHit {
+  type: MarkerType;
+  marker: Marker;
+  /** token indices the marker covered */
+  from: number;
+  to: number;
+}
+
+/** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to). */
+export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
+  const hits: MarkerHit[] = [];
+  for (let e = from; e < to; e++) {
+    const list = v.kb.markersByLast.get(v.lower[e]!);
+    if (!list) continue;
+    for (const m of list) {
+      const n = m.seq.length;
+      const s = e - n + 1;
+      if (s < from) continue;
+      let ok = true;
+      for (let q = 0; q < n && ok; q++) if (!m.seq[q]!.has(v.lower[s + q]!)) ok = false;
+      if (ok) hits.push({ type: m.type, marker: m, from: s, to: e + 1 });
+    }
+  }
+  return hits;
+}
+
+/** True when the verb at `head` (with its group starting at `g`) is passive: "was attacked". */
+export function isPassive(v: SentView, head: number, g: number): boolean {
+  if (v.lower[head]!.endsWith('ing')) return false;
+  for (let j = head - 1; j >= g; j--) {
+    const w = v.lower[j]!;
+    if (BE.has(w)) return true;
+    if (v.pos[j] === 'ADV' || w === 'not' || w === "n't" || w === 'never') continue;
+    break;
+  }
+  return false;
+}
+
+/** Left edge of the clause containing token i (inclusive). */
+export function clauseStart(v: SentView, i: number, lo: number): number {
+  for (let j = i - 1; j >= lo; j--) {
+    if (isBoundary(v, j) || isReport(v, j)) return j + 1;
+  }
+  return lo;
+}
+
+/** Right edge of the clause after token i (exclusive): stops at punctuation, subordinators, reporting verbs, relative pronouns. */
+export function clauseEnd(v: SentView, i: number, hi: number): number {
+  for (let j = i; j < hi; j++) {
+    const w = v.lower[j]!;
+    if (w === 'that' && v.pos[j] !== 'DET') continue; // complement clauses carry the target ("alleged that France…")
+    if (isBoundary(v, j) || isReport(v, j)) return j;
+    if (REL.has(w) && j > 0 && v.lower[j - 1] === ',') return j;
+  }
+  return hi;
+}
+
+/** Mentions coordinated with mention k ("Russia, Turkey and Iran"), in text order, including k. */
+export function coordinated(v: SentView, k: number, lo: number, hi: number): number[] {
+  const out = [k];
+  // leftwards
+  for (let a = k - 1; a >= 0; a--) {
+    const left = v.mentions[a]!;
+    const right = v.mentions[a + 1]!;
+    if (left.t1 < lo) break;
+    if (!joinable(v, left.t1 + 1, right.t0)) break;
+    out.unshift(a);
+  }
+  for (let a = k + 1; a < v.mentions.length; a++) {
+    const left = v.mentions[a - 1]!;
+    const right = v.mentions[a]!;
+    if (right.t1 >= hi) break;
+    if (!joinable(v, left.t1 + 1, right.t0)) break;
+    out.push(a);
+  }
+  if (out.length > 1) {
+    // a list needs a conjunction ("A, B and C"); commas alone are apposition or clause breaks
+    let conj = false;
+    for (let q = 1; q < out.length && !conj; q++) {
+      for (let j = v.mentions[out[q - 1]!]!.t1 + 1; j < v.mentions[out[q]!]!.t0; j++) {
+        const w = v.lower[j]!;
+        if (w === 'and' || w === 'or' || w === '&' || w === 'plus') conj = true;
+      }
+    }
+    if (!conj) return [k];
+  }
+  return out;
+}
+
+function joinable(v: SentView, from: number, to: number): boolean {
+  if (to <= from) return false; // adjacent mentions without a connector are not a list
+  let connector = false;
+  for (let j = from; j < to; j++) {
+    const w = v.lower[j]!;
+    if (!COORD.has(w)) return false;
+    if (w === ',' || w === 'and' || w === '&' || w === 'or' || w === 'plus') connector = true;
+  }
+  return connector;
+}
+
+function prevWord(v: SentView, t0: number, lo: number): number {
+  let j = t0 - 1;
+  while (j >= lo && (v.pos[j] === 'DET' || v.pos[j] === 'ADJ' || v.pos[j] === 'NUM')) j--;
+  return j;
+}
+
+/** Mention index of the subject for a predicate whose verb group starts at `g`; -1 when none. */
+export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number {
+  // VP coordination and participle clauses: "…bombed X and killed Y", "…, killing eight"
+  const p = g - 1;
+  if (depth < 3 && p >= lo && (v.lower[p] === 'and' || v.lower[p] === 'or' || (v.lower[p] === ',' && v.lower[g]!.endsWith('ing')))) {
+    for (let j = p - 1; j >= lo; j--) {
+      if (isBoundary(v, j)) break;
+      if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0) {
+        return subjectOf(v, groupStart(v, j, lo), lo, depth + 1);
+      }
+    }
+  }
+  const cs = clauseStart(v, g, lo);
+  let best = -1;
+  let fallback = -1;
+  for (let a = 0; a < v.mentions.length; a++) {
+    const mm = v.mentions[a]!;
+    if (mm.t0 < cs) continue;
+    if (mm.t1 >= g) break;
+    if (fallback < 0) fallback = a;
+    const pw = prevWord(v, mm.t0, cs);
+    const inPP = pw >= cs && (v.pos[pw] === 'ADP' || v.pos[pw] === 'VERB');
+    if (inPP && v.lower[pw] !== 'of') continue;
+    best = a;
+  }
+  if (best < 0 && fallback >= 0) {
+    // only prepositional mentions: "a court in Guyana", "opponents of Rwanda's senate"
+    best = fallback;
+  }
+  if (best < 0 && cs > lo && depth < 3) {
+    // relative clause: "the country that attacked Iraq"
+    const b = cs - 1;
+    if (v.lower[b] === 'that' && v.pos[b] === 'PRON') return subjectOf(v, b, lo, depth + 1);
+  }
+  return best;
+}
+
+/** Mention index of the first actor starting in [from, to) that is not an agent "by X"; -1 when none. */
+export function objectAfter(v: SentView, from: number, to: number): number {
+  for (let a = 0; a < v.mentions.length; a++) {
+    const mm = v.mentions[a]!;
+    if (mm.t0 < from) continue;
+    if (mm.t0 >= to) break;
+    const pw = prevWord(v, mm.t0, from);
+    if (pw >= from && (v.lower[pw] === 'by' || LOCATIVE.has(v.lower[pw]!))) continue;
+    return a;
+  }
+  return -1;
+}
+
+/** Mention index of the agent in "by X" within [from, to); -1 when none. */
+export function agentAfter(v: SentView, from: number, to: number): number {
+  for (let j = from; j < to; j++) {
+    if ((v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.actorAt[j]! < 0) break;
+    if (v.lower[j] !== 'by') continue;
+    let k = j + 1;
+    while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    if (k < to && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+  }
+  return -1;
+}
+
+/** Actor that modifies a noun from the left: "Russia's attack", "Israeli shelling", "the US-led strikes". */
+export function premodifier(v: SentView, head: number, lo: number): number {
+  let j = head - 1;
+  let steps = 0;
+  while (j >= lo && steps < 3) {
+    if (v.actorAt[j]! >= 0) return v.actorAt[j]!;
+    const w = v.lower[j]!;
+    const p = v.pos[j]!;
+    if (w === "'s" || w === "'" || p === 'ADJ' || p === 'NOUN' || p === 'PART' || w === '-') { j--; steps++; continue; }
+    break;
+  }
+  return -1;
+}
