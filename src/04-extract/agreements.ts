@@ -1,11 +1,209 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Agreement stage: what parties agreed, signed, adopted or committed to.
+ *
+ * Triggers come from data/patterns/agreements.tsv. Parties are the trigger's subject (active),
+ * its by-/between-complement or the sentence's actors (passive), or the complement of a joint
+ * statement. "We agreed" after talks stands for both sides: a narrator-only party list joins the
+ * counterpart of the narrator's meeting of the day. Effective dates ("will come into effect on…")
+ * and deadlines ("must be applied by February 2018") attach to the agreement in the sentence or
+ * just before it; a sentence that only elaborates the previous agreement ("A working group will be
+ * set up for that purpose") extends that agreement's evidence instead of making a new one.
+ */
+import type { Actor, AgreementAnn, DateMention, Doc, MeetingAnn, Sentence } from '../00-model/doc.js';
+import type { KB } from '../knowledge/index.js';
+import type { AgreementPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
+import {
+  actorsOf,
+  complementAfter,
+  docDay,
+  isQuestion,
+  keysOf,
+  matchAll,
+  mentionsBefore,
+  modifierBefore,
+  narratorOf,
+  partiesFrom,
+  partyKey,
+  pickDate,
+  quotedSpans,
+  sentencesOf,
+} from './meet-util.js';
+import { topicsIn } from './topics.js';
+
+interface Cand {
+  ann: AgreementAnn;
+  s: Sentence;
+  kind: AgreementPattern['kind'];
+  explicitDate: boolean;
+  ownParties: boolean;
+}
+
+const NEG_BEFORE = /\b(?:not|never|no|n't|failed to|fail to|refused to|unable to|without)\s+(?:\w+\s+){0,2}$/i;
+const ADJ_BEFORE = /\b(?:its|their|the|a|an|our|his|her|newly|previously|already)\s+$/i;
+const FUTURE_BEFORE = /\b(?:will|shall|would|are to|is to|are going to|intend to|plan to|hope to|expect to)\s+(?:\w+\s+)?$/i;
+const MODAL_AFTER = /\b(?:will|shall|would|should|must|are to|is to|to be|need to|needs to|have to|has to)\b/i;
+const OBLIGATION = /\b(?:must|should|shall|will|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than)\b/i;
+const PAST_MARK = /\b(?:ago|last year|last month|in the past|previously|earlier)\b/i;
+
+export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
+  const text = doc.text;
+  const pats = kb.topics?.agreementPatterns ?? [];
+  const triggers = pats.filter((p) => p.kind !== 'effective' && p.kind !== 'deadline');
+  const effPats = pats.filter((p) => p.kind === 'effective');
+  const deadlinePreps = pats.filter((p) => p.kind === 'deadline');
+  const quoted = quotedSpans(text);
+  const inQuote = (pos: number) => quoted.some((q) => pos > q.start && pos < q.end);
+  const mentionsAll = actorsOf(doc);
+  const dates = doc.layers.dates ?? [];
+  const today = docDay(doc);
+  const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
+  const out: Cand[] = [];
+
+  const mainCounterparts = (narrator: Actor | null): Actor[] => {
+    if (!narrator) return [];
+    const nk = partyKey(narrator);
+    const m = meetings.find((x) => x.status === 'held' && (!today || x.date?.slice(0, 10) === today) && keysOf(x.parties).includes(nk ?? ''));
+    return m ? m.parties.filter((p) => partyKey(p) !== nk) : [];
+  };
+
+  for (const s of sentencesOf(doc)) {
+    if (isQuestion(doc, s)) continue;
+    const stext = text.slice(s.start, s.end);
+    const mentions = mentionsAll.filter((m) => m.start >= s.start && m.end <= s.end && !inQuote(m.start));
+    const sDates = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+
+    // effective dates and deadlines in this sentence
+    const special = new Set<DateMention>();
+    let effective: string | null = null;
+    let deadline: string | null = null;
+    for (const p of effPats) {
+      for (const h of matchAll(p.re, stext, s.start)) {
+        const d = sDates.filter((x) => x.start >= h.end && x.value).sort((a, b) => a.start - b.start)[0];
+        if (d) {
+          effective = d.value;
+          special.add(d);
+        }
+      }
+    }
+    if (OBLIGATION.test(stext)) {
+      for (const d of sDates) {
+        if (!d.value || special.has(d)) continue;
+        const lead = text.slice(Math.max(s.start, d.start - 20), d.start);
+        if (deadlinePreps.some((p) => new RegExp(`\\b(?:${p.source})\\s+(?:the\\s+(?:end|beginning|middle)\\s+of\\s+)?$`, 'i').test(lead))) {
+          deadline = d.value;
+          special.add(d);
+        }
+      }
+    }
+
+    const hits: { start: number; end: number; text: string; p: AgreementPattern }[] = [];
+    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ ...h, p });
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const used: { start: number; end: number }[] = [];
+    let made: Cand | null = null;
+    for (const h of hits) {
+      if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
+      used.push(h);
+      if (made) continue; // one agreement per sentence; further triggers elaborate it
+      const before = text.slice(Math.max(s.start, h.start - 40), h.start);
+      const after = text.slice(h.end, s.end);
+      if (NEG_BEFORE.test(before)) continue;
+      const p = h.p;
+      let status = p.status;
+      if (p.kind === 'active' && status === 'planned' && /^agree\b/i.test(h.text) && !FUTURE_BEFORE.test(before)) continue;
+      if (p.kind === 'that' && !MODAL_AFTER.test(after.slice(0, 120))) continue;
+      if (/^(?:adopted|approved|signed)$/i.test(h.text.trim()) && ADJ_BEFORE.test(before)) continue;
+      const narrator = narratorOf(doc, s);
+      let partyMentions = [] as typeof mentions;
+      let participle = false;
+      if (p.kind === 'active' || p.kind === 'that') {
+        partyMentions = mentionsBefore(text, s, h.start, mentions);
+        const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
+        partyMentions = [...partyMentions, ...comp];
+        if (!mentionsBefore(text, s, h.start, mentions).length) {
+          participle = true;
+          partyMentions = mentions;
+        }
+      } else if (p.kind === 'passive') {
+        const by = complementAfter(text, s, h.end, mentions, /^\s*(?:[\p{L}-]+\s+){0,2}?(?:by|between)\b/iu);
+        partyMentions = by.length ? by : mentions;
+      } else if (p.kind === 'noun' || p.kind === 'setup') {
+        partyMentions = mentions;
+      } else if (p.kind === 'statement') {
+        const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:by|of|between)\b/i);
+        const mod = modifierBefore(text, h.start, mentions, s.start);
+        partyMentions = [...mod, ...comp];
+        if (!partyMentions.length) continue;
+      }
+      let parties = partiesFrom(partyMentions);
+      const keys = keysOf(parties);
+      const nk = partyKey(narrator);
+      if (narrator && nk && keys.length === 1 && keys[0] === nk) parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
+      const d = pickDate(sDates, s, h.start, special);
+      let date = d?.value ?? null;
+      const narratorParty = !!nk && keysOf(parties).includes(nk);
+      // referenced documents (passive adopted/approved, participles) stand only with a date of their own
+      if ((status === 'referenced' || participle) && !date && !(p.kind === 'passive' && /agreed|reached/i.test(h.text))) {
+        if (p.kind !== 'setup') continue;
+      }
+      if (!date && (status === 'reached' || status === 'signed') && narratorParty && today && !PAST_MARK.test(stext)) date = today;
+      if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
+      const ann: AgreementAnn = {
+        status,
+        date,
+        effective,
+        deadline,
+        parties,
+        topics: topicsIn(doc, s),
+        evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+        rule: `agreement:${p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
+      };
+      made = { ann, s, kind: p.kind, explicitDate: !!d, ownParties: partyMentions.length > 0 };
+    }
+
+    const prev = out[out.length - 1];
+    const near = prev && s.index - prev.s.index <= 2 && s.index > prev.s.index;
+    if (made) {
+      const mk = keysOf(made.ann.parties);
+      const pk = prev ? new Set(keysOf(prev.ann.parties)) : new Set<string>();
+      const elaborates =
+        near &&
+        !made.explicitDate &&
+        made.ann.status !== 'signed' &&
+        (made.kind === 'setup' || made.kind === 'active') &&
+        (mk.length === 0 || (mk.every((k) => pk.has(k)) && made.kind !== 'active') || (mk.every((k) => pk.has(k)) && /commit|obligat|pledg/i.test(made.ann.rule)));
+      if (elaborates && prev) {
+        extend(prev, s);
+        if (effective && !prev.ann.effective) prev.ann.effective = effective;
+        if (deadline && !prev.ann.deadline) prev.ann.deadline = deadline;
+        continue;
+      }
+      if (!made.ann.parties.length) continue;
+      out.push(made);
+    } else if ((effective || deadline) && prev && near) {
+      if (effective && !prev.ann.effective) prev.ann.effective = effective;
+      if (deadline && !prev.ann.deadline) prev.ann.deadline = deadline;
+      extend(prev, s);
+    }
+  }
+
+  function extend(c: Cand, s: Sentence) {
+    const start = Math.min(c.ann.evidence.start, s.start);
+    const end = Math.max(c.ann.evidence.end, s.end);
+    c.ann.evidence = { start, end, text: text.slice(start, end) };
+    for (const t of topicsIn(doc, s)) if (!c.ann.topics.includes(t)) c.ann.topics.push(t);
+    c.s = s;
+  }
+
+  return out.map((c) => c.ann);
+}
 
 export const agreementStage: Stage = {
   name: 'agreements',
   requires: ['sentences', 'actors', 'dates', 'topics'],
   produces: ['agreements'],
-  run() {
-    return { layers: { agreements: [] } };
+  run(doc, kb) {
+    return { layers: { agreements: extractAgreements(doc, kb) } };
   },
 };

@@ -1,11 +1,255 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Meeting stage: one MeetingAnn per real meeting, however many sentences mention it.
+ *
+ * Triggers (data/patterns/meetings.tsv) are meeting nouns, meeting verbs, visits, forum summits and
+ * "X and I discussed". Parties come from the trigger's syntax window (subject, possessor/modifier,
+ * with-/between-/of-complement, visit destination) over the actor layer; the narrator (turn speaker
+ * or principal speaker) joins agentless meetings ("Meetings were held with A, B and C", "the
+ * conversation with X") and first-person ones. Journalists' questions are not meetings. Mentions are
+ * merged by parties + date + status; an undated mention joins a dated one with the same parties.
+ */
+import type { Actor, ActorMention, DateMention, Doc, MeetingAnn, Place, Sentence } from '../00-model/doc.js';
+import { evidence } from '../00-model/doc.js';
+import type { KB } from '../knowledge/index.js';
+import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
+import {
+  actorsOf,
+  complementAfter,
+  docDay,
+  isQuestion,
+  keysOf,
+  matchAll,
+  mentionsBefore,
+  modifierBefore,
+  narratorOf,
+  partiesFrom,
+  partyKey,
+  pickDate,
+  pickPlace,
+  quotedSpans,
+  sentencesOf,
+} from './meet-util.js';
+import { topicsIn } from './topics.js';
+
+interface Candidate {
+  ann: MeetingAnn;
+  sentence: number;
+  dated: boolean;
+  order: number;
+}
+
+const HELD = '(?:(?:were|was|have been|has been|are|is|will be)\\s+(?:held|taking place|conducted|to be held)\\s+)?';
+const WITH = new RegExp(`^\\s*${HELD}(?:with|between|among|of)\\b`, 'i');
+const WITH_LED = new RegExp(`^\\s*${HELD}with\\b`, 'i');
+const VISIT_DEST = /^\s*(?:(?:to|in)\s+)?/i;
+const VENUE_BEFORE = /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\bat\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
+
+function markers(kb: KB, kind: 'planned' | 'past'): MeetingPattern[] {
+  return kb.topics.meetingPatterns.filter((p) => p.kind === kind);
+}
+
+function hasMarker(pats: MeetingPattern[], text: string): boolean {
+  return pats.some((p) => {
+    p.re.lastIndex = 0;
+    return p.re.test(text);
+  });
+}
+
+function placeFromMention(p: { place: Place } | null): Place | null {
+  return p ? p.place : null;
+}
+
+export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
+  const text = doc.text;
+  const pats = kb.topics?.meetingPatterns ?? [];
+  const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past');
+  const planned = markers(kb, 'planned');
+  const past = markers(kb, 'past');
+  const quoted = quotedSpans(text);
+  const inQuote = (pos: number) => quoted.some((q) => pos > q.start && pos < q.end);
+  const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start));
+  const dates = doc.layers.dates ?? [];
+  const places = doc.layers.places ?? [];
+  const today = docDay(doc);
+  const cands: Candidate[] = [];
+  let order = 0;
+
+  for (const s of sentencesOf(doc)) {
+    if (isQuestion(doc, s)) continue;
+    const stext = text.slice(s.start, s.end);
+    const mentions = mentionsAll.filter((m) => m.start >= s.start && m.end <= s.end);
+    // collect trigger hits, longest first at a position
+    const hits: { start: number; end: number; text: string; p: MeetingPattern }[] = [];
+    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ ...h, p });
+    hits.sort((a, b) => a.start - b.start || b.end - a.end);
+    const used: { start: number; end: number }[] = [];
+    const sentCands: { c: Candidate; forum: boolean; venue: boolean; orgKeys: string[] }[] = [];
+    for (const h of hits) {
+      if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
+      used.push(h);
+      const narrator = narratorOf(doc, s);
+      const before = text.slice(s.start, h.start);
+      let parties: Actor[] = [];
+      let split = false;
+      let forum = false;
+      let venue = false;
+      const kind = h.p.kind;
+      if (kind === 'forum') {
+        const mod = modifierBefore(text, h.start, mentions, s.start);
+        const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
+        const orgs = [...mod, ...after].filter((m) => m.actor?.org);
+        if (orgs.length) {
+          parties = partiesFrom(orgs);
+          forum = true;
+          venue = VENUE_BEFORE.test(text.slice(s.start, (mod[0]?.start ?? h.start)));
+        } else parties = partiesFrom([...mod, ...after]);
+      } else if (kind === 'noun') {
+        const cs = mentionsBefore(text, s, h.start, mentions);
+        const mod = modifierBefore(text, h.start, cs, s.start);
+        const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(before);
+        const subj = lightVerb ? cs : mod;
+        const comp = complementAfter(text, s, h.end, mentions, WITH);
+        const withLed = WITH_LED.test(text.slice(h.end, h.end + 40));
+        const compKeys = new Set(comp.map((m) => partyKey(m.actor)).filter(Boolean));
+        const plural = /s$/i.test(h.text.trim()) && !/talks$|negotiations$|consultations$/i.test(h.text.trim());
+        const first: Actor[] = [];
+        if (withLed && narrator && !subj.length) first.push(narrator);
+        if (plural && withLed && compKeys.size > 1 && !subj.length && narrator) {
+          // "Meetings were held with A, B and C": one bilateral meeting per counterpart
+          split = true;
+          for (const k of compKeys) {
+            const ms = comp.filter((m) => partyKey(m.actor) === k);
+            pushCand(s, h, [narrator, ...partiesFrom(ms)].filter(uniqueBy()), 'bilateral');
+          }
+          continue;
+        }
+        parties = partiesFrom([...subj, ...comp], first);
+      } else if (kind === 'verb' || kind === 'discuss') {
+        let subj = mentionsBefore(text, s, h.start, mentions);
+        if (!subj.length && kind === 'verb') subj = mentions.filter((m) => m.end <= h.start);
+        const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
+        const first: Actor[] = [];
+        if (!subj.length && comp.length && narrator) first.push(narrator);
+        parties = partiesFrom([...subj, ...comp], first);
+      } else if (kind === 'visit') {
+        const cs = mentionsBefore(text, s, h.start, mentions);
+        const mod = modifierBefore(text, h.start, cs, s.start);
+        const subj = mod.length ? mod : cs;
+        const dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
+        const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
+        parties = partiesFrom([...subj, ...dest.slice(0, 2)], toUs && narrator ? [narrator] : []);
+      }
+      if (split) continue;
+      const c = pushCand(s, h, parties, h.p.format);
+      if (c) sentCands.push({ c, forum, venue, orgKeys: forum ? keysOf(parties) : [] });
+    }
+    // a forum named as the venue of another meeting in the sentence is not a meeting of its own here
+    const others = sentCands.filter((x) => !x.forum);
+    if (others.length) {
+      for (const x of sentCands) {
+        if (x.forum && x.venue) x.c.ann.parties = [];
+      }
+      const venueOrgs = new Set(sentCands.filter((x) => x.forum && x.venue).flatMap((x) => x.orgKeys));
+      for (const x of others) {
+        const rest = x.c.ann.parties.filter((p) => !venueOrgs.has(partyKey(p) ?? ''));
+        if (rest.length >= 2) x.c.ann.parties = rest;
+      }
+    }
+  }
+
+  function uniqueBy() {
+    const seen = new Set<string>();
+    return (a: Actor) => {
+      const k = partyKey(a) ?? '';
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    };
+  }
+
+  function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
+    const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
+    const d = pickDate(dates, s, h.start);
+    let status: 'held' | 'planned' = hasMarker(planned, win) ? 'planned' : 'held';
+    if (d && d.future === true) status = 'planned';
+    else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win)) status = 'held';
+    let date = d?.value ?? null;
+    let dateEnd = d?.valueEnd ?? null;
+    let place = placeFromMention(pickPlace(places, s, h.start));
+    if (!date && status === 'held' && today && !hasMarker(past, win)) {
+      date = today;
+      if (!place) place = doc.meta.place ?? null;
+    }
+    if (date && today && status === 'held' && date.slice(0, 10) === today && !place) place = doc.meta.place ?? null;
+    const keys = keysOf(parties);
+    const fmt =
+      format ?? (parties.some((p) => p.org) && keys.length === 1 ? 'multilateral' : keys.length > 2 ? 'multilateral' : 'bilateral');
+    const ann: MeetingAnn = {
+      status,
+      date,
+      dateEnd,
+      place,
+      parties,
+      format: fmt,
+      topics: topicsIn(doc, s),
+      evidence: evidence(doc, s),
+      rule: `meeting:${h.p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
+    };
+    const c: Candidate = { ann, sentence: s.index, dated: !!d, order: order++ };
+    cands.push(c);
+    return c;
+  }
+
+  return mergeMeetings(cands.filter((c) => valid(c.ann)));
+}
+
+function valid(m: MeetingAnn): boolean {
+  const keys = new Set(keysOf(m.parties));
+  if (keys.size >= 2) return true;
+  return keys.size === 1 && m.parties.some((p) => p.org) && m.format !== 'bilateral';
+}
+
+const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+');
+
+function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
+  const out: MeetingAnn[] = [];
+  const byKey = new Map<string, MeetingAnn>();
+  // dated mentions first so undated ones can join them
+  const ordered = [...cands].sort((a, b) => Number(b.dated) - Number(a.dated) || a.order - b.order);
+  for (const c of ordered) {
+    const m = c.ann;
+    const pk = setKey(m);
+    const k = `${pk}|${m.date ?? ''}|${m.status}`;
+    let target = byKey.get(k);
+    if (!target && !c.dated) {
+      // an undated mention refers to a dated meeting of the same parties and status
+      target = out.find((o) => setKey(o) === pk && o.status === m.status);
+    }
+    if (target) {
+      for (const t of m.topics) if (!target.topics.includes(t)) target.topics.push(t);
+      if (!target.place && m.place) target.place = m.place;
+      // keep the more specific party descriptions
+      target.parties = target.parties.map((p) => {
+        const q = m.parties.find((x) => partyKey(x) === partyKey(p));
+        return q && !p.name && q.name ? q : p;
+      });
+      continue;
+    }
+    byKey.set(k, m);
+    out.push(m);
+  }
+  out.sort((a, b) => a.evidence.start - b.evidence.start);
+  return out;
+}
 
 export const meetingStage: Stage = {
   name: 'meetings',
   requires: ['sentences', 'actors', 'dates', 'places', 'topics'],
   produces: ['meetings'],
-  run() {
-    return { layers: { meetings: [] } };
+  run(doc, kb) {
+    return { layers: { meetings: extractMeetings(doc, kb) } };
   },
 };
+
+export type { ActorMention, DateMention };

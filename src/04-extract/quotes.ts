@@ -1,11 +1,234 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Quote stage: direct quotations and who said them.
+ *
+ * Quotation marks: “…”, "…", ‘…’ and straight '…' (an opening mark after a space, a closing one
+ * before punctuation or space). A quote needs an attribution the text makes clear, with a reporting
+ * verb from data/patterns/quotes.tsv:
+ *   after it   "“…,” Lavrov said", "“…,” said the minister", "“…,” he added", "…, the Russian top diplomat noted"
+ *   before it  "Lavrov said: “…”", "Lavrov said the Syrians “should sit down…”", "According to Lavrov, … “…”"
+ *   split      "“A,” he said, “B.”": B continues A's speaker
+ *   paragraphs a paragraph opening with an unattributed quote continues the previous quote's speaker
+ * Pronouns and definite descriptions resolve to the latest named person before the quote (across
+ * paragraphs). Scare quotes of one or two words, unattributed names in quotes, and a transcript
+ * speaker's own words are not quotes (turn bodies are turn records).
+ */
+import type { Actor, ActorMention, Doc, QuoteAnn, Span } from '../00-model/doc.js';
+import type { KB } from '../knowledge/index.js';
 import type { Stage } from '../pipeline.js';
+import { actorByName, actorsOf, partyKey } from './meet-util.js';
+
+interface RawQuote extends Span {
+  /** content span without the marks */
+  inner: Span;
+}
+
+/** Finds quotation spans (marks included) in the text. */
+export function findQuoteSpans(text: string): RawQuote[] {
+  const out: RawQuote[] = [];
+  const push = (a: number, b: number) => out.push({ start: a, end: b + 1, inner: { start: a + 1, end: b } });
+  // typographic double quotes
+  for (let i = text.indexOf('“'); i >= 0; i = text.indexOf('“', i + 1)) {
+    const j = text.indexOf('”', i + 1);
+    const nextOpen = text.indexOf('“', i + 1);
+    if (j < 0) break;
+    if (nextOpen >= 0 && nextOpen < j) continue; // unclosed (continued in the next paragraph)
+    push(i, j);
+    i = j;
+  }
+  // straight double quotes, paired within a paragraph
+  let lineStart = 0;
+  for (const para of text.split('\n')) {
+    let open = -1;
+    for (let k = 0; k < para.length; k++) {
+      if (para[k] !== '"') continue;
+      if (open < 0) open = k;
+      else {
+        push(lineStart + open, lineStart + k);
+        open = -1;
+      }
+    }
+    lineStart += para.length + 1;
+  }
+  // single quotes: ‘…’ and straight '…' used as quotation marks
+  const single = /(^|[\s(\[“"—–-])(['‘])(?=[\p{L}\p{N}])/gmu;
+  let m: RegExpExecArray | null;
+  while ((m = single.exec(text))) {
+    const a = m.index + m[1].length;
+    const mark = m[2];
+    const close = mark === '‘' ? /’(?=[\s,.;:!?)\]—–-]|$)/gu : /(?<=[\p{L}\p{N}.,!?])'(?=[\s,.;:!?)\]—–-]|$)/gmu;
+    close.lastIndex = a + 1;
+    const c = close.exec(text);
+    if (!c) continue;
+    const para = text.slice(a, c.index);
+    if (para.includes('\n')) continue;
+    if (para.split(/\s+/).length < 3) continue;
+    push(a, c.index);
+    single.lastIndex = c.index + 1;
+  }
+  out.sort((x, y) => x.start - y.start);
+  // drop nested spans
+  const kept: RawQuote[] = [];
+  for (const q of out) {
+    const last = kept[kept.length - 1];
+    if (last && q.start < last.end) continue;
+    kept.push(q);
+  }
+  return kept;
+}
+
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
+
+export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
+  const text = doc.text;
+  const verbs = kb.topics?.reportingVerbs ?? [];
+  const sayVerbs = verbs.filter((v) => v !== 'according to');
+  if (!sayVerbs.length) return [];
+  const V = `(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
+  const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
+  const afterNpVerb = new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u');
+  const afterVerbNp = new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u');
+  const beforeNpVerb = new RegExp(`(${NP})\\s+${V}(?:\\s+(?:that|on\\s+\\p{L}+|in\\s+[\\p{L}\\s]+?|to\\s+[\\p{L}\\s]+?))?\\s*[,:]?\\s*(?:[^.!?“"‘]*?)$`, 'u');
+  const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
+
+  const mentions = actorsOf(doc);
+  const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);
+  const turns = doc.layers.turns ?? [];
+  const spans = findQuoteSpans(text);
+  const inAnyQuote = (pos: number) => spans.some((q) => pos > q.start && pos < q.end);
+
+  const lastPersonBefore = (pos: number): Actor | null => {
+    for (let i = persons.length - 1; i >= 0; i--) {
+      const p = persons[i];
+      if (p.end <= pos && !inAnyQuote(p.start) && p.actor.name) return p.actor;
+    }
+    for (let i = persons.length - 1; i >= 0; i--) if (persons[i].end <= pos && !inAnyQuote(persons[i].start)) return persons[i].actor;
+    return null;
+  };
+
+  /** Who the noun phrase at [a, b) refers to. */
+  const resolve = (a: number, b: number, quoteStart: number): Actor | null => {
+    const inside = mentions.filter((m) => m.start >= a - 1 && m.end <= b + 1 && m.start < b);
+    const best = inside.sort((x, y) => rank(y) - rank(x))[0];
+    if (best) {
+      if (best.actor.name || best.kind === 'pronoun') return best.actor;
+      // a role mention: the latest named person with that role/country, else the role itself
+      for (let i = persons.length - 1; i >= 0; i--) {
+        const p = persons[i];
+        if (p.end <= quoteStart && p.actor.name && (p.actor.role === best.actor.role || p.actor.country === best.actor.country)) return p.actor;
+      }
+      return best.actor;
+    }
+    const np = text.slice(a, b).trim();
+    if (PRONOUN.test(np)) return lastPersonBefore(quoteStart);
+    // an unrecognised capitalised name: a known speaker by name
+    const byName = actorByName(doc, np);
+    if (byName) return byName;
+    return np && /^[\p{Lu}]/u.test(np) ? { name: np, role: null, country: null, org: null, sector: null, code: null } : null;
+  };
+
+  const out: QuoteAnn[] = [];
+  let prev: { q: QuoteAnn; attrEnd: number; para: number } | null = null;
+  for (const q of spans) {
+    let inner = text.slice(q.inner.start, q.inner.end);
+    const trimmed = inner.replace(/[\s,]+$/u, '');
+    const innerEnd = q.inner.start + trimmed.length;
+    inner = trimmed;
+    if (wordCount(inner) < 3) continue;
+    const paraStart = text.lastIndexOf('\n', q.start - 1) + 1;
+    const nl = text.indexOf('\n', q.end);
+    const paraEnd = nl < 0 ? text.length : nl;
+    const para = paraStart;
+    let speaker: Actor | null = null;
+    let rule = '';
+    let attrEnd = q.end;
+    const after = text.slice(q.end, Math.min(paraEnd, q.end + 120));
+    let m = afterNpVerb.exec(after);
+    if (m && !/^(?:the|a)\s+(?:text|document|statement|report|resolution)\b/i.test(m[1])) {
+      const a = q.end + after.indexOf(m[1]);
+      speaker = resolve(a, a + m[1].length, q.start);
+      rule = 'quote:after:np-verb';
+      attrEnd = q.end + m[0].length;
+    }
+    if (!speaker && (m = afterVerbNp.exec(after))) {
+      const a = q.end + m[0].length - m[1].length;
+      speaker = resolve(a, a + m[1].length, q.start);
+      rule = 'quote:after:verb-np';
+      attrEnd = q.end + m[0].length;
+    }
+    if (!speaker) {
+      // attribution before the quote, within its sentence
+      const sentStart = Math.max(paraStart, lastSentenceBreak(text, paraStart, q.start));
+      const before = text.slice(sentStart, q.start);
+      if (prev && prev.para === para && q.start - prev.attrEnd <= 3 && /^[\s,;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))) {
+        speaker = prev.q.speaker;
+        rule = 'quote:split';
+      } else if ((m = accordingTo.exec(before))) {
+        const a = sentStart + m.index + m[0].indexOf(m[1]);
+        speaker = resolve(a, a + m[1].length, q.start);
+        rule = 'quote:according-to';
+      } else if ((m = beforeNpVerb.exec(before))) {
+        const a = sentStart + m.index;
+        speaker = resolve(a, a + m[1].length, q.start);
+        rule = 'quote:before:np-verb';
+      } else if (prev && prev.q.speaker && q.start === paraStart + leadingSpace(text, paraStart) && prevParaIndex(text, para) === prev.para) {
+        speaker = prev.q.speaker;
+        rule = 'quote:continued';
+      }
+    }
+    if (!speaker) continue;
+    // in a transcript, the turn speaker's own words are the turn, not a quote
+    const turn = turns.find((t) => q.start >= t.bodyStart && q.end <= t.end);
+    if (turn && turn.role !== 'question') {
+      const ts = turn.speaker ?? actorByName(doc, turn.speakerName);
+      const same =
+        (ts?.name && speaker.name && surname(ts.name) === surname(speaker.name)) ||
+        (turn.speakerName && speaker.name && surname(turn.speakerName) === surname(speaker.name));
+      if (same) continue;
+    }
+    const ann: QuoteAnn = { start: q.inner.start, end: innerEnd, speaker, text: inner, direct: true, rule };
+    out.push(ann);
+    prev = { q: ann, attrEnd, para };
+  }
+  return out;
+}
+
+const surname = (s: string) => s.trim().split(/\s+/).pop()!.toLowerCase();
+
+function rank(m: ActorMention): number {
+  return m.kind === 'person' ? 5 : m.kind === 'pronoun' ? 4 : m.kind === 'role' ? 3 : m.kind === 'group' ? 2 : 1;
+}
+
+function leadingSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i - at;
+}
+
+/** Start offset of the paragraph before the one starting at `paraStart` (skipping blank lines). */
+function prevParaIndex(text: string, paraStart: number): number {
+  let i = paraStart - 1;
+  while (i > 0 && /\s/.test(text[i - 1] ?? '')) i--;
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+function lastSentenceBreak(text: string, from: number, to: number): number {
+  const seg = text.slice(from, to);
+  const re = /[.!?][”"’']?\s+(?=[\p{Lu}“"‘'])/gu;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(seg))) last = m.index + m[0].length;
+  return from + last;
+}
 
 export const quoteStage: Stage = {
   name: 'quotes',
   requires: ['sentences', 'actors'],
   produces: ['quotes'],
-  run() {
-    return { layers: { quotes: [] } };
+  run(doc, kb) {
+    return { layers: { quotes: extractQuotes(doc, kb) } };
   },
 };
+
+export { partyKey };

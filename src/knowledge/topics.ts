@@ -22,7 +22,7 @@ export interface MeetingPattern {
 export interface AgreementPattern {
   re: RegExp;
   status: 'reached' | 'signed' | 'planned' | 'proposed' | 'referenced';
-  kind: 'active' | 'passive' | 'that' | 'noun' | 'setup' | 'effective' | 'deadline';
+  kind: 'active' | 'passive' | 'that' | 'noun' | 'statement' | 'setup' | 'effective' | 'deadline';
   source: string;
 }
 

@@ -1,0 +1,248 @@
+/**
+ * Shared helpers of the meeting, agreement and quote stages: sentences, narrator, parties from
+ * actor mentions, clause windows around a trigger, date choice. Only grammatical closed classes
+ * live here; lexical knowledge comes from data/patterns/*.tsv via the KB.
+ */
+import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
+import { emptyActor } from '../00-model/doc.js';
+
+/** The document's sentences, or a crude split when the segmenter gave none. */
+export function sentencesOf(doc: Doc): Sentence[] {
+  const s = doc.layers.sentences;
+  if (s && s.length) return s;
+  const out: Sentence[] = [];
+  const re = /[^\n.!?]+(?:[.!?]+["”’]?|\n|$)/g;
+  let m: RegExpExecArray | null;
+  let para = 0;
+  while ((m = re.exec(doc.text))) {
+    if (!m[0].length) {
+      re.lastIndex++;
+      continue;
+    }
+    const lead = m[0].length - m[0].trimStart().length;
+    const text = m[0].trim();
+    if (text) out.push({ start: m.index + lead, end: m.index + lead + text.length, index: out.length, paragraph: para, turn: null });
+    if (m[0].endsWith('\n')) para++;
+  }
+  return out;
+}
+
+/** Actor mentions sorted by start. */
+export function actorsOf(doc: Doc): ActorMention[] {
+  return [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+export function inSpan<T extends Span>(list: T[], span: Span): T[] {
+  return list.filter((x) => x.start >= span.start && x.end <= span.end);
+}
+
+/** The code a party is compared by: an org acronym, else the country. */
+export function partyKey(a: Actor | null | undefined): string | null {
+  if (!a) return null;
+  return a.org ?? a.country ?? null;
+}
+
+const KIND_RANK: Record<string, number> = { person: 5, role: 4, group: 3, pronoun: 3, org: 2, country: 1, nonstate: 1 };
+
+/** Party actor for a mention (null when it has neither country nor org). */
+export function partyOf(m: ActorMention): Actor | null {
+  const a = m.actor;
+  if (!a || (!a.country && !a.org)) return null;
+  if (m.kind === 'country') return emptyActor({ country: a.country, sector: a.sector ?? 'GOV', code: a.code ?? (a.country ? `${a.country}GOV` : null) });
+  if (m.kind === 'org') return emptyActor({ org: a.org, country: null, code: a.code, name: a.name });
+  return { ...emptyActor(), ...a };
+}
+
+export interface PartySet {
+  list: Actor[];
+  keys: string[];
+}
+
+/** Distinct parties of mentions, one per country/org, preferring the most specific mention. */
+export function partiesFrom(mentions: ActorMention[], first: Actor[] = []): Actor[] {
+  const byKey = new Map<string, { a: Actor; rank: number; order: number }>();
+  let order = 0;
+  for (const a of first) {
+    const k = partyKey(a);
+    if (k && !byKey.has(k)) byKey.set(k, { a, rank: 10, order: order++ });
+  }
+  for (const m of mentions) {
+    const p = partyOf(m);
+    const k = partyKey(p);
+    if (!p || !k) continue;
+    const rank = KIND_RANK[m.kind] ?? 0;
+    const cur = byKey.get(k);
+    if (!cur) byKey.set(k, { a: p, rank, order: order++ });
+    else if (rank > cur.rank && cur.rank < 10) byKey.set(k, { a: p, rank, order: cur.order });
+    else if (cur.rank >= 10 && !cur.a.name && p.name && rank >= 4) byKey.set(k, { a: p, rank: 10, order: cur.order });
+  }
+  return [...byKey.values()].sort((x, y) => x.order - y.order).map((x) => x.a);
+}
+
+export function keysOf(parties: Actor[]): string[] {
+  return parties.map(partyKey).filter((k): k is string => !!k);
+}
+
+/** Resolves a speaker name to an actor through the document's own actor mentions. */
+export function actorByName(doc: Doc, name: string | null | undefined): Actor | null {
+  if (!name) return null;
+  const n = name.toLowerCase().trim();
+  const sur = n.split(/\s+/).pop() ?? n;
+  let best: Actor | null = null;
+  for (const m of doc.layers.actors ?? []) {
+    const an = m.actor?.name?.toLowerCase();
+    if (!an || !m.actor.country && !m.actor.org) continue;
+    if (an === n) return m.actor;
+    if (!best && (an.endsWith(' ' + sur) || an === sur || n.endsWith(' ' + an))) best = m.actor;
+  }
+  return best;
+}
+
+/** Who is speaking in a sentence: the turn speaker, else the document's principal speaker. */
+export function narratorOf(doc: Doc, s: Sentence): Actor | null {
+  const turns = doc.layers.turns ?? [];
+  const t = s.turn != null ? turns[s.turn] : turns.find((x) => s.start >= x.start && s.end <= x.end);
+  if (t) {
+    if (t.role === 'question') return null;
+    if (t.speaker && (t.speaker.country || t.speaker.org)) return t.speaker;
+    const a = actorByName(doc, t.speakerName);
+    if (a) return a;
+  }
+  const name = doc.meta.titleSpeaker ?? doc.meta.speakers?.[0] ?? null;
+  const a = actorByName(doc, name);
+  if (a) return a;
+  if (t?.speaker) return t.speaker;
+  return null;
+}
+
+/** True when the sentence is a journalist's question or asks something. */
+export function isQuestion(doc: Doc, s: Sentence): boolean {
+  const turns = doc.layers.turns ?? [];
+  const t = s.turn != null ? turns[s.turn] : undefined;
+  if (t && t.role === 'question') return true;
+  const txt = doc.text.slice(s.start, s.end).trimEnd();
+  return /\?["”’)]*$/.test(txt);
+}
+
+/** Words that open a new clause (grammatical closed class). */
+const CLAUSE_OPEN = /[;:?!–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since)\b/gi;
+
+/** Start of the clause containing `pos`, within the sentence. */
+export function clauseStart(text: string, s: Span, pos: number): number {
+  const seg = text.slice(s.start, pos);
+  let last = 0;
+  CLAUSE_OPEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_OPEN.exec(seg))) last = m.index + m[0].length;
+  return s.start + last;
+}
+
+/** Words that end a noun-phrase list: a new clause, a finite verb, a pronoun subject. */
+const GAP_STOP =
+  /[;:?!()–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|if|it|they|we|he|she|i|you|was|were|is|are|will|would|could|should|can|may|must|has|have|had|said|says|discussed|agreed|to|so|since|after|before|during|following|about)\b/i;
+const LIST_GAP = /^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:the|a|an|his|her|its|their|our|my)\s+)?[\p{L}\s.'’-]{0,60}$/u;
+
+/**
+ * Actor mentions forming the complement after `pos` (a with-/between-/of-/to-phrase and its list):
+ * the first gap may start with one of `preps`, later gaps only join list members.
+ */
+export function complementAfter(text: string, s: Span, pos: number, mentions: ActorMention[], preps: RegExp): ActorMention[] {
+  const out: ActorMention[] = [];
+  let cursor = pos;
+  for (const m of mentions) {
+    if (m.start < cursor || m.end > s.end) continue;
+    let gap = text.slice(cursor, m.start);
+    if (!out.length) {
+      const pm = gap.match(preps);
+      if (!pm) break;
+      gap = gap.slice(pm.index! + pm[0].length);
+    }
+    if (GAP_STOP.test(gap) || !LIST_GAP.test(gap)) {
+      // a mention nested right after the previous one (e.g. "Chinese" + "Foreign Minister Wang Yi")
+      break;
+    }
+    out.push(m);
+    cursor = m.end;
+  }
+  return out;
+}
+
+/** Actor mentions between the clause start and `pos`. */
+export function mentionsBefore(text: string, s: Span, pos: number, mentions: ActorMention[]): ActorMention[] {
+  const cs = clauseStart(text, s, pos);
+  return mentions.filter((m) => m.start >= cs && m.end <= pos);
+}
+
+/** Mentions immediately before `pos` linked to it (a possessor or modifier: "Putin's visit", "Russia-ASEAN summit"). */
+export function modifierBefore(text: string, pos: number, mentions: ActorMention[], lowerBound: number): ActorMention[] {
+  const out: ActorMention[] = [];
+  let cursor = pos;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m.end > cursor || m.start < lowerBound) continue;
+    const gap = text.slice(m.end, cursor);
+    const okGap = out.length
+      ? /^[\s,]*(?:and|-|–|\/)?[\s]*$|^-$/.test(gap)
+      : /^(?:['’]s?)?(?:\s+(?:[\p{Ll}-]+|[\p{Lu}][\p{Ll}]+)){0,3}\s*$|^-\s*$|^\s*$/u.test(gap) && !GAP_STOP.test(gap);
+    if (!okGap) break;
+    out.unshift(m);
+    cursor = m.start;
+  }
+  return out;
+}
+
+/** The date mention to use for an event whose trigger is at `pos`: nearest in the sentence, after preferred. */
+export function pickDate(dates: DateMention[], s: Span, pos: number, exclude: Set<DateMention> = new Set()): DateMention | null {
+  let best: DateMention | null = null;
+  let bestD = Infinity;
+  for (const d of dates) {
+    if (d.start < s.start || d.end > s.end || exclude.has(d) || !d.value) continue;
+    const dist = d.start >= pos ? d.start - pos : (pos - d.end) * 1.5;
+    if (dist < bestD) {
+      bestD = dist;
+      best = d;
+    }
+  }
+  return best;
+}
+
+export function pickPlace(places: PlaceMention[], s: Span, pos: number): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  let bestD = Infinity;
+  for (const p of places) {
+    if (p.start < s.start || p.end > s.end) continue;
+    const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
+    if (dist < bestD) {
+      bestD = dist;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/** Spans of text inside quotation marks (for excluding quoted words from narration). */
+export function quotedSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /“[^”]*”|"[^"\n]*"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Day part of the document date, if known at day precision. */
+export function docDay(doc: Doc): string | null {
+  const p = doc.meta.published;
+  return p && p.length >= 10 ? p.slice(0, 10) : null;
+}
+
+/** All matches of a global regex in a text slice, with absolute offsets. */
+export function matchAll(re: RegExp, text: string, offset: number): { start: number; end: number; text: string }[] {
+  const out: { start: number; end: number; text: string }[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0] });
+    if (!m[0].length) re.lastIndex++;
+  }
+  return out;
+}

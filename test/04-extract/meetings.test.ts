@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { extractMeetings } from '../../src/04-extract/meetings.js';
+import { keysOf } from '../../src/04-extract/meet-util.js';
+import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
+
+const keys = (m: { parties: Parameters<typeof keysOf>[0] }) => keysOf(m.parties).sort().join('+');
+
+describe('meetings', () => {
+  it('merges several mentions of one meeting into one record', () => {
+    const doc = makeDoc({
+      text:
+        'Foreign Minister Sergey Lavrov’s remarks following talks with Indian External Affairs Minister Subrahmanyam Jaishankar, New Delhi, April 3, 2019\n\n' +
+        'Sergey Lavrov: The talks with Subrahmanyam Jaishankar were useful and frank.\n\n' +
+        'Mr Jaishankar and I discussed energy projects and the fight against terrorism.\n',
+      published: '2019-04-03',
+      place: 'New Delhi',
+      speaker: 'Sergey Lavrov',
+      actors: [LAVROV, ['Subrahmanyam Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }], ['Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }], ['Indian', 'country', { country: 'IND' }]],
+      dates: [['April 3, 2019', '2019-04-03', false]],
+      places: [['New Delhi', 'IND']],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(keys(ms[0])).toBe('IND+RUS');
+    expect(ms[0].date).toBe('2019-04-03');
+    expect(ms[0].status).toBe('held');
+    expect(ms[0].topics).toEqual(expect.arrayContaining(['energy', 'terrorism']));
+  });
+
+  it('splits "meetings were held with A, B and C" into bilateral meetings with the narrator', () => {
+    const doc = makeDoc({
+      text:
+        'Sergey Lavrov: Meetings were held with German Foreign Minister Heiko Maas, Japanese Foreign Minister Taro Kono, and Turkish Foreign Minister Mevlut Cavusoglu.\n',
+      published: '2019-06-10',
+      place: 'Osaka',
+      actors: [
+        LAVROV,
+        ['German Foreign Minister Heiko Maas', 'person', { name: 'Heiko Maas', country: 'DEU' }],
+        ['Japanese Foreign Minister Taro Kono', 'person', { name: 'Taro Kono', country: 'JPN' }],
+        ['Turkish Foreign Minister Mevlut Cavusoglu', 'person', { name: 'Mevlut Cavusoglu', country: 'TUR' }],
+      ],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys).sort()).toEqual(['DEU+RUS', 'JPN+RUS', 'RUS+TUR']);
+    for (const m of ms) {
+      expect(m.format).toBe('bilateral');
+      expect(m.date).toBe('2019-06-10'); // held "today": the document's date and place
+      expect(m.place?.name).toBe('Osaka');
+    }
+  });
+
+  it('tells past meetings from planned ones, with and without dates', () => {
+    const doc = makeDoc({
+      text:
+        'President Vladimir Putin and Prime Minister Shinzo Abe met in Vladivostok on September 5, 2018, when they signed several documents.\n\n' +
+        'Prime Minister Shinzo Abe will visit Russia in May.\n\n' +
+        'The President of Finland will visit us soon, Sergey Lavrov said.\n',
+      published: '2019-04-03',
+      speaker: 'Sergey Lavrov',
+      actors: [
+        LAVROV,
+        ['President Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['Prime Minister Shinzo Abe', 'person', { name: 'Shinzo Abe', country: 'JPN' }],
+        ['Russia', 'country', { country: 'RUS' }],
+        ['The President of Finland', 'role', { role: 'President', country: 'FIN' }],
+      ],
+      dates: [['September 5, 2018', '2018-09-05', false], ['in May', '2019-05', true]],
+      places: [['Vladivostok', 'RUS']],
+    });
+    const ms = extractMeetings(doc, kb);
+    const past = ms.find((m) => m.date === '2018-09-05');
+    expect(past && keys(past)).toBe('JPN+RUS');
+    expect(past?.status).toBe('held');
+    expect(past?.place?.name).toBe('Vladivostok');
+    const may = ms.find((m) => m.date === '2019-05');
+    expect(may?.status).toBe('planned');
+    expect(may && keys(may)).toBe('JPN+RUS');
+    const soon = ms.find((m) => keys(m) === 'FIN+RUS');
+    expect(soon?.status).toBe('planned');
+    expect(soon?.date).toBeNull();
+    expect(ms).toHaveLength(3);
+  });
+
+  it('does not take a question for a meeting', () => {
+    const doc = makeDoc({
+      text: 'Question: Will you meet with Secretary of State Mike Pompeo in Helsinki next week?\n\nSergey Lavrov: We have nothing to announce.\n',
+      published: '2019-04-03',
+      actors: [LAVROV, ['Secretary of State Mike Pompeo', 'person', { name: 'Mike Pompeo', country: 'USA' }]],
+      turns: [
+        { label: 'Question', speakerName: null, role: 'question' },
+        { label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'answer', country: 'RUS' },
+      ],
+    });
+    expect(extractMeetings(doc, kb)).toEqual([]);
+  });
+
+  it('gives a forum summit the forum as its party, and a summit used as venue no record of its own', () => {
+    const doc = makeDoc({
+      text:
+        'The leaders will talk on the sidelines of the SCO summit, which will be held in the Kyrgyz capital, Bishkek, in June.\n\n' +
+        'President Vladimir Putin had a meeting with President Xi Jinping on the sidelines of the BRICS summit in Brasilia on November 13, 2019.\n',
+      published: '2019-04-03',
+      actors: [
+        ['SCO', 'org', { org: 'SCO' }],
+        ['BRICS', 'org', { org: 'BRICS' }],
+        ['Kyrgyz', 'country', { country: 'KGZ' }],
+        ['President Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['President Xi Jinping', 'person', { name: 'Xi Jinping', country: 'CHN' }],
+      ],
+      dates: [['in June', '2019-06', true], ['November 13, 2019', '2019-11-13', true]],
+      places: [['Bishkek', 'KGZ'], ['Brasilia', 'BRA']],
+    });
+    const ms = extractMeetings(doc, kb);
+    const sco = ms.find((m) => keys(m) === 'SCO');
+    expect(sco?.status).toBe('planned');
+    expect(sco?.date).toBe('2019-06');
+    const bil = ms.filter((m) => keys(m) === 'CHN+RUS');
+    expect(bil).toHaveLength(1);
+    expect(ms.some((m) => keys(m) === 'BRICS')).toBe(false);
+  });
+});
