@@ -1,11 +1,199 @@
-/** STUB stage: returns empty layers until implemented. */
+/**
+ * Place recogniser: capitalised name sequences looked up in the place KB.
+ *
+ * - Curated places (regions, seas, other spellings) and capitals are recognised anywhere, except
+ *   where the actors layer reads the words as an actor ("Moscow and Washington agreed") and no
+ *   locative word precedes them ("in Moscow" stays a place).
+ * - Other GeoNames towns and country names count only after a locative cue ("in", "to", "near",
+ *   "visited"…) or in a dateline at the start of a line ("SOCHI, May 3").
+ * - Ambiguous names are resolved with the document's countries (dateline, actors, places already
+ *   resolved); a name that stays ambiguous or unknown is skipped, never an error.
+ * - doc.meta.place (the dateline) gets its coordinates and canonical name.
+ */
+import type { Doc, DocMeta, Place, PlaceMention, Span } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
+import type { KB } from '../knowledge/index.js';
+import { placeKey, type PlaceEntry } from '../knowledge/places.js';
+
+// a capitalised word, with Arabic article prefixes ("ez-Zor", "al-Bab") and "St."
+const WORD = "(?:(?:al|el|ez|ad|as|ar|ash|at|an|az)-)?(?:St\\.|[A-Z][\\p{L}\\p{M}'’\\-]*)";
+const CONNECT = '(?:de|da|do|del|dos|das|of|la|le|el|al|ez|upon|on|am|an|der|sur)';
+// administrative nouns that may follow a name ("Idlib province") — grammatical closed class
+const ADMIN = '(?:province|governorate|region|oblast|district|prefecture|county|krai)';
+const SEQ = new RegExp(`${WORD}(?:[ \\u00a0](?:${CONNECT} )?${WORD})*(?: ${ADMIN})?`, 'gu');
+const LOCATIVE = /(?:\b(?:in|at|to|from|near|outside|around|across|into|via|toward|towards|throughout|within|visit|visits|visited|visiting|reached|leave|left|arrive|arrived|hosted in|held in|city of|town of|province of|region of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i;
+const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr|The|This|That|These|Those|We|I|He|She|It|They|Our|His|Her|Their)$/;
+
+interface Word extends Span {
+  text: string;
+}
+
+function splitWords(seq: string, base: number): Word[] {
+  const out: Word[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(seq))) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
+  return out;
+}
+
+interface Cand extends Span {
+  name: string;
+  /** readings from the KB (already ranked) */
+  entries: PlaceEntry[] | null;
+  /** a country name in a locative context */
+  country: string | null;
+  rule: string;
+}
+
+function overlapsActor(spans: { start: number; end: number; kind: string }[], s: Span): { kind: string } | null {
+  // actors are sorted by start; small lists, linear scan is fine per candidate
+  for (const a of spans) {
+    if (a.start >= s.end) break;
+    if (a.end > s.start) return a;
+  }
+  return null;
+}
+
+export interface FindOptions {
+  actors?: { start: number; end: number; kind: string }[];
+}
+
+/** Finds place candidates in the text (no context resolution yet). */
+function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
+  const pk = kb.places;
+  const actors = [...(opts.actors ?? [])].sort((a, b) => a.start - b.start);
+  const out: Cand[] = [];
+  SEQ.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SEQ.exec(text))) {
+    const words = splitWords(m[0], m.index);
+    let i = 0;
+    while (i < words.length) {
+      let matched = false;
+      for (let j = words.length; j > i; j--) {
+        const start = words[i].start;
+        let end = words[j - 1].end;
+        let name = text.slice(start, end);
+        // trailing possessive / punctuation
+        name = name.replace(/(?:['’]s|['’])$/, '');
+        end = start + name.length;
+        if (!name || MONTH_OR_DAY.test(name)) continue;
+        const key = placeKey(name);
+        const before = text.slice(Math.max(0, start - 40), start);
+        const locative = LOCATIVE.test(before);
+        const lineStart = start === 0 || /\n[ \t]*$/.test(before);
+        const dateline = lineStart && /^[ \t]*(?:,|\(|—|–|-\s)/.test(text.slice(end, end + 3));
+        const found = pk.lookup(name);
+        const entries = found.length ? found : null;
+        const wellKnown = !!entries?.some((e) => e.curated || e.capital);
+        const actor = overlapsActor(actors, { start, end });
+        if (actor && !(locative || dateline)) {
+          // an actor reading ("Moscow insists", "Lavrov") wins unless a locative word precedes
+          continue;
+        }
+        if (actor && actor.kind !== 'country') continue; // a person or organisation, not a place
+        if (entries && wellKnown) {
+          out.push({ start, end, name, entries, country: null, rule: locative ? 'place:known+locative' : dateline ? 'place:dateline' : 'place:known' });
+          i = j;
+          matched = true;
+          break;
+        }
+        if (!(locative || dateline)) continue;
+        // a country in a locative context: "held in China"
+        const ca = kb.geo.aliases?.get(normCountry(name));
+        const cname = ca?.find((a) => a.kind === 'name');
+        if (cname) {
+          out.push({ start, end, name, entries: null, country: cname.code, rule: 'place:country' });
+          i = j;
+          matched = true;
+          break;
+        }
+        // GeoNames towns: only the whole sequence after a locative cue, never common words or acronyms
+        if (entries && i === 0 && j === words.length && !pk.stop.has(key) && !/^[A-Z]{1,3}$/.test(name)) {
+          out.push({ start, end, name, entries, country: null, rule: dateline ? 'place:dateline' : 'place:town' });
+          i = j;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) i++;
+    }
+  }
+  return out;
+}
+
+function normCountry(s: string): string {
+  return placeKey(s);
+}
+
+function toPlace(e: PlaceEntry): Place {
+  return { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
+}
+
+function rank(list: PlaceEntry[], ctx: string[]): PlaceEntry | null {
+  const strong = list.filter((e) => e.curated || e.capital);
+  if (strong.length) {
+    for (const c of ctx) {
+      const hit = strong.find((e) => e.country === c);
+      if (hit) return hit;
+    }
+    return strong[0];
+  }
+  for (const c of ctx) {
+    const hit = list.find((e) => e.country === c);
+    if (hit) return hit;
+  }
+  return new Set(list.map((e) => e.country)).size === 1 ? list[0] : null;
+}
+
+/** Recognises and resolves places; returns mentions and the resolved dateline place. */
+export function recognisePlaces(doc: Pick<Doc, 'text' | 'meta' | 'layers'>, kb: KB): { places: PlaceMention[]; place: Place | null } {
+  const actors = doc.layers.actors ?? [];
+  const cands = findCandidates(doc.text, kb, { actors });
+  // context: dateline country, countries of actors (by frequency), countries of unambiguous places
+  const freq = new Map<string, number>();
+  const bump = (c: string | null | undefined, w: number) => {
+    if (c) freq.set(c, (freq.get(c) ?? 0) + w);
+  };
+  for (const a of actors) bump(a.actor.country, 1);
+  for (const c of cands) {
+    if (c.country) bump(c.country, 2);
+    else if (c.entries && new Set(c.entries.map((e) => e.country)).size === 1) bump(c.entries[0].country, 2);
+  }
+  const metaPlace = doc.meta.place;
+  let place: Place | null = metaPlace;
+  if (metaPlace?.name) {
+    const list = kb.places.lookup(metaPlace.name);
+    const ctx0 = [...(metaPlace.country ? [metaPlace.country] : []), ...[...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c)];
+    const e = list.length ? rank(metaPlace.country ? list.filter((x) => x.country === metaPlace.country).concat(list) : list, ctx0) : null;
+    if (e) place = { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
+    if (place?.country) bump(place.country, 5);
+  }
+  const ctx = [...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const places: PlaceMention[] = [];
+  for (const c of cands) {
+    let p: Place | null = null;
+    if (c.country) {
+      const info = kb.geo.countries.get(c.country);
+      if (info) p = { name: info.name, country: info.code, lat: info.lat, lon: info.lon };
+    } else if (c.entries) {
+      const e = rank(c.entries, ctx);
+      if (e) p = toPlace(e);
+    }
+    if (!p) continue;
+    places.push({ start: c.start, end: c.end, place: p, key: `place:${p.name}|${p.country ?? ''}`, rule: c.rule });
+  }
+  return { places, place };
+}
 
 export const placeStage: Stage = {
   name: 'places',
-  requires: ['sentences'],
+  requires: ['sentences', 'tokens', 'actors'],
   produces: ['places'],
-  run() {
-    return { layers: { places: [] } };
+  run(doc: Doc, kb: KB) {
+    const { places, place } = recognisePlaces(doc, kb);
+    const meta: Partial<DocMeta> = {};
+    if (place && place !== doc.meta.place) meta.place = place;
+    return Object.keys(meta).length ? { layers: { places }, meta } : { layers: { places } };
   },
 };

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorMention, Doc, DocMeta, Place } from '../../src/00-model/doc.js';
+import { emptyActor } from '../../src/00-model/doc.js';
+import { loadKB } from '../../src/knowledge/index.js';
+import { placeStage, recognisePlaces } from '../../src/03-recognise/places.js';
+
+const kb = loadKB();
+
+function doc(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] = []): Doc {
+  return {
+    id: 'x',
+    text,
+    meta: { id: 'x', file: null, inputId: null, url: null, title: null, published: null, place: null, source: null, speakers: [], language: 'en', ...meta },
+    layers: { sentences: [], tokens: [], actors },
+  };
+}
+function places(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] = []) {
+  return recognisePlaces(doc(text, meta, actors), kb).places.map((p) => ({ text: text.slice(p.start, p.end), ...p.place }));
+}
+function actor(text: string, surface: string, kind: ActorMention['kind'], country: string | null): ActorMention {
+  const i = text.indexOf(surface);
+  return { start: i, end: i + surface.length, kind, actor: emptyActor({ country, name: kind === 'person' ? surface : null }), key: `${kind}:${surface}`, rule: 'test' };
+}
+
+describe('places', () => {
+  it('regions and provinces no package has', () => {
+    const ps = places('There are three such zones: in the south of the country, in Eastern Ghouta and to the north of Homs. The fourth is in the province of Idlib.');
+    expect(ps.map((p) => [p.text, p.name, p.country])).toEqual([
+      ['Eastern Ghouta', 'Eastern Ghouta', 'SYR'],
+      ['Homs', 'Homs', 'SYR'],
+      ['Idlib', 'Idlib', 'SYR'],
+    ]);
+  });
+  it('seas and peninsulas with "the"', () => {
+    const ps = places('The ministers discussed the situation on the Korean Peninsula and in the South China Sea.');
+    expect(ps.map((p) => p.name)).toEqual(['Korean Peninsula', 'South China Sea']);
+    expect(ps[0].lat).toBeCloseTo(38, 0);
+  });
+  it('other spellings resolve to the canonical place', () => {
+    const ps = places('The delegation flew from Kiev to Nizhni Novgorod and then to Nur-Sultan.');
+    expect(ps.map((p) => [p.name, p.country])).toEqual([
+      ['Kyiv', 'UKR'],
+      ['Nizhny Novgorod', 'RUS'],
+      ['Astana', 'KAZ'],
+    ]);
+  });
+  it('well-known cities win over small namesakes (Geneva, Paris)', () => {
+    const ps = places('The talks in Geneva were followed by a meeting in Paris.');
+    expect(ps.map((p) => p.country)).toEqual(['CHE', 'FRA']);
+    expect(ps[0].lat).toBeCloseTo(46.2, 1);
+  });
+  it('a GeoNames town after a locative word, with coordinates', () => {
+    const [p] = places('The minister arrived in Hangzhou for the summit.');
+    expect(p).toMatchObject({ name: 'Hangzhou', country: 'CHN' });
+    const [q] = places('The talks were held in Sochi on Friday.');
+    expect(q.country).toBe('RUS');
+  });
+  it('a capital used as an actor is not a place, "in Moscow" is', () => {
+    const t = 'Moscow and Washington agreed to continue the dialogue, the ministers said in Moscow.';
+    const acts = [actor(t, 'Moscow', 'country', 'RUS'), actor(t, 'Washington', 'country', 'USA')];
+    // the second "Moscow" is also marked as an actor by a careless recogniser: the locative wins
+    const i2 = t.lastIndexOf('Moscow');
+    acts.push({ ...acts[0], start: i2, end: i2 + 6 });
+    const ps = places(t, {}, acts);
+    expect(ps.map((p) => [p.text, p.name])).toEqual([['Moscow', 'Moscow']]);
+    expect(ps).toHaveLength(1);
+  });
+  it('people are never places', () => {
+    const t = 'The minister spoke to Victoria Nuland in Berlin.';
+    const ps = places(t, {}, [actor(t, 'Victoria Nuland', 'person', 'USA')]);
+    expect(ps.map((p) => p.name)).toEqual(['Berlin']);
+  });
+  it('countries count as places only after a locative word', () => {
+    const ps = places('China proposed a plan. The BRICS summit will be held in China in early September.');
+    expect(ps.map((p) => p.text)).toEqual(['China']);
+    expect(ps[0].country).toBe('CHN');
+  });
+  it('common words and unknown names are skipped without breaking the rest', () => {
+    const ps = places('He spoke in Progress and in Xyzzyville, then in the Security Council, and finally in Vientiane.');
+    expect(ps.map((p) => p.name)).toEqual(['Vientiane']);
+  });
+  it('ambiguous towns are resolved by the document countries', () => {
+    // Hyderabad: a city in India and one in Pakistan
+    const t = 'Pakistani officials said the convoy reached Hyderabad late at night.';
+    expect(places(t, {}, [actor(t, 'Pakistani', 'country', 'PAK')])[0].country).toBe('PAK');
+    expect(places(t, {}, [actor(t, 'Pakistani', 'country', 'IND')])[0].country).toBe('IND');
+    // without context an ambiguous town is skipped
+    expect(places('The convoy reached Hyderabad late at night.')).toEqual([]);
+  });
+});
+
+describe('dateline place', () => {
+  it('the stage resolves meta.place to coordinates and a canonical name', () => {
+    const meta = { place: { name: 'KIEV', country: null, lat: null, lon: null } as Place };
+    const out = placeStage.run(doc('KIEV, March 3. /TASS/. The talks will resume soon.', meta), kb);
+    expect(out.meta?.place).toMatchObject({ name: 'Kyiv', country: 'UKR' });
+    expect(out.meta?.place?.lat).toBeCloseTo(50.45, 1);
+    expect(out.layers?.places?.[0]).toMatchObject({ start: 0, end: 4, rule: 'place:dateline' });
+  });
+  it('Manila in a title-style dateline', () => {
+    const out = placeStage.run(doc('Remarks on the sidelines of ASEAN events, Manila, August 6, 2017', { place: { name: 'Manila', country: null, lat: null, lon: null } }), kb);
+    expect(out.meta?.place).toMatchObject({ name: 'Manila', country: 'PHL' });
+    expect(out.layers?.places?.map((p) => p.place.name)).toEqual(['Manila']);
+  });
+});
