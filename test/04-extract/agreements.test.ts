@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { extractAgreements } from '../../src/04-extract/agreements.js';
+import { extractMeetings } from '../../src/04-extract/meetings.js';
+import { keysOf } from '../../src/04-extract/meet-util.js';
+import type { Doc } from '../../src/00-model/doc.js';
+import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
+
+const keys = (m: { parties: Parameters<typeof keysOf>[0] }) => keysOf(m.parties).sort().join('+');
+const withMeetings = (doc: Doc): Doc => ({ ...doc, layers: { ...doc.layers, meetings: extractMeetings(doc, kb) } });
+
+describe('agreements', () => {
+  it('reads parties, effective date and elaborations of an agreement', () => {
+    const doc = makeDoc({
+      text:
+        'Sergey Lavrov: Today Russian, Turkish and Iranian negotiators agreed on a memorandum on a ceasefire in the north of Syria. ' +
+        'The truce will come into effect on March 6 at 00:01 local time. ' +
+        'Russia and Turkey have undertaken commitments to monitor the truce.\n\n' +
+        'It was agreed to set up a hotline between Russian and Turkish military officers. ' +
+        'We did not agree on the future of the border crossings.\n',
+      published: '2020-03-05',
+      actors: [
+        LAVROV,
+        ['Russian', 'country', { country: 'RUS' }], ['Turkish', 'country', { country: 'TUR' }], ['Iranian', 'country', { country: 'IRN' }],
+        ['Russia', 'country', { country: 'RUS' }], ['Turkey', 'country', { country: 'TUR' }],
+      ],
+      dates: [['Today', '2020-03-05', false], ['March 6 at 00:01 local time', '2020-03-06T00:01+03:00', true]],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as).toHaveLength(2);
+    const [memo, hotline] = as;
+    expect(keys(memo)).toBe('IRN+RUS+TUR');
+    expect(memo.date).toBe('2020-03-05');
+    expect(memo.effective).toBe('2020-03-06T00:01+03:00');
+    expect(memo.evidence.text).toContain('undertaken commitments'); // the commitment elaborates the memorandum
+    expect(memo.topics).toContain('syria');
+    expect(keys(hotline)).toBe('RUS+TUR');
+    expect(hotline.date).toBe('2020-03-05'); // agreed today: the document date
+  });
+
+  it('finds deadlines and keeps opinions and negations out', () => {
+    const doc = makeDoc({
+      text:
+        'The ministers of Germany and France agreed that the new sanctions must be applied by June 2021. ' +
+        'The ministers of Germany and France agreed that the situation is difficult. ' +
+        'Germany and Poland did not sign the protocol. ' +
+        'It will be hard to agree on anything with Poland.\n',
+      published: '2020-11-20',
+      actors: [['Germany', 'country', { country: 'DEU' }], ['France', 'country', { country: 'FRA' }], ['Poland', 'country', { country: 'POL' }]],
+      dates: [['June 2021', '2021-06', true]],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as).toHaveLength(1);
+    expect(keys(as[0])).toBe('DEU+FRA');
+    expect(as[0].deadline).toBe('2021-06');
+    expect(as[0].topics).toContain('sanctions');
+  });
+
+  it('"we agreed" after talks stands for both sides; signing and adopting count, referenced texts need a date', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'Foreign Minister Sergey Lavrov’s remarks following talks with Foreign Minister of Vietnam Pham Binh Minh, Moscow, May 2, 2019\n\n' +
+          'We agreed to step up our coordination at the UN and in APEC. ' +
+          'We have just signed a plan of consultations between our ministries for the next two years. ' +
+          'The Security Council resolution adopted on April 12 is important. ' +
+          'This is in line with the agreements approved by the Security Council.\n',
+        published: '2019-05-02',
+        speaker: 'Sergey Lavrov',
+        actors: [
+          LAVROV,
+          ['Foreign Minister of Vietnam Pham Binh Minh', 'person', { name: 'Pham Binh Minh', country: 'VNM' }],
+          ['We', 'pronoun', { name: 'Sergey Lavrov', country: 'RUS' }],
+          ['UN', 'org', { org: 'UN' }], ['APEC', 'org', { org: 'APEC' }],
+          ['Security Council', 'org', { org: 'UN' }],
+        ],
+        dates: [['May 2, 2019', '2019-05-02', false], ['April 12', '2019-04-12', false]],
+        places: [['Moscow', 'RUS']],
+      }),
+    );
+    const as = extractAgreements(doc, kb);
+    expect(as.map(keys)).toEqual(['RUS+VNM', 'RUS+VNM', 'UN']);
+    expect(as[0].status).toBe('reached');
+    expect(as[1].status).toBe('signed');
+    expect(as[1].date).toBe('2019-05-02');
+    expect(as[2].date).toBe('2019-04-12');
+  });
+});
