@@ -151,6 +151,11 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     metaTitle = header.title;
   }
 
+  // bylines that name the outlet ("Office of the Spokesperson") are header, not body
+  const lineRules = ingestData().outlets.filter((r) => r.signal === 'line');
+  header.headerLines.forEach((l, k) => {
+    if (lineRules.some((r) => r.re!.test(l))) header.drop.add(header.headerIdx[k]!);
+  });
   const kept: string[] = [];
   chrome.lines.forEach((l, i) => {
     if (header.drop.has(i)) return;

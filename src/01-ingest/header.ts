@@ -23,6 +23,8 @@ export interface HeaderInfo {
   signoff: { place: string | null; date: FoundDate | null } | null;
   /** header lines (non-title) that the outlet rules may match */
   headerLines: string[];
+  /** line indexes of headerLines */
+  headerIdx: number[];
   /** indexes of lines to drop from the body */
   drop: Set<number>;
 }
@@ -176,6 +178,11 @@ export function placeLine(line: string): string | null {
   return null;
 }
 
+function addHeaderLine(info: HeaderInfo, line: string, i: number): void {
+  info.headerLines.push(line);
+  info.headerIdx.push(i);
+}
+
 function isTitleLike(line: string): boolean {
   if (line.length > 300 || isProse(line)) return false;
   if (/[,;:]$/.test(line)) return false;
@@ -200,6 +207,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
     labelledPlace: null,
     signoff: null,
     headerLines: [],
+    headerIdx: [],
     drop: new Set(),
   };
   const content: number[] = [];
@@ -241,7 +249,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
         info.drop.add(i);
         continue;
       }
-      info.headerLines.push(line);
+      addHeaderLine(info, line, i);
       continue;
     }
     const st = stampLine(line);
@@ -252,7 +260,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
     }
     if (isProse(line) || isTurnLine(line)) break;
     if (isHeaderLabel(line)) {
-      info.headerLines.push(line);
+      addHeaderLine(info, line, i);
       info.drop.add(i);
       continue;
     }
@@ -267,7 +275,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
       firstTitleIdx = i;
       continue;
     }
-    info.headerLines.push(line);
+    addHeaderLine(info, line, i);
     const pl = placeLine(line);
     if (pl) info.labelledPlace ??= pl;
   }

@@ -51,11 +51,14 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const REPO_DOCS = /^(readme|license|licence|changelog|contributing|copying|notice)(\.[a-z]+)?$/i;
+
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => byCodePoint(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store)
+    if (e.isFile() && REPO_DOCS.test(e.name)) continue; // a folder's README/LICENSE describes it, it is not a document
     const p = path.join(dir, e.name);
     if (e.isDirectory()) await walk(p, out);
     else if (e.isFile() && EXTENSIONS[path.extname(e.name).toLowerCase()]) out.push(p);
