@@ -386,11 +386,11 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         const t = speakerAt(w.start);
         const sp = t && t.role !== 'question' ? t.speaker : null;
         if (!sp) continue;
-        // "my (Turkish) colleague", "our partners" are handled below as counterparts
+        // "my (Turkish) colleague", "our partners", "our diplomats" are handled below with their head noun
         const nx = at[i + 1];
         const nx2 = at[i + 2];
         const headNext = reading(nx, 'role') ?? (modifier(nx) ? reading(nx2, 'role') : undefined);
-        if (headNext && (headNext.role.kind === 'counterpart' || headNext.role.kind === 'counterparts')) {
+        if (headNext && headNext.role.kind !== 'person') {
           // leave the possessive to the counterpart rule
         } else if (FIRST_SG.has(lk)) {
           emit(i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');

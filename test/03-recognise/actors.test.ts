@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorMention, Doc } from '../../src/00-model/doc.js';
+import { loadKB } from '../../src/knowledge/index.js';
+import { runStages } from '../../src/pipeline.js';
+import { segmentStage } from '../../src/02-segment/index.js';
+import { actorStage, mentionsIn } from '../../src/03-recognise/actors.js';
+
+const kb = loadKB();
+
+function run(text: string, published: string | null = '2017-07-07', title: string | null = null): Doc {
+  const doc: Doc = {
+    id: 't',
+    text,
+    meta: { id: 't', file: null, inputId: null, url: null, title, published, place: null, source: null, speakers: [], language: 'en' },
+    layers: {},
+  };
+  return runStages(doc, kb, [segmentStage, actorStage]);
+}
+
+const at = (d: Doc, s: string, nth = 0): ActorMention | undefined => {
+  let from = 0;
+  let idx = -1;
+  for (let k = 0; k <= nth; k++) {
+    idx = d.text.indexOf(s, from);
+    from = idx + 1;
+  }
+  return d.layers.actors!.find((m) => m.start <= idx && m.end > idx);
+};
+
+describe('titled names', () => {
+  it('country adjective + title + KB name', () => {
+    const d = run('Turkish Foreign Minister Mevlut Cavusoglu arrived in Ankara on Sunday.');
+    const m = at(d, 'Mevlut')!;
+    expect(d.text.slice(m.start, m.end)).toBe('Turkish Foreign Minister Mevlut Cavusoglu');
+    expect(m.kind).toBe('person');
+    expect(m.actor).toMatchObject({ name: 'Mevlut Cavusoglu', role: 'Foreign Minister', country: 'TUR', sector: 'GOV', code: 'TURGOV' });
+  });
+  it('US Secretary of State + name', () => {
+    const d = run('Talks were held with US Secretary of State Rex Tillerson in the morning.');
+    expect(at(d, 'Rex')!.actor).toMatchObject({ name: 'Rex Tillerson', role: 'Secretary of State', country: 'USA', code: 'USAGOV' });
+  });
+  it('title with a complement: Special Presidential Envoy for Climate', () => {
+    const d = run('Special Presidential Envoy for Climate John Kerry will travel to Beijing next week.', '2021-04-10');
+    const m = at(d, 'Kerry')!;
+    expect(m.actor).toMatchObject({ name: 'John Kerry', role: 'Special Presidential Envoy for Climate', country: 'USA' });
+  });
+  it('Title of Country + name: "President of the Russian Federation Vladimir Putin"', () => {
+    const d = run('The talks between President of the Russian Federation Vladimir Putin and Chinese President Xi Jinping lasted three hours.');
+    expect(at(d, 'Vladimir')!.actor).toMatchObject({ name: 'Vladimir Putin', role: 'President', country: 'RUS' });
+    expect(at(d, 'Xi')!.actor).toMatchObject({ name: 'Xi Jinping', country: 'CHN', code: 'CHNGOV' });
+  });
+  it('unknown person takes country, role and sector from the title (with comma apposition)', () => {
+    const d = run('The Estonian Defence Minister, Jaan Tammekivi, visited the base on Monday.');
+    const m = at(d, 'Jaan')!;
+    expect(m.actor).toMatchObject({ name: 'Jaan Tammekivi', role: 'Defence Minister', country: 'EST', sector: 'MIL', code: 'ESTMIL' });
+    const d2 = run('He met the US Special Representative for Bosnia Negotiations, Arthur Pendleford, in Sarajevo.');
+    expect(at(d2, 'Arthur')!.actor).toMatchObject({ name: 'Arthur Pendleford', country: 'USA', role: 'Special Representative for Bosnia Negotiations' });
+  });
+});
+
+describe('later mentions', () => {
+  it('bare surname, Mr + surname and President + surname resolve to the first mention', () => {
+    const d = run(
+      'US Special Representative for Ukraine Negotiations Kurt Volker arrived on Monday. Mr Volker met officials. Later Volker said the talks went well. President Putin did not comment.',
+    );
+    const first = at(d, 'Kurt')!;
+    expect(at(d, 'Mr Volker')!.key).toBe(first.key);
+    expect(at(d, 'Volker said')!.actor.name).toBe('Kurt Volker');
+    expect(at(d, 'Putin')!.actor).toMatchObject({ name: 'Vladimir Putin', country: 'RUS' });
+  });
+});
+
+describe('role-only mentions resolved by the document date', () => {
+  it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
+    expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2017-07-07'), 'Secretary')!.actor.name).toBe('Rex Tillerson');
+    expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2015-05-01'), 'Secretary')!.actor.name).toBe('John Kerry');
+  });
+  it('the Russian top diplomat is Lavrov', () => {
+    const m = at(run('The Russian top diplomat stressed that the agreement must be respected.', '2019-03-01'), 'top diplomat')!;
+    expect(m.kind).toBe('role');
+    expect(m.actor).toMatchObject({ name: 'Sergey Lavrov', country: 'RUS' });
+  });
+  it('an unknown date leaves a closed term unresolved but keeps the country', () => {
+    const m = at(run('The US Secretary of State called for restraint.', null), 'Secretary')!;
+    expect(m.actor.country).toBe('USA');
+    expect(m.actor.name).not.toBe('Rex Tillerson');
+  });
+});
+
+describe('groups, countries, metonyms', () => {
+  it('the Chinese side, the Russian Defence Ministry (MIL), our American colleagues', () => {
+    const d = run('The Chinese side welcomed the proposal. The Russian Defence Ministry denied the report. We are in contact with our American colleagues.');
+    expect(at(d, 'Chinese side')!.actor).toMatchObject({ country: 'CHN', sector: 'GOV', code: 'CHNGOV' });
+    expect(at(d, 'Defence')!.actor).toMatchObject({ country: 'RUS', sector: 'MIL', code: 'RUSMIL' });
+    expect(at(d, 'American colleagues')!.actor).toMatchObject({ country: 'USA', sector: 'GOV' });
+  });
+  it('coordinated adjectives share the head noun: Russian, US and Jordanian experts', () => {
+    const d = run('Russian, US and Jordanian experts finished their work.');
+    expect(at(d, 'Russian')!.actor.country).toBe('RUS');
+    expect(at(d, 'US')!.actor).toMatchObject({ country: 'USA', sector: 'GOV' });
+    expect(at(d, 'Jordanian')!.actor.country).toBe('JOR');
+  });
+  it('capitals stand for governments when they act or are coordinated, not after "in"', () => {
+    const d = run('Moscow and Washington agreed to keep talking. The ministers met in Moscow.');
+    expect(at(d, 'Moscow')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
+    expect(at(d, 'Washington')!.actor.country).toBe('USA');
+    expect(at(d, 'Moscow', 1)).toBeUndefined();
+  });
+  it('seats of government: the Kremlin, the Pentagon', () => {
+    const d = run('The Kremlin said the Pentagon had not replied.');
+    expect(at(d, 'Kremlin')!.actor).toMatchObject({ country: 'RUS', code: 'RUSGOV' });
+    expect(at(d, 'Pentagon')!.actor).toMatchObject({ country: 'USA', sector: 'MIL' });
+  });
+  it('country aliases: DPRK, North Korea, Syria, the U.S., Britain', () => {
+    const d = run('The DPRK and North Korea are one country; Syria, the U.S. and Britain disagree.');
+    expect(at(d, 'DPRK')!.actor.country).toBe('PRK');
+    expect(at(d, 'North Korea')!.actor.country).toBe('PRK');
+    expect(at(d, 'Syria')!.actor.country).toBe('SYR');
+    expect(at(d, 'U.S.')!.actor.country).toBe('USA');
+    expect(at(d, 'Britain')!.actor.country).toBe('GBR');
+  });
+  it('acronyms match only in capitals: WHO vs who, US vs us', () => {
+    const d = run('Officials who spoke to us said the WHO and the UN Security Council were informed.');
+    expect(at(d, 'who')).toBeUndefined();
+    expect(at(d, 'us')).toBeUndefined();
+    expect(at(d, 'WHO')!.actor).toMatchObject({ org: 'WHO' });
+    expect(at(d, 'UN Security')!.actor).toMatchObject({ org: 'UNSC', code: 'IGOUNO' });
+  });
+  it('organisations and non-state actors', () => {
+    const d = run('The SCO and BRICS condemned Daesh and Jabhat al-Nusra, while the Taliban and Hezbollah were silent.');
+    expect(at(d, 'SCO')!.actor.org).toBe('SCO');
+    expect(at(d, 'Daesh')!.actor).toMatchObject({ name: 'Islamic State', sector: 'IMG' });
+    expect(at(d, 'Nusra')!.actor).toMatchObject({ country: 'SYR', sector: 'REB', code: 'SYRREB' });
+    expect(at(d, 'Taliban')!.kind).toBe('nonstate');
+    expect(at(d, 'Hezbollah')!.actor.country).toBe('LBN');
+  });
+});
+
+describe('first person and counterparts in a transcript', () => {
+  const text = [
+    'Foreign Minister Sergey Lavrov’s remarks following talks with Foreign Minister of China Wang Yi, Moscow, March 11, 2016',
+    '',
+    'Sergey Lavrov: My Chinese colleague and I discussed the situation. We agreed to coordinate our positions. Our partners share this view.',
+    '',
+    'Question: Will you meet again soon?',
+    '',
+    'Sergey Lavrov: I hope so. Our diplomats are preparing the visit.',
+  ].join('\n');
+  const d = run(text, '2016-03-11');
+  it('turn speakers are resolved from the KB; questions keep a null speaker', () => {
+    const turns = d.layers.turns!;
+    const lav = turns.find((t) => t.speakerName === 'Sergey Lavrov')!;
+    expect(lav.speaker).toMatchObject({ name: 'Sergey Lavrov', role: 'Foreign Minister', country: 'RUS', code: 'RUSGOV' });
+    const q = turns.find((t) => t.role === 'question');
+    if (q) expect(q.speaker).toBeNull();
+  });
+  it('I → the speaker, we/our → the speaker’s country', () => {
+    expect(at(d, 'I discussed')!.actor.name).toBe('Sergey Lavrov');
+    expect(at(d, 'We agreed')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV', name: null });
+    expect(at(d, 'I hope')!.actor.name).toBe('Sergey Lavrov');
+  });
+  it('my Chinese colleague → the Chinese participant named in the title; our partners → his country', () => {
+    expect(at(d, 'My Chinese colleague')!.actor).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
+    expect(at(d, 'Our partners')!.actor).toMatchObject({ country: 'CHN' });
+  });
+  it('our diplomats → the speaker’s country', () => {
+    expect(at(d, 'Our diplomats')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
+  });
+  it('the journalist’s "you" and the question are not the speaker', () => {
+    const q = d.text.indexOf('Will you');
+    expect(d.layers.actors!.some((m) => m.start >= q && m.start < q + 30 && m.kind === 'pronoun')).toBe(false);
+  });
+});
+
+describe('mentionsIn', () => {
+  it('returns the mentions inside a span in text order', () => {
+    const d = run('Russia and Turkey signed a memorandum. Iran did not.');
+    const end = d.text.indexOf('.') + 1;
+    const ms = mentionsIn(d, { start: 0, end });
+    expect(ms.map((m) => m.actor.country)).toEqual(['RUS', 'TUR']);
+    expect(mentionsIn(d, { start: end, end: d.text.length }).map((m) => m.actor.country)).toEqual(['IRN']);
+  });
+});
+
+describe('no double mentions', () => {
+  it('a possessive before a group noun is one mention', () => {
+    const d = run('Question: When?\n\nSergey Lavrov: Our diplomats are preparing the visit.\n\nQuestion: Thank you.', '2016-03-11');
+    expect(d.layers.actors!.some((m) => m.kind === 'group' && m.actor.country === 'RUS')).toBe(true);
+    const i = d.text.indexOf('Our');
+    expect(d.layers.actors!.filter((m) => m.start === i)).toHaveLength(1);
+  });
+});
