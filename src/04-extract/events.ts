@@ -119,6 +119,8 @@ interface Raw {
   hypothetical: boolean;
   /** token index of a governing intent predicate ("agreed to", "threatened to") */
   governor: number;
+  /** index of an infinitive "to" right before the predicate's verb group, or -1 */
+  toAt: number;
 }
 
 function sameEntity(a: ActorMention, b: ActorMention): boolean {
@@ -156,7 +158,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     const sentText = doc.text.slice(s.start, s.end);
     const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && turns[s.turn]?.role === 'question');
     const sentMarkers = markersIn(v, 0, n);
-    const conditional = sentMarkers.some((h) => h.type === 'cond');
+    // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
+    const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
     const raws: Raw[] = [];
     const consumed = new Uint8Array(n);
 
@@ -173,13 +176,19 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
         if (!raw.length) continue;
         for (let q = i; q < m.end; q++) consumed[q] = 1;
         for (const r of raw) {
-          if (question || conditional) r.hypothetical = true;
+          if (question || i > condAt) r.hypothetical = true;
         }
         raws.push(...raw);
         break;
       }
     }
 
+    raws.push(...reportedObligations(v, sentMarkers, n));
+    // "urged Iran to release…", "demanded that…": the act asked for has not happened
+    for (const r of raws) {
+      if (r.toAt < 0 || r.hypothetical) continue;
+      if (raws.some((q) => q !== r && q.head < r.toAt && /^(02|10)/.test(q.code))) r.hypothetical = true;
+    }
     // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
     const governors = new Set(raws.filter((r) => r.governor >= 0).map((r) => r.governor));
     const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && (r.code.startsWith('03') || r.code.startsWith('13'))));
@@ -232,6 +241,48 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   return events;
 }
 
+/**
+ * "X said Y must…" is X's demand on Y (CAMEO 10); "X said Y should…" an appeal (02). The
+ * speaker is the subject of the reporting verb, or the actor after it ("…, Lavrov said").
+ */
+function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): Raw[] {
+  const out: Raw[] = [];
+  for (const h of sentMarkers) {
+    if ((h.type !== 'oblige' && h.type !== 'advise') || !h.marker.cameo) continue;
+    // the reporting verb: before the clause, or after it (inverted)
+    let rep = -1;
+    for (let j = h.from - 1; j >= 0; j--) if (isReportVerb(v, j)) { rep = j; break; }
+    let speaker = -1;
+    let lo = 0;
+    if (rep >= 0) {
+      speaker = subjectOf(v, groupStart(v, rep, 0), 0);
+      lo = rep + 1;
+    } else {
+      for (let j = h.to; j < n; j++) if (isReportVerb(v, j)) { rep = j; break; }
+      if (rep < 0) continue;
+      speaker = subjectOf(v, groupStart(v, rep, 0), h.to);
+      if (speaker < 0) speaker = objectAfter(v, rep + 1, n);
+    }
+    if (speaker < 0) continue;
+    const addressee = subjectOf(v, groupStart(v, h.from, lo), lo);
+    if (addressee < 0 || addressee === speaker) continue;
+    const p: EventPattern = {
+      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
+      sym: false, self: false, intent: false, weight: 1, source: 'data/patterns/events-markers.tsv',
+    };
+    const tgts = coordinated(v, addressee, lo, h.from);
+    for (const t of tgts) {
+      if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
+      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, toAt: -1 });
+    }
+  }
+  return out;
+}
+
+function isReportVerb(v: SentView, j: number): boolean {
+  return (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.kb.reportForms.has(v.lower[j]!);
+}
+
 /** A head the tagger called a noun but that follows a subject: "China attacks Japan", "Did Russia attack". */
 function verbAfterSubject(v: SentView, i: number): boolean {
   if (v.pos[i] !== 'NOUN' || i === 0) return false;
@@ -260,6 +311,8 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
       intent = true;
       // the governing predicate ("agreed", "threatened") is the marker's first word
       governor = h.from;
+    } else if (h.type === 'oblige' || h.type === 'advise') {
+      hypothetical = true;
     } else if (h.type === 'hypo') {
       // "said it would free": future in the past, not a hypothesis
       if (h.marker.text === 'would' && reportBefore) intent = true;
@@ -268,15 +321,16 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
   }
   // "no evidence that Russia was involved", "denied that …"
   if (sentMarkers.some((h) => h.type === 'frame' && h.to <= g)) negated = true;
-  // unrealised complements: "urged Iran to release", "met to discuss", "accused of killing"
+  // infinitive complements (decided by the caller) and gerunds after a preposition ("accused of killing")
+  let toAt = -1;
   if (!intent && !p.intent) {
     const before = g - 1;
-    let toAt = -1;
     for (let j = g; j < head; j++) if (v.lower[j] === 'to') toAt = j;
-    if (toAt >= 0 && !local.some((h) => h.to > toAt)) hypothetical = true;
+    if (toAt >= 0 && local.some((h) => h.to > toAt)) toAt = -1;
+    if (toAt < 0 && g > 0 && v.lower[g - 1] === 'to') toAt = g - 1;
     if (before >= 0 && v.pos[before] === 'ADP' && v.lower[head]!.endsWith('ing') && v.lower[before] !== 'after' && v.lower[before] !== 'while') hypothetical = true;
   }
-  return { negated, hypothetical, intent, governor };
+  return { negated, hypothetical, intent, governor, toAt };
 }
 
 function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number, sentMarkers: MarkerHit[]): Raw[] {
@@ -308,10 +362,10 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
 
 function pairUp(
   v: SentView, p: EventPattern, code: string, head: number, end: number, srcs: number[], tgts: number[],
-  mod: { negated: boolean; hypothetical: boolean; governor: number }, tgtPlace: Place | null,
+  mod: { negated: boolean; hypothetical: boolean; governor: number; toAt?: number }, tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
-  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor };
+  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, toAt: mod.toAt ?? -1 };
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
     for (const a of srcs) for (const b of srcs) {
@@ -326,6 +380,8 @@ function pairUp(
     if (a < 0 && b < 0 && p.kind === 'n') continue;
     out.push({ ...base, src: a, tgt: b });
   }
+  // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
+  if (!out.length && srcs.length) for (const a of srcs) out.push({ ...base, src: a, tgt: -1 });
   return out;
 }
 

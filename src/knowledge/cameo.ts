@@ -47,13 +47,15 @@ export interface EventPattern {
   source: string;
 }
 
-export type MarkerType = 'intent' | 'hypo' | 'neg' | 'frame' | 'report' | 'cond';
+export type MarkerType = 'intent' | 'hypo' | 'neg' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise';
 
 export interface Marker {
   /** each position: the accepted lower-case forms */
   seq: Set<string>[];
   type: MarkerType;
   text: string;
+  /** for oblige/advise: the CAMEO code of the demand/appeal when an actor reports it */
+  cameo: string | null;
 }
 
 export interface CameoKB {
@@ -164,6 +166,7 @@ export function compilePattern(
   let weight = 0;
   for (const tok of row.pattern.trim().split(/\s+/)) {
     if (tok === '_') { elems.push({ type: 'gap', max: 3 }); continue; }
+    if (tok === '__') { elems.push({ type: 'gap', max: 7 }); continue; }
     if (tok === 'T') { elems.push({ type: 'target' }); continue; }
     const optional = tok.endsWith('?');
     const spec = optional ? tok.slice(0, -1) : tok;
@@ -192,13 +195,13 @@ export function compilePattern(
 
 const BE_FORMS = ['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"];
 
-function compileMarker(text: string, type: MarkerType, inflect: (w: string) => string[]): Marker {
+function compileMarker(text: string, type: MarkerType, inflect: (w: string) => string[], cameo: string | null = null): Marker {
   const seq = text.trim().split(/\s+/).map((w) => {
     if (w === 'be') return new Set(BE_FORMS);
     // closed-class words keep their form; "~word" (plan, intend, say…) accepts any inflection
     return w.startsWith('~') ? new Set(inflect(w.slice(1))) : new Set([w.toLowerCase()]);
   });
-  return { seq, type, text };
+  return { seq, type, text: text.replace(/~/g, ''), cameo };
 }
 
 export function loadCameoKB(dataDir: string): CameoKB {
@@ -243,9 +246,9 @@ export function loadCameoKB(dataDir: string): CameoKB {
   const markersByLast = new Map<string, Marker[]>();
   const reportForms = new Set<string>();
   const markerWords = new Set<string>();
-  for (const [text, type] of readTsv(path.join(dataDir, 'patterns/events-markers.tsv'))) {
+  for (const [text, type, cameo] of readTsv(path.join(dataDir, 'patterns/events-markers.tsv'))) {
     if (!text || !type) continue;
-    const m = compileMarker(text, type as MarkerType, inflect);
+    const m = compileMarker(text, type as MarkerType, inflect, cameo || null);
     markers.push(m);
     for (const f of m.seq[m.seq.length - 1]!) {
       let l = markersByLast.get(f);
@@ -253,7 +256,7 @@ export function loadCameoKB(dataDir: string): CameoKB {
       l.push(m);
     }
     if (type === 'report' && m.seq.length === 1) for (const f of m.seq[0]!) reportForms.add(f);
-    if (type === 'intent' || type === 'hypo' || type === 'neg') for (const set of m.seq) for (const f of set) markerWords.add(f);
+    if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
   }
   return { codes, plover, intent, patterns, byHead, markers, markersByLast, reportForms, markerWords };
 }
