@@ -160,6 +160,8 @@ export function titleTail(title: string): { date: FoundDate | null; place: strin
     return { date: null, place: null };
   }
   const before = t.slice(0, last.index).trimEnd();
+  // "…, Manila, August 6, 2017", "… on July 4, 2018", "… – April 8, 2022"; not "… in January 2025"
+  if (last.day === null || !/(?:[,:;–—(-]|\bon|\bof|\bdated|\d{4})$/i.test(before)) return { date: null, place: null };
   let place: string | null = null;
   const m = /(?:^|[,:])\s*([^,:]+?)\s*[,:]$/.exec(before);
   if (m) {

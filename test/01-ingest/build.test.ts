@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildDoc, readInputs } from '../../src/01-ingest/index.js';
+import type { SourceText } from '../../src/01-ingest/types.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FIX = path.resolve(HERE, '../fixtures/ingest');
+const SAMPLE = path.resolve(HERE, '../../sample');
+
+function src(raw: string, extra: Partial<SourceText> = {}): SourceText {
+  return { name: 't.txt', sourceKey: '/t.txt', file: 't.txt', url: null, inputId: null, kind: 'text', raw, given: {}, ...extra };
+}
+
+function fixture(name: string, kind: SourceText['kind'] = 'text'): SourceText {
+  return src(readFileSync(path.join(FIX, name), 'utf8'), { name, file: name, kind });
+}
+
+describe('ministry transcript with a glued date stamp', () => {
+  const doc = buildDoc(fixture('transcript-glued.txt'));
+  it('reads the glued stamp "3 June 201918:42" as date and time (Moscow time for the Russian MFA)', () => {
+    expect(doc.meta.published).toBe('2019-06-03T18:42+03:00');
+    expect(doc.meta.publishedPartial).toBeNull();
+  });
+  it('takes the title, the place from its tail, the outlet and the title speaker', () => {
+    expect(doc.meta.title).toMatch(/^Foreign Minister Sergey Lavrov’s remarks .* Kirkenes, June 3, 2019$/);
+    expect(doc.meta.place).toEqual({ name: 'Kirkenes', country: null, lat: null, lon: null });
+    expect(doc.meta.source).toBe('Russian MFA');
+    expect(doc.meta.titleSpeaker).toBe('Sergey Lavrov');
+  });
+  it('removes stamp, title, language switcher and the trailing chrome block from the body', () => {
+    expect(doc.text.startsWith('Good afternoon,\n\nWe held useful talks')).toBe(true);
+    expect(doc.text.endsWith('A meeting in Moscow in the autumn is possible.')).toBe(true);
+    for (const chrome of ['de-DE1', 'Additional materials', 'Diplomatic and consular', 'Advanced settings', '201918:42', 'Kirkenes, June 3']) {
+      expect(doc.text).not.toContain(chrome);
+    }
+    expect(doc.text).toContain('Question: Mr Lavrov, will you meet again this year?');
+  });
+  it('has empty layers, language, and a content-hash id', () => {
+    expect(doc.layers).toEqual({});
+    expect(doc.meta.language).toBe('en');
+    expect(doc.meta.speakers).toEqual([]);
+    expect(doc.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(doc.meta.id).toBe(doc.id);
+    expect(doc.meta.file).toBe('transcript-glued.txt');
+  });
+});
+
+describe('a date stamp with a space, and a title naming another speaker', () => {
+  const doc = buildDoc(fixture('stamp-spaced.txt'));
+  it('reads "11 March 2016 14:37"', () => {
+    // no outlet is named, so no time zone is known
+    expect(doc.meta.source).toBeNull();
+    expect(doc.meta.published).toBe('2016-03-11T14:37');
+    expect(doc.meta.place?.name).toBe('Geneva');
+    expect(doc.meta.titleSpeaker).toBe('Sergey Ryabkov');
+    expect(doc.text.startsWith('Question: How do you assess the talks?')).toBe(true);
+  });
+});
+
+describe('news report with a dateline', () => {
+  const doc = buildDoc(fixture('news-dateline.txt'));
+  it('keeps the dateline in the body, takes its city as place and its month-day as a partial date', () => {
+    expect(doc.meta.published).toBeNull();
+    expect(doc.meta.publishedPartial).toEqual({ month: 2, day: 9 });
+    expect(doc.meta.place?.name).toBe('Helsinki');
+    expect(doc.meta.source).toBe('TASS');
+    expect(doc.meta.title).toBe('Russia, Finland discuss border crossing points');
+    expect(doc.text).toMatch(/^The sides agreed to keep the checkpoints open for freight\n\nHELSINKI, February 9\. \/TASS\/\. Russian and Finnish/);
+  });
+  it('drops "All news" and the share bar', () => {
+    expect(doc.text).not.toMatch(/All news|Share|Telegram/);
+    expect(doc.text.endsWith('the embassy\'s spokesman said.')).toBe(true);
+  });
+  it('a year in the dateline gives a full date', () => {
+    const d = buildDoc(src('Talks held\n\nBERLIN, March 4, 2021 (Reuters) - Ministers met in Berlin on Thursday and agreed on a plan.'));
+    expect(d.meta.published).toBe('2021-03-04');
+    expect(d.meta.place?.name).toBe('Berlin');
+    expect(d.meta.source).toBe('Reuters');
+  });
+});
+
+describe('readout with a weekday date line and CRLF line endings', () => {
+  const doc = buildDoc(fixture('readout-weekday.txt'));
+  it('reads "Fri, 04 Oct 2019", the title and the outlet byline', () => {
+    expect(doc.meta.published).toBe('2019-10-04');
+    expect(doc.meta.title).toBe('Secretary Pompeo’s Call with Canadian Foreign Minister Freeland');
+    expect(doc.meta.source).toBe('US Department of State');
+  });
+  it('normalises line endings and trailing spaces; the body starts after the header', () => {
+    expect(doc.text).not.toContain('\r');
+    expect(doc.text).not.toMatch(/[ \t]+$/m);
+    expect(doc.text.startsWith('The following is attributable to Spokesperson Morgan Ortagus:\n\nSecretary Michael R. Pompeo')).toBe(true);
+  });
+});
+
+describe('title tails and other header shapes', () => {
+  it('"…, Manila, August 6, 2017" gives place and date', () => {
+    const d = buildDoc(src('Remarks to the press after the meetings, Manila, August 6, 2017\n\nWe held several meetings today with our partners from the region and discussed many issues.'));
+    expect(d.meta.published).toBe('2017-08-06');
+    expect(d.meta.place?.name).toBe('Manila');
+  });
+  it('"… on July 4, 2018" dates the document, with no place', () => {
+    const d = buildDoc(src("Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on July 4, 2018\n\nQ: What is your comment on the talks?\nA: We welcome them."));
+    expect(d.meta.published).toBe('2018-07-04');
+    expect(d.meta.place).toBeNull();
+    expect(d.meta.source).toBe('Chinese MFA');
+    expect(d.meta.titleSpeaker).toBe('Lu Kang');
+  });
+  it('a date inside a title is not the publication date', () => {
+    const d = buildDoc(src('Prime Minister to visit Vietnam in January 2025\n\nHANOI, December 26. /TASS/. The visit is being prepared.'));
+    expect(d.meta.published).toBeNull();
+    expect(d.meta.publishedPartial).toEqual({ month: 12, day: 26 });
+  });
+  it('a sign-off line at the end gives place and date when the header has none', () => {
+    const d = buildDoc(src('Joint Communique\n\nThe two sides held consultations and agreed to deepen cooperation in trade and energy.\n\nStockholm, 20 October 2015.'));
+    expect(d.meta.published).toBe('2015-10-20');
+    expect(d.meta.place?.name).toBe('Stockholm');
+  });
+  it('labelled header fields and genre labels', () => {
+    const d = buildDoc(src('Media Release\n\nDATE: February 3 2005\n\nTITLE: Joint press conference with the Foreign Minister\n\nMr Smith: We had a very wide-ranging meeting and an interesting exchange of views.'));
+    expect(d.meta.published).toBe('2005-02-03');
+    expect(d.meta.title).toBe('Joint press conference with the Foreign Minister');
+    expect(d.text.startsWith('Mr Smith: We had')).toBe(true);
+  });
+  it('a document without a header keeps all its text and has no title', () => {
+    const body = 'Ladies and gentlemen,\n\nToday we held talks with our colleagues and agreed on a plan of consultations for next year.';
+    const d = buildDoc(src(body));
+    expect(d.meta.title).toBeNull();
+    expect(d.text).toBe(body);
+  });
+});
+
+describe('metadata given with the input', () => {
+  it('a JSON Lines published field wins over dates in the text; a repeated title line is dropped', () => {
+    const d = buildDoc(
+      src('Ministers meet\n\n11 March 2016 14:37\n\nThe ministers met and agreed on a plan.', {
+        kind: 'text',
+        inputId: 'x1',
+        given: { title: 'Ministers meet', published: 'Tue, 15 Feb 2022 19:06:40 +0000', source: 'Wire' },
+      }),
+    );
+    expect(d.meta.published).toBe('2022-02-15T19:06+00:00');
+    expect(d.meta.title).toBe('Ministers meet');
+    expect(d.meta.source).toBe('Wire');
+    expect(d.meta.inputId).toBe('x1');
+    expect(d.text).toBe('The ministers met and agreed on a plan.');
+  });
+  it('a given title that differs from the first line keeps that line in the body', () => {
+    const d = buildDoc(src('Short first paragraph\n\nThe ministers met.', { given: { title: 'Another title' } }));
+    expect(d.meta.title).toBe('Another title');
+    expect(d.text.startsWith('Short first paragraph')).toBe(true);
+  });
+});
+
+describe('HTML', () => {
+  const doc = buildDoc(fixture('page.html', 'html'));
+  it('extracts the article, without navigation, language switcher, share list or footer', () => {
+    expect(doc.text).toMatch(/^OSLO, November 30\. The foreign ministers of Norway and Iceland met in Oslo/);
+    expect(doc.text).toContain('"This agreement gives our fishermen predictability," the Norwegian minister said');
+    for (const chrome of ['Ministries', 'Contact us', 'Norsk', 'Facebook', 'Privacy', 'Sitemap', 'Home']) expect(doc.text).not.toContain(chrome);
+    expect(doc.text).toContain('\n\n');
+  });
+  it('takes the headline as title and the <meta> publication time', () => {
+    expect(doc.meta.title).toBe('Norway and Iceland agree on fisheries quotas');
+    expect(doc.meta.published).toBe('2021-11-30T10:15+01:00');
+    expect(doc.meta.place?.name).toBe('Oslo');
+    expect(doc.meta.source).toBe('Government portal');
+  });
+  it('falls back to the body text of a page Readability cannot read', () => {
+    const d = buildDoc(src('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li><li><a href="/b">News</a></li></ul></nav><p>Short note: talks held.</p></body></html>', { kind: 'html' }));
+    expect(d.text).toBe('Short note: talks held.');
+  });
+});
+
+describe('stable ids', () => {
+  it('the same text gives the same id, whatever the line endings or trailing spaces', () => {
+    const a = buildDoc(src('Title line\n\nThe ministers met in Rome.\n'));
+    const b = buildDoc(src('Title line  \r\n\r\nThe ministers met in Rome.   \r\n', { name: 'other.txt', file: 'other.txt' }));
+    expect(a.id).toBe(b.id);
+    expect(a.text).toBe(b.text);
+  });
+  it('different text gives a different id; the id is sha256 of the cleaned text', async () => {
+    const a = buildDoc(src('Title line\n\nThe ministers met in Rome.'));
+    const c = buildDoc(src('Title line\n\nThe ministers met in Paris.'));
+    expect(a.id).not.toBe(c.id);
+    const { createHash } = await import('node:crypto');
+    expect(a.id).toBe(createHash('sha256').update(a.text).digest('hex').slice(0, 16));
+  });
+});
+
+describe('the bundled sample corpus', () => {
+  it('ingests every sample without error, each with a title, a date and a source', async () => {
+    const docs = [];
+    for await (const r of readInputs([SAMPLE])) {
+      expect(r.ok, r.ok ? '' : `${r.error.input}: ${r.error.message}`).toBe(true);
+      if (r.ok) docs.push(buildDoc(r.source));
+    }
+    expect(docs.length).toBeGreaterThanOrEqual(6);
+    for (const d of docs) {
+      expect(d.meta.title).toBeTruthy();
+      expect(d.meta.published ?? d.meta.publishedPartial).toBeTruthy();
+      expect(d.meta.source).toBeTruthy();
+      expect(d.text.length).toBeGreaterThan(200);
+    }
+    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+  });
+});

@@ -1,0 +1,249 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { readInputs } from '../../src/01-ingest/index.js';
+import type { InputResult, ReadOptions } from '../../src/01-ingest/types.js';
+
+const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ingest');
+
+async function all(inputs: string[], opts?: ReadOptions): Promise<InputResult[]> {
+  const out: InputResult[] = [];
+  for await (const r of readInputs(inputs, opts)) out.push(r);
+  return out;
+}
+
+function errors(rs: InputResult[]): { input: string; message: string }[] {
+  return rs.flatMap((r) => (r.ok ? [] : [r.error]));
+}
+
+function oks(rs: InputResult[]) {
+  return rs.flatMap((r) => (r.ok ? [r.source] : []));
+}
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'readout-ingest-'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(name: string, data: string | Uint8Array): string {
+  const p = path.join(tmp, name);
+  mkdirSync(path.dirname(p), { recursive: true });
+  writeFileSync(p, data);
+  return p;
+}
+
+describe('file inputs', () => {
+  it('reads .txt, .md and .html with the right kind and keys', async () => {
+    const md = write('note.md', '---\ntitle: A note\ndate: 2020-05-01\n---\n# Heading\n\nSome **bold** text and a [link](https://x.org).\n');
+    const rs = await all([path.join(FIX, 'news-dateline.txt'), md, path.join(FIX, 'page.html')]);
+    expect(errors(rs)).toEqual([]);
+    const [txt, mdSrc, html] = oks(rs);
+    expect(txt!.kind).toBe('text');
+    expect(txt!.file).toBe(path.join(FIX, 'news-dateline.txt'));
+    expect(txt!.sourceKey).toBe(path.resolve(FIX, 'news-dateline.txt'));
+    expect(txt!.raw).toContain('HELSINKI, February 9. /TASS/.');
+    expect(mdSrc!.kind).toBe('markdown');
+    expect(html!.kind).toBe('html');
+  });
+
+  it('strips a UTF-8 byte-order mark and decodes UTF-16 with a BOM', async () => {
+    const bom = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Talks in Geneva ended.\n')]));
+    const u16 = write('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Oslo ended.\n', 'utf16le')]));
+    const [a, b] = oks(await all([bom, u16]));
+    expect(a!.raw).toBe('Talks in Geneva ended.\n');
+    expect(b!.raw).toBe('Talks in Oslo ended.\n');
+  });
+
+  it('reports Windows-1251 text as not valid UTF-8, with the offending byte, and goes on', async () => {
+    // "Лавров" in Windows-1251
+    const cp1251 = write('cp1251.txt', Buffer.from([0x4d, 0x72, 0x20, 0xcb, 0xe0, 0xe2, 0xf0, 0xee, 0xe2, 0x0a]));
+    const ok = write('fine.txt', 'A valid text.\n');
+    const rs = await all([cp1251, ok]);
+    const errs = errors(rs);
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.input).toBe(cp1251);
+    expect(errs[0]!.message).toMatch(/^not valid UTF-8 text \(byte 0xCB at offset 3\)/);
+    expect(oks(rs).map((s) => s.raw)).toEqual(['A valid text.\n']);
+  });
+
+  it('reports a binary file (NUL bytes)', async () => {
+    const bin = write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const errs = errors(await all([bin]));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.message).toMatch(/^binary file/);
+  });
+
+  it('reports a missing path, an empty file and a whitespace-only file, each once', async () => {
+    const empty = write('empty.txt', '');
+    const blank = write('blank.txt', ' \n\t\n');
+    const missing = path.join(tmp, 'no-such-file.txt');
+    const rs = await all([missing, empty, blank, path.join(FIX, 'stamp-spaced.txt')]);
+    expect(errors(rs)).toEqual([
+      { input: missing, message: 'no such file or directory' },
+      { input: empty, message: 'empty file' },
+      { input: blank, message: 'empty file (only whitespace)' },
+    ]);
+    expect(oks(rs)).toHaveLength(1);
+  });
+
+  it('reports a file over the size cap without reading it', async () => {
+    const big = write('big.txt', 'x'.repeat(5000));
+    const errs = errors(await all([big], { maxBytes: 1000 }));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.message).toMatch(/too large/);
+  });
+
+  it('reads a file with an unknown extension named explicitly, sniffing HTML', async () => {
+    const p = write('page.asp', '<!doctype html><html><head><title>T</title></head><body><p>Body text.</p></body></html>');
+    const [s] = oks(await all([p]));
+    expect(s!.kind).toBe('html');
+  });
+});
+
+describe('JSON Lines', () => {
+  it('yields one document per line and one error per bad line, naming file:line', async () => {
+    const file = path.join(FIX, 'docs.jsonl');
+    const rs = await all([file]);
+    const errs = errors(rs);
+    expect(errs.map((e) => e.input)).toEqual([`${file}:2`, `${file}:3`]);
+    expect(errs[0]!.message).toMatch(/^invalid JSON/);
+    expect(errs[1]!.message).toBe('missing "text" field');
+    const docs = oks(rs);
+    expect(docs.map((d) => d.name)).toEqual([`${file}:1`, `${file}:5`]);
+    expect(docs[0]!.inputId).toBe('a1');
+    expect(docs[0]!.sourceKey).toBe('jsonl-id:a1');
+    expect(docs[0]!.given).toMatchObject({ title: 'Ministers meet in Vienna', published: '2020-01-15', source: 'Example Agency' });
+    expect(docs[0]!.url).toBe('https://example.org/a1');
+    expect(docs[1]!.inputId).toBe('4');
+  });
+
+  it('an empty JSON Lines file is one error', async () => {
+    const p = write('empty.jsonl', '\n\n');
+    expect(errors(await all([p]))[0]!.message).toMatch(/empty/);
+  });
+});
+
+describe('directories', () => {
+  it('walks recursively in a stable code-point order, skipping other extensions, hidden files and READMEs', async () => {
+    const root = path.join(tmp, 'tree');
+    // written in scrambled order on purpose
+    write('tree/b/z.txt', 'z text');
+    write('tree/a.md', 'a text');
+    write('tree/B.html', '<p>B text</p>');
+    write('tree/b/a.htm', '<p>a text</p>');
+    write('tree/image.png', 'not read');
+    write('tree/.hidden.txt', 'not read');
+    write('tree/README.md', 'about this folder');
+    write('tree/c/data.ndjson', '{"id":"n1","text":"one"}\n{"id":"n2","text":"two"}\n');
+    const names = (r: InputResult[]) => oks(r).map((s) => path.relative(root, s.name));
+    const first = names(await all([root]));
+    expect(first).toEqual(['B.html', 'a.md', 'b/a.htm', 'b/z.txt', 'c/data.ndjson:1', 'c/data.ndjson:2']);
+    expect(names(await all([root]))).toEqual(first);
+  });
+
+  it('a directory without readable files is one error', async () => {
+    write('nothing/x.png', 'png');
+    const errs = errors(await all([path.join(tmp, 'nothing')]));
+    expect(errs).toHaveLength(1);
+    expect(errs[0]!.message).toMatch(/no readable files/);
+  });
+});
+
+describe('stdin', () => {
+  it('reads "-" from the given stream and keys it by content', async () => {
+    const stdin = Readable.from([Buffer.from('MOSCOW, May 5. /TASS/. Talks were held.\n')]);
+    const [s] = oks(await all(['-'], { stdin }));
+    expect(s!.name).toBe('-');
+    expect(s!.kind).toBe('text');
+    expect(s!.sourceKey).toMatch(/^stdin:[0-9a-f]{16}$/);
+  });
+
+  it('reads JSON Lines from stdin', async () => {
+    const stdin = Readable.from([Buffer.from('{"id":"s1","text":"One."}\n{"id":"s2","text":"Two."}\n')]);
+    expect(oks(await all(['-'], { stdin })).map((s) => s.inputId)).toEqual(['s1', 's2']);
+  });
+
+  it('reports empty stdin', async () => {
+    const stdin = Readable.from([] as Buffer[]);
+    expect(errors(await all(['-'], { stdin }))[0]!.message).toMatch(/empty/);
+  });
+});
+
+describe('URLs', () => {
+  let server: Server;
+  let base: string;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      const u = req.url ?? '/';
+      if (u === '/page') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end('<!doctype html><html><head><title>Talks</title></head><body><article><p>Ministers met in Oslo.</p></article></body></html>');
+      } else if (u === '/plain') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('ROME, March 3. /TASS/. Ministers met.');
+      } else if (u === '/cp1251') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1251' });
+        res.end(Buffer.from([0xcb, 0xe0, 0xe2, 0xf0, 0xee, 0xe2]));
+      } else if (u === '/pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end('%PDF-1.4');
+      } else if (u === '/big') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('y'.repeat(4000));
+      } else if (u === '/slow') {
+        // never answers: the client must time out
+      } else {
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<h1>Not found</h1>');
+      }
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  it('fetches text/html and text/plain', async () => {
+    const rs = await all([`${base}/page`, `${base}/plain`]);
+    expect(errors(rs)).toEqual([]);
+    const [html, plain] = oks(rs);
+    expect(html!.kind).toBe('html');
+    expect(html!.url).toBe(`${base}/page`);
+    expect(html!.sourceKey).toBe(`${base}/page`);
+    expect(plain!.kind).toBe('text');
+    expect(plain!.raw).toContain('ROME, March 3.');
+  });
+
+  it('decodes a declared charset', async () => {
+    const [s] = oks(await all([`${base}/cp1251`]));
+    expect(s!.raw).toBe('Лавров');
+  });
+
+  it('reports 404, wrong content type, size cap and timeout, one line each, and goes on', async () => {
+    const rs = await all([`${base}/missing`, `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/plain`], { timeoutMs: 400, maxBytes: 1000 });
+    const errs = errors(rs);
+    expect(errs.map((e) => e.input)).toEqual([`${base}/missing`, `${base}/pdf`, `${base}/big`, `${base}/slow`]);
+    expect(errs[0]!.message).toBe('HTTP 404 Not Found');
+    expect(errs[1]!.message).toMatch(/unsupported content type "application\/pdf"/);
+    expect(errs[2]!.message).toMatch(/too large/);
+    expect(errs[3]!.message).toMatch(/timed out/);
+    expect(oks(rs)).toHaveLength(1);
+    for (const e of errs) expect(e.message).not.toContain('\n');
+  });
+
+  it('reports an unreachable host and an unsupported scheme', async () => {
+    const rs = await all(['http://127.0.0.1:1/x', 'ftp://example.org/file.txt'], { timeoutMs: 2000 });
+    const errs = errors(rs);
+    expect(errs).toHaveLength(2);
+    expect(errs[0]!.message).toMatch(/^cannot fetch/);
+    expect(errs[1]!.message).toMatch(/unsupported URL scheme/);
+  });
+});
