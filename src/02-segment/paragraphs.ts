@@ -11,6 +11,9 @@ const WS = /\s/;
 /** characters after which a line may end a paragraph */
 const FINAL = /[.!?:;"”’'»)\]…]$/;
 const LOWER_START = /^[\p{Ll}]/u;
+/** closed class: a line ending in one of these words cannot end a paragraph */
+const DANGLING =
+  /(?:^|\s)(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|that|as|into|than|whose|which|its|their|our|his|her|is|are|was|were)$/i;
 
 /** Splits the text into trimmed non-blank lines. */
 export function lines(text: string): Span[] {
@@ -52,7 +55,9 @@ export function paragraphs(text: string, opts: ParagraphOptions = {}): Paragraph
       const join =
         unfinished(cur) &&
         !startsBlock(l.start, l.end) &&
-        (LOWER_START.test(text[l.start]) || (wrapped && cur.end - lastLineStart(text, cur) >= 60));
+        (LOWER_START.test(text[l.start]) ||
+          DANGLING.test(text.slice(Math.max(cur.start, cur.end - 8), cur.end)) ||
+          (wrapped && cur.end - lastLineStart(text, cur) >= 60));
       if (join) {
         cur = { start: cur.start, end: l.end };
         continue;

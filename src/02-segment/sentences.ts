@@ -19,7 +19,7 @@ const DATE = `(?:${MONTH} \\d{1,2}(?:, ?\\d{4})?|\\d{1,2} ${MONTH}(?:,? \\d{4})?
 const CAPS_WORD = "[A-Z][A-Z'’.\\-]*[A-Z.]";
 const CAPS_PLACE = `${CAPS_WORD}(?:[ \\-]${CAPS_WORD}){0,3}`;
 const TITLE_PLACE = '[A-Z][a-z]+(?:[ \\-][A-Z][a-z]+){0,2}';
-const REGION = `(?:, (?!${MONTH}\\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})`;
+const REGION = `(?:, (?!${MONTH}\\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2}| /[A-Z][A-Za-z .\\-]{1,40}/)`;
 const SOURCE = "(?:/[A-Za-z][A-Za-z\\-]*/\\.?|\\([A-Z][A-Za-z&.'\\- ]{1,30}\\))";
 const DASH = '(?:--|[-–—])';
 
@@ -104,6 +104,8 @@ function isBoundary(toks: RawToken[], i: number, j: number, lex: SegmentLexicon)
   const t = toks[i];
   const next = toks[j];
   const nv = next.value;
+  // "A/70/PV.13", "U.S.-led": no space, no boundary
+  if (next.start === toks[j - 1].end) return false;
   if (startsLower(nv)) return false;
   if (!startsUpperOrDigit(nv) && !OPENERS.has(nv)) return false;
   const v = t.value;

@@ -93,6 +93,10 @@ describe('sentence boundaries', () => {
       'ST. PETERSBURG, June 2. /TASS/.',
       'Talks continued.',
     ]);
+    expect(sents('NOVO-OGARYOVO /Moscow Region/, May 9. /TASS/. The leaders spoke.')).toEqual([
+      'NOVO-OGARYOVO /Moscow Region/, May 9. /TASS/.',
+      'The leaders spoke.',
+    ]);
   });
 
   it('does not take ordinary capitalised openings for datelines', () => {
@@ -115,6 +119,19 @@ describe('sentence boundaries', () => {
     expect(s.tokens.find((t) => text.slice(t.start, t.end) === 'met')?.pos).toBe('VERB');
     expect(s.tokens.find((t) => text.slice(t.start, t.end) === 'Vienna')?.pos).toBe('PROPN');
     expect(s.tokens.filter((t) => t.sentence === 1)).toHaveLength(5);
+  });
+
+  it('does not split inside references such as A/70/PV.13', () => {
+    expect(sents('He spoke of it last year (see A/70/PV.13). Others agreed.')).toEqual([
+      'He spoke of it last year (see A/70/PV.13).',
+      'Others agreed.',
+    ]);
+  });
+
+  it('joins a line that ends in a function word to the next', () => {
+    expect(sents('Recent developments in\nSyria give grounds for hope.')).toEqual([
+      'Recent developments in\nSyria give grounds for hope.',
+    ]);
   });
 
   it('joins lines broken inside a sentence', () => {
