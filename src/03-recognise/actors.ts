@@ -79,29 +79,37 @@ const isCap = (s: string) => {
 
 function prepareWords(doc: Doc): W[] {
   const text = doc.text;
-  const base = words(text);
+  const out = words(text) as W[];
   const tokens: readonly Token[] = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
-  const out: W[] = new Array(base.length);
   let tp = 0;
   let sp = 0;
   let prevEnd = 0;
-  for (let k = 0; k < base.length; k++) {
-    const w = base[k];
-    const gap = text.slice(prevEnd, w.start);
+  for (let k = 0; k < out.length; k++) {
+    const w = out[k];
     let brk = k === 0;
-    let comma = false;
-    for (let c = 0; c < gap.length; c++) {
-      const ch = gap.charCodeAt(c);
-      if (ch !== 32 && ch !== 160 && ch !== 9) brk = true;
+    let sentStart = k === 0;
+    let commas = 0;
+    let other = false;
+    for (let c = prevEnd; c < w.start; c++) {
+      const ch = text.charCodeAt(c);
+      if (ch === 32 || ch === 160 || ch === 9) continue;
+      brk = true;
+      if (ch === 44) commas++;
+      else {
+        other = true;
+        // . ! ? : ; " “ ” newline
+        if (ch === 46 || ch === 33 || ch === 63 || ch === 58 || ch === 59 || ch === 34 || ch === 0x201c || ch === 0x201d || ch === 10 || ch === 13) sentStart = true;
+      }
     }
-    if (brk && gap.trim() === ',' && !gap.includes('\n')) comma = true;
-    let sentStart = k === 0 || /[.!?:;"“”\n]/.test(gap);
     while (sp < sentences.length && sentences[sp].end <= w.start) sp++;
-    if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || base[k - 1].start < sentences[sp].start)) sentStart = true;
+    if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || out[k - 1].start < sentences[sp].start)) sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
-    const pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
-    out[k] = { ...w, brk, comma, sentStart, cap: isCap(w.text), pos };
+    w.brk = brk;
+    w.comma = commas === 1 && !other;
+    w.sentStart = sentStart;
+    w.cap = isCap(w.text);
+    w.pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
     prevEnd = w.end;
   }
   return out;

@@ -109,9 +109,6 @@ export interface ActorKB {
 
 // ---------------------------------------------------------------- tokens
 
-/** Word tokens: abbreviations with dots (U.S.), words with inner apostrophes/hyphens (al-Nusra). */
-const WORD_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’\-‐][\p{L}\p{N}]+)*\.?/gu;
-
 export interface Word {
   start: number;
   end: number;
@@ -119,17 +116,61 @@ export interface Word {
   key: string;
 }
 
-/** Splits text into words; a possessive 's is left out of the word, a final dot kept only in abbreviations. */
+const UNI_ALNUM = /[\p{L}\p{N}\p{M}]/u;
+function isAlnum(c: number, ch: string): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return UNI_ALNUM.test(ch);
+}
+const isUpperAscii = (c: number) => c >= 65 && c <= 90;
+// apostrophes and hyphens that may join two parts of one word (al-Nusra, Da'esh, O’Brien)
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 0x2011;
+
+/**
+ * Splits text into words (hand-written scanner, no per-word regex): abbreviations with dots
+ * (U.S., D.C.), words with inner apostrophes/hyphens (al-Nusra); a possessive 's is left out.
+ */
 export function words(text: string, offset = 0): Word[] {
   const out: Word[] = [];
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(text))) {
-    let t = m[0];
-    if (t.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(t) && !/^(?:Mr|Mrs|Ms|Dr|St|Jr)\.$/.test(t)) t = t.slice(0, -1);
-    if (/['’]s$/.test(t) && t.length > 3) t = t.slice(0, -2);
-    const start = m.index + offset;
-    out.push({ start, end: start + t.length, text: t, key: normKey(t) });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAlnum(c, text[i])) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // abbreviation: X.Y. (two or more capital letters each followed by a dot)
+    if (isUpperAscii(c) && text.charCodeAt(i + 1) === 46 && isUpperAscii(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+      let e = i;
+      while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
+      if (e < n && isAlnum(text.charCodeAt(e), text[e])) {
+        // "U.S.based": fall through to a plain word
+      } else {
+        const t = text.slice(start, e);
+        out.push({ start: start + offset, end: e + offset, text: t, key: t.toLowerCase() });
+        i = e;
+        continue;
+      }
+    }
+    let e = i + 1;
+    for (;;) {
+      while (e < n && isAlnum(text.charCodeAt(e), text[e])) e++;
+      if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isAlnum(text.charCodeAt(e + 1), text[e + 1])) {
+        e += 2;
+        continue;
+      }
+      break;
+    }
+    let end = e;
+    // possessive 's
+    if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83)) {
+      const ap = text.charCodeAt(end - 2);
+      if (ap === 39 || ap === 0x2019) end -= 2;
+    }
+    const t = text.slice(start, end);
+    out.push({ start: start + offset, end: end + offset, text: t, key: normKey(t) });
+    i = e;
   }
   return out;
 }
@@ -326,17 +367,34 @@ export function officeHolder(kb: ActorKB, role: string, country: string | null, 
   const fam = familyOf(rk);
   const found: PersonHit[] = [];
   const byFamily: PersonHit[] = [];
-  for (const p of kb.people)
-    for (const t of p.terms) {
-      if (country && t.country !== country && t.org !== country) continue;
-      if (!country) continue;
-      if (!termCovers(t, date)) continue;
-      if (normKey(t.roleNorm) === rk) found.push({ person: p, term: t });
-      else if (fam && t.family === fam) byFamily.push({ person: p, term: t });
-    }
+  if (!country) return null;
+  for (const { person: p, term: t } of termsOf(kb, country)) {
+    if (!termCovers(t, date)) continue;
+    if (normKey(t.roleNorm) === rk) found.push({ person: p, term: t });
+    else if (fam && t.family === fam) byFamily.push({ person: p, term: t });
+  }
   const hits = found.length ? found : byFamily;
   const uniq = new Set(hits.map((h) => h.person));
   return uniq.size === 1 ? hits[0] : null;
+}
+
+const byCountry = new WeakMap<ActorKB, Map<string, { person: Person; term: Term }[]>>();
+/** All terms of office in a country or organisation (indexed once per KB). */
+export function termsOf(kb: ActorKB, country: string): { person: Person; term: Term }[] {
+  let m = byCountry.get(kb);
+  if (!m) {
+    m = new Map();
+    for (const p of kb.people)
+      for (const t of p.terms) {
+        const c = t.country ?? t.org;
+        if (!c) continue;
+        const l = m.get(c) ?? [];
+        l.push({ person: p, term: t });
+        m.set(c, l);
+      }
+    byCountry.set(kb, m);
+  }
+  return m.get(country) ?? [];
 }
 
 export function orgByCode(kb: ActorKB, code: string): OrgInfo | null {
