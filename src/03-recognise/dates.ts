@@ -184,7 +184,7 @@ interface ResolveCtx {
   sentence: string;
 }
 
-const FUTURE_CUE = /\b(will|shall|'ll|is to|are to|is due|are due|scheduled|expected|plans? to|planned|planning|going to|upcoming|intends? to|would be held|next)\b/i;
+const FUTURE_CUE = /\b(will|shall|'ll|is to|are to|is due|are due|scheduled|expected|plans? to|planned|planning|going to|upcoming|forthcoming|intends? to|would be held|to be held|to take place|invite|invites|look forward|hope to|next)\b/i;
 
 function tenseFuture(s: string): boolean {
   return FUTURE_CUE.test(s);
@@ -385,7 +385,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const y = +m[2];
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-year', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo), null, 'month', c) };
+    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-year', kind: 'absolute', explicitYear: y, md: [mo, 1], resolve: (c) => abs(iso(y, mo), null, 'month', c) };
   });
   // preposition + Month (no day, no year): "in September", "last May", "since March"
   R(`\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`, '', (m, b) => {
@@ -799,23 +799,31 @@ export function inferDocYear(
     if (a.kind !== 'person' || !a.actor.name) continue;
     const rows = byName.get(norm(a.actor.name)) ?? [];
     if (!rows.length) continue;
-    const before = text.slice(Math.max(0, a.start - 80), a.end);
-    const nb = norm(before);
-    const preceding = text.slice(Math.max(0, a.start - 40), a.start);
-    if (/-?\belect,?\s*$/i.test(preceding)) {
-      for (const r of rows) {
-        if (!r.start || !nb.includes(norm(r.role).split(' ').pop()!)) continue;
-        const s = dateNum(r.start, false);
+    // the words before the surname, within the clause: "US Secretary of State Rex", "President-elect Donald"
+    let pre = text.slice(Math.max(0, a.start - 60), a.start);
+    const cut = pre.search(/[.!?;:][^.!?;:]*$/);
+    if (cut >= 0) pre = pre.slice(cut + 1);
+    const combined = norm(pre + ' ' + text.slice(a.start, a.end));
+    const last = norm(a.actor.name).split(' ').pop()!;
+    const li = combined.lastIndexOf(last);
+    const prefix = li >= 0 ? combined.slice(0, li).trim() : combined;
+    if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
+    const withRole = (r: Term, tail: string) => !!r.role && new RegExp(`\\b${norm(r.role)}${tail}(?: [a-z]+){0,3}$`).test(prefix);
+    const electRows = rows.filter((r) => r.start && withRole(r, ' elect'));
+    if (electRows.length) {
+      // "President-elect Donald Trump": the weeks before the term starts
+      for (const r of electRows) {
+        const st = dateNum(r.start!, false);
         const key = `elect:${r.name}:${r.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
         constraints++;
-        for (const y of years) if (fits(y, s - 90 * DAY, s)) score.set(y, score.get(y)! + 2);
-        ev.push({ year: ymd(s)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
+        for (const y of years) if (fits(y, st - 90 * DAY, st)) score.set(y, score.get(y)! + 2);
+        ev.push({ year: ymd(st)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
       }
       continue;
     }
-    const matching = rows.filter((r) => r.role && nb.includes(norm(r.role).split(' ').pop()!) && !/\b(former|ex|late)\b[a-z ]*$/.test(nb.slice(0, nb.lastIndexOf(norm(r.role).split(' ').pop()!))));
+    const matching = rows.filter((r) => withRole(r, ''));
     if (!matching.length) continue;
     const key = `term:${matching.map((r) => r.name + r.role + r.start).join('|')}`;
     if (seen.has(key)) continue;
@@ -834,6 +842,27 @@ export function inferDocYear(
     for (const y of years) if (validDay(y, m, d) && weekday(y, m, d) === c.wd) score.set(y, score.get(y)! + 1);
     ev.push({ year: 0, why: `weekday of ${m}/${d}` });
   }
+  // dated references in the future ("will take effect in January 2025"): the document is older,
+  // and usually less than a year older
+  for (const c of cands) {
+    if (!c.explicitYear || c.future !== true || !c.md) continue;
+    const [m, d] = c.md;
+    const ref = utc(c.explicitYear, m, d);
+    let hit = false;
+    for (const y of years) {
+      // the document's day, or with no dateline any day of the year
+      const t0 = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 1, 1);
+      const t1 = partial ? t0 : utc(y, 12, 31);
+      if (t0 <= ref && ref - t1 < 366 * DAY) {
+        score.set(y, score.get(y)! + 1);
+        hit = true;
+      }
+    }
+    if (hit) {
+      constraints++;
+      ev.push({ year: c.explicitYear, why: `future reference to ${iso(c.explicitYear, m, d)}` });
+    }
+  }
   // dated references in the past: the document is not older than the latest of them
   let latest = 0;
   for (const c of cands) if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
@@ -847,13 +876,39 @@ export function inferDocYear(
     return null;
   }
   if (best <= 0) return null;
-  // a dated reference of the same year among equally good years decides between them
-  if (top.length > 1 && latest && top.includes(latest)) return { year: latest, evidence: ev };
-  if (top.length !== 1) return null;
+  // among equally good years, recent dated references (month or day, up to a year before the
+  // document date) decide: news reports what just happened
+  if (top.length > 1) {
+    const recent = top.map((y) => {
+      const t = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 12, 31);
+      let n = 0;
+      for (const c of cands) {
+        if (!c.explicitYear || !c.md || c.future === true) continue;
+        const ref = utc(c.explicitYear, c.md[0], c.md[1]);
+        if (ref <= t && t - ref < 366 * DAY) n++;
+      }
+      return n;
+    });
+    const most = Math.max(...recent);
+    const winners = top.filter((_, i) => recent[i] === most);
+    if (most > 0 && winners.length === 1) {
+      ev.push({ year: winners[0], why: `${most} recent dated reference(s)` });
+      return { year: winners[0], evidence: ev };
+    }
+    return null;
+  }
   return { year: top[0], evidence: ev };
 }
 
 // ---------------------------------------------------------------- the stage
+
+/** The year inference for a document, with its evidence (for `readout entities` and debugging). */
+export function explainDocYear(doc: Doc, kb: KB): { year: number; evidence: YearEvidence[] } | null {
+  const sentences: Span[] = doc.layers.sentences && doc.layers.sentences.length ? (doc.layers.sentences as Sentence[]) : fallbackSentences(doc.text);
+  const found = findCandidates(doc.text, sentences, loadZones(kb.dataDir));
+  const pre = found.map((c) => ({ wd: c.wd, md: c.md, explicitYear: c.explicitYear, future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null }));
+  return inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), doc.meta.publishedPartial ?? null);
+}
 
 export const dateStage: Stage = {
   name: 'dates',

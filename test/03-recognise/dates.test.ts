@@ -169,7 +169,7 @@ describe('document year inference', () => {
     const r = inferDocYear('', [], [{ wd: 3, md: [4, 12], future: null }], terms, { month: 4, day: 12 }, 2026);
     // April 12 is a Wednesday in 2000, 2006, 2017, 2023: the latest dated reference decides
     expect(r).toBeNull();
-    const r2 = inferDocYear('', [], [{ wd: 3, md: [4, 12], future: null }, { explicitYear: 2017, future: false }], terms, { month: 4, day: 12 }, 2026);
+    const r2 = inferDocYear('', [], [{ wd: 3, md: [4, 12], future: null }, { explicitYear: 2017, md: [3, 20], future: false }], terms, { month: 4, day: 12 }, 2026);
     expect(r2?.year).toBe(2017);
   });
 
