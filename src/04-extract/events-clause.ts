@@ -250,3 +250,29 @@ export function premodifier(v: SentView, head: number, lo: number): number {
   }
   return -1;
 }
+
+const PRON_SUBJ = new Set(['he', 'she', 'it', 'they']);
+const PRON_OBJ = new Set(['him', 'her', 'it', 'them']);
+
+/** Index of a third-person pronoun in [from, to) in subject (or object) form; -1 when none. */
+export function pronounIn(v: SentView, from: number, to: number, object: boolean): number {
+  const set = object ? PRON_OBJ : PRON_SUBJ;
+  for (let j = from; j < to; j++) {
+    if (v.actorAt[j]! >= 0) return -1;
+    if (v.pos[j] === 'PRON' && set.has(v.lower[j]!)) return j;
+  }
+  return -1;
+}
+
+/**
+ * Antecedent of a pronoun inside reported speech: "Obama said he would not…", "Israel said a
+ * bomb was fired at it" → the subject of the reporting verb before it; -1 when none.
+ */
+export function reportAntecedent(v: SentView, j: number): number {
+  for (let r = j - 1; r >= 0; r--) {
+    if ((v.pos[r] === 'VERB' || v.pos[r] === 'AUX') && v.kb.reportForms.has(v.lower[r]!)) {
+      return subjectOf(v, groupStart(v, r, 0), 0);
+    }
+  }
+  return -1;
+}

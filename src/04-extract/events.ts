@@ -12,10 +12,10 @@
 import type { Actor, ActorMention, Doc, EventAnn, Place, Span, StageOutput } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
-import { cameoInfo, intentCode, ploverOf, type CameoKB, type EventPattern } from '../knowledge/cameo.js';
+import { cameoInfo, intentCode, ploverOf, refusalCode, type CameoKB, type EventPattern } from '../knowledge/cameo.js';
 import {
   agentAfter, clauseEnd, clauseStart, coordinated, groupStart, isPassive, markersIn, objectAfter,
-  premodifier, subjectOf, type MarkerHit, type SentView,
+  premodifier, pronounIn, reportAntecedent, subjectOf, type MarkerHit, type SentView,
 } from './events-clause.js';
 
 interface Match {
@@ -121,10 +121,28 @@ interface Raw {
   governor: number;
   /** index of an infinitive "to" right before the predicate's verb group, or -1 */
   toAt: number;
+  drop?: boolean;
 }
 
+function srcIsSame(v: SentView, a: number, b: number): boolean {
+  return a >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m));
+}
+
+/** An actor named as a location after the predicate: "in Beijing", "in Alaska". */
+function locativeAfter(v: SentView, from: number, to: number): number {
+  for (let j = from; j < to - 1; j++) {
+    if (v.lower[j] !== 'in' && v.lower[j] !== 'at' && v.lower[j] !== 'near') continue;
+    let k = j + 1;
+    while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    if (k < to && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+  }
+  return -1;
+}
+
+/** Two mentions of one entity (same key, code and name); different sectors of one country are distinct actors. */
 function sameEntity(a: ActorMention, b: ActorMention): boolean {
-  return a === b || (!!a.key && a.key === b.key);
+  if (a === b) return true;
+  return !!a.key && a.key === b.key && a.actor.code === b.actor.code && a.actor.name === b.actor.name && a.actor.sector === b.actor.sector;
 }
 
 function actorOf(m: ActorMention | undefined): Actor | null {
@@ -169,6 +187,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       if (!cands) continue;
       for (const p of cands) {
         if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i)) continue;
+        if (p.kind === 'v' && !p.exactHead && gerundNoun(v, i)) continue;
         if (p.kind === 'n' && v.pos[i] === 'VERB' && !NOUN_POS.has(v.pos[i]!) && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
@@ -191,7 +210,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
     // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
     const governors = new Set(raws.filter((r) => r.governor >= 0).map((r) => r.governor));
-    const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && (r.code.startsWith('03') || r.code.startsWith('13'))));
+    const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && /^(03|12|13)/.test(r.code)));
 
     // sentence context: date, place, topics
     let date: string | null = null;
@@ -206,12 +225,18 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     for (const r of kept) {
       const info = cameoInfo(ckb, r.code);
       if (!info) continue;
+      if (r.drop) continue;
       const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
       const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
-      if (r.tgt < 0 && !r.tgtPlace && r.p.kind === 'v' && /^04[234]/.test(r.p.cameo)) {
-        // "visited Beijing": a visit's destination is the place after the predicate
+      if (r.tgt < 0 && !r.tgtPlace && r.p.loc) {
+        // "visited Beijing", "staged a protest in Beijing": the place after the predicate is the target
         const from = v.end[r.end - 1]!;
-        for (const pm of places) if (pm.start >= from && pm.end <= s.end) { r.tgtPlace = pm.place; break; }
+        const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? s.end;
+        for (const pm of places) if (pm.start >= from && pm.end <= ce) { r.tgtPlace = pm.place; break; }
+        if (!r.tgtPlace) {
+          const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
+          if (a >= 0 && !(srcIsSame(v, r.src, a))) r.tgt = a;
+        }
       }
       const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
       const key = `${r.code}|${r.head}|${srcM?.key ?? srcM?.start ?? '-'}|${tgtM?.key ?? tgtM?.start ?? r.tgtPlace?.country ?? '-'}`;
@@ -268,7 +293,7 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     if (addressee < 0 || addressee === speaker) continue;
     const p: EventPattern = {
       id: `reported-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, weight: 1, source: 'data/patterns/events-markers.tsv',
+      sym: false, self: false, intent: false, loc: false, inv: false, weight: 1, source: 'data/patterns/events-markers.tsv',
     };
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
@@ -281,6 +306,13 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
 
 function isReportVerb(v: SentView, j: number): boolean {
   return (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.kb.reportForms.has(v.lower[j]!);
+}
+
+/** "the museum shooting", "a killing": an -ing form used as a noun */
+function gerundNoun(v: SentView, i: number): boolean {
+  if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
+  const p = v.pos[i - 1]!;
+  return p === 'DET' || p === 'ADJ' || (p === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === "'s";
 }
 
 /** A head the tagger called a noun but that follows a subject: "China attacks Japan", "Did Russia attack". */
@@ -307,6 +339,11 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
   const reportBefore = sentMarkers.some((h) => h.type === 'report' && h.to <= g);
   for (const h of local) {
     if (h.type === 'neg') negated = true;
+    else if (h.type === 'refuse') {
+      negated = true;
+      intent = true;
+      governor = h.from;
+    }
     else if (h.type === 'intent') {
       intent = true;
       // the governing predicate ("agreed", "threatened") is the marker's first word
@@ -337,14 +374,33 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   const g = groupStart(v, head, 0);
   const mod = modality(v, head, g, sentMarkers, p);
   let code = p.cameo;
-  if (mod.intent && !p.intent) code = intentCode(v.kb, code);
-  const passive = p.kind === 'v' && isPassive(v, head, g);
+  if (mod.intent && !p.intent) {
+    const refusal = mod.negated ? refusalCode(v.kb, code) : null;
+    if (refusal) {
+      // "will not provide aid", "refused to meet": a rejection, stated affirmatively
+      code = refusal;
+      mod.negated = false;
+    } else code = intentCode(v.kb, code);
+  }
+  const reduced = reducedRelative(v, head, g);
+  const passive = reduced || isPassive(v, head, g);
   const ce = clauseEnd(v, m.end, n);
 
-  const subj = subjectOf(v, g, 0);
+  let subj = reduced ? nounBefore(v, head) : subjectOf(v, g, 0);
+  if (subj < 0 && !reduced) {
+    // "Obama said he would not…": a pronoun subject in reported speech is the reporter
+    const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
+    if (pr >= 0) subj = reportAntecedent(v, pr);
+  }
   let srcs: number[] = [];
   let tgts: number[] = [];
-  if (passive) {
+  if (p.inv && !passive) {
+    // "received weapons from X", "faces pressure from X": X is the source, the subject the target
+    const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
+    const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
+    if (a >= 0) srcs = coordinated(v, a, lastFrom!.at + 1, ce);
+    if (subj >= 0) tgts = coordinated(v, subj, clauseStart(v, g, 0), g);
+  } else if (passive) {
     const agent = agentAfter(v, m.end, ce);
     if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
     if (subj >= 0) tgts = coordinated(v, subj, clauseStart(v, g, 0), g);
@@ -353,11 +409,46 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (!p.self) {
       // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it
       const inside = objectAfter(v, head + 1, m.end);
-      const t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
-      if (t >= 0) tgts = coordinated(v, t, m.end, ce);
+      let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+      if (t < 0) {
+        const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
+        if (pr >= 0) t = reportAntecedent(v, pr);
+      }
+      if (t >= 0) tgts = t >= m.end || m.target >= 0 || inside >= 0 ? coordinated(v, t, m.target >= 0 || inside >= 0 ? head + 1 : m.end, ce) : [t];
     }
   }
+  // a participle modifying a noun with no actor on either side is background, not an event
+  if (reduced && !srcs.length && !tgts.length) return [];
+  if (passive && !srcs.length && tgts.length === 0 && subj < 0) {
+    const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
+    if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
+  }
   return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+}
+
+/**
+ * "a member … jailed a year ago", "officials accused of…", "soldiers killed in…": a past
+ * participle right after a common noun, followed by a preposition or punctuation, after the
+ * clause already has its verb, is a reduced passive relative clause.
+ */
+function reducedRelative(v: SentView, head: number, g: number): boolean {
+  if (g !== head || head < 2) return false;
+  const w = v.lower[head]!;
+  if (w.endsWith('ing') || w.endsWith('s')) return false;
+  if (v.pos[head - 1] !== 'NOUN' && v.actorAt[head - 1]! < 0) return false;
+  const next = head + 1 < v.lower.length ? v.pos[head + 1] : 'PUNCT';
+  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV') return false;
+  for (let j = head - 2; j >= 0; j--) {
+    if (v.actorAt[j]! >= 0) continue;
+    if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') return true;
+  }
+  return false;
+}
+
+/** The actor of the noun phrase right before a participle ("Russian soldiers killed"). */
+function nounBefore(v: SentView, head: number): number {
+  if (v.actorAt[head - 1]! >= 0) return v.actorAt[head - 1]!;
+  return premodifier(v, head - 1, 0);
 }
 
 function pairUp(
@@ -431,7 +522,8 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (!srcs.length && agent >= 0) srcs = coordinated(v, agent, m.end, ce);
   }
   if (!srcs.length && pre >= 0) srcs = coordinated(v, pre, 0, g);
-  if (!srcs.length && !tgts.length) return [];
+  // a nominal without its agent ("during a visit to Beirut") refers to an act; it is not coded
+  if (!srcs.length) return [];
   void g;
   return pairUp(v, p, p.cameo, head, m.end, srcs, tgts, mod, null);
 }

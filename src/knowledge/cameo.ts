@@ -42,12 +42,16 @@ export interface EventPattern {
   self: boolean;
   /** the predicate itself states intent and governs a following "to"-infinitive */
   intent: boolean;
+  /** with no other target, the place or locative actor after the predicate is the target */
+  loc: boolean;
+  /** inverse roles: the subject is the target, the actor in "from X" / "by X" the source */
+  inv: boolean;
   /** number of non-optional word elements, used to prefer longer patterns */
   weight: number;
   source: string;
 }
 
-export type MarkerType = 'intent' | 'hypo' | 'neg' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise';
+export type MarkerType = 'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise';
 
 export interface Marker {
   /** each position: the accepted lower-case forms */
@@ -63,6 +67,8 @@ export interface CameoKB {
   plover: Map<string, PloverLabel>;
   /** code prefix → intent code (longest prefix wins) */
   intent: Map<string, string>;
+  /** code prefix → rejection code for a stated refusal of the act */
+  refuse: Map<string, string>;
   patterns: EventPattern[];
   /** lower-cased token form → patterns whose head accepts it, best first */
   byHead: Map<string, EventPattern[]>;
@@ -186,6 +192,8 @@ export function compilePattern(
     sym: flags.has('sym'),
     self: flags.has('self'),
     intent: flags.has('intent'),
+    loc: flags.has('loc'),
+    inv: flags.has('inv'),
     weight,
     source,
   };
@@ -216,7 +224,11 @@ export function loadCameoKB(dataDir: string): CameoKB {
     plover.set(code, { event, mode: mode || null, context: (ctx ?? '').split('|').filter(Boolean) });
   }
   const intent = new Map<string, string>();
-  for (const [from, to] of readTsv(path.join(dataDir, 'cameo/intent.tsv'))) if (from && to) intent.set(from, to);
+  const refuse = new Map<string, string>();
+  for (const [from, to, ref] of readTsv(path.join(dataDir, 'cameo/intent.tsv'))) {
+    if (from && to) intent.set(from, to);
+    if (from && ref) refuse.set(from, ref);
+  }
 
   const inflect = makeInflector(dataDir);
   const patterns: EventPattern[] = [];
@@ -256,9 +268,9 @@ export function loadCameoKB(dataDir: string): CameoKB {
       l.push(m);
     }
     if (type === 'report' && m.seq.length === 1) for (const f of m.seq[0]!) reportForms.add(f);
-    if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
+    if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'refuse' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
   }
-  return { codes, plover, intent, patterns, byHead, markers, markersByLast, reportForms, markerWords };
+  return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords };
 }
 
 // ------------------------------------------------------------------------------------------
@@ -290,4 +302,13 @@ export function intentCode(kb: CameoKB, code: string): string {
     if (e) return e;
   }
   return code;
+}
+
+/** The rejection code for a stated refusal of the act ("will not provide aid" → 121), or null. */
+export function refusalCode(kb: CameoKB, code: string): string | null {
+  for (let c = code; c.length >= 2; c = c.slice(0, -1)) {
+    const e = kb.refuse.get(c);
+    if (e) return e;
+  }
+  return null;
 }
