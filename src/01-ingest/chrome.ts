@@ -6,28 +6,27 @@
 import { ingestData } from './data.js';
 
 /** \r\n and \r → \n, invisible characters dropped, lines trimmed, runs of blank lines collapsed. */
+const SPACE = /[ \t\u00A0\u3000]/;
+
 export function normaliseText(raw: string): string {
-  const s = raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\f\v\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '');
-  const lines = s.split('\n');
+  let s = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
+  if (/[\f\v\u2028\u2029\u0085]/.test(s)) s = s.replace(/[\f\v\u2028\u2029\u0085]/g, '\n');
+  if (/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/.test(s)) s = s.replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '');
   const out: string[] = [];
-  let blank = 0;
-  for (const l of lines) {
-    const t = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
-    if (!t) {
-      blank++;
+  let blank = false;
+  for (let l of s.split('\n')) {
+    if (l.length && (SPACE.test(l[0]!) || SPACE.test(l[l.length - 1]!))) l = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
+    if (!l) {
+      blank = true;
       continue;
     }
-    if (out.length && blank) out.push('');
-    if (out.length && blank > 1) out.push('');
-    blank = 0;
-    out.push(t);
+    // at most one blank line between paragraphs; none at the start or end
+    if (blank && out.length) out.push('');
+    blank = false;
+    out.push(l);
   }
-  // at most one blank line between paragraphs
-  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+  return out.join('\n');
 }
 
 const BULLETS = /^[•·▪◦●○■□►▸‣*–—-]+\s*/;
@@ -46,6 +45,7 @@ export function isLanguageSwitcher(line: string): boolean {
 
 /** "Home | Links | Search | Help | Site Map", "News Room | Government Report Card | …" */
 export function isNavList(line: string): boolean {
+  if (line.length > 300) return false;
   const parts = line.split(/\s*\|\s*|\s+[•·]\s+|\s+»\s+|\s+>\s+/).filter((p) => p.trim());
   if (parts.length < 3) return false;
   return parts.every((p) => p.length <= 40 && p.split(/\s+/).length <= 6 && !/[.!?;]$/.test(p.trim()) && !/[.!?]\s/.test(p));
@@ -62,6 +62,7 @@ export function isShareBar(line: string): boolean {
 }
 
 function key(line: string): string {
+  if (line.length > 80) return '';
   return line
     .replace(BULLETS, '')
     .replace(/[\s:.…›»>]+$/, '')
@@ -79,6 +80,9 @@ export function isTailMarker(line: string): boolean {
 
 /** One line that is page chrome wherever it stands. */
 export function isChromeLine(line: string): boolean {
+  // paragraphs of running text are never chrome: skip the checks below for them
+  if (line.length > 300) return false;
+  if (line.length > 120 && !line.includes('|')) return false;
   if (/^[•·▪◦●○■□►▸‣*|_=~-]+$/.test(line)) return true;
   return isChromePhrase(line) || isLanguageSwitcher(line) || isNavList(line) || isShareBar(line);
 }
