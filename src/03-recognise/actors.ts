@@ -51,6 +51,8 @@ const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCO
 interface W extends Word {
   /** punctuation or a line break between this word and the previous one */
   brk: boolean;
+  /** like brk, but a possessive 's does not break a phrase ("People's Republic", "Russia's Foreign Minister") */
+  lbrk: boolean;
   /** the gap before is exactly a comma (and spaces) */
   comma: boolean;
   sentStart: boolean;
@@ -91,6 +93,10 @@ function prepareWords(doc: Doc): W[] {
     let sentStart = k === 0;
     let commas = 0;
     let other = false;
+    let lbrk = brk;
+    const g0 = text.charCodeAt(prevEnd);
+    const possGap =
+      k > 0 && w.start - prevEnd >= 3 && (g0 === 39 || g0 === 0x2019) && (text.charCodeAt(prevEnd + 1) === 115 || text.charCodeAt(prevEnd + 1) === 83) && text.charCodeAt(prevEnd + 2) === 32 && w.start - prevEnd === 3;
     for (let c = prevEnd; c < w.start; c++) {
       const ch = text.charCodeAt(c);
       if (ch === 32 || ch === 160 || ch === 9) continue;
@@ -106,6 +112,7 @@ function prepareWords(doc: Doc): W[] {
     if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || out[k - 1].start < sentences[sp].start)) sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
     w.brk = brk;
+    w.lbrk = possGap ? false : brk || lbrk;
     w.comma = commas === 1 && !other;
     w.sentStart = sentStart;
     w.cap = isCap(w.text);
@@ -135,7 +142,7 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
       continue;
     }
     let lim = 1;
-    while (lim < n && i + lim < ws.length && !ws[i + lim].brk) lim++;
+    while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
     for (let len = lim; len >= 1 && !found; len--) {
       let key = ws[i].key;
@@ -368,8 +375,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     const w = ws[i];
 
     // honorific + surname
-    if (!it && HONORIFICS.has(w.key) && i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk) {
-      const e = nameRun(i + 1, false);
+    if (!it && HONORIFICS.has(w.key) && i + 1 < ws.length && ws[i + 1].cap && (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')) {
+      const e = nameRun(i + 1, true);
       if (e > i + 1) {
         const { person, ref } = resolveName(i + 1, e, null, null);
         let actor: Actor;
@@ -435,7 +442,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       }
       const last = chain[chain.length - 1];
       const head = at[last.j];
-      if (last.j < ws.length && !ws[last.j].brk && reading(head, 'role')) {
+      if (last.j < ws.length && !ws[last.j].lbrk && reading(head, 'role')) {
         roleIt = head;
         k = last.j;
       } else chain = chain.slice(0, 1);
@@ -504,9 +511,14 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           nameE = e;
         }
       }
+      const firstPoss = !!poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss));
       if (role.kind === 'counterpart' && nameS < 0) {
-        // "my Chinese colleague": resolved at the end
-        const s = poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss)) ? i - 1 : modStart;
+        // "my Chinese colleague": resolved at the end; "his colleague" is left alone
+        if (!firstPoss) {
+          i = roleIt!.j - 1;
+          continue;
+        }
+        const s = i - 1;
         pendingCounterparts.push({ i: s, j: roleIt!.j, country, plural: false, rule: 'counterpart' });
         for (let x = s; x < roleIt!.j; x++) used[x] = 1;
         i = roleIt!.j - 1;
@@ -572,7 +584,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           // "our American colleagues": the named country
           const a = actorOf({ country: chain[0].country, sector, code: cameoCode(chain[0].country, sector) });
           emit(s, roleIt!.j, 'group', a, `group:${a.country}:${sector}`, 'group-counterparts');
-        } else if (chain.length <= 1) {
+        } else if (chain.length === 0 && firstPoss) {
           pendingCounterparts.push({ i: s, j: roleIt!.j, country: null, plural: true, rule: 'counterparts' });
           for (let x = s; x < roleIt!.j; x++) used[x] = 1;
         }
@@ -663,6 +675,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   for (const pc of pendingCounterparts) {
     const t = speakerAt(ws[pc.i].start);
     const sp = t && t.role !== 'question' ? t.speaker : null;
+    if (!sp) continue;
     const others = persons.filter((p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)));
     let actor: Actor | null = null;
     let rule = pc.rule;

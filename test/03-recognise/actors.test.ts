@@ -185,6 +185,21 @@ describe('mentionsIn', () => {
   });
 });
 
+describe('possessives and abbreviations', () => {
+  it("Russia's Foreign Minister + name; People's Republic of China is China, not Taiwan; Mr. with a dot", () => {
+    const d = run("Russia's Foreign Minister Sergey Lavrov met officials of the People's Republic of China. Mr. Lavrov was pleased.", '2019-05-05');
+    expect(at(d, 'Russia')!.actor).toMatchObject({ name: 'Sergey Lavrov', country: 'RUS' });
+    expect(at(d, 'People')!.actor.country).toBe('CHN');
+    expect(at(d, 'Mr.')!.actor.name).toBe('Sergey Lavrov');
+  });
+  it('"States" alone is not the United States; "partners" without our/my is not resolved', () => {
+    const d = run('Member States and their partners met. The United States abstained.');
+    expect(at(d, 'States')).toBeUndefined();
+    expect(at(d, 'partners')).toBeUndefined();
+    expect(at(d, 'United States')!.actor.country).toBe('USA');
+  });
+});
+
 describe('no double mentions', () => {
   it('a possessive before a group noun is one mention', () => {
     const d = run('Question: When?\n\nSergey Lavrov: Our diplomats are preparing the visit.\n\nQuestion: Thank you.', '2016-03-11');
