@@ -14,8 +14,8 @@ import { loadSegmentLexicon, type SegmentLexicon } from './lexicon.js';
 import { paragraphs } from './paragraphs.js';
 import { datelineEnd, splitSentences } from './sentences.js';
 import { tokenize, type RawToken } from './tokens.js';
-import { buildTurns, isTranscript, parseLabel, type Label } from './turns.js';
-import { expandName, nameCandidates, stripTitles, surname, titleSpeaker } from './names.js';
+import { buildTurns, isTranscript, monologue, parseLabel, type Label } from './turns.js';
+import { expandName, nameCandidates, stripTitles, surname, titleSpeakerInfo } from './names.js';
 
 export { tokenize } from './tokens.js';
 export { titleSpeaker } from './names.js';
@@ -32,21 +32,39 @@ export interface Segmentation {
 }
 
 /** Segments a text; `title` is the document title (kept out of the body by ingest). */
-export function segment(text: string, title: string | null, lex: SegmentLexicon = loadSegmentLexicon()): Segmentation {
+export function segment(
+  text: string,
+  title: string | null,
+  lex: SegmentLexicon = loadSegmentLexicon(),
+  /** a title speaker found elsewhere (e.g. by ingest), used when the title gives none */
+  fallbackTitleSpeaker: string | null = null,
+): Segmentation {
   const paras = paragraphs(text, {
     startsBlock: (s, e) => parseLabel(text, s, e, lex) !== null || datelineEnd(text, s, e) >= 0,
   });
   const labels: (Label | null)[] = paras.map((p) => parseLabel(text, p.start, p.end, lex));
   const transcript = isTranscript(labels);
 
-  // a missing title: a short first line without final punctuation stands in for it
+  // a missing title: an early short line without final punctuation stands in for it
   let effTitle = title;
-  if (!effTitle && paras.length > 1 && !labels[0]) {
-    const first = text.slice(paras[0].start, paras[0].end);
-    if (first.length <= 250 && !/[.!?:;,]$/.test(first)) effTitle = first;
+  if (!effTitle) {
+    for (let k = 0; k < Math.min(3, paras.length - 1); k++) {
+      if (labels[k]) break;
+      const line = text.slice(paras[k].start, paras[k].end);
+      if (line.length <= 250 && !/[.!?:;,]$/.test(line) && (line.match(/\p{L}+/gu) ?? []).length >= 4) {
+        effTitle = line;
+        break;
+      }
+    }
   }
-  const ts = titleSpeaker(effTitle, lex, transcript);
-  const { turns, paragraphTurn, principals } = buildTurns(text, paras, labels, ts, effTitle, lex);
+  const tsInfo = titleSpeakerInfo(effTitle, lex, transcript);
+  const ts = tsInfo?.name ?? fallbackTitleSpeaker;
+  let built = buildTurns(text, paras, labels, ts, effTitle, lex);
+  if (!transcript && ts && (tsInfo?.rule === 'possessive' || tsInfo?.rule === 'by')) {
+    const dateline = paras.slice(0, 3).some((p) => datelineEnd(text, p.start, p.end) >= 0);
+    built = monologue(text, paras, ts, dateline) ?? built;
+  }
+  const { turns, paragraphTurn, principals } = built;
 
   // sentences and tokens
   const raw = tokenize(text);
@@ -86,21 +104,13 @@ export function segment(text: string, title: string | null, lex: SegmentLexicon 
   }
 
   // principal speakers: title speaker first, expanded to full names found in the header
-  const headerText = [
+  // header lines: the title and the lines before the first label (each line on its own)
+  const firstLabel = labels.findIndex((x) => x !== null);
+  const headerLines = [
     effTitle ?? '',
-    ...paras
-      .slice(
-        0,
-        Math.max(
-          0,
-          labels.findIndex((x) => x !== null),
-        ),
-      )
-      .map((p) => text.slice(p.start, p.end)),
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const cands = nameCandidates(headerText, lex);
+    ...paras.slice(0, Math.max(0, firstLabel)).map((p) => text.slice(p.start, p.end)),
+  ];
+  const cands = headerLines.flatMap((l) => (l ? nameCandidates(l, lex) : []));
   const speakers: string[] = [];
   const add = (n: string | null) => {
     if (!n) return;
@@ -118,7 +128,7 @@ export const segmentStage: Stage = {
   produces: ['paragraphs', 'sentences', 'tokens', 'turns'],
   run(doc: Doc, kb: KB): StageOutput {
     const lex = loadSegmentLexicon(kb?.dataDir);
-    const seg = segment(doc.text, doc.meta.title, lex);
+    const seg = segment(doc.text, doc.meta.title, lex, doc.meta.titleSpeaker ?? null);
     const speakers = [...seg.speakers];
     for (const s of doc.meta.speakers ?? []) if (!speakers.some((x) => surname(x) === surname(s))) speakers.push(s);
     return {

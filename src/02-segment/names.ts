@@ -173,6 +173,20 @@ function speechRes(lex: SegmentLexicon) {
  * ("Secretary Antony J. Blinken and … Before Their Meeting").
  */
 export function titleSpeaker(title: string | null | undefined, lex: SegmentLexicon, transcript = false): string | null {
+  return titleSpeakerInfo(title, lex, transcript)?.name ?? null;
+}
+
+export interface TitleSpeaker {
+  name: string;
+  /** which title pattern named the speaker: a speech event (possessive, "by") or an interview/office mention */
+  rule: 'possessive' | 'by' | 'interview' | 'office';
+}
+
+export function titleSpeakerInfo(
+  title: string | null | undefined,
+  lex: SegmentLexicon,
+  transcript = false,
+): TitleSpeaker | null {
   if (!title) return null;
   const t = fixCase(title.replace(/\s+/g, ' ').trim());
   const { after, by } = speechRes(lex);
@@ -183,27 +197,27 @@ export function titleSpeaker(title: string | null | undefined, lex: SegmentLexic
     if (!after.test(t.slice(endPoss))) continue;
     const ws = words(t.slice(0, endPoss));
     const name = nameBackward(ws, ws.length - 1, lex);
-    if (name && (name.includes(' ') || hasOfficeBefore(ws, ws.length - 1, lex))) return name;
+    if (name && (name.includes(' ') || hasOfficeBefore(ws, ws.length - 1, lex))) return { name, rule: 'possessive' };
   }
   // 2. "Remarks/Statement/Interview by <office> <Name>"
   by.lastIndex = 0;
   for (let m = by.exec(t); m; m = by.exec(t)) {
     const ws = words(t.slice(m.index + m[0].length));
     const name = nameForward(ws, 0, lex, 1);
-    if (name) return name;
+    if (name) return { name, rule: 'by' };
   }
   // 3. "<Name> said in an interview…", "<Name> told … in an interview"
   const said = /^(.{2,80}?)\s+(?:said|says|told|tells)\b.{0,80}\binterview/iu.exec(t);
   if (said) {
     const ws = words(said[1]);
     const name = nameBackward(ws, ws.length - 1, lex);
-    if (name) return name;
+    if (name) return { name, rule: 'interview' };
   }
   // 4. transcripts: "<office> <Name> …"
   if (transcript) {
     const ws = words(t);
     const name = nameForward(ws, 0, lex, 2);
-    if (name) return name;
+    if (name) return { name, rule: 'office' };
   }
   return null;
 }

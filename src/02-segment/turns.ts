@@ -248,3 +248,32 @@ export function buildTurns(
   }
   return { turns, paragraphTurn, principals, transcript: true };
 }
+
+/** closed class: first-person words that show a text is someone's own speech */
+const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|us|my|My)\b/;
+
+/**
+ * A speech or briefing without labels ("Foreign Minister X's remarks at…", "Briefing by …"):
+ * one statement turn by the title speaker, from the first speech-like paragraph to the end.
+ * Only when the text speaks in the first person; news reports (datelines) never get one.
+ */
+export function monologue(text: string, paras: Paragraph[], speaker: string, hasDateline: boolean): TurnResult | null {
+  const paragraphTurn: (number | null)[] = paras.map(() => null);
+  if (hasDateline || paras.length === 0) return null;
+  const first = paras.findIndex((p) => speechLike(text, p));
+  if (first < 0) return null;
+  const last = paras[paras.length - 1];
+  if (!FIRST_PERSON.test(text.slice(paras[first].start, Math.min(last.end, paras[first].start + 4000)))) return null;
+  for (let k = first; k < paras.length; k++) paragraphTurn[k] = 0;
+  const turn: Turn = {
+    index: 0,
+    start: paras[first].start,
+    end: last.end,
+    label: null,
+    bodyStart: paras[first].start,
+    speakerName: speaker,
+    speaker: null,
+    role: 'statement',
+  };
+  return { turns: [turn], paragraphTurn, principals: [speaker], transcript: false };
+}

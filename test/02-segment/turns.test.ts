@@ -180,6 +180,29 @@ describe('opening statements and sentences in turns', () => {
   });
 });
 
+describe('speeches without labels', () => {
+  it('make one statement turn by the title speaker', () => {
+    const text =
+      'Moscow, June 3, 2020\n\nWe are concerned about the situation in the region. Our position has not changed.\n\nI would like to say a few words about the upcoming talks.';
+    const s = segment(text, 'Briefing by Foreign Ministry Spokesperson Olga Dmitrieva, Moscow, June 3, 2020');
+    expect(s.turns).toHaveLength(1);
+    expect(s.turns[0]).toMatchObject({ role: 'statement', speakerName: 'Olga Dmitrieva', label: null });
+    expect(text.slice(s.turns[0].start, s.turns[0].start + 6)).toBe('We are');
+    expect(s.sentences[0].turn).toBeNull();
+    expect(s.sentences[1].turn).toBe(0);
+  });
+
+  it('but news reports about a speech do not', () => {
+    const text = 'ROME, May 4. /TASS/. The minister said that "we will not give up". He spoke to reporters.';
+    expect(segment(text, "Foreign Minister Ivan Petrenko's statement on the talks").turns).toEqual([]);
+    const third = 'The minister spoke at length about trade. He said the talks had been useful.';
+    expect(segment(third, "Foreign Minister Ivan Petrenko's statement on the talks").turns).toEqual([]);
+    expect(segment(third, "Foreign Minister Ivan Petrenko's statement on the talks").speakers).toEqual([
+      'Ivan Petrenko',
+    ]);
+  });
+});
+
 describe('title speaker', () => {
   const cases: [string, string | null][] = [
     [
