@@ -122,8 +122,18 @@ export function clauseEnd(v: SentView, i: number, hi: number): number {
     if (w === 'that' && v.pos[j] !== 'DET') continue; // complement clauses carry the target ("alleged that France…")
     if (isBoundary(v, j) || isReport(v, j)) return j;
     if (REL.has(w) && j > 0 && v.lower[j - 1] === ',') return j;
+    if (w === ',' && attributionFollows(v, j + 1, hi)) return j;
   }
   return hi;
+}
+
+/** ", Syrian state media reported", ", the ministry said on Monday": a trailing attribution */
+function attributionFollows(v: SentView, from: number, hi: number): boolean {
+  for (let j = from; j < hi && j < from + 8; j++) {
+    if (isReport(v, j)) return true;
+    if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX' || v.lower[j] === ',') return false;
+  }
+  return false;
 }
 
 /** Mentions coordinated with mention k ("Russia, Turkey and Iran"), in text order, including k. */

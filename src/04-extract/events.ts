@@ -186,9 +186,9 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const cands = ckb.byHead.get(v.lower[i]!);
       if (!cands) continue;
       for (const p of cands) {
-        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i)) continue;
+        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i)) continue;
         if (p.kind === 'v' && !p.exactHead && gerundNoun(v, i)) continue;
-        if (p.kind === 'n' && v.pos[i] === 'VERB' && !NOUN_POS.has(v.pos[i]!) && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0) continue;
+        if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
         const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
@@ -308,6 +308,15 @@ function isReportVerb(v: SentView, j: number): boolean {
   return (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.kb.reportForms.has(v.lower[j]!);
 }
 
+/** A participle the tagger called an adjective: "is being pressured by", "the report alleged that France…" */
+function participleAdj(v: SentView, i: number): boolean {
+  if (v.pos[i] !== 'ADJ' || !v.lower[i]!.endsWith('ed') || i === 0) return false;
+  const prev = v.lower[i - 1]!;
+  if (['is', 'are', 'was', 'were', 'been', 'being', 'be'].includes(prev)) return true;
+  const np = v.pos[i + 1];
+  return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
+}
+
 /** "the museum shooting", "a killing": an -ing form used as a noun */
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
@@ -387,11 +396,16 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   const ce = clauseEnd(v, m.end, n);
 
   let subj = reduced ? nounBefore(v, head) : subjectOf(v, g, 0);
+  let subjGroup: number[] | null = null;
   if (subj < 0 && !reduced) {
-    // "Obama said he would not…": a pronoun subject in reported speech is the reporter
+    // "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported speech is the reporter
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    if (pr >= 0) subj = reportAntecedent(v, pr);
+    if (pr >= 0) {
+      subj = reportAntecedent(v, pr);
+      if (subj >= 0) subjGroup = v.lower[pr] === 'they' ? coordinated(v, subj, 0, pr) : [subj];
+    }
   }
+  const subjects = () => subjGroup ?? coordinated(v, subj, clauseStart(v, g, 0), g);
   let srcs: number[] = [];
   let tgts: number[] = [];
   if (p.inv && !passive) {
@@ -399,13 +413,22 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
     const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
     if (a >= 0) srcs = coordinated(v, a, lastFrom!.at + 1, ce);
-    if (subj >= 0) tgts = coordinated(v, subj, clauseStart(v, g, 0), g);
+    if (subj >= 0) tgts = subjects();
   } else if (passive) {
     const agent = agentAfter(v, m.end, ce);
     if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
-    if (subj >= 0) tgts = coordinated(v, subj, clauseStart(v, g, 0), g);
+    if (subj >= 0) tgts = subjects();
+    else if (!p.self) {
+      // "a mortar bomb was fired at it", "aid was sent to Syria": the prepositional object is the target
+      let t = objectAfter(v, m.end, ce);
+      if (t < 0) {
+        const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
+        if (pr >= 0) t = reportAntecedent(v, pr);
+      }
+      if (t >= 0 && t !== agent) tgts = [t];
+    }
   } else {
-    if (subj >= 0) srcs = coordinated(v, subj, clauseStart(v, g, 0), g);
+    if (subj >= 0) srcs = subjects();
     if (!p.self) {
       // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it
       const inside = objectAfter(v, head + 1, m.end);
