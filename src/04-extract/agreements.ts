@@ -27,6 +27,7 @@ import {
   partyKey,
   pickDate,
   quotedSpans,
+  refineVague,
   sentencesOf,
 } from './meet-util.js';
 import { topicsIn } from './topics.js';
@@ -60,10 +61,14 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
   const out: Cand[] = [];
 
+  /** The other side of the narrator's meeting of the day: the meeting the title names, else the only one. */
   const mainCounterparts = (narrator: Actor | null): Actor[] => {
     if (!narrator) return [];
-    const nk = partyKey(narrator);
-    const m = meetings.find((x) => x.status === 'held' && (!today || x.date?.slice(0, 10) === today) && keysOf(x.parties).includes(nk ?? ''));
+    const nk = partyKey(narrator) ?? '';
+    const held = meetings.filter((x) => x.status === 'held' && (!today || x.date?.slice(0, 10) === today) && keysOf(x.parties).includes(nk));
+    const titled = held.find((x) => x.rule.startsWith('meeting:title:'));
+    const sets = new Set(held.map((x) => keysOf(x.parties).sort().join('+')));
+    const m = titled ?? (sets.size === 1 ? held[0] : undefined);
     return m ? m.parties.filter((p) => partyKey(p) !== nk) : [];
   };
 
@@ -116,8 +121,16 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (/^(?:adopted|approved|signed)$/i.test(h.text.trim()) && ADJ_BEFORE.test(before)) continue;
       const narrator = narratorOf(doc, s);
       let partyMentions = [] as typeof mentions;
+      let passiveSides: Actor[] = [];
       let participle = false;
-      if (p.kind === 'active' || p.kind === 'that') {
+      const byAgent = /^\s+by\b/i.test(after) && /ed$/i.test(h.text.trim());
+      if (byAgent || (p.kind === 'active' && /,\s*$/.test(before) && /ed$/i.test(h.text.trim()))) {
+        // a participle: "sanctions adopted by the US Congress", "Resolution 2270, adopted on March 2"
+        const by = byAgent ? complementAfter(text, s, h.end, mentions, /^\s*by\b/i) : modifierBefore(text, h.start, mentions, s.start);
+        partyMentions = by.length ? by : mentionsBefore(text, s, h.start, mentions);
+        participle = true;
+        if (status === 'reached') status = 'referenced';
+      } else if (p.kind === 'active' || p.kind === 'that') {
         partyMentions = mentionsBefore(text, s, h.start, mentions);
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         partyMentions = [...partyMentions, ...comp];
@@ -126,9 +139,20 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
           partyMentions = mentions;
         }
       } else if (p.kind === 'passive') {
-        const by = complementAfter(text, s, h.end, mentions, /^\s*(?:[\p{L}-]+\s+){0,2}?(?:by|between)\b/iu);
+        let by = complementAfter(text, s, h.end, mentions, /^\s*(?:[\p{L}-]+\s+){0,2}?(?:by|between)\b/iu);
+        if (!by.length) {
+          const bw = /\bbetween\b/i.exec(after);
+          if (bw) by = complementAfter(text, s, h.end + bw.index, mentions, /^\s*between\b/i);
+        }
         partyMentions = by.length ? by : mentions;
-      } else if (p.kind === 'noun' || p.kind === 'setup') {
+        if (!partyMentions.length && /agreed|reached/i.test(h.text) && narrator) {
+          // "It was agreed…" in a readout of talks: the sides of the talks
+          partyMentions = [];
+          passiveSides = [narrator, ...mainCounterparts(narrator)];
+        }
+      } else if (p.kind === 'setup') {
+        partyMentions = mentionsBefore(text, s, h.start, mentions);
+      } else if (p.kind === 'noun') {
         partyMentions = mentions;
       } else if (p.kind === 'statement') {
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:by|of|between)\b/i);
@@ -136,18 +160,20 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         partyMentions = [...mod, ...comp];
         if (!partyMentions.length) continue;
       }
-      let parties = partiesFrom(partyMentions);
+      let parties = partiesFrom(partyMentions, passiveSides);
+      if (passiveSides.length === 1) parties = []; // the narrator alone: the other side is unknown
       const keys = keysOf(parties);
       const nk = partyKey(narrator);
       if (narrator && nk && keys.length === 1 && keys[0] === nk) parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
-      const d = pickDate(sDates, s, h.start, special);
-      let date = d?.value ?? null;
+      const d = pickDate(sDates, s, h.start, special, text, h.end);
+      let date = d ? refineVague(text, d) : null;
       const narratorParty = !!nk && keysOf(parties).includes(nk);
       // referenced documents (passive adopted/approved, participles) stand only with a date of their own
       if ((status === 'referenced' || participle) && !date && !(p.kind === 'passive' && /agreed|reached/i.test(h.text))) {
         if (p.kind !== 'setup') continue;
       }
-      if (!date && (status === 'reached' || status === 'signed') && narratorParty && today && !PAST_MARK.test(stext)) date = today;
+      const readout = !(doc.layers.turns ?? []).length; // a press release reports the day's agreements
+      if (!date && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(stext)) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
       const ann: AgreementAnn = {
         status,

@@ -125,7 +125,7 @@ export function isQuestion(doc: Doc, s: Sentence): boolean {
 }
 
 /** Words that open a new clause (grammatical closed class). */
-const CLAUSE_OPEN = /[;:?!–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since)\b/gi;
+const CLAUSE_OPEN = /[;:?!–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
 
 /** Start of the clause containing `pos`, within the sentence. */
 export function clauseStart(text: string, s: Span, pos: number): number {
@@ -191,12 +191,44 @@ export function modifierBefore(text: string, pos: number, mentions: ActorMention
   return out;
 }
 
-/** The date mention to use for an event whose trigger is at `pos`: nearest in the sentence, after preferred. */
-export function pickDate(dates: DateMention[], s: Span, pos: number, exclude: Set<DateMention> = new Set()): DateMention | null {
+/** Words that separate a date from a trigger in another clause. */
+const DATE_STOP = /[;:?!()–—]|\b(?:which|who|whom|that|where|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
+
+const RELATIVE_EVENT =
+  /^[^;:?!()–—]*?,?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+|are\s+to\s+|was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:be\s+)?(?:held|take\s+place|took\s+place|taking\s+place|scheduled|convened?|opened?)\b/i;
+
+/** "the end of the year" means December, "the beginning of the year" January. */
+export function refineVague(text: string, d: DateMention): string | null {
+  const v = d.value;
+  if (!v || v.length !== 4) return v;
+  const t = text.slice(d.start, d.end).toLowerCase();
+  if (/\b(?:end|last days|close) of\b/.test(t)) return `${v}-12`;
+  if (/\b(?:beginning|start|first days) of\b/.test(t)) return `${v}-01`;
+  return v;
+}
+
+/**
+ * The date mention of an event whose trigger spans [pos, posEnd): the nearest in the sentence not
+ * separated from the trigger by a clause boundary ("…on May 8, 2015, when they met" is allowed).
+ */
+export function pickDate(
+  dates: DateMention[],
+  s: Span,
+  pos: number,
+  exclude: Set<DateMention> = new Set(),
+  text?: string,
+  posEnd: number = pos,
+): DateMention | null {
   let best: DateMention | null = null;
   let bestD = Infinity;
   for (const d of dates) {
     if (d.start < s.start || d.end > s.end || exclude.has(d) || !d.value) continue;
+    if (text) {
+      const gap = d.start >= posEnd ? text.slice(posEnd, d.start) : text.slice(d.end, pos);
+      // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
+      const g = d.start >= posEnd ? gap.replace(RELATIVE_EVENT, '') : gap.replace(/^\s*,?\s*when\b/i, '');
+      if (DATE_STOP.test(g)) continue;
+    }
     const dist = d.start >= pos ? d.start - pos : (pos - d.end) * 1.5;
     if (dist < bestD) {
       bestD = dist;
@@ -206,11 +238,13 @@ export function pickDate(dates: DateMention[], s: Span, pos: number, exclude: Se
   return best;
 }
 
-export function pickPlace(places: PlaceMention[], s: Span, pos: number): PlaceMention | null {
+/** The place of an event: a place after a locative preposition (in/at), nearest to the trigger. */
+export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: string): PlaceMention | null {
   let best: PlaceMention | null = null;
   let bestD = Infinity;
   for (const p of places) {
     if (p.start < s.start || p.end > s.end) continue;
+    if (text && !/\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(text.slice(Math.max(s.start, p.start - 40), p.start))) continue;
     const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
     if (dist < bestD) {
       bestD = dist;

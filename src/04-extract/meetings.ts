@@ -13,9 +13,16 @@ import { evidence } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
+import { runStages } from '../pipeline.js';
+import { segmentStage } from '../02-segment/index.js';
+import { actorStage } from '../03-recognise/actors.js';
+import { dateStage } from '../03-recognise/dates.js';
+import { placeStage } from '../03-recognise/places.js';
 import {
   actorsOf,
+  clauseStart,
   complementAfter,
+  refineVague,
   docDay,
   isQuestion,
   keysOf,
@@ -34,6 +41,9 @@ import { topicsIn } from './topics.js';
 
 interface Candidate {
   ann: MeetingAnn;
+  /** the date is the document's (a meeting "today"), not stated */
+  defaulted?: boolean;
+  fromTitle?: boolean;
   sentence: number;
   dated: boolean;
   order: number;
@@ -42,7 +52,7 @@ interface Candidate {
 const HELD = '(?:(?:were|was|have been|has been|are|is|will be)\\s+(?:held|taking place|conducted|to be held)\\s+)?';
 const WITH = new RegExp(`^\\s*${HELD}(?:with|between|among|of)\\b`, 'i');
 const WITH_LED = new RegExp(`^\\s*${HELD}with\\b`, 'i');
-const VISIT_DEST = /^\s*(?:(?:to|in)\s+)?/i;
+const VISIT_DEST = /^\s*(?:(?:to|in|of|by)\s+)?/i;
 const VENUE_BEFORE = /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\bat\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
 
 function markers(kb: KB, kind: 'planned' | 'past'): MeetingPattern[] {
@@ -61,6 +71,49 @@ function placeFromMention(p: { place: Place } | null): Place | null {
 }
 
 export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
+  const cands = collect(doc, kb, 0);
+  const fromTitle = titleCandidates(doc, kb, cands.length);
+  return mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
+}
+
+/**
+ * Meetings the title names ("…remarks following talks with Chinese Foreign Minister Wang Yi, Moscow,
+ * March 11, 2016") when ingest moved the title out of the text: the title is read through the same
+ * recognisers, and the record's evidence is the first sentence of the text that speaks of a meeting.
+ */
+function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
+  const title = doc.meta.title;
+  if (!title || doc.text.includes(title)) return [];
+  let mini: Doc = { id: doc.id, text: title, meta: doc.meta, layers: {} };
+  try {
+    mini = runStages(mini, kb, [segmentStage, actorStage, dateStage, placeStage]);
+  } catch {
+    return [];
+  }
+  const sent = sentencesOf(mini);
+  mini = { ...mini, layers: { ...mini.layers, sentences: sent.map((x) => ({ ...x, turn: null })), turns: [], topics: [] } };
+  const cs = collect(mini, kb, orderBase);
+  if (!cs.length) return [];
+  const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb');
+  const sents = sentencesOf(doc);
+  const ev =
+    sents.find((x) => {
+      const t = doc.text.slice(x.start, x.end);
+      return trig.some((p) => {
+        p.re.lastIndex = 0;
+        return p.re.test(t);
+      });
+    }) ?? sents[0];
+  for (const c of cs) {
+    c.fromTitle = true;
+    c.ann.rule = c.ann.rule.replace(/^meeting:/, 'meeting:title:');
+    c.ann.evidence = ev ? evidence(doc, ev) : { start: 0, end: 0, text: '' };
+    c.ann.topics = ev ? topicsIn(doc, ev) : [];
+  }
+  return cs;
+}
+
+function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
   const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past');
@@ -73,7 +126,7 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
   const places = doc.layers.places ?? [];
   const today = docDay(doc);
   const cands: Candidate[] = [];
-  let order = 0;
+  let order = orderStart;
 
   for (const s of sentencesOf(doc)) {
     if (isQuestion(doc, s)) continue;
@@ -125,7 +178,9 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
           continue;
         }
         parties = partiesFrom([...subj, ...comp], first);
+        if (first.length && !anchored(s, h.end)) continue;
       } else if (kind === 'verb' || kind === 'discuss') {
+        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
         let subj = mentionsBefore(text, s, h.start, mentions);
         if (!subj.length && kind === 'verb') subj = mentions.filter((m) => m.end <= h.start);
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
@@ -136,7 +191,12 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
         const cs = mentionsBefore(text, s, h.start, mentions);
         const mod = modifierBefore(text, h.start, cs, s.start);
         const subj = mod.length ? mod : cs;
-        const dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
+        let dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
+        const lastEnd = dest.length ? dest[dest.length - 1].end : -1;
+        if (lastEnd > 0 && /^\s+(?:of|by)\b/i.test(text.slice(h.end, h.end + 5))) {
+          // "the visit of X to Y": X is the visitor, Y the destination
+          dest = [...dest, ...complementAfter(text, s, lastEnd, mentions, /^\s*(?:to|in)\s+/i)];
+        }
         const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
         parties = partiesFrom([...subj, ...dest.slice(0, 2)], toUs && narrator ? [narrator] : []);
       }
@@ -158,6 +218,16 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
     }
   }
 
+  /**
+   * A meeting of the narrator's that the text does not place ("at talks with the government") is
+   * generic; a real one has a date, a place, or is said to be held/had.
+   */
+  function anchored(s: Sentence, pos: number): boolean {
+    if (dates.some((d) => d.start >= s.start && d.end <= s.end)) return true;
+    if (places.some((p) => p.start >= pos && p.end <= s.end && /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.start - 8), p.start)))) return true;
+    return /\b(?:held|had|have had|took place|taking place|hold|holds)\b/i.test(text.slice(s.start, s.end));
+  }
+
   function uniqueBy() {
     const seen = new Set<string>();
     return (a: Actor) => {
@@ -170,13 +240,19 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
 
   function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
-    const d = pickDate(dates, s, h.start);
-    let status: 'held' | 'planned' = hasMarker(planned, win) ? 'planned' : 'held';
+    const d = pickDate(dates, s, h.start, undefined, text, h.end);
+    let status: 'held' | 'planned';
+    if (h.p.kind === 'verb' || h.p.kind === 'discuss') {
+      // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
+      const lead = text.slice(Math.max(s.start, h.start - 30), h.start);
+      status = /^(?:meet|meets|hold|holds|have|has)\b/i.test(h.text) || /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead) ? 'planned' : 'held';
+      if (status === 'planned' && /^(?:has|have)\b/i.test(h.text) && !/\b(?:will|shall|to)\s+(?:\w+\s+)?$/i.test(lead)) status = 'held';
+    } else status = hasMarker(planned, win) ? 'planned' : 'held';
     if (d && d.future === true) status = 'planned';
     else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win)) status = 'held';
-    let date = d?.value ?? null;
+    let date = d ? refineVague(text, d) : null;
     let dateEnd = d?.valueEnd ?? null;
-    let place = placeFromMention(pickPlace(places, s, h.start));
+    let place = placeFromMention(pickPlace(places, s, h.start, text));
     if (!date && status === 'held' && today && !hasMarker(past, win)) {
       date = today;
       if (!place) place = doc.meta.place ?? null;
@@ -196,12 +272,12 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
       evidence: evidence(doc, s),
       rule: `meeting:${h.p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
     };
-    const c: Candidate = { ann, sentence: s.index, dated: !!d, order: order++ };
+    const c: Candidate = { ann, sentence: s.index, dated: !!d, order: order++, defaulted: !d && !!date };
     cands.push(c);
     return c;
   }
 
-  return mergeMeetings(cands.filter((c) => valid(c.ann)));
+  return cands;
 }
 
 function valid(m: MeetingAnn): boolean {
@@ -215,6 +291,7 @@ const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+
 function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   const out: MeetingAnn[] = [];
   const byKey = new Map<string, MeetingAnn>();
+  const titleEv = new Set<MeetingAnn>();
   // dated mentions first so undated ones can join them
   const ordered = [...cands].sort((a, b) => Number(b.dated) - Number(a.dated) || a.order - b.order);
   for (const c of ordered) {
@@ -222,11 +299,15 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     const pk = setKey(m);
     const k = `${pk}|${m.date ?? ''}|${m.status}`;
     let target = byKey.get(k);
-    if (!target && !c.dated) {
+    if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status
       target = out.find((o) => setKey(o) === pk && o.status === m.status);
     }
     if (target) {
+      if (titleEv.has(target) && !c.fromTitle) {
+        target.evidence = m.evidence;
+        titleEv.delete(target);
+      }
       for (const t of m.topics) if (!target.topics.includes(t)) target.topics.push(t);
       if (!target.place && m.place) target.place = m.place;
       // keep the more specific party descriptions
@@ -237,6 +318,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
       continue;
     }
     byKey.set(k, m);
+    if (c.fromTitle) titleEv.add(m);
     out.push(m);
   }
   out.sort((a, b) => a.evidence.start - b.evidence.start);
