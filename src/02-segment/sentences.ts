@@ -37,7 +37,9 @@ export function datelineEnd(text: string, start: number, end: number): number {
   const m = DATELINE.exec(text);
   if (!m || m.index + m[0].length > end) return -1;
   const g = m.groups ?? {};
-  const ok = g.caps ? (g.date || g.src) && (g.src || g.dash || (g.date && g.dot === '.')) : g.src && (g.date || g.dash);
+  const ok = g.caps
+    ? (g.date || g.src) && (g.src || g.dash || (g.date && g.dot === '.'))
+    : (g.src && (g.date || g.dash)) || (g.date && g.dash);
   if (!ok) return -1;
   const stop = m.index + m[0].length;
   // nothing but the dateline, or followed by more text: both fine; not followed by lower case
@@ -49,6 +51,7 @@ export function datelineEnd(text: string, start: number, end: number): number {
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?', '..', '....']);
 const CLOSERS = new Set([')', ']', '”', '’', '"', "'", '»', '}']);
+const QUOTES = new Set(['"', '“', '‘', '«']);
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '«', '—', '–', '-']);
 /** POS tags of words that typically open a sentence; after "U.S." or "p.m." they mark a boundary */
 const OPENER_POS = new Set(['DET', 'PRON', 'ADV', 'SCONJ', 'CCONJ', 'AUX', 'INTJ', 'ADP', 'PART']);
@@ -128,7 +131,8 @@ function isBoundary(toks: RawToken[], i: number, j: number, lex: SegmentLexicon)
   const lw = word.toLowerCase();
   const kind = lex.abbrev.get(lw);
   const nextNum = /^\d/.test(nv);
-  const opener = OPENER_POS.has(next.pos) || OPENERS.has(nv);
+  // a quotation mark may open a sentence after "U.S."; a bracket ("10 a.m. (Moscow time)") does not
+  const opener = OPENER_POS.has(next.pos) || QUOTES.has(nv);
   if (kind === 'number' && nextNum) return false;
   if (kind === 'title') return false;
   const initial = word.length === 1 && word !== lw;

@@ -70,6 +70,15 @@ function nameLike(name: string): boolean {
   return true;
 }
 
+const COMPLEMENT = /^([\p{L}-]+)(?:\s+\d{1,2}|\s+(?:from|to|by|of|for)\s+[^.!?;"“”]{1,50})$/u;
+
+function roleWithComplement(lower: string, lex: SegmentLexicon): LabelKind | null {
+  const m = COMPLEMENT.exec(lower);
+  if (!m) return null;
+  const k = lex.labelWhole.get(m[1]);
+  return k === 'question' || k === 'answer' || k === 'host' ? k : null;
+}
+
 /** Parses a speaker label at `start` (a paragraph start) within [start, end), or returns null. */
 export function parseLabel(text: string, start: number, end: number, lex: SegmentLexicon): Label | null {
   LABEL_RE.lastIndex = start;
@@ -78,9 +87,12 @@ export function parseLabel(text: string, start: number, end: number, lex: Segmen
   const labelEnd = m.index + m[0].length;
   if (labelEnd > end) return null;
   const name = m[1].trim().replace(/\s+/g, ' ');
-  if (!name || !nameLike(name)) return null;
+  if (!name) return null;
   const lower = name.toLowerCase();
-  let kind: LabelKind | 'named' = lex.labelWhole.get(lower) ?? 'named';
+  // "Question from the audience", "Question 2", "Q (Reuters)": a role word with a short complement
+  const role = roleWithComplement(lower, lex);
+  if (!role && !nameLike(name)) return null;
+  let kind: LabelKind | 'named' = role ?? lex.labelWhole.get(lower) ?? 'named';
   if (kind === 'named' && lex.labelFirst.get(lower.split(' ')[0]) === 'ignore') return null;
   if (kind === 'ignore') return null;
   let b = labelEnd;

@@ -53,6 +53,13 @@ describe('sentence boundaries', () => {
     ]);
   });
 
+  it('keeps a bracket after a time inside the sentence', () => {
+    expect(sents('The truce starts at 10 a.m. (Moscow time) on Sunday. Both sides agreed.')).toEqual([
+      'The truce starts at 10 a.m. (Moscow time) on Sunday.',
+      'Both sides agreed.',
+    ]);
+  });
+
   it('puts closing quotes with the sentence they close', () => {
     expect(sents('He said: "We agreed on the text." Then he left the room.')).toEqual([
       'He said: "We agreed on the text."',
@@ -96,6 +103,14 @@ describe('sentence boundaries', () => {
     expect(sents('NOVO-OGARYOVO /Moscow Region/, May 9. /TASS/. The leaders spoke.')).toEqual([
       'NOVO-OGARYOVO /Moscow Region/, May 9. /TASS/.',
       'The leaders spoke.',
+    ]);
+  });
+
+  it('reads datelines without a date or with a title-case place', () => {
+    expect(sents('WASHINGTON (Reuters) - The talks ended.')).toEqual(['WASHINGTON (Reuters) -', 'The talks ended.']);
+    expect(sents('Vientiane, July 26, 2016 — The ministers met.')).toEqual([
+      'Vientiane, July 26, 2016 —',
+      'The ministers met.',
     ]);
   });
 

@@ -91,6 +91,23 @@ describe('speaker labels', () => {
     expect(s.turns[1].speakerName).toBe('Foreign Minister Varga');
   });
 
+  it('reads role labels with a complement and office-and-name labels in mixed case', () => {
+    const text = [
+      'Question from the audience: What are the next steps?',
+      'Foreign Minister Li Wen: We will continue consultations.',
+      'Question 2: And the timetable?',
+      'Foreign Minister Li Wen: Next month.',
+    ].join('\n\n');
+    const s = segment(text, null);
+    expect(s.turns.map((t) => [t.role, t.speakerName])).toEqual([
+      ['question', null],
+      ['answer', 'Foreign Minister Li Wen'],
+      ['question', null],
+      ['answer', 'Foreign Minister Li Wen'],
+    ]);
+    expect(s.speakers).toEqual(['Li Wen']);
+  });
+
   it('treats named interviewers who only ask as journalists', () => {
     const text = [
       'ANNA KOVAL: Minister, what did you discuss with the Prime Minister?',
