@@ -164,7 +164,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (passiveSides.length === 1) parties = []; // the narrator alone: the other side is unknown
       const keys = keysOf(parties);
       const nk = partyKey(narrator);
-      if (narrator && nk && keys.length === 1 && keys[0] === nk) parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
+      if (narrator && nk && keys.length === 1 && keys[0] === nk && p.kind !== 'setup') parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
       const d = pickDate(sDates, s, h.start, special, text, h.end);
       let date = d ? refineVague(text, d) : null;
       const narratorParty = !!nk && keysOf(parties).includes(nk);
@@ -206,6 +206,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         continue;
       }
       if (!made.ann.parties.length) continue;
+      if (made.kind === 'setup' && keysOf(made.ann.parties).every((k) => k === partyKey(narratorOf(doc, s)))) continue;
       out.push(made);
     } else if ((effective || deadline) && prev && near) {
       if (effective && !prev.ann.effective) prev.ann.effective = effective;

@@ -72,7 +72,7 @@ function placeFromMention(p: { place: Place } | null): Place | null {
 
 export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
   const cands = collect(doc, kb, 0);
-  const fromTitle = titleCandidates(doc, kb, cands.length);
+  const fromTitle = titleCandidates(doc, kb, -100000); // the title's meetings come first
   return mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
 }
 
