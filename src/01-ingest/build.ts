@@ -165,7 +165,7 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   while (kept.length && kept[kept.length - 1] === '') kept.pop();
   const text = kept.join('\n');
 
-  const title = metaTitle ?? header.title;
+  const title = (metaTitle ?? header.title)?.replace(/\s+/g, ' ').trim() || null;
   const outlet = detectOutlet(url, header, title, chrome.langSwitch);
   const tz = outlet?.tz ?? null;
   const source = metaSource ?? outlet?.source ?? siteName;

@@ -30,7 +30,7 @@ export function normaliseText(raw: string): string {
 }
 
 const BULLETS = /^[•·▪◦●○■□►▸‣*–—-]+\s*/;
-const LANG_CODE = /^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})\d*$|^[a-z]{2,3}\d+$/;
+const LANG_CODE = /^[a-z]{2,3}(?:[-_](?:[A-Z]{2}|[a-z]{2}))\d*$|^[a-z]{2,3}\d+$/;
 
 /** "• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "English | Français | Русский" */
 export function isLanguageSwitcher(line: string): boolean {
@@ -39,7 +39,7 @@ export function isLanguageSwitcher(line: string): boolean {
   const toks = t.split(/[\s|/·•]+/).filter(Boolean);
   if (toks.length === 0) return false;
   const { languages } = ingestData();
-  if (toks.every((k) => LANG_CODE.test(k))) return true;
+  if (toks.every((k) => LANG_CODE.test(k)) && (toks.length >= 2 || /\d$/.test(toks[0]!))) return true;
   return toks.length >= 2 && toks.every((k) => languages.has(k.toLowerCase()) || LANG_CODE.test(k));
 }
 
@@ -130,7 +130,21 @@ export function removeChrome(input: string[]): ChromeResult {
     lines = lines.slice(0, cut);
   }
   const out: string[] = [];
-  for (const l of lines) {
+  const { leadins } = ingestData();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    // "Read also" + one linked headline
+    if (l && leadins.has(key(l))) {
+      let j = i + 1;
+      while (j < lines.length && !lines[j]) j++;
+      const next = lines[j];
+      removed++;
+      if (next !== undefined && next.length <= 160 && !/[.!?:;,]["”’)]?$/.test(next)) {
+        removed++;
+        i = j;
+      }
+      continue;
+    }
     if (l && isChromeLine(l)) {
       if (isLanguageSwitcher(l)) langSwitch = true;
       removed++;

@@ -26,6 +26,8 @@ export interface IngestData {
   /** genre labels and transcript disclaimers in a header ("Media Release", "E&OE"): dropped, never a title */
   labels: Set<string>;
   labelRes: RegExp[];
+  /** lower-cased lines that introduce one linked headline ("Read also"): both are chrome */
+  leadins: Set<string>;
 }
 
 function rows(file: string): string[][] {
@@ -64,6 +66,7 @@ export function ingestData(): IngestData {
   const languages = new Set<string>();
   const labels = new Set<string>();
   const labelRes: RegExp[] = [];
+  const leadins = new Set<string>();
   for (const [kind, phrase] of rows('chrome.tsv')) {
     const p = (phrase ?? '').trim().toLowerCase();
     if (!p) continue;
@@ -72,8 +75,9 @@ export function ingestData(): IngestData {
     else if (kind === 'social') social.add(p);
     else if (kind === 'lang') languages.add(p);
     else if (kind === 'label') labels.add(p);
+    else if (kind === 'leadin') leadins.add(p);
     else if (kind === 'labelre') labelRes.push(new RegExp((phrase ?? '').trim(), 'i'));
   }
-  cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes };
+  cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes, leadins };
   return cached;
 }

@@ -232,9 +232,12 @@ export function analyseHeader(lines: string[]): HeaderInfo {
       const field = lab[1]!.toLowerCase();
       const value = lab[2]!.trim();
       if ((field === 'title' || field === 'transcript') && value) {
-        labelledTitle = { idx: i, text: value.replace(/\s{2,}.*$/, '').trim() || value };
-        const tail = value.split(/\s{2,}/).pop()!;
-        if (tail !== value && plausiblePlace(tail)) info.labelledPlace ??= placeCase(tail);
+        // "TITLE:   Joint Press Conference with …   LUXEMBOURG": a capitalised place set off by spaces
+        const parts = value.split(/\s{2,}/);
+        const tail = parts.length > 1 ? parts[parts.length - 1]! : null;
+        const placeTail = tail !== null && tail === tail.toUpperCase() && plausiblePlace(tail);
+        if (placeTail) info.labelledPlace ??= placeCase(tail);
+        labelledTitle = { idx: i, text: (placeTail ? parts.slice(0, -1).join(' ') : value).replace(/\s+/g, ' ').trim() };
         info.drop.add(i);
         continue;
       }
