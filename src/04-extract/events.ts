@@ -186,7 +186,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const cands = ckb.byHead.get(v.lower[i]!);
       if (!cands) continue;
       for (const p of cands) {
-        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i)) continue;
+        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
         if (p.kind === 'v' && !p.exactHead && gerundNoun(v, i)) continue;
         if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
@@ -317,6 +317,15 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
+
+/** A word right after a modal or do-auxiliary is a verb, whatever the tagger said: "would free", "did not sign". */
+function afterModal(v: SentView, i: number): boolean {
+  let j = i - 1;
+  if (j >= 0 && (v.lower[j] === 'not' || v.lower[j] === "n't")) j--;
+  return j >= 0 && MODALS.has(v.lower[j]!);
+}
+
 /** "the museum shooting", "a killing": an -ing form used as a noun */
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
@@ -437,7 +446,8 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
         const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
         if (pr >= 0) t = reportAntecedent(v, pr);
       }
-      if (t >= 0) tgts = t >= m.end || m.target >= 0 || inside >= 0 ? coordinated(v, t, m.target >= 0 || inside >= 0 ? head + 1 : m.end, ce) : [t];
+      // a pronoun's antecedent lies before the predicate: no coordination to expand there
+      if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
     }
   }
   // a participle modifying a noun with no actor on either side is background, not an event

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { brief, runEvents } from './events-fixture.js';
+
+const people = { Lavrov: 'RUS', 'Sergey Lavrov': 'RUS', Tillerson: 'USA', 'Wang Yi': 'CHN', Cavusoglu: 'TUR' };
+const codes = (text: string) => runEvents(text, { people }).events.map(brief);
+const first = (text: string) => runEvents(text, { people }).events[0]!;
+
+describe('event patterns: consultations', () => {
+  it('verb with object and with "with"', () => {
+    expect(codes('Lavrov met Tillerson in Manila on Sunday.')).toEqual(['RUS>USA:040']);
+    expect(codes('Lavrov held talks with Wang Yi.')).toEqual(['RUS>CHN:040']);
+    expect(codes('Lavrov spoke by telephone with Cavusoglu.')).toEqual(['RUS>TUR:041']);
+  });
+  it('visits and hosting take the destination as target', () => {
+    expect(codes('Tillerson visited Moscow last week.')).toEqual(['USA>RUS:042']);
+    expect(codes('China hosted the Russian delegation.')).toEqual(['CHN>RUS:043']);
+  });
+  it('nominalisations: talks between X and Y, a telephone conversation between', () => {
+    expect(codes('Talks between Russia and Japan ended on Friday.')).toEqual(['RUS>JPN:040', 'JPN>RUS:040']);
+    expect(codes('A telephone conversation between Russia and Turkey took place.')).toEqual(['RUS>TUR:041', 'TUR>RUS:041']);
+  });
+  it('a nominal without its agent is not an event', () => {
+    expect(codes('The minister spoke during a visit to Ghana.')).toEqual([]);
+  });
+});
+
+describe('event patterns: cooperation and conflict', () => {
+  it('signing, praise, aid', () => {
+    expect(codes('Russia and China signed a treaty on Monday.')[0]).toBe('CHN>-:057'.replace('CHN', 'RUS'));
+    expect(codes('Germany praised France for its leadership.')).toEqual(['DEU>FRA:051']);
+    expect(codes('Japan sent humanitarian aid to Nepal.')).toEqual(['JPN>NPL:073']);
+  });
+  it('demands, accusations, condemnation, rejection', () => {
+    expect(codes('Britain demanded that Iran release the sailors.')[0]).toBe('GBR>IRN:100');
+    expect(codes('Ukraine accused Russia of shelling the town.')[0]).toBe('UKR>RUS:112');
+    expect(codes('Canada condemned Syria over the attack.')).toEqual(['CAN>SYR:111']);
+    expect(codes('Iran rejected the proposal from France.')[0]).toMatch(/^IRN>FRA:12/);
+  });
+  it('sanctions, expulsions, seizures, strikes', () => {
+    expect(codes('The United States imposed new sanctions on Venezuela.')).toEqual(['USA>VEN:163']);
+    expect(codes('Poland expelled three Russian diplomats.')).toEqual(['POL>RUS:161']);
+    expect(codes('Turkey launched air strikes on Iraq.')).toEqual(['TUR>IRQ:195']);
+    expect(codes('Iran seized a British tanker.')).toEqual(['IRN>GBR:171']);
+  });
+  it('inverse roles: received weapons from X', () => {
+    expect(codes('Ukraine received weapons from Poland.')).toEqual(['POL>UKR:072']);
+  });
+});
+
+describe('structure: source and target', () => {
+  it('compound subjects give an event per member, mutual acts one per ordered pair', () => {
+    expect(codes('Russia, Turkey and Iran met in Astana.')).toEqual([
+      'RUS>TUR:040', 'RUS>IRN:040', 'TUR>RUS:040', 'TUR>IRN:040', 'IRN>RUS:040', 'IRN>TUR:040',
+    ]);
+    expect(codes('France and Germany condemned Syria.')).toEqual(['FRA>SYR:111', 'DEU>SYR:111']);
+  });
+  it('compound objects give one event per member', () => {
+    expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
+  });
+  it('passives flip source and target', () => {
+    expect(codes('Israel was attacked by Syria.')).toEqual(['SYR>ISR:190']);
+    expect(codes('The embassy of Canada was criticized by China.')).toEqual(['CHN>CAN:111']);
+  });
+  it('the subject is not a prepositional or object mention, and not proximity', () => {
+    expect(codes('Germany, after talks in Paris, criticized Hungary.')).toContain('DEU>HUN:111');
+    expect(codes('Russia, which supports Syria, condemned Israel.')).toContain('RUS>ISR:111');
+  });
+  it('reported speech: the clause after "said" has its own subject; pronouns go to the reporter', () => {
+    expect(codes('France said Russia attacked Ukraine.')).toEqual(['RUS>UKR:190']);
+    expect(codes('Japan said it would not provide aid to Iraq.')).toEqual(['JPN>IRQ:121']);
+  });
+  it('a reported obligation is the reporter\'s demand', () => {
+    expect(codes('Britain said Iran must free the crew.')).toContain('GBR>IRN:100');
+  });
+});
+
+describe('modality', () => {
+  it('negation', () => {
+    const e = first('The United States did not sign the agreement.');
+    expect(e.cameo).toBe('057');
+    expect(e.negated).toBe(true);
+    expect(first('There is no evidence that Russia attacked Ukraine.').negated).toBe(true);
+    expect(first('Russia attacked Ukraine.').negated).toBe(false);
+  });
+  it('future intent is 03x / 13x, not the act', () => {
+    expect(codes('Russia will meet Turkey next week.')).toEqual(['RUS>TUR:036']);
+    expect(codes('China plans to visit Nepal.')).toEqual(['CHN>NPL:036']);
+    expect(codes('Israel threatened to attack Lebanon.')[0]).toMatch(/^ISR>LBN:138/);
+    expect(codes('Russia is expected to sign the agreement with Japan.')).toEqual(['RUS>JPN:030']);
+    expect(codes('Egypt said it would free the Sudanese prisoners.')[0]).toBe('EGY>SDN:0353');
+  });
+  it('stated refusal is a rejection', () => {
+    expect(codes('Iran refused to meet France.')).toEqual(['IRN>FRA:125']);
+  });
+  it('questions and conditionals are hypothetical', () => {
+    expect(first('Did Russia attack Ukraine?').hypothetical).toBe(true);
+    const cond = runEvents('If China attacks Japan, the United States will respond.', { people }).events;
+    expect(cond.length).toBeGreaterThan(0);
+    expect(cond.every((e) => e.hypothetical)).toBe(true);
+    expect(first('Russia could sign the treaty.').hypothetical).toBe(true);
+  });
+  it('an act asked for is not an act done', () => {
+    const ev = runEvents('The United States urged Iran to release the prisoners.', { people }).events.map(brief);
+    expect(ev).toContain('USA>IRN:020');
+    expect(ev.filter((x) => x.includes(':084')).every((x) => x.endsWith('hyp'))).toBe(true);
+  });
+  it('a question turn makes its events hypothetical', () => {
+    const text = 'Question: Will Russia sign the treaty with Japan\nSergey Lavrov: Russia signed the treaty with Japan.';
+    const { events } = runEvents(text, { people });
+    const signs = events.filter((e) => e.cameo === '057');
+    expect(signs.length).toBeGreaterThan(0);
+    expect(signs.some((e) => !e.hypothetical)).toBe(true);
+  });
+});
+
+describe('record fields', () => {
+  it('fills date, Goldstein, PLOVER, evidence, trigger and rule', () => {
+    const { doc, events } = runEvents('On 5 March 2017 Russia condemned Israel.', { people, published: '2017-03-07' });
+    const e = events[0]!;
+    expect(e).toMatchObject({ cameo: '111', root: '11', quadClass: 3, goldstein: -2, plover: 'ACCUSE', rule: 'ev:criticize' });
+    expect(e.date).toBe('2017-03-05');
+    expect(doc.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
+    expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe('condemned');
+  });
+  it('falls back to the document date', () => {
+    expect(first('Russia condemned Israel.').date).toBe('2017-07-10');
+  });
+});
