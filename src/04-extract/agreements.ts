@@ -68,7 +68,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     const held = meetings.filter((x) => x.status === 'held' && (!today || x.date?.slice(0, 10) === today) && keysOf(x.parties).includes(nk));
     const titled = held.find((x) => x.rule.startsWith('meeting:title:'));
     const sets = new Set(held.map((x) => keysOf(x.parties).sort().join('+')));
-    const m = titled ?? (sets.size === 1 ? held[0] : undefined);
+    const m = titled ?? (sets.size === 1 && held.length && !(doc.layers.turns ?? []).length ? held[0] : undefined);
     return m ? m.parties.filter((p) => partyKey(p) !== nk) : [];
   };
 
@@ -145,7 +145,8 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
           if (bw) by = complementAfter(text, s, h.end + bw.index, mentions, /^\s*between\b/i);
         }
         partyMentions = by.length ? by : mentions;
-        if (!partyMentions.length && /agreed|reached/i.test(h.text) && narrator) {
+        // plural "Agreements were reached on…" announces the list that follows; it is not one agreement
+        if (!partyMentions.length && /agreed|reached/i.test(h.text) && !/^(?:agreements|accords|understandings|deals)\b/i.test(h.text) && narrator) {
           // "It was agreed…" in a readout of talks: the sides of the talks
           partyMentions = [];
           passiveSides = [narrator, ...mainCounterparts(narrator)];

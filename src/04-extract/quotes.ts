@@ -85,11 +85,13 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
   const verbs = kb.topics?.reportingVerbs ?? [];
   const sayVerbs = verbs.filter((v) => v !== 'according to');
   if (!sayVerbs.length) return [];
-  const V = `(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
+  // "the said resolutions" is an adjective, not a reporting verb
+  const V = `(?<!\\bthe\\s)(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
   const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
   const afterNpVerb = new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u');
   const afterVerbNp = new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u');
-  const beforeNpVerb = new RegExp(`(${NP})\\s+${V}(?:\\s+(?:that|on\\s+\\p{L}+|in\\s+[\\p{L}\\s]+?|to\\s+[\\p{L}\\s]+?))?\\s*[,:]?\\s*(?:[^.!?“"‘]*?)$`, 'u');
+  // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
+  const beforeNpVerb = new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u');
   const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
 
   const mentions = actorsOf(doc);
