@@ -231,7 +231,12 @@ export function buildTurns(
       start: paras[d.first].start,
       end: paras[d.last].end,
       label: l ? l.text : null,
-      bodyStart: l ? l.bodyStart : paras[d.first].start,
+      // a label alone on its line: the speech starts with the next paragraph
+      bodyStart: !l
+        ? paras[d.first].start
+        : l.bodyStart >= paras[d.first].end && d.last > d.first
+          ? paras[d.first + 1].start
+          : l.bodyStart,
       speakerName,
       speaker: null,
       role,

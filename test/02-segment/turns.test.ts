@@ -124,6 +124,26 @@ describe('speaker labels', () => {
     ]);
   });
 
+  it('reads a label alone on its line', () => {
+    const text = 'QUESTION:\n\nWhen will the talks resume?\n\nMS LANE:\n\nNext week.';
+    const s = segment(text, null);
+    expect(s.turns.map((t) => [t.role, t.label, text.slice(t.bodyStart, t.end)])).toEqual([
+      ['question', 'QUESTION', 'When will the talks resume?'],
+      ['answer', 'MS LANE', 'Next week.'],
+    ]);
+    expect(s.sentences.map((x) => [text.slice(x.start, x.end), x.turn])).toEqual([
+      ['When will the talks resume?', 0],
+      ['Next week.', 1],
+    ]);
+  });
+
+  it('copes with empty and blank texts', () => {
+    for (const t of ['', '   \n\n  ']) {
+      const s = segment(t, null);
+      expect([s.paragraphs, s.sentences, s.tokens, s.turns]).toEqual([[], [], [], []]);
+    }
+  });
+
   it('rejects things that look like labels but are not speech', () => {
     const text = [
       'Note: this is an unofficial translation.',
