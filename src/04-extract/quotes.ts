@@ -15,7 +15,7 @@
 import type { Actor, ActorMention, Doc, QuoteAnn, Span } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { Stage } from '../pipeline.js';
-import { actorByName, actorsOf, partyKey } from './meet-util.js';
+import { actorByName, actorsOf, partyKey, sentencesOf } from './meet-util.js';
 
 interface RawQuote extends Span {
   /** content span without the marks */
@@ -93,6 +93,8 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
   // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
   const beforeNpVerb = new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u');
   const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
+  const speaksAfter = new RegExp(`^\\s+${V}\\b`, 'u');
+  const speaksBefore = new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu');
 
   const mentions = actorsOf(doc);
   const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);
@@ -100,10 +102,20 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
   const spans = findQuoteSpans(text);
   const inAnyQuote = (pos: number) => spans.some((q) => pos > q.start && pos < q.end);
 
+  const sentences = sentencesOf(doc);
+  /** "he"/"she": the subject (first named person) of the nearest sentence before the quote that names one. */
   const lastPersonBefore = (pos: number): Actor | null => {
-    for (let i = persons.length - 1; i >= 0; i--) {
-      const p = persons[i];
-      if (p.end <= pos && !inAnyQuote(p.start) && p.actor.name) return p.actor;
+    let si = sentences.findIndex((x) => pos >= x.start && pos < x.end);
+    if (si < 0) si = sentences.findIndex((x) => x.start > pos) - 1;
+    if (si < 0) si = sentences.length - 1;
+    for (let i = si; i >= 0 && i >= si - 12; i--) {
+      const x = sentences[i];
+      const hi = i === si ? pos : x.end;
+      const here = persons.filter((p) => p.start >= x.start && p.end <= hi && !inAnyQuote(p.start) && p.actor.name);
+      // a reporter ("…, Lavrov said", "according to Lavrov") before any other subject
+      const reporter = here.filter((p) => speaksAfter.test(text.slice(p.end, p.end + 30)) || speaksBefore.test(text.slice(Math.max(0, p.start - 30), p.start))).pop();
+      if (reporter) return reporter.actor;
+      if (here.length) return here[0].actor;
     }
     for (let i = persons.length - 1; i >= 0; i--) if (persons[i].end <= pos && !inAnyQuote(persons[i].start)) return persons[i].actor;
     return null;
@@ -163,7 +175,7 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       // attribution before the quote, within its sentence
       const sentStart = Math.max(paraStart, lastSentenceBreak(text, paraStart, q.start));
       const before = text.slice(sentStart, q.start);
-      if (prev && prev.para === para && q.start - prev.attrEnd <= 3 && /^[\s,;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))) {
+      if (prev && prev.para === para && q.start - prev.attrEnd <= 3 && /^[\s,.;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))) {
         speaker = prev.q.speaker;
         rule = 'quote:split';
       } else if ((m = accordingTo.exec(before))) {
