@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes, findQuoteSpans } from '../../src/04-extract/quotes.js';
+import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
+
+const WANG = ['Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN', role: 'Foreign Minister' }] as const;
+
+describe('quotes', () => {
+  it('attributes quotes after and before the quotation, and splits around "he said"', () => {
+    const doc = makeDoc({
+      text:
+        'BEIJING, May 3. Russian Foreign Minister Sergey Lavrov held talks with Wang Yi on Friday.\n\n' +
+        '“We have a common view of the situation in the region,” Sergey Lavrov said. “Our countries will coordinate their steps at the UN,” he added, “and in other formats.”\n\n' +
+        'Wang Yi said: "China is ready to deepen the partnership in every area."\n',
+      actors: [LAVROV, [...WANG]],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Sergey Lavrov', 'We have a common view of the situation in the region'],
+      ['Sergey Lavrov', 'Our countries will coordinate their steps at the UN'],
+      ['Sergey Lavrov', 'and in other formats.'],
+      ['Wang Yi', 'China is ready to deepen the partnership in every area.'],
+    ]);
+    for (const q of qs) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('resolves "he" and "the top diplomat" across paragraphs to the reporting person, not to a person he mentions', () => {
+    const doc = makeDoc({
+      text:
+        'Talks with Wang Yi were useful, Sergey Lavrov said on Monday.\n\n' +
+        "Russia will support the initiative, he noted, adding that the details would be agreed later.\n\n" +
+        "'The door to dialogue with Wang Yi and his team remains open,' the Russian top diplomat stressed.\n\n" +
+        '"We count on reciprocity from our partners," he said.\n',
+      actors: [LAVROV, [...WANG]],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs).toHaveLength(2);
+    expect(qs.every((q) => q.speaker?.name === 'Sergey Lavrov')).toBe(true);
+    expect(qs[0].text).toBe('The door to dialogue with Wang Yi and his team remains open');
+  });
+
+  it('handles "according to X" with a partial quotation', () => {
+    const doc = makeDoc({
+      text: 'According to Sergey Lavrov, the parties in Libya "should stop fighting and agree on elections" as soon as possible.\n',
+      actors: [LAVROV],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs).toHaveLength(1);
+    expect(qs[0].speaker?.name).toBe('Sergey Lavrov');
+    expect(qs[0].text).toBe('should stop fighting and agree on elections');
+  });
+
+  it('ignores scare quotes, unattributed names in quotes, and the turn speaker\'s own words', () => {
+    const doc = makeDoc({
+      text:
+        'Question: What about the so-called “peace plan”?\n\n' +
+        'Sergey Lavrov: The group that calls itself the “Council for Free Elections of Tomorrow” does not speak for anyone. ' +
+        'As I said yesterday, “we are open to talks with everybody,” Sergey Lavrov said.\n',
+      actors: [LAVROV],
+      turns: [
+        { label: 'Question', speakerName: null, role: 'question' },
+        { label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'answer', country: 'RUS' },
+      ],
+    });
+    expect(extractQuotes(doc, kb)).toEqual([]);
+  });
+
+  it('finds straight single quotes without taking apostrophes for quotation marks', () => {
+    const spans = findQuoteSpans("Lavrov's team said 'the talks were held in a business-like manner' yesterday.");
+    expect(spans).toHaveLength(1);
+  });
+});
