@@ -19,6 +19,7 @@ import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
   cameoCode,
+  findBySurnameAndRole,
   findPerson,
   officeHolder,
   personActor,
@@ -34,7 +35,10 @@ import {
 // Small grammatical closed classes (allowed in code).
 const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
-const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'dr', 'dr.', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
+/** words that may precede a name after a title and are not part of it ("Minister, H.E. Dr Hassan Wirajuda") */
+const NAME_PREFIXES = new Set([...HONORIFICS, 'h.e.', 'hon', 'prof', 'professor', 'excellency', 'his', 'her', 'the', 'honourable', 'honorable']);
+const CONTRACTION = /['’](?:m|ll|re|ve|d|s|t)$/;
 const LOC_PREP = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'into', 'via', 'across', 'around', 'toward', 'towards']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'del', 'du', 'el', 'dos', 'ben']);
 const CALENDAR = new Set([
@@ -257,7 +261,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     if (actor.name) {
       const nw = words(actor.name);
       if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
-      for (const w of nw) if (w.key.length > 2 && !bySurname.has(w.key)) bySurname.set(w.key, ref);
+      for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
     }
     if (actor.role) byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
   };
@@ -279,17 +283,25 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     let e = k;
     while (e < ws.length && e - k < 5) {
       const w = ws[e];
-      if (e > k && w.brk) break;
+      // a middle initial: "Antony J. Blinken"
+      const initialGap = e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
+      if (e > k && w.brk && !initialGap) break;
       if (e === k && w.brk && !allowBreakAtStart) break;
       if (at[e] && !reading(at[e], 'person')) break;
       const particle = NAME_PARTICLES.has(w.key) && e > k;
       if (!w.cap && !particle) break;
-      if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key)) break;
+      if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key)) break;
       if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
       e++;
     }
     while (e > k && NAME_PARTICLES.has(ws[e - 1].key) && !ws[e - 1].cap) e--;
     return e;
+  };
+  /** skips honorifics between a title and a name ("Minister, Mr Jean Asselborn", "H.E. Dr Hamzah Haz") */
+  const skipPrefixes = (k: number): number => {
+    let q = k;
+    while (q < ws.length && q - k < 4 && NAME_PREFIXES.has(ws[q].key) && ws[q].cap && q + 1 < ws.length && ws[q + 1].cap) q++;
+    return q;
   };
 
   const resolveName = (s: number, e: number, role: string | null, country: string | null): { person: Person | null; ref: PersonRef | null } => {
@@ -303,6 +315,10 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     if (pr && item!.j === e) return { person: pr.person, ref: null };
     const hit = findPerson(A, name, date);
     if (hit) return { person: hit.person, ref: null };
+    if (e - s === 1 && (role || country)) {
+      const h2 = findBySurnameAndRole(A, ws[s].text, role, country, date);
+      if (h2) return { person: h2.person, ref: null };
+    }
     if (e - s === 1 && role) {
       const r = byRole.get(roleKey(role, country));
       if (r && r.actor.name && words(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
@@ -487,13 +503,19 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           cEnd = personAt;
           nameS = personAt;
           nameE = at[personAt]!.j;
-        } else if (e < ws.length && ws[e].comma && ws[e].cap) {
+        } else if (e < ws.length && ws[e].comma) {
           cEnd = e;
         } else if (at[q + 1] && modifier(at[q + 1]) && at[q + 1]!.j < e) {
           cEnd = at[q + 1]!.j;
           nameS = cEnd;
           nameE = Math.min(e, cEnd + 4);
-        } else if (e - (q + 1) >= 3) {
+        } else if (
+          e - (q + 1) >= 3 &&
+          ws[e - 2].cap &&
+          ws[e - 3].cap &&
+          (!ws[e - 2].pos || (ws[e - 2].pos === 'PROPN' && ws[e - 1].pos === 'PROPN'))
+        ) {
+          // "for Climate John Kerry": the last two capitalised words are the name
           cEnd = e - 2;
           nameS = e - 2;
           nameE = e;
@@ -505,9 +527,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       const sector = role.sector;
       // the name after the title, possibly after a comma
       if (nameS < 0 && (role.kind === 'person' || role.kind === 'counterpart') && q < ws.length && (!ws[q].brk || ws[q].comma)) {
-        const e = nameRun(q, ws[q].comma);
-        if (e > q) {
-          nameS = q;
+        const q2 = skipPrefixes(q);
+        const gapOk = q2 === q || !ws[q2].brk || text.slice(ws[q2 - 1].end, ws[q2].start) === '. ';
+        const e = gapOk ? nameRun(q2, q2 !== q || ws[q].comma) : q2;
+        // after a comma an unknown one-word "name" is usually the next item of a list
+        const known = e > q2 && (reading(at[q2], 'person') || e - q2 > 1 || bySurname.has(ws[q2].key) || A.personBySurname.has(ws[q2].key));
+        if (e > q2 && (!ws[q].comma || known)) {
+          nameS = q2;
           nameE = e;
         }
       }
@@ -648,6 +674,11 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     i = it.j - 1;
   }
 
+  const mentioned = new Set<string>();
+  for (const m of out) {
+    if (m.actor.country) mentioned.add(m.actor.country);
+    if (m.actor.org) mentioned.add(m.actor.org);
+  }
   // ---- bare surnames after first mention; KB surnames unambiguous at the document date
   for (let i = 0; i < ws.length; i++) {
     if (used[i] || at[i]) continue;
@@ -661,10 +692,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       continue;
     }
     if (w.sentStart && w.pos !== 'PROPN') continue;
+    // "the West", "The Hague", "Saudi Arabia": part of another name, not a surname
+    if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
     const cands = A.personBySurname.get(w.key);
     if (!cands) continue;
     const hit = findPerson(A, w.text, date);
-    if (hit && hit.term) {
+    // a surname never introduced in the text: only when the person's country is in the text too
+    if (hit && hit.term && mentioned.has(hit.term.country ?? hit.term.org ?? '')) {
       const a = personActor(A, hit.person, hit.term);
       emit(i, i + 1, 'person', a, personKey(a), 'kb-surname');
       notePerson(a, personKey(a), w.start);

@@ -297,12 +297,18 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
     if (!l.includes(p)) l.push(p);
     m.set(k, l);
   };
+  const familyFirst = new Set(readTsv(path.join(dataDir, 'actors', 'name-order.tsv')).map((r) => r.country));
   for (const p of people) {
+    const ff = p.terms.some((t) => t.country && familyFirst.has(t.country));
     for (const n of [p.name, ...p.aliases]) {
-      push(personByName, words(n).map((w) => w.key).join(' '), p);
-      addLex(n, { type: 'person', person: p });
       const ws = words(n);
-      if (ws.length > 1) push(personBySurname, ws[ws.length - 1].key, p);
+      const canonical = n === p.name;
+      push(personByName, ws.map((w) => w.key).join(' '), p);
+      addLex(n, { type: 'person', person: p });
+      // surnames from plain names only ("King Abdullah of Saudi Arabia" has none)
+      if (ws.length < 2 || ws.some((w) => w.key === 'of' || w.key === 'the')) continue;
+      push(personBySurname, ws[ws.length - 1].key, p);
+      if (ff && canonical) push(personBySurname, ws[0].key, p);
     }
   }
   return { orgs, nonstate, roles, people, personByName, personBySurname, lexicon, maxWords, geo };
@@ -358,6 +364,24 @@ export function findPerson(kb: ActorKB, name: string, date?: string | null): Per
   }
   const person = cands[0];
   return { person, term: termAt(person, date) };
+}
+
+/** A person by surname who held a given office (or one of its family) in a country at a date. */
+export function findBySurnameAndRole(kb: ActorKB, surname: string, role: string | null, country: string | null, date: string | null | undefined): PersonHit | null {
+  indexFamilies(kb);
+  const cands = kb.personBySurname.get(normKey(surname)) ?? [];
+  const rk = role ? normKey(kb.roles.get(normKey(role))?.role ?? role) : null;
+  const fam = rk ? familyOf(rk) : null;
+  const hits: PersonHit[] = [];
+  for (const p of cands)
+    for (const t of p.terms) {
+      if (country && t.country !== country && t.org !== country) continue;
+      if (rk && normKey(t.roleNorm) !== rk && !(fam && t.family === fam)) continue;
+      if (dateBounds(date) ? !termCovers(t, date) : false) continue;
+      hits.push({ person: p, term: t });
+    }
+  const uniq = new Set(hits.map((h) => h.person));
+  return uniq.size === 1 ? hits[hits.length - 1] : null;
 }
 
 /** Who held an office (role or a title of the same family) in a country or organisation at a date. */

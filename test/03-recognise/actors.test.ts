@@ -73,6 +73,21 @@ describe('later mentions', () => {
   });
 });
 
+describe('surnames without a first mention', () => {
+  it('family name first: President Xi, Foreign Minister Wang (resolved with the title and the date)', () => {
+    const d = run('President Xi and Foreign Minister Wang received the delegation in China.', '2017-05-14');
+    expect(at(d, 'Xi')!.actor).toMatchObject({ name: 'Xi Jinping', country: 'CHN' });
+    expect(at(d, 'Wang')!.actor).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
+  });
+  it('a bare KB surname needs its country in the text; "the West" is never a person', () => {
+    const d = run('Russia said Putin would attend. The West disagreed.', '2017-05-14');
+    expect(at(d, 'Putin')!.actor.name).toBe('Vladimir Putin');
+    expect(at(d, 'West')).toBeUndefined();
+    const d2 = run('The markets fell. Erdogan was not mentioned by anyone here.', '2017-05-14');
+    expect(at(d2, 'Erdogan')).toBeUndefined();
+  });
+});
+
 describe('role-only mentions resolved by the document date', () => {
   it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
     expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2017-07-07'), 'Secretary')!.actor.name).toBe('Rex Tillerson');
