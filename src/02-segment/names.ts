@@ -160,7 +160,8 @@ function speechRes(lex: SegmentLexicon) {
     r = {
       // after a possessive: up to three modifiers, then a speech noun
       after: new RegExp(`^\\s+(?:[\\p{L}\\-]+\\s+){0,3}?(?:${alt})\\b`, 'iu'),
-      by: new RegExp(`\\b(?:${alt})\\s+(?:by|of|from)\\s+`, 'giu'),
+      // "Remarks by …", "Remarks to the Press by …", "Statement at the Security Council by …"
+      by: new RegExp(`\\b(?:${alt})(?:\\s+(?:to|at|before|on|in)\\s+[^,;:]{1,60}?)?\\s+(?:by|of|from)\\s+`, 'giu'),
     };
     speechCache.set(lex, r);
   }
