@@ -108,9 +108,26 @@ export function isPassive(v: SentView, head: number, g: number): boolean {
 }
 
 /** Left edge of the clause containing token i (inclusive). */
+/** token range [skipFrom, skipTo] of the last relative clause clauseStart stepped over (-1 when none) */
+let skipFrom = -1;
+let skipTo = -1;
+
 export function clauseStart(v: SentView, i: number, lo: number): number {
+  skipFrom = -1;
+  skipTo = -1;
+  let comma = false;
   for (let j = i - 1; j >= lo; j--) {
     if (isBoundary(v, j) || isReport(v, j)) return j + 1;
+    // ", where 24 people were killed", ", who was detained": a relative clause; once closed by a
+    // comma ("Russia, which supports Syria, condemned…") it is skipped
+    if (j > lo && v.lower[j - 1] === ',' && (REL.has(v.lower[j]!) || v.lower[j] === 'where')) {
+      if (!comma) return j + 1;
+      skipFrom = j - 1;
+      for (let q = j; q < i; q++) if (v.lower[q] === ',') { skipTo = q; break; }
+      j--;
+      continue;
+    }
+    if (v.lower[j] === ',') comma = true;
   }
   return lo;
 }
@@ -198,12 +215,15 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     }
   }
   const cs = clauseStart(v, g, lo);
+  const sf = skipFrom;
+  const st = skipTo;
   let best = -1;
   let fallback = -1;
   for (let a = 0; a < v.mentions.length; a++) {
     const mm = v.mentions[a]!;
     if (mm.t0 < cs) continue;
     if (mm.t1 >= g) break;
+    if (sf >= 0 && mm.t0 >= sf && mm.t0 <= st) continue;
     if (fallback < 0) fallback = a;
     const pw = prevWord(v, mm.t0, cs);
     const inPP = pw >= cs && (v.pos[pw] === 'ADP' || v.pos[pw] === 'VERB');
@@ -217,7 +237,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"
     const b = cs - 1;
-    if (v.lower[b] === 'that' && v.pos[b] === 'PRON') return subjectOf(v, b, lo, depth + 1);
+    if ((v.lower[b] === 'that' && v.pos[b] === 'PRON') || REL.has(v.lower[b]!)) return subjectOf(v, b, lo, depth + 1);
   }
   return best;
 }

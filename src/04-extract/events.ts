@@ -187,7 +187,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       if (!cands) continue;
       for (const p of cands) {
         if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
-        if (p.kind === 'v' && !p.exactHead && gerundNoun(v, i)) continue;
+        if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
         if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
@@ -203,11 +203,9 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
 
     raws.push(...reportedObligations(v, sentMarkers, n));
-    // "urged Iran to release…", "demanded that…": the act asked for has not happened
-    for (const r of raws) {
-      if (r.toAt < 0 || r.hypothetical) continue;
-      if (raws.some((q) => q !== r && q.head < r.toAt && /^(02|10)/.test(q.code))) r.hypothetical = true;
-    }
+    // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
+    // states an aim or a request, not an act that happened (intent and phase verbs excepted)
+    for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
     // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
     const governors = new Set(raws.filter((r) => r.governor >= 0).map((r) => r.governor));
     const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && /^(03|12|13)/.test(r.code)));
@@ -326,6 +324,18 @@ function afterModal(v: SentView, i: number): boolean {
   return j >= 0 && MODALS.has(v.lower[j]!);
 }
 
+/** "the occupied West Bank", "Israeli-occupied", "reject proposed changes": a participle modifying a noun */
+function participleModifier(v: SentView, i: number): boolean {
+  const w = v.lower[i]!;
+  if (!w.endsWith('ed') && !w.endsWith('en')) return false;
+  if (i > 0 && (v.lower[i - 1] === '-' || v.pos[i - 1] === 'DET')) return true;
+  if (i > 0 && v.pos[i - 1] === 'VERB' && v.actorAt[i - 1]! < 0 && !v.kb.markerWords.has(v.lower[i - 1]!)) {
+    const np = v.pos[i + 1];
+    return np === 'NOUN' || np === 'ADJ' || np === 'PROPN';
+  }
+  return false;
+}
+
 /** "the museum shooting", "a killing": an -ing form used as a noun */
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
@@ -339,6 +349,11 @@ function verbAfterSubject(v: SentView, i: number): boolean {
   const prev = i - 1;
   if (v.actorAt[prev]! < 0 && v.pos[prev] !== 'PRON') return false;
   if (v.lower[prev] === "'s") return false;
+  if (v.actorAt[prev]! >= 0) {
+    // "a U.S. request", "to the UN request": the actor modifies a noun
+    const before = v.mentions[v.actorAt[prev]!]!.t0 - 1;
+    if (before >= 0 && (v.pos[before] === 'DET' || v.pos[before] === 'ADP' || v.lower[before] === "'s")) return false;
+  }
   const next = v.lower[i + 1];
   return next === undefined || v.pos[i + 1] !== 'VERB';
 }
