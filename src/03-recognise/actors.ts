@@ -29,6 +29,7 @@ import {
   type LexReading,
   type Person,
   type RoleInfo,
+  type Term,
   type Word,
 } from '../knowledge/actors.js';
 
@@ -172,6 +173,25 @@ function actorOf(p: Partial<Actor>): Actor {
 }
 
 /** The actor mentions inside a span, in text order (for events, meetings, quotes). */
+/** The term closest in time to a date (the latest one when the date is unknown). */
+function nearestTerm(p: Person, date: string | null): Term | null {
+  if (!p.terms.length) return null;
+  const d = date ? date.slice(0, 10) : null;
+  if (!d) return p.terms[p.terms.length - 1];
+  let best = p.terms[0];
+  let bestGap = Infinity;
+  for (const t of p.terms) {
+    const s = t.start ?? '0000';
+    const e = t.end ?? '9999';
+    const gap = d < s ? Date.parse(s.padEnd(10, '-01')) - Date.parse(d.padEnd(10, '-01')) : d > e ? Date.parse(d.padEnd(10, '-01')) - Date.parse(e.padEnd(10, '-01')) : 0;
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = t;
+    }
+  }
+  return best;
+}
+
 export function mentionsIn(doc: Doc, span: Span): ActorMention[] {
   const ms = doc.layers.actors ?? [];
   let lo = 0;
@@ -696,10 +716,16 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
     const cands = A.personBySurname.get(w.key);
     if (!cands) continue;
-    const hit = findPerson(A, w.text, date);
-    // a surname never introduced in the text: only when the person's country is in the text too
-    if (hit && hit.term && mentioned.has(hit.term.country ?? hit.term.org ?? '')) {
-      const a = personActor(A, hit.person, hit.term);
+    let hit = findPerson(A, w.text, date);
+    // outside any term (a candidate, a former leader): a surname unique in the KB still names them
+    if (!hit && cands.length === 1) hit = { person: cands[0], term: null };
+    if (!hit) continue;
+    const term = hit.term ?? nearestTerm(hit.person, date);
+    // a surname never introduced in the text: a head of state or government, or someone whose
+    // country is in the text too
+    const isHead = hit.person.terms.some((t) => t.family === 'head');
+    if (term && (isHead || mentioned.has(term.country ?? term.org ?? ''))) {
+      const a = hit.term ? personActor(A, hit.person, hit.term) : personActor(A, hit.person, term, { role: null });
       emit(i, i + 1, 'person', a, personKey(a), 'kb-surname');
       notePerson(a, personKey(a), w.start);
     }

@@ -88,6 +88,14 @@ describe('surnames without a first mention', () => {
   });
 });
 
+describe('heads of state by surname alone', () => {
+  it('Obama and Putin without a first mention or their countries in the text', () => {
+    const d = run('Obama and Putin said they would meet again.', '2015-06-01');
+    expect(at(d, 'Obama')!.actor).toMatchObject({ country: 'USA' });
+    expect(at(d, 'Putin')!.actor).toMatchObject({ name: 'Vladimir Putin', country: 'RUS' });
+  });
+});
+
 describe('role-only mentions resolved by the document date', () => {
   it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
     expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2017-07-07'), 'Secretary')!.actor.name).toBe('Rex Tillerson');
