@@ -108,6 +108,11 @@ describe('sentence boundaries', () => {
 
   it('reads datelines without a date or with a title-case place', () => {
     expect(sents('WASHINGTON (Reuters) - The talks ended.')).toEqual(['WASHINGTON (Reuters) -', 'The talks ended.']);
+    expect(sents('KYIV, Ukraine (AP) — The talks ended.')).toEqual(['KYIV, Ukraine (AP) —', 'The talks ended.']);
+    expect(sents('BEIJING, March 11 (Xinhua) -- China said it would attend.')).toEqual([
+      'BEIJING, March 11 (Xinhua) --',
+      'China said it would attend.',
+    ]);
     expect(sents('Vientiane, July 26, 2016 — The ministers met.')).toEqual([
       'Vientiane, July 26, 2016 —',
       'The ministers met.',
