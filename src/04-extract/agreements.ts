@@ -15,6 +15,7 @@ import type { AgreementPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
 import {
   actorsOf,
+  clauseStart,
   complementAfter,
   docDay,
   isQuestion,
@@ -143,6 +144,13 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (!by.length) {
           const bw = /\bbetween\b/i.exec(after);
           if (bw) by = complementAfter(text, s, h.end + bw.index, mentions, /^\s*between\b/i);
+        }
+        if (!by.length) {
+          // the clause around the trigger, else the sentence
+          const cs = clauseStart(text, s, h.start);
+          const stop = /[;:?!–—]|\b(?:which|who|that|when|where|while|but|because|although)\b/i.exec(after);
+          const ce = stop ? h.end + stop.index : s.end;
+          by = mentions.filter((m) => m.start >= cs && m.end <= ce);
         }
         partyMentions = by.length ? by : mentions;
         // plural "Agreements were reached on…" announces the list that follows; it is not one agreement

@@ -116,7 +116,8 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
 function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
-  const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past');
+  const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
+  const vetoes = pats.filter((p) => p.kind === 'veto');
   const planned = markers(kb, 'planned');
   const past = markers(kb, 'past');
   const quoted = quotedSpans(text);
@@ -134,7 +135,12 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     const mentions = mentionsAll.filter((m) => m.start >= s.start && m.end <= s.end);
     // collect trigger hits, longest first at a position
     const hits: { start: number; end: number; text: string; p: MeetingPattern }[] = [];
-    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ ...h, p });
+    const vetoed = vetoes.flatMap((p) => matchAll(p.re, stext, s.start));
+    for (const p of triggers) {
+      for (const h of matchAll(p.re, stext, s.start)) {
+        if (!inQuote(h.start) && !vetoed.some((v) => h.start >= v.start && h.start < v.end)) hits.push({ ...h, p });
+      }
+    }
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const used: { start: number; end: number }[] = [];
     const sentCands: { c: Candidate; forum: boolean; venue: boolean; orgKeys: string[] }[] = [];
@@ -182,7 +188,15 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       } else if (kind === 'verb' || kind === 'discuss') {
         if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
         let subj = mentionsBefore(text, s, h.start, mentions);
-        if (!subj.length && kind === 'verb') subj = mentions.filter((m) => m.end <= h.start);
+        if (!subj.length && kind === 'verb') {
+          // a pronoun subject: "he" is the latest person, "they" the people named before
+          const cl = text.slice(clauseStart(text, s, h.start), h.start);
+          const prior = mentions.filter((m) => m.end <= h.start);
+          const people = prior.filter((m) => m.kind === 'person' || m.kind === 'role');
+          if (/\b(?:he|she)\b/i.test(cl)) subj = people.slice(-1);
+          else if (/\bthey\b/i.test(cl)) subj = people.length >= 2 ? people : prior;
+          else subj = prior;
+        }
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         const first: Actor[] = [];
         if (!subj.length && comp.length && narrator) first.push(narrator);

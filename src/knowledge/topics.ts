@@ -14,7 +14,7 @@ export interface TopicDef {
 
 export interface MeetingPattern {
   re: RegExp;
-  kind: 'noun' | 'verb' | 'visit' | 'forum' | 'discuss' | 'planned' | 'past';
+  kind: 'noun' | 'verb' | 'visit' | 'forum' | 'discuss' | 'planned' | 'past' | 'veto';
   format: string | null;
   source: string;
 }
