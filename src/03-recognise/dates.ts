@@ -757,6 +757,24 @@ function dateNum(s: string, endOfPeriod: boolean): number {
   return utc(p.y, p.m, p.d);
 }
 
+const termIndexCache = new WeakMap<Term[], Map<string, Term[]>>();
+/** normalised name or alias -> terms of office */
+function termIndex(terms: Term[]): Map<string, Term[]> {
+  let byName = termIndexCache.get(terms);
+  if (byName) return byName;
+  byName = new Map();
+  for (const t of terms) {
+    for (const n of [t.name, ...t.aliases]) {
+      const k = norm(n);
+      const list = byName.get(k);
+      if (!list) byName.set(k, [t]);
+      else if (!list.includes(t)) list.push(t);
+    }
+  }
+  termIndexCache.set(terms, byName);
+  return byName;
+}
+
 /**
  * Infers the document's year from what the text says: office holders named with their office
  * (their terms), "<office>-elect <name>", weekday/date pairs and explicit dated references.
@@ -786,14 +804,7 @@ export function inferDocYear(
     return utc(y, 12, 31) >= from && utc(y, 1, 1) <= to;
   };
   // office holders: mentions with a role whose text (or the words just before) names the office
-  const byName = new Map<string, Term[]>();
-  for (const t of terms) {
-    for (const n of [t.name, ...t.aliases]) {
-      const k = norm(n);
-      if (!byName.has(k)) byName.set(k, []);
-      byName.get(k)!.push(t);
-    }
-  }
+  const byName = termIndex(terms);
   const seen = new Set<string>();
   for (const a of actors) {
     if (a.kind !== 'person' || !a.actor.name) continue;

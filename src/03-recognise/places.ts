@@ -45,9 +45,11 @@ interface Cand extends Span {
   rule: string;
 }
 
-function overlapsActor(spans: { start: number; end: number; kind: string }[], s: Span): { kind: string } | null {
-  // actors are sorted by start; small lists, linear scan is fine per candidate
-  for (const a of spans) {
+/** first actor mention overlapping s; `actors` sorted by start, `from` a cursor that only moves forward */
+function overlapsActor(actors: { start: number; end: number; kind: string }[], s: Span, cursor: { i: number }): { kind: string } | null {
+  while (cursor.i < actors.length && actors[cursor.i].end <= s.start - 200) cursor.i++;
+  for (let k = cursor.i; k < actors.length; k++) {
+    const a = actors[k];
     if (a.start >= s.end) break;
     if (a.end > s.start) return a;
   }
@@ -58,10 +60,14 @@ export interface FindOptions {
   actors?: { start: number; end: number; kind: string }[];
 }
 
+/** longest known name in words; sub-spans longer than this are never looked up */
+const MAX_WORDS = 5;
+
 /** Finds place candidates in the text (no context resolution yet). */
 function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
   const pk = kb.places;
   const actors = [...(opts.actors ?? [])].sort((a, b) => a.start - b.start);
+  const cursor = { i: 0 };
   const out: Cand[] = [];
   SEQ.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -70,47 +76,51 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      for (let j = words.length; j > i; j--) {
-        const start = words[i].start;
+      const start = words[i].start;
+      // lazily computed context of this start position
+      let before: string | null = null;
+      let loc: boolean | null = null;
+      let dl: boolean | null = null;
+      const locative = () => (loc ??= LOCATIVE.test((before ??= text.slice(Math.max(0, start - 40), start))));
+      const lineStart = () => start === 0 || /\n[ \t]*$/.test((before ??= text.slice(Math.max(0, start - 40), start)));
+      for (let j = Math.min(words.length, i + MAX_WORDS); j > i; j--) {
         let end = words[j - 1].end;
         let name = text.slice(start, end);
         // trailing possessive / punctuation
-        name = name.replace(/(?:['’]s|['’])$/, '');
+        if (/['’]s?$/.test(name)) name = name.replace(/(?:['’]s|['’])$/, '');
         end = start + name.length;
         if (!name || MONTH_OR_DAY.test(name)) continue;
         const key = placeKey(name);
-        const before = text.slice(Math.max(0, start - 40), start);
-        const locative = LOCATIVE.test(before);
-        const lineStart = start === 0 || /\n[ \t]*$/.test(before);
-        const dateline = lineStart && /^[ \t]*(?:,|\(|—|–|-\s)/.test(text.slice(end, end + 3));
-        const found = pk.lookup(name);
-        const entries = found.length ? found : null;
-        const wellKnown = !!entries?.some((e) => e.curated || e.capital);
-        const actor = overlapsActor(actors, { start, end });
-        if (actor && !(locative || dateline)) {
-          // an actor reading ("Moscow insists", "Lavrov") wins unless a locative word precedes
-          continue;
+        const whole = i === 0 && j === words.length;
+        const known = pk.known(key);
+        if (!known && i !== 0) continue;
+        const dateline = () => (dl ??= lineStart() && /^[ \t]*(?:,|\(|—|–|-\s)/.test(text.slice(end, end + 3)));
+        const actor = overlapsActor(actors, { start, end }, cursor);
+        if (actor) {
+          // an actor reading ("Moscow insists", "Lavrov") wins unless a locative word precedes;
+          // a person or an organisation is never a place
+          if (actor.kind !== 'country' || !(locative() || dateline())) continue;
         }
-        if (actor && actor.kind !== 'country') continue; // a person or organisation, not a place
-        if (entries && wellKnown) {
-          out.push({ start, end, name, entries, country: null, rule: locative ? 'place:known+locative' : dateline ? 'place:dateline' : 'place:known' });
+        if (known) {
+          out.push({ start, end, name, entries: pk.lookup(name), country: null, rule: locative() ? 'place:known+locative' : dateline() ? 'place:dateline' : 'place:known' });
           i = j;
           matched = true;
           break;
         }
-        if (!(locative || dateline)) continue;
-        // a country in a locative context: "held in China"
-        const ca = kb.geo.aliases?.get(normCountry(name));
-        const cname = ca?.find((a) => a.kind === 'name');
+        // whole sequence only: a country or a GeoNames town after a locative cue
+        if (!(locative() || dateline())) continue;
+        const cname = kb.geo.aliases?.get(key)?.find((a) => a.kind === 'name');
         if (cname) {
+          // a country right after the cue, even inside a longer capitalised run
           out.push({ start, end, name, entries: null, country: cname.code, rule: 'place:country' });
           i = j;
           matched = true;
           break;
         }
-        // GeoNames towns: only the whole sequence after a locative cue, never common words or acronyms
-        if (entries && i === 0 && j === words.length && !pk.stop.has(key) && !/^[A-Z]{1,3}$/.test(name)) {
-          out.push({ start, end, name, entries, country: null, rule: dateline ? 'place:dateline' : 'place:town' });
+        if (!whole || pk.stop.has(key) || /^[A-Z]{1,3}$/.test(name)) continue;
+        const entries = pk.lookup(name);
+        if (entries.length) {
+          out.push({ start, end, name, entries, country: null, rule: dateline() ? 'place:dateline' : 'place:town' });
           i = j;
           matched = true;
           break;

@@ -32,12 +32,17 @@ export interface PlaceKB {
   resolve(name: string, ctx?: PlaceContext): PlaceEntry | null;
   /** whether a name is curated or a capital: such names are recognised without a locative cue */
   isWellKnown(name: string): boolean;
+  /** curated places and capitals under a key already normalised with placeKey */
+  known(key: string): PlaceEntry[] | undefined;
   /** milliseconds the load took */
   loadMs: number;
 }
 
+const ASCII_SIMPLE = /^[\x20-\x7e]*$/;
 export function placeKey(s: string): string {
-  return normKey(s.replace(/^the\s+/i, '')).replace(/\s+/g, ' ');
+  if (/^the\s/i.test(s)) s = s.replace(/^the\s+/i, '');
+  if (ASCII_SIMPLE.test(s) && !s.includes('  ')) return s.toLowerCase().trim();
+  return normKey(s).replace(/\s+/g, ' ');
 }
 
 /** Ranks readings: curated and capitals first, then the context's countries; ambiguous → null. */
@@ -182,6 +187,7 @@ export function loadPlaceKB(dataDir: string, geo: GeoKB): PlaceKB {
     stop,
     resolve: (name, ctx) => pick(lookupKey(placeKey(name)), ctx),
     isWellKnown: (name) => known.has(placeKey(name)),
+    known: (key) => known.get(key),
     loadMs: 0,
   };
   kb.loadMs = performance.now() - t0;
