@@ -4,7 +4,7 @@
 //   peer suites (events mode): PETRARCH-2 gold-standard records, CAMEO codebook examples
 //   real corpus: document dates against SOURCES.tsv (publication dates of the 59 texts)
 // Usage: npm run eval [-- --shared DIR] [-- --verbose]
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,10 +25,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-eval-'));
 
 function extract(input, out) {
   const t0 = process.hrtime.bigint();
-  execFileSync(process.execPath, [bin, 'extract', input, '--format', 'jsonl'], {
+  const r = spawnSync(process.execPath, [bin, 'extract', input, '--format', 'jsonl'], {
     stdio: ['ignore', fs.openSync(out, 'w'), 'pipe'],
-    maxBuffer: 1 << 28,
+    encoding: 'utf8',
   });
+  // inputs readout rejects (e.g. an empty text) are reported and the rest is scored
+  if (r.stderr) process.stdout.write(r.stderr.split('\n').filter(Boolean).map((l) => `  (${l})`).join('\n') + '\n');
+  if (r.status !== 0 && r.status !== 1) throw new Error(`readout extract ${input} failed (exit ${r.status})`);
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 function run(argv) {
@@ -69,7 +72,13 @@ const truth = new Map(
     .slice(1)
     .filter(Boolean)
     .map((l) => l.split('\t'))
-    .map((c) => [c[0], (c[5] ?? '').slice(0, 10)]),
+    .map((c) => {
+      // dates are ISO ("2024-12-26 20:04:52"), a bare year, or RFC 2822 ("Tue, 15 Feb 2022 …")
+      const raw = (c[5] ?? '').trim();
+      const iso = /^\d{4}(-\d{2}-\d{2})?/.exec(raw)?.[0];
+      const rfc = !iso && !Number.isNaN(Date.parse(raw)) ? new Date(Date.parse(raw) + 12 * 3600e3).toISOString().slice(0, 10) : null;
+      return [c[0], iso ?? rfc ?? ''];
+    }),
 );
 const docs = fs
   .readFileSync(realPred, 'utf8')
@@ -85,7 +94,7 @@ for (const d of docs) {
     tally.noTruth++;
     continue;
   }
-  const got = d.published ? String(d.published).slice(0, 10) : null;
+  const got = d.published ? String(d.published).slice(0, want.length) : null;
   if (!got) {
     tally.missing++;
     wrong.push(`${path.basename(d.file)}: want ${want}, got null`);

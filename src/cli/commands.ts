@@ -174,7 +174,7 @@ Examples:
       try {
         const c = store.counts();
         console.log(`Readout store ${o.db}`);
-        console.log(RECORD_KINDS.map((k) => `${k}s: ${c[k] ?? 0}`).join('  '));
+        console.log(RECORD_KINDS.map((k) => `${k === 'entity' ? 'entities' : k + 's'}: ${c[k] ?? 0}`).join('  '));
         const docs = store.query('document', {}, { limit: 50, sort: 'published', order: 'desc' });
         console.log(`\nDocuments (${docs.total}):`);
         for (const d of docs.rows as Extract<RecordOf, { kind: 'document' }>[]) {
