@@ -340,7 +340,7 @@ function participleModifier(v: SentView, i: number): boolean {
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
   const p = v.pos[i - 1]!;
-  return p === 'DET' || p === 'ADJ' || (p === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === "'s";
+  return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s";
 }
 
 /** A head the tagger called a noun but that follows a subject: "China attacks Japan", "Did Russia attack". */
