@@ -149,10 +149,10 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     let lim = 1;
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
+    const keys: string[] = [ws[i].key];
+    for (let k = 1; k < lim; k++) keys.push(keys[k - 1] + ' ' + ws[i + k].key);
     for (let len = lim; len >= 1 && !found; len--) {
-      let key = ws[i].key;
-      for (let k = 1; k < len; k++) key += ' ' + ws[i + k].key;
-      const rs = A.lexicon.get(key);
+      const rs = A.lexicon.get(keys[len - 1]);
       if (!rs) continue;
       const ok = rs.filter((r) => readingOk(r, ws, i));
       if (ok.length) found = { i, j: i + len, readings: ok };
