@@ -102,6 +102,13 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
           if (actor.kind !== 'country' || !(locative() || dateline())) continue;
         }
         if (known) {
+          // a place name inside a longer name is a modifier ("the Paris Agreement", "Moscow State
+          // University", "the Washington Post"), not a mention of the place
+          if (j < words.length && /^\p{Lu}/u.test(words[j].text) && !/^(?:in|at|to|from)$/i.test(words[j].text)) {
+            i = words.length;
+            matched = true;
+            break;
+          }
           out.push({ start, end, name, entries: pk.lookup(name), country: null, rule: locative() ? 'place:known+locative' : dateline() ? 'place:dateline' : 'place:known' });
           i = j;
           matched = true;

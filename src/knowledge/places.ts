@@ -141,7 +141,10 @@ export function loadPlaceKB(dataDir: string, geo: GeoKB): PlaceKB {
     let lon = r.lon ? Number(r.lon) : NaN;
     const country = r.country || null;
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) {
-      const town = towns.find(placeKey(r.name)).find((x) => x.country === country);
+      let town: PlaceEntry | undefined;
+      for (const n of [r.name, ...(r.aliases ? r.aliases.split('|') : [])]) {
+        town ??= towns.find(placeKey(n)).find((x) => x.country === country);
+      }
       lat = town?.lat ?? NaN;
       lon = town?.lon ?? NaN;
     }
