@@ -56,8 +56,10 @@ const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCO
 interface W extends Word {
   /** punctuation or a line break between this word and the previous one */
   brk: boolean;
-  /** like brk, but a possessive 's does not break a phrase ("People's Republic", "Russia's Foreign Minister") */
+  /** like brk, but a possessive 's or a hyphen does not break a phrase ("People's Republic", "Secretary-General") */
   lbrk: boolean;
+  /** the gap before is a single hyphen ("Jean-Claude", "Russian-Chinese") */
+  hyph: boolean;
   /** the gap before is exactly a comma (and spaces) */
   comma: boolean;
   sentStart: boolean;
@@ -116,8 +118,10 @@ function prepareWords(doc: Doc): W[] {
     while (sp < sentences.length && sentences[sp].end <= w.start) sp++;
     if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || out[k - 1].start < sentences[sp].start)) sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
+    const hyph = k > 0 && w.start - prevEnd === 1 && (g0 === 45 || g0 === 0x2010 || g0 === 0x2011);
     w.brk = brk;
-    w.lbrk = possGap ? false : brk || lbrk;
+    w.hyph = hyph;
+    w.lbrk = possGap || hyph ? false : brk || lbrk;
     w.comma = commas === 1 && !other;
     w.sentStart = sentStart;
     w.cap = isCap(w.text);
@@ -305,10 +309,10 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       const w = ws[e];
       // a middle initial: "Antony J. Blinken"
       const initialGap = e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
-      if (e > k && w.brk && !initialGap) break;
+      if (e > k && w.brk && !initialGap && !w.hyph) break;
       if (e === k && w.brk && !allowBreakAtStart) break;
       if (at[e] && !reading(at[e], 'person')) break;
-      const particle = NAME_PARTICLES.has(w.key) && e > k;
+      const particle = (NAME_PARTICLES.has(w.key) && e > k) || (w.hyph && e > k);
       if (!w.cap && !particle) break;
       if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key)) break;
       if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;

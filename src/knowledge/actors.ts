@@ -122,12 +122,14 @@ function isAlnum(c: number, ch: string): boolean {
   return UNI_ALNUM.test(ch);
 }
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
-// apostrophes and hyphens that may join two parts of one word (al-Nusra, Da'esh, O’Brien)
-const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 0x2011;
+// apostrophes that join two parts of one word (Da'esh, O’Brien); hyphens split words
+// ("Russian-Chinese", "Jean-Claude"), and the recogniser lets phrases run across them
+const isJoiner = (c: number) => c === 39 || c === 0x2019;
 
 /**
  * Splits text into words (hand-written scanner, no per-word regex): abbreviations with dots
- * (U.S., D.C.), words with inner apostrophes/hyphens (al-Nusra); a possessive 's is left out.
+ * (U.S., D.C.), words with inner apostrophes (Da'esh); hyphens separate words (al-Nusra → al, Nusra);
+ * a possessive 's is left out.
  */
 export function words(text: string, offset = 0): Word[] {
   const out: Word[] = [];

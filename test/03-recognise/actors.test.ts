@@ -223,6 +223,19 @@ describe('possessives and abbreviations', () => {
   });
 });
 
+describe('hyphens', () => {
+  it('Russian-Chinese talks name both countries; hyphenated names and titles stay whole', () => {
+    const d = run('The Russian-Chinese talks ended. UN Secretary-General Ban Ki-moon met European Commission President Jean-Claude Juncker.', '2014-12-01');
+    expect(at(d, 'Russian-')!.actor.country).toBe('RUS');
+    expect(at(d, 'Chinese talks')!.actor.country).toBe('CHN');
+    const ban = at(d, 'Ban')!;
+    expect(d.text.slice(ban.start, ban.end)).toBe('UN Secretary-General Ban Ki-moon');
+    expect(ban.actor).toMatchObject({ org: 'UN', code: 'IGOUNO' });
+    const j = at(d, 'Jean')!;
+    expect(j.actor.name).toBe('Jean-Claude Juncker');
+  });
+});
+
 describe('no double mentions', () => {
   it('a possessive before a group noun is one mention', () => {
     const d = run('Question: When?\n\nSergey Lavrov: Our diplomats are preparing the visit.\n\nQuestion: Thank you.', '2016-03-11');

@@ -88,7 +88,7 @@ describe('people lookup', () => {
 });
 
 describe('words', () => {
-  it('keeps abbreviations and hyphenated names, drops possessive s', () => {
-    expect(words("The U.S. and al-Nusra; Lavrov's talks.").map((w) => w.text)).toEqual(['The', 'U.S.', 'and', 'al-Nusra', 'Lavrov', 'talks']);
+  it('keeps abbreviations and apostrophes, splits hyphens, drops possessive s', () => {
+    expect(words("The U.S. and al-Nusra; Lavrov's talks with Da'esh.").map((w) => w.text)).toEqual(['The', 'U.S.', 'and', 'al', 'Nusra', 'Lavrov', 'talks', 'with', "Da'esh"]);
   });
 });
