@@ -3,10 +3,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Doc, DocMeta, Place } from '../00-model/doc.js';
-import { normaliseText, removeChrome } from './chrome.js';
+import { isLanguageSwitcher, normaliseText, removeChrome } from './chrome.js';
 import { ingestData, type OutletRule } from './data.js';
 import { isoOf, normalisePublished, type FoundDate } from './dates.js';
-import { analyseHeader, type HeaderInfo } from './header.js';
+import { analyseHeader, stampLine, type HeaderInfo } from './header.js';
 import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';
 import type { SourceText } from './types.js';
@@ -41,7 +41,7 @@ interface OutletHit {
   tz: string | null;
 }
 
-function detectOutlet(url: string | null, header: HeaderInfo, title: string | null, langSwitch: boolean): OutletHit | null {
+function detectOutlet(url: string | null, header: HeaderInfo, title: string | null, langSwitch: boolean, siteName: string | null): OutletHit | null {
   const rules = ingestData().outlets;
   const first = (pred: (r: OutletRule) => boolean): OutletHit | null => {
     const r = rules.find(pred);
@@ -63,6 +63,10 @@ function detectOutlet(url: string | null, header: HeaderInfo, title: string | nu
   }
   if (title) {
     const h = first((r) => r.signal === 'title' && r.re!.test(title));
+    if (h) return h;
+  }
+  if (siteName) {
+    const h = first((r) => r.signal === 'name' && r.re!.test(siteName));
     if (h) return h;
   }
   if (langSwitch) return first((r) => r.signal === 'langswitch');
@@ -118,6 +122,8 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   let url: string | null = src.url ?? src.given.url ?? null;
   let htmlMethod: BuildTrace['htmlMethod'] = null;
   let siteName: string | null = null;
+  let pageStamp: FoundDate | null = null;
+  let pageLangSwitch = false;
   if (src.kind === 'html') {
     const h = extractHtml(src.raw);
     body = h.text;
@@ -127,6 +133,10 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     url ??= h.url;
     // og:site_name is a weak signal: used only when nothing in the text names the outlet
     siteName = h.siteName;
+    for (const l of h.pageLines) {
+      if (!pageStamp) pageStamp = stampLine(l);
+      if (!pageLangSwitch && isLanguageSwitcher(l)) pageLangSwitch = true;
+    }
   } else if (src.kind === 'markdown') {
     const m = extractMarkdown(src.raw);
     body = m.text;
@@ -166,14 +176,15 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   const text = kept.join('\n');
 
   const title = (metaTitle ?? header.title)?.replace(/\s+/g, ' ').trim() || null;
-  const outlet = detectOutlet(url, header, title, chrome.langSwitch);
+  const outlet = detectOutlet(url, header, title, chrome.langSwitch || pageLangSwitch, siteName);
   const tz = outlet?.tz ?? null;
-  const source = metaSource ?? outlet?.source ?? siteName;
+  const source = metaSource ?? outlet?.source ?? siteName ?? null;
 
   const withYear = (d: FoundDate | null | undefined): string | null => (d && d.year !== null ? isoOf(d, tz) : null);
   const published =
     normalisePublished(metaPublished) ??
     withYear(header.stamp) ??
+    withYear(pageStamp) ??
     withYear(header.labelled) ??
     withYear(header.titleDate) ??
     withYear(header.dateline?.date) ??

@@ -7,7 +7,7 @@ export const INGEST_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.me
 
 export interface OutletRule {
   source: string;
-  signal: 'host' | 'tag' | 'line' | 'title' | 'langswitch';
+  signal: 'host' | 'tag' | 'line' | 'title' | 'name' | 'langswitch';
   pattern: string;
   re: RegExp | null;
   tz: string | null;
@@ -56,7 +56,7 @@ export function ingestData(): IngestData {
       source: source!,
       signal: sig,
       pattern: p,
-      re: sig === 'line' || sig === 'title' ? new RegExp(p, 'i') : null,
+      re: sig === 'line' || sig === 'title' || sig === 'name' ? new RegExp(p, 'i') : null,
       tz: tz?.trim() || null,
     };
   });

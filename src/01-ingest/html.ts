@@ -14,6 +14,8 @@ export interface HtmlExtract {
   url: string | null;
   /** "readability" or "body" */
   method: 'readability' | 'body';
+  /** lines of the whole page near the top (before the article text is cut out): date stamps, switchers */
+  pageLines: string[];
 }
 
 const BLOCK = new Set([
@@ -46,7 +48,7 @@ function isLinkList(el: Node): boolean {
   return linky >= items.length * 0.8;
 }
 
-function toText(root: Node): string {
+function toText(root: Node, keepLinkLists = false): string {
   const out: string[] = [];
   const walk = (n: Node, pre: boolean) => {
     if (n.nodeType === 3) {
@@ -59,7 +61,7 @@ function toText(root: Node): string {
     if (SKIP.has(tag)) return;
     if (n.getAttribute?.('hidden') !== null && n.getAttribute?.('hidden') !== undefined) return;
     if (/display\s*:\s*none/i.test(n.getAttribute?.('style') ?? '')) return;
-    if ((tag === 'ul' || tag === 'ol') && isLinkList(n)) return;
+    if (!keepLinkLists && (tag === 'ul' || tag === 'ol') && isLinkList(n)) return;
     if (tag === 'br') {
       out.push('\n');
       return;
@@ -75,17 +77,41 @@ function toText(root: Node): string {
   return out
     .join('')
     .split('\n')
-    .map((l) => l.replace(/[ \t\u00A0]+/g, (m) => (m.includes('\u00A0') && m.length === 1 ? '\u00A0' : ' ')).trim())
+    .map((l) => l.replace(/[ \t]{2,}/g, ' ').trim())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
 
-function meta(doc: Node, ...selectors: string[]): string | null {
-  for (const s of selectors) {
-    const el = doc.querySelector(s);
-    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? null;
-    if (v && String(v).trim()) return String(v).trim();
+/** Index of <meta>/<time>/<link> values by a key such as "property=og:title", built in one pass. */
+function metaIndex(doc: Node): Map<string, string> {
+  const idx = new Map<string, string>();
+  for (const el of Array.from(doc.querySelectorAll('meta, time[datetime], link[rel="canonical"]')) as Node[]) {
+    const tag = String(el.localName ?? '').toLowerCase();
+    let k: string | null = null;
+    let v: string | null = null;
+    if (tag === 'meta') {
+      const name = el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop');
+      if (name) {
+        k = String(name).toLowerCase();
+        v = el.getAttribute('content');
+      }
+    } else if (tag === 'time') {
+      k = el.getAttribute('itemprop') === 'datePublished' ? 'time:datepublished' : 'time';
+      v = el.getAttribute('datetime');
+    } else {
+      k = 'canonical';
+      v = el.getAttribute('href');
+    }
+    if (k && v && String(v).trim() && !idx.has(k)) idx.set(k, String(v).trim());
+  }
+  return idx;
+}
+
+function pick(idx: Map<string, string>, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = idx.get(k);
+    if (v) return v;
   }
   return null;
 }
@@ -100,37 +126,59 @@ function stripChrome(doc: Node): void {
 }
 
 export function extractHtml(html: string): HtmlExtract {
-  const { document } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(wrapped);
   const doc = document as Node;
-  const title =
-    meta(doc, 'meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]') ??
-    (text(doc.querySelector('title')) || null) ??
-    null;
-  const published = meta(
-    doc,
-    'meta[property="article:published_time"]',
-    'meta[name="article:published_time"]',
-    'meta[itemprop="datePublished"]',
-    'meta[name="date"]',
-    'meta[name="pubdate"]',
-    'meta[name="publish-date"]',
-    'meta[name="DC.date.issued"]',
-    'meta[name="DC.date"]',
-    'meta[name="dcterms.date"]',
-    'time[itemprop="datePublished"]',
-    'article time[datetime]',
-    'time[datetime]',
+  const idx = metaIndex(doc);
+  const title = pick(idx, 'og:title', 'twitter:title', 'title') ?? (text(doc.querySelector('title')) || null);
+  const published = pick(
+    idx,
+    'article:published_time',
+    'datepublished',
+    'date',
+    'pubdate',
+    'publish-date',
+    'dc.date.issued',
+    'dc.date',
+    'dcterms.date',
+    'time:datepublished',
+    'time',
   );
-  const siteName = meta(doc, 'meta[property="og:site_name"]', 'meta[name="application-name"]');
-  const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'meta[property="og:url"]');
+  const siteMeta = pick(idx, 'og:site_name', 'application-name');
+  const url = pick(idx, 'canonical', 'og:url');
   const h1 = text(doc.querySelector('h1')) || null;
+  // the page's own lines, navigation included, for signals Readability may cut away (date stamp, language switcher)
+  // (only the lines next to the headline: sidebars list other articles with their own dates)
+  const pageLines: string[] = [];
+  const h1El = doc.querySelector('h1');
+  if (h1El) {
+    for (const el of [h1El, h1El.parentElement].filter(Boolean) as Node[]) {
+      const near: Node[] = [el];
+      for (let p = el.previousElementSibling, k = 0; p && k < 3; p = p.previousElementSibling, k++) near.unshift(p);
+      for (let p = el.nextElementSibling, k = 0; p && k < 3; p = p.nextElementSibling, k++) near.push(p);
+      for (const n of near) {
+        const t = String(n.textContent ?? '');
+        if (t.length > 2000) continue;
+        for (const l of toText(n, true).split('\n')) if (l.trim()) pageLines.push(l);
+      }
+    }
+  }
+  // "<headline> - The Ministry of …": the <title> suffix names the site
+  let siteFromTitle: string | null = null;
+  const docTitle = text(doc.querySelector('title'));
+  if (h1 && docTitle.startsWith(h1)) {
+    const rest = docTitle.slice(h1.length).replace(/^\s*[-–—|:·•]\s*/, '').trim();
+    if (rest && rest !== docTitle.slice(h1.length).trim()) siteFromTitle = rest;
+  } else {
+    const m = /^(.{10,}?)\s+[|–—-]\s+([^|–—-]{3,80})$/.exec(docTitle);
+    if (m) siteFromTitle = m[2]!.trim();
+  }
 
   let body = '';
   let method: HtmlExtract['method'] = 'readability';
   try {
-    // Readability mutates the DOM: give it its own copy
-    const { document: copy } = parseHTML(html.includes('<html') ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-    const article = new Readability(copy as unknown as Document, { charThreshold: 200 }).parse();
+    // Readability mutates the DOM: metadata and page lines were read above
+    const article = new Readability(doc as unknown as Document, { charThreshold: 200 }).parse();
     if (article?.content) {
       const { document: adoc } = parseHTML(`<!doctype html><html><head></head><body>${article.content}</body></html>`);
       body = toText((adoc as Node).body);
@@ -140,8 +188,10 @@ export function extractHtml(html: string): HtmlExtract {
   }
   // Readability may drop short pages or keep only a fragment: use the whole body if it did
   if (body.length < 200) {
-    stripChrome(doc);
-    const whole = toText(doc.body ?? doc.documentElement);
+    const { document: fresh } = parseHTML(wrapped);
+    const page = fresh as Node;
+    stripChrome(page);
+    const whole = toText(page.body ?? page.documentElement);
     if (whole.length > body.length) {
       body = whole;
       method = 'body';
@@ -150,5 +200,7 @@ export function extractHtml(html: string): HtmlExtract {
   // the page's headline, when Readability left it out, leads the text (the header parser takes it as the title)
   const head = h1 ?? title;
   if (head && !body.slice(0, head.length + 200).includes(head)) body = `${head}\n\n${body}`;
-  return { text: body, title: h1 ?? title, published, siteName, url: url ? String(url) : null, method };
+  const siteName = siteMeta ?? siteFromTitle;
+  const cleanTitle = h1 ?? (siteFromTitle && title?.endsWith(siteFromTitle) ? title.slice(0, title.length - siteFromTitle.length).replace(/\s*[-–—|:·•]\s*$/, '') : title);
+  return { text: body, title: cleanTitle, published, siteName, url: url ? String(url) : null, method, pageLines };
 }

@@ -168,6 +168,16 @@ describe('HTML', () => {
     expect(doc.meta.place?.name).toBe('Oslo');
     expect(doc.meta.source).toBe('Government portal');
   });
+  it('finds the date stamp and language switcher of a ministry page even when Readability cuts them away', () => {
+    const d = buildDoc(fixture('ministry-page.html', 'html'));
+    expect(d.meta.published).toBe('2018-05-12T15:40+03:00');
+    expect(d.meta.source).toBe('Russian MFA');
+    expect(d.meta.title).toBe('Foreign Minister Sergey Lavrov’s remarks at a news conference, Minsk, May 12, 2018');
+    expect(d.meta.place?.name).toBe('Minsk');
+    expect(d.text).toMatch(/^Ladies and gentlemen,\n\nWe have had useful talks/);
+    expect(d.text).toContain('\n\nQuestion: Will there be a meeting of the presidents soon?\n\nSergey Lavrov: Yes,');
+    for (const chrome of ['de-DE1', 'Additional materials', 'Advanced settings', 'Foreign policy', '201815:40']) expect(d.text).not.toContain(chrome);
+  });
   it('falls back to the body text of a page Readability cannot read', () => {
     const d = buildDoc(src('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li><li><a href="/b">News</a></li></ul></nav><p>Short note: talks held.</p></body></html>', { kind: 'html' }));
     expect(d.text).toBe('Short note: talks held.');
