@@ -226,7 +226,7 @@ export function titleSpeakerInfo(
 /** "SECRETARY BLINKEN" → "Secretary Blinken"; leaves mixed-case text alone. */
 export function fixCase(s: string): string {
   if (/\p{Ll}/u.test(s) || !/\p{Lu}{2}/u.test(s)) return s;
-  return s.toLowerCase().replace(/(^|[\s\-'’(])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
+  return s.toLowerCase().replace(/(^|[\s\-'’(.])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
 /** The name part of a label or titled name: "Foreign Minister Haavisto" → "Haavisto", "Mr Rudd" → "Rudd". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segment, segmentStage } from '../../src/02-segment/index.js';
-import { titleSpeaker } from '../../src/02-segment/names.js';
+import { fixCase, titleSpeaker } from '../../src/02-segment/names.js';
 import { loadSegmentLexicon } from '../../src/02-segment/lexicon.js';
 import type { Doc } from '../../src/00-model/doc.js';
 import type { KB } from '../../src/knowledge/index.js';
@@ -263,6 +263,14 @@ describe('title speaker', () => {
   for (const [title, want] of cases) {
     it(title, () => expect(titleSpeaker(title, lex)).toBe(want));
   }
+});
+
+describe('fixCase', () => {
+  it('title-cases all-caps labels and leaves mixed case alone', () => {
+    expect(fixCase("H.E. MR JOHN O'BRIEN")).toBe("H.E. Mr John O'Brien");
+    expect(fixCase('FOREIGN MINISTER RAU')).toBe('Foreign Minister Rau');
+    expect(fixCase('Ursula von der Leyen')).toBe('Ursula von der Leyen');
+  });
 });
 
 describe('segmentStage', () => {
