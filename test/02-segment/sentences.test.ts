@@ -148,6 +148,27 @@ describe('sentence boundaries', () => {
     ]);
   });
 
+  it('rejoins hard-wrapped text, also before a capitalised word, once the wrapping is evident', () => {
+    const text = [
+      'We had a long discussion yesterday about the steps that both governments will take to',
+      'normalise relations. The High Commissioner will return as soon as the two sides have',
+      'agreed on the arrangements. Both ministers also discussed the regional situation and',
+      'the coming elections, which should be open to observers from the region and from the',
+      'United Nations. They will meet again in March.',
+      '',
+      'A new paragraph.',
+    ].join('\n\n');
+    const s = segment(text, null);
+    expect(s.paragraphs).toHaveLength(2);
+    expect(s.sentences.map((x) => text.slice(x.start, x.end).replace(/\s+/g, ' '))).toEqual([
+      'We had a long discussion yesterday about the steps that both governments will take to normalise relations.',
+      'The High Commissioner will return as soon as the two sides have agreed on the arrangements.',
+      'Both ministers also discussed the regional situation and the coming elections, which should be open to observers from the region and from the United Nations.',
+      'They will meet again in March.',
+      'A new paragraph.',
+    ]);
+  });
+
   it('joins a line that ends in a function word to the next', () => {
     expect(sents('Recent developments in\nSyria give grounds for hope.')).toEqual([
       'Recent developments in\nSyria give grounds for hope.',
