@@ -8,7 +8,8 @@
  * - source_keys: every source key (path, URL, jsonl id) pointing at a document, so identical
  *   content under two keys is stored once and both keys are remembered;
  * - sentences + sentences_fts: FTS5 (external content) over sentence text;
- * - one table per record kind with the columns filters and sorts need, plus the record JSON;
+ * - one table per record kind with the columns filters and sorts need, and a sibling <table>_json
+ *   with the record JSON as stored and its text (evidence, quote, label, name) for the q filter;
  * - record_actors / record_topics: side tables for actor, country, dyad and topic filters over
  *   records that have several actors (meeting parties) or topics.
  *
@@ -20,9 +21,11 @@ const RECORD_COMMON = `
   id INTEGER PRIMARY KEY,
   doc TEXT NOT NULL,
   date_lo TEXT,
-  date_hi TEXT,
-  text TEXT,
-  json TEXT NOT NULL`;
+  date_hi TEXT`;
+
+/** The record JSON and its searchable text live apart from the narrow filter columns, so scans,
+ *  counts and aggregates touch small rows; pages fetch the JSON of the rows they return. */
+const jsonTable = (t: string) => `CREATE TABLE ${t}_json (id INTEGER PRIMARY KEY, json TEXT NOT NULL, text TEXT);`;
 
 export const MIGRATIONS: string[] = [
   // 1: initial schema
@@ -33,7 +36,6 @@ export const MIGRATIONS: string[] = [
   CREATE TABLE documents (
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL UNIQUE,
-    text TEXT NOT NULL,
     record TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     title TEXT,
@@ -49,6 +51,7 @@ export const MIGRATIONS: string[] = [
     ingested_at TEXT NOT NULL
   );
   CREATE INDEX documents_date ON documents (date_lo);
+  CREATE TABLE document_texts (n INTEGER PRIMARY KEY, text TEXT NOT NULL);
 
   CREATE TABLE source_keys (
     key TEXT PRIMARY KEY,
@@ -95,6 +98,7 @@ export const MIGRATIONS: string[] = [
     hypothetical INTEGER NOT NULL,
     ev_start INTEGER
   );
+  ${jsonTable('events')}
   CREATE INDEX events_doc ON events (doc);
   CREATE INDEX events_cameo ON events (cameo);
   CREATE INDEX events_root ON events (root);
@@ -112,6 +116,7 @@ export const MIGRATIONS: string[] = [
     place_lc TEXT,
     place_country TEXT
   );
+  ${jsonTable('meetings')}
   CREATE INDEX meetings_doc ON meetings (doc);
   CREATE INDEX meetings_date ON meetings (date_lo);
   CREATE INDEX meetings_status ON meetings (status);
@@ -121,6 +126,7 @@ export const MIGRATIONS: string[] = [
     effective TEXT,
     deadline TEXT
   );
+  ${jsonTable('agreements')}
   CREATE INDEX agreements_doc ON agreements (doc);
   CREATE INDEX agreements_date ON agreements (date_lo);
   CREATE INDEX agreements_status ON agreements (status);
@@ -129,18 +135,21 @@ export const MIGRATIONS: string[] = [
     direct INTEGER NOT NULL,
     start INTEGER
   );
+  ${jsonTable('quotes')}
   CREATE INDEX quotes_doc ON quotes (doc);
 
   CREATE TABLE turns (${RECORD_COMMON},
     role TEXT,
     start INTEGER
   );
+  ${jsonTable('turns')}
   CREATE INDEX turns_doc ON turns (doc);
 
   CREATE TABLE entities (${RECORD_COMMON},
     type TEXT,
     name_lc TEXT
   );
+  ${jsonTable('entities')}
   CREATE INDEX entities_doc ON entities (doc);
   CREATE INDEX entities_type ON entities (type);
 
@@ -157,7 +166,7 @@ export const MIGRATIONS: string[] = [
     code TEXT,
     key TEXT
   );
-  CREATE INDEX record_actors_rid ON record_actors (kind, rid);
+  CREATE INDEX record_actors_rid ON record_actors (kind, rid, key);
   CREATE INDEX record_actors_doc ON record_actors (doc);
   CREATE INDEX record_actors_name ON record_actors (kind, name_lc, rid);
   CREATE INDEX record_actors_last ON record_actors (kind, last_lc, rid);

@@ -47,7 +47,10 @@ interface KindSpec {
   table: string;
   /** integer key giving the stable default order */
   pk: string;
-  json: string;
+  /** where the record JSON is: table, key column (same values as pk), JSON column */
+  json: { table: string; key: string; col: string };
+  /** dates are single ISO dates (periods of at most a year): allows a tighter index range on date_lo */
+  shortDates: boolean;
   /** the column holding the document id */
   docCol: string;
   filters: Set<Filterable>;
@@ -61,7 +64,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   document: {
     table: 'documents',
     pk: 'n',
-    json: 'record',
+    json: { table: 'documents', key: 'n', col: 'record' },
+    shortDates: true,
     docCol: 'id',
     filters: new Set<Filterable>(['doc', 'from', 'to', 'place', 'q']),
     sorts: { id: 'n', date: 'date_lo', published: 'date_lo', title: 'title', doc: 'id' },
@@ -69,7 +73,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   event: {
     table: 'events',
     pk: 'id',
-    json: 'json',
+    json: { table: 'events_json', key: 'id', col: 'json' },
+    shortDates: true,
     docCol: 'doc',
     filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'cameo', 'root', 'plover', 'topic', 'place']),
     sorts: { ...COMMON_SORTS, goldstein: 'goldstein', cameo: 'cameo', quad_class: 'quad_class' },
@@ -77,7 +82,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   meeting: {
     table: 'meetings',
     pk: 'id',
-    json: 'json',
+    json: { table: 'meetings_json', key: 'id', col: 'json' },
+    shortDates: false,
     docCol: 'doc',
     filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'topic', 'status', 'place']),
     sorts: { ...COMMON_SORTS, status: 'status' },
@@ -85,7 +91,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   agreement: {
     table: 'agreements',
     pk: 'id',
-    json: 'json',
+    json: { table: 'agreements_json', key: 'id', col: 'json' },
+    shortDates: true,
     docCol: 'doc',
     filters: new Set<Filterable>([...ACTOR_FILTERS, 'dyad', 'topic', 'status']),
     sorts: { ...COMMON_SORTS, status: 'status', effective: 'effective', deadline: 'deadline' },
@@ -93,7 +100,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   quote: {
     table: 'quotes',
     pk: 'id',
-    json: 'json',
+    json: { table: 'quotes_json', key: 'id', col: 'json' },
+    shortDates: true,
     docCol: 'doc',
     filters: new Set<Filterable>(ACTOR_FILTERS),
     sorts: { ...COMMON_SORTS, start: 'start' },
@@ -101,7 +109,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   turn: {
     table: 'turns',
     pk: 'id',
-    json: 'json',
+    json: { table: 'turns_json', key: 'id', col: 'json' },
+    shortDates: true,
     docCol: 'doc',
     filters: new Set<Filterable>(ACTOR_FILTERS),
     sorts: { ...COMMON_SORTS, start: 'start' },
@@ -109,7 +118,8 @@ const KINDS: Record<RecordKind, KindSpec> = {
   entity: {
     table: 'entities',
     pk: 'id',
-    json: 'json',
+    json: { table: 'entities_json', key: 'id', col: 'json' },
+    shortDates: true,
     docCol: 'doc',
     filters: new Set<Filterable>([...ACTOR_FILTERS]),
     sorts: { ...COMMON_SORTS, name: 'name_lc', type: 'type' },
@@ -210,6 +220,7 @@ class SqliteStore implements Store {
   private st(sql: string): Database.Statement {
     let s = this.stmts.get(sql);
     if (!s) {
+      if (this.stmts.size >= 1000) this.stmts.clear();
       s = this.db.prepare(sql);
       this.stmts.set(sql, s);
     }
@@ -218,6 +229,13 @@ class SqliteStore implements Store {
 
   close(): void {
     this.stmts.clear();
+    if (!this.db.readonly) {
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        /* best effort */
+      }
+    }
     this.db.close();
   }
 
@@ -278,11 +296,18 @@ class SqliteStore implements Store {
 
   /** Deletes the records (and, unless keepRow, the document row) of a document. */
   private removeDocumentRows(id: string, keepRow: boolean): void {
-    for (const k of RECORD_TABLE_KINDS) this.st(`DELETE FROM ${KINDS[k].table} WHERE doc = ?`).run(id);
+    for (const k of RECORD_TABLE_KINDS) {
+      const t = KINDS[k].table;
+      this.st(`DELETE FROM ${t}_json WHERE id IN (SELECT id FROM ${t} WHERE doc = ?)`).run(id);
+      this.st(`DELETE FROM ${t} WHERE doc = ?`).run(id);
+    }
     this.st(`DELETE FROM record_actors WHERE doc = ?`).run(id);
     this.st(`DELETE FROM record_topics WHERE doc = ?`).run(id);
     this.st(`DELETE FROM sentences WHERE doc = ?`).run(id);
-    if (!keepRow) this.st(`DELETE FROM documents WHERE id = ?`).run(id);
+    if (!keepRow) {
+      this.st(`DELETE FROM document_texts WHERE n = (SELECT n FROM documents WHERE id = ?)`).run(id);
+      this.st(`DELETE FROM documents WHERE id = ?`).run(id);
+    }
   }
 
   private insertDocument(input: PutInput, docRec: DocumentRecord, fingerprint: string, now: string): void {
@@ -292,7 +317,6 @@ class SqliteStore implements Store {
     for (const r of records) if (r.kind !== 'document' && r.kind in counts) counts[r.kind]!++;
     const published = str(docRec.published);
     const docCols = [
-      text,
       JSON.stringify(docRec),
       fingerprint,
       str(docRec.title),
@@ -307,14 +331,16 @@ class SqliteStore implements Store {
       JSON.stringify(counts),
     ];
     const upd = this.st(
-      `UPDATE documents SET text=?, record=?, fingerprint=?, title=?, published=?, date_lo=?, date_hi=?, source=?, url=?,
+      `UPDATE documents SET record=?, fingerprint=?, title=?, published=?, date_lo=?, date_hi=?, source=?, url=?,
        place_lc=?, place_country=?, chars=?, counts=?, ingested_at=? WHERE id=?`,
     ).run(...docCols, now, id);
     if (upd.changes === 0)
       this.st(
-        `INSERT INTO documents (text, record, fingerprint, title, published, date_lo, date_hi, source, url, place_lc,
-         place_country, chars, counts, ingested_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+        `INSERT INTO documents (record, fingerprint, title, published, date_lo, date_hi, source, url, place_lc,
+         place_country, chars, counts, ingested_at, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
       ).run(...docCols, now, id);
+    const { n } = this.st(`SELECT n FROM documents WHERE id = ?`).get(id) as { n: number };
+    this.st(`INSERT OR REPLACE INTO document_texts (n, text) VALUES (?, ?)`).run(n, text);
 
     const insSent = this.st(`INSERT INTO sentences (doc, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`);
     (sentences ?? []).forEach((s, i) => {
@@ -348,6 +374,7 @@ class SqliteStore implements Store {
   private insertRecord(r: RecordOf, i: number, text: string, docLo: string | null, docHi: string | null): void {
     const json = JSON.stringify(r);
     let rid: number;
+    let jsonText: string | null = null;
     let actors: ActorRowIn[] = [];
     let topics: string[] = [];
     switch (r.kind) {
@@ -360,15 +387,13 @@ class SqliteStore implements Store {
         const root = typeof r.root === 'string' && r.root ? r.root : r.cameo.slice(0, 2);
         rid = Number(
           this.st(
-            `INSERT INTO events (doc, date_lo, date_hi, text, json, cameo, root, base, plover, quad_class, goldstein,
+            `INSERT INTO events (doc, date_lo, date_hi, cameo, root, base, plover, quad_class, goldstein,
              src_key, tgt_key, dyad_a, dyad_b, month, place_lc, place_country, negated, hypothetical, ev_start)
-             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
           ).run(
             r.doc,
             dateLo(r.date),
             dateHi(r.date),
-            r.evidence.text ?? null,
-            json,
             r.cameo,
             root,
             r.cameo.slice(0, 3),
@@ -387,6 +412,7 @@ class SqliteStore implements Store {
             r.evidence.start,
           ).lastInsertRowid,
         );
+        jsonText = r.evidence.text ?? null;
         actors = [
           { role: 'source', actor: r.source },
           { role: 'target', actor: r.target },
@@ -399,20 +425,18 @@ class SqliteStore implements Store {
         if (!Array.isArray(r.parties)) bad('meeting', i, 'parties must be an array');
         rid = Number(
           this.st(
-            `INSERT INTO meetings (doc, date_lo, date_hi, text, json, status, format, place_lc, place_country)
-             VALUES (?,?,?,?,?,?,?,?,?)`,
+            `INSERT INTO meetings (doc, date_lo, date_hi, status, format, place_lc, place_country) VALUES (?,?,?,?,?,?,?)`,
           ).run(
             r.doc,
             dateLo(r.date),
             dateHi(r.date_end ?? r.date),
-            r.evidence.text ?? null,
-            json,
             r.status ?? null,
             r.format ?? null,
             r.place?.name ? r.place.name.toLowerCase() : null,
             r.place?.country ?? null,
           ).lastInsertRowid,
         );
+        jsonText = r.evidence.text ?? null;
         actors = r.parties.map((p) => ({ role: 'party', actor: p }));
         topics = r.topics ?? [];
         break;
@@ -422,18 +446,17 @@ class SqliteStore implements Store {
         if (!Array.isArray(r.parties)) bad('agreement', i, 'parties must be an array');
         rid = Number(
           this.st(
-            `INSERT INTO agreements (doc, date_lo, date_hi, text, json, status, effective, deadline) VALUES (?,?,?,?,?,?,?,?)`,
+            `INSERT INTO agreements (doc, date_lo, date_hi, status, effective, deadline) VALUES (?,?,?,?,?,?)`,
           ).run(
             r.doc,
             dateLo(r.date),
             dateHi(r.date),
-            r.evidence.text ?? null,
-            json,
             r.status ?? null,
             r.effective ?? null,
             r.deadline ?? null,
           ).lastInsertRowid,
         );
+        jsonText = r.evidence.text ?? null;
         actors = r.parties.map((p) => ({ role: 'party', actor: p }));
         topics = r.topics ?? [];
         break;
@@ -441,32 +464,30 @@ class SqliteStore implements Store {
       case 'quote': {
         this.checkSpan('quote', i, 'span', r, text);
         rid = Number(
-          this.st(`INSERT INTO quotes (doc, date_lo, date_hi, text, json, direct, start) VALUES (?,?,?,?,?,?,?)`).run(
+          this.st(`INSERT INTO quotes (doc, date_lo, date_hi, direct, start) VALUES (?,?,?,?,?)`).run(
             r.doc,
             docLo,
             docHi,
-            r.text ?? null,
-            json,
             r.direct ? 1 : 0,
             r.start,
           ).lastInsertRowid,
         );
+        jsonText = r.text ?? null;
         actors = [{ role: 'speaker', actor: r.speaker }];
         break;
       }
       case 'turn': {
         this.checkSpan('turn', i, 'span', r, text);
         rid = Number(
-          this.st(`INSERT INTO turns (doc, date_lo, date_hi, text, json, role, start) VALUES (?,?,?,?,?,?,?)`).run(
+          this.st(`INSERT INTO turns (doc, date_lo, date_hi, role, start) VALUES (?,?,?,?,?)`).run(
             r.doc,
             docLo,
             docHi,
-            r.label ?? null,
-            json,
             r.role ?? null,
             r.start,
           ).lastInsertRowid,
         );
+        jsonText = r.label ?? null;
         actors = [{ role: 'speaker', actor: r.speaker }];
         break;
       }
@@ -474,16 +495,15 @@ class SqliteStore implements Store {
         if (!Array.isArray(r.mentions)) bad('entity', i, 'mentions must be an array');
         for (const m of r.mentions) this.checkSpan('entity', i, 'mention', { start: m?.[0], end: m?.[1] }, text);
         rid = Number(
-          this.st(`INSERT INTO entities (doc, date_lo, date_hi, text, json, type, name_lc) VALUES (?,?,?,?,?,?,?)`).run(
+          this.st(`INSERT INTO entities (doc, date_lo, date_hi, type, name_lc) VALUES (?,?,?,?,?)`).run(
             r.doc,
             docLo,
             docHi,
-            r.name ?? null,
-            json,
             r.type ?? null,
             r.name ? r.name.toLowerCase() : null,
           ).lastInsertRowid,
         );
+        jsonText = r.name ?? null;
         actors = [
           {
             role: 'entity',
@@ -496,6 +516,7 @@ class SqliteStore implements Store {
         bad(String((r as { kind?: unknown }).kind), i, 'unknown record kind');
     }
     const kind = r.kind;
+    this.st(`INSERT INTO ${KINDS[kind].table}_json (id, json, text) VALUES (?, ?, ?)`).run(rid, json, jsonText);
     const insActor = this.st(
       `INSERT INTO record_actors (kind, rid, doc, role, name, name_lc, last_lc, country, org, code, key)
        VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
@@ -530,7 +551,9 @@ class SqliteStore implements Store {
   // ---------------------------------------------------------------- documents
 
   getDocument(id: string): StoredDocument | null {
-    const row = this.st(`SELECT id, text, record, ingested_at FROM documents WHERE id = ?`).get(id) as
+    const row = this.st(
+      `SELECT d.id, x.text, d.record, d.ingested_at FROM documents d JOIN document_texts x ON x.n = d.n WHERE d.id = ?`,
+    ).get(id) as
       | { id: string; text: string; record: string; ingested_at: string }
       | undefined;
     if (!row) return null;
@@ -730,6 +753,12 @@ class SqliteStore implements Store {
           checkDateBound('from', v);
           conds.push(`t.date_hi >= ?`);
           params.push(dateLo(v));
+          if (spec.shortDates) {
+            // a period of at most a year that ends after `from` starts at most a year before it
+            const lo = dateLo(v)!;
+            conds.push(`t.date_lo >= ?`);
+            params.push(`${String(Number(lo.slice(0, 4)) - 1).padStart(4, '0')}${lo.slice(4)}`);
+          }
           break;
         case 'to':
           checkDateBound('to', v);
@@ -741,7 +770,11 @@ class SqliteStore implements Store {
           params.push(v.toLowerCase(), v.toUpperCase());
           break;
         case 'q':
-          conds.push(kind === 'document' ? `t.title LIKE ? ESCAPE '\\'` : `t.text LIKE ? ESCAPE '\\'`);
+          conds.push(
+            kind === 'document'
+              ? `t.title LIKE ? ESCAPE '\\'`
+              : `t.id IN (SELECT id FROM ${spec.json.table} WHERE text LIKE ? ESCAPE '\\')`,
+          );
           params.push(`%${likeEscape(v)}%`);
           break;
         default:
@@ -775,19 +808,40 @@ class SqliteStore implements Store {
     const { where, params } = this.where(kind, spec, filter);
     const { limit, offset, orderBy } = this.paging(spec, page);
     const total = (this.st(`SELECT count(*) AS n FROM ${spec.table} t ${where}`).get(...params) as { n: number }).n;
-    const rows = this.st(`SELECT t.${spec.json} AS j FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
+    const keys = this.st(`SELECT t.${spec.pk} FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
       .pluck()
-      .all(...params, limit, offset) as string[];
-    return { total, rows: rows.map((j) => JSON.parse(j)) };
+      .all(...params, limit, offset) as number[];
+    return { total, rows: this.fetchJson(spec, keys) };
+  }
+
+  /** The records of the given keys, in the order of the keys (missing ones left out). */
+  private fetchJson(spec: KindSpec, keys: number[]): RecordOf[] {
+    if (!keys.length) return [];
+    const { table, key, col } = spec.json;
+    const rows = this.st(`SELECT ${key} AS k, ${col} AS j FROM ${table} WHERE ${key} IN (${keys.map(() => '?').join(',')})`).all(
+      ...keys,
+    ) as { k: number; j: string }[];
+    const byKey = new Map(rows.map((r) => [r.k, r.j]));
+    const out: RecordOf[] = [];
+    for (const k of keys) {
+      const j = byKey.get(k);
+      if (j !== undefined) out.push(JSON.parse(j));
+    }
+    return out;
   }
 
   *iterate(kind: RecordKind, filter: RecordFilter = {}, page: Pick<Page, 'sort' | 'order'> = {}): IterableIterator<RecordOf> {
     const spec = kindSpec(kind);
     const { where, params } = this.where(kind, spec, filter);
     const orderBy = this.orderBy(spec, page);
-    // a fresh statement: an iterating statement cannot be shared with other calls meanwhile
-    const stmt = this.db.prepare(`SELECT t.${spec.json} AS j FROM ${spec.table} t ${where} ORDER BY ${orderBy}`).pluck();
-    for (const j of stmt.iterate(...params) as IterableIterator<string>) yield JSON.parse(j);
+    // The keys first, then the records in batches: no statement stays open between yields, so the
+    // connection can write (ingest) while an export is streaming.
+    const keys = this.st(`SELECT t.${spec.pk} FROM ${spec.table} t ${where} ORDER BY ${orderBy}`)
+      .pluck()
+      .all(...params) as number[];
+    const BATCH = 500;
+    // (a record deleted meanwhile is skipped)
+    for (let i = 0; i < keys.length; i += BATCH) yield* this.fetchJson(spec, keys.slice(i, i + BATCH));
   }
 
   counts(): Record<string, number> {
@@ -834,9 +888,10 @@ class SqliteStore implements Store {
     const rows = this.st(
       `SELECT x.key AS a, y.key AS b, count(DISTINCT t.id) AS meetings, min(t.date_lo) AS first, max(t.date_lo) AS last
        FROM meetings t
-       JOIN record_actors x ON x.kind = 'meeting' AND x.rid = t.id AND x.key IS NOT NULL
-       JOIN record_actors y ON y.kind = 'meeting' AND y.rid = t.id AND y.key IS NOT NULL AND x.key < y.key
-       ${where} GROUP BY x.key, y.key ORDER BY meetings DESC, a, b`,
+       JOIN record_actors x INDEXED BY record_actors_rid ON x.kind = 'meeting' AND x.rid = t.id
+       JOIN record_actors y INDEXED BY record_actors_rid ON y.kind = 'meeting' AND y.rid = t.id
+       ${where ? where + ' AND' : 'WHERE'} x.key IS NOT NULL AND y.key IS NOT NULL AND x.key < y.key
+       GROUP BY x.key, y.key ORDER BY meetings DESC, a, b`,
     ).all(...params) as PairRow[];
     return rows.map((r) => ({ a: r.a, b: r.b, meetings: r.meetings, first: r.first, last: r.last }));
   }
@@ -844,33 +899,48 @@ class SqliteStore implements Store {
   topActors(opts: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter } = {}): ActorRow[] {
     const by = opts.by ?? 'name';
     if (by !== 'name' && by !== 'country') throw new QueryError(`top actors group by "name" or "country", got "${by}"`);
-    const limit = opts.limit ?? 20;
+    const limit = Math.min(opts.limit ?? 20, MAX_LIMIT);
     if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer`);
     const filter = opts.filter ?? {};
     const used = (Object.keys(filter) as Filterable[]).filter((k) => filter[k] !== undefined && filter[k] !== '');
     let kinds: RecordKind[] = opts.kind ? [opts.kind] : ['event', 'meeting', 'agreement', 'quote'];
     if (opts.kind) kindSpec(opts.kind);
+    if (opts.kind === 'document') throw new QueryError('documents have no actors to count');
     if (!opts.kind) kinds = kinds.filter((k) => used.every((f) => KINDS[k].filters.has(f)));
     if (!kinds.length) throw new QueryError(`no record kind accepts the filters ${used.join(', ')}`);
+    const col = by === 'name' ? 'name_lc' : 'key';
+    // per kind: distinct records per actor (a record naming one actor twice counts once)
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const k of kinds) {
       const spec = KINDS[k];
-      if (k === 'document') throw new QueryError('documents have no actors to count');
-      const w = this.where(k, spec, filter);
-      parts.push(
-        `SELECT ra.kind, ra.rid, ra.name, ra.name_lc, ra.country, ra.org, ra.key FROM record_actors ra
-         JOIN ${spec.table} t ON t.id = ra.rid ${w.where ? w.where + ' AND' : 'WHERE'} ra.kind = ?`,
-      );
-      params.push(...w.params, k);
+      if (!used.length) {
+        parts.push(
+          `SELECT ${col} AS g, count(DISTINCT rid) AS n FROM record_actors WHERE kind = ? AND ${col} IS NOT NULL GROUP BY ${col}`,
+        );
+        params.push(k);
+      } else {
+        const w = this.where(k, spec, filter);
+        parts.push(
+          `SELECT ra.${col} AS g, count(DISTINCT ra.rid) AS n FROM ${spec.table} t
+           JOIN record_actors ra INDEXED BY record_actors_rid ON ra.kind = ? AND ra.rid = t.id
+           ${w.where ? w.where + ' AND' : 'WHERE'} ra.${col} IS NOT NULL GROUP BY ra.${col}`,
+        );
+        params.push(k, ...w.params);
+      }
     }
-    const u = parts.join(' UNION ALL ');
-    const sql =
-      by === 'name'
-        ? `SELECT max(name) AS actor, max(country) AS country, max(org) AS org, count(DISTINCT kind || ':' || rid) AS records
-           FROM (${u}) WHERE name_lc IS NOT NULL GROUP BY name_lc ORDER BY records DESC, name_lc LIMIT ?`
-        : `SELECT key AS actor, max(country) AS country, max(org) AS org, count(DISTINCT kind || ':' || rid) AS records
-           FROM (${u}) WHERE key IS NOT NULL GROUP BY key ORDER BY records DESC, key LIMIT ?`;
-    return this.st(sql).all(...params, Math.min(limit, MAX_LIMIT)) as ActorRow[];
+    const top = this.st(
+      `SELECT g, sum(n) AS records FROM (${parts.join(' UNION ALL ')}) GROUP BY g ORDER BY records DESC, g LIMIT ?`,
+    ).all(...params, limit) as { g: string; records: number }[];
+    const kindList = kinds.map(() => '?').join(',');
+    const detail = this.st(
+      `SELECT name, country, org FROM record_actors WHERE kind IN (${kindList}) AND ${col} = ? LIMIT 1`,
+    );
+    return top.map(({ g, records }) => {
+      const d = detail.get(...kinds, g) as { name: string | null; country: string | null; org: string | null } | undefined;
+      if (by === 'name') return { actor: d?.name ?? g, country: d?.country ?? null, org: d?.org ?? null, records };
+      const isCountry = d?.country === g;
+      return { actor: g, country: isCountry ? g : null, org: isCountry ? null : g, records };
+    });
   }
 }
