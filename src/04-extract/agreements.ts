@@ -15,6 +15,9 @@ import type { AgreementPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
 import {
   actorsOf,
+  bySentence,
+  insideAny,
+  unionRe,
   clauseStart,
   complementAfter,
   docDay,
@@ -31,7 +34,7 @@ import {
   refineVague,
   sentencesOf,
 } from './meet-util.js';
-import { topicsIn } from './topics.js';
+import { topicIndex } from './topics.js';
 
 interface Cand {
   ann: AgreementAnn;
@@ -54,10 +57,12 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const triggers = pats.filter((p) => p.kind !== 'effective' && p.kind !== 'deadline');
   const effPats = pats.filter((p) => p.kind === 'effective');
   const deadlinePreps = pats.filter((p) => p.kind === 'deadline');
-  const quoted = quotedSpans(text);
-  const inQuote = (pos: number) => quoted.some((q) => pos > q.start && pos < q.end);
-  const mentionsAll = actorsOf(doc);
-  const dates = doc.layers.dates ?? [];
+  const inQuote = insideAny(quotedSpans(text));
+  const sents = sentencesOf(doc);
+  const mentionsBy = bySentence(actorsOf(doc).filter((m) => !inQuote(m.start)), sents);
+  const datesBy = bySentence(doc.layers.dates ?? [], sents);
+  const topicsOf = topicIndex(doc);
+  const prefilter = pats.length ? unionRe([...triggers, ...effPats].map((p) => p.re)) : null;
   const today = docDay(doc);
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
   const out: Cand[] = [];
@@ -73,11 +78,13 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     return m ? m.parties.filter((p) => partyKey(p) !== nk) : [];
   };
 
-  for (const s of sentencesOf(doc)) {
-    if (isQuestion(doc, s)) continue;
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si];
     const stext = text.slice(s.start, s.end);
-    const mentions = mentionsAll.filter((m) => m.start >= s.start && m.end <= s.end && !inQuote(m.start));
-    const sDates = dates.filter((d) => d.start >= s.start && d.end <= s.end);
+    if (!prefilter || !prefilter.test(stext)) continue;
+    if (isQuestion(doc, s)) continue;
+    const mentions = mentionsBy[si];
+    const sDates = datesBy[si];
 
     // effective dates and deadlines in this sentence
     const special = new Set<DateMention>();
@@ -190,7 +197,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         effective,
         deadline,
         parties,
-        topics: topicsIn(doc, s),
+        topics: topicsOf(s),
         evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
         rule: `agreement:${p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
       };
@@ -228,7 +235,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     const start = Math.min(c.ann.evidence.start, s.start);
     const end = Math.max(c.ann.evidence.end, s.end);
     c.ann.evidence = { start, end, text: text.slice(start, end) };
-    for (const t of topicsIn(doc, s)) if (!c.ann.topics.includes(t)) c.ann.topics.push(t);
+    for (const t of topicsOf(s)) if (!c.ann.topics.includes(t)) c.ann.topics.push(t);
     c.s = s;
   }
 

@@ -155,9 +155,10 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
   const mentions = [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
-  const dates = doc.layers.dates ?? [];
-  const places = doc.layers.places ?? [];
-  const topics = doc.layers.topics ?? [];
+  const byStart = <T extends Span>(l: readonly T[]) => (isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start));
+  const dates = byStart(doc.layers.dates ?? []);
+  const places = byStart(doc.layers.places ?? []);
+  const topics = byStart(doc.layers.topics ?? []);
   const turns = doc.layers.turns ?? [];
   const events: EventAnn[] = [];
 
@@ -212,12 +213,20 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
 
     // sentence context: date, place, topics
     let date: string | null = null;
-    for (const d of dates) if (d.start >= s.start && d.end <= s.end && d.value) { date = d.value; break; }
+    for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
+      const d = dates[k]!;
+      if (d.end <= s.end && d.value) { date = d.value; break; }
+    }
     if (!date) date = doc.meta.published ?? null;
     let place: Place | null = null;
-    for (const pm of places) if (pm.start >= s.start && pm.end <= s.end) { place = pm.place; break; }
+    for (let k = lowerBound(places, s.start); k < places.length && places[k]!.start < s.end; k++) {
+      if (places[k]!.end <= s.end) { place = places[k]!.place; break; }
+    }
     const topicSet: string[] = [];
-    for (const t of topics) if (t.start >= s.start && t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
+    for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
+      const t = topics[k]!;
+      if (t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
+    }
 
     const seen = new Set<string>();
     for (const r of kept) {
@@ -230,7 +239,9 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
         // "visited Beijing", "staged a protest in Beijing": the place after the predicate is the target
         const from = v.end[r.end - 1]!;
         const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? s.end;
-        for (const pm of places) if (pm.start >= from && pm.end <= ce) { r.tgtPlace = pm.place; break; }
+        for (let k = lowerBound(places, from); k < places.length && places[k]!.start < ce; k++) {
+          if (places[k]!.end <= ce) { r.tgtPlace = places[k]!.place; break; }
+        }
         if (!r.tgtPlace) {
           const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
           if (a >= 0 && !(srcIsSame(v, r.src, a))) r.tgt = a;
@@ -356,6 +367,23 @@ function verbAfterSubject(v: SentView, i: number): boolean {
   }
   const next = v.lower[i + 1];
   return next === undefined || v.pos[i + 1] !== 'VERB';
+}
+
+function isSorted(l: readonly Span[]): boolean {
+  for (let i = 1; i < l.length; i++) if (l[i]!.start < l[i - 1]!.start) return false;
+  return true;
+}
+
+/** First index whose span starts at or after `at` (list sorted by start). */
+function lowerBound(l: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function placeActor(p: Place): Actor {

@@ -280,3 +280,39 @@ export function matchAll(re: RegExp, text: string, offset: number): { start: num
   }
   return out;
 }
+
+/** Buckets spans by the sentence containing them (linear sweep; both lists sorted by start). */
+export function bySentence<T extends Span>(items: T[], sentences: Span[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  let j = 0;
+  for (const it of sorted) {
+    while (j < sentences.length && sentences[j].end <= it.start) j++;
+    if (j >= sentences.length) break;
+    const s = sentences[j];
+    if (it.start >= s.start && it.end <= s.end) out[j].push(it);
+  }
+  return out;
+}
+
+/** A fast membership test "is this offset strictly inside one of these (sorted, disjoint) spans". */
+export function insideAny(spans: Span[]): (pos: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (pos: number) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = sorted[mid];
+      if (pos <= q.start) hi = mid - 1;
+      else if (pos >= q.end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** One regular expression that matches wherever any of the given ones could (a cheap prefilter). */
+export function unionRe(res: RegExp[]): RegExp {
+  return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'iu');
+}

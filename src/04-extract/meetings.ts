@@ -8,18 +8,20 @@
  * conversation with X") and first-person ones. Journalists' questions are not meetings. Mentions are
  * merged by parties + date + status; an undated mention joins a dated one with the same parties.
  */
-import type { Actor, ActorMention, DateMention, Doc, MeetingAnn, Place, Sentence } from '../00-model/doc.js';
+import type { Actor, ActorMention, DateMention, Doc, MeetingAnn, Place, PlaceMention, Sentence } from '../00-model/doc.js';
 import { evidence } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
 import { runStages } from '../pipeline.js';
-import { segmentStage } from '../02-segment/index.js';
 import { actorStage } from '../03-recognise/actors.js';
 import { dateStage } from '../03-recognise/dates.js';
 import { placeStage } from '../03-recognise/places.js';
 import {
   actorsOf,
+  bySentence,
+  insideAny,
+  unionRe,
   clauseStart,
   complementAfter,
   refineVague,
@@ -37,7 +39,7 @@ import {
   quotedSpans,
   sentencesOf,
 } from './meet-util.js';
-import { topicsIn } from './topics.js';
+import { topicIndex, topicsIn } from './topics.js';
 
 interface Candidate {
   ann: MeetingAnn;
@@ -84,17 +86,28 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
 function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   const title = doc.meta.title;
   if (!title || doc.text.includes(title)) return [];
-  let mini: Doc = { id: doc.id, text: title, meta: doc.meta, layers: {} };
+  const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
+  if (!trig.some((p) => ((p.re.lastIndex = 0), p.re.test(title)))) return [];
+  // the title is one sentence; the recognisers run on it without the segmenter
+  let mini: Doc = {
+    id: doc.id,
+    text: title,
+    meta: doc.meta,
+    layers: {
+      paragraphs: [{ start: 0, end: title.length, index: 0 }],
+      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
+      tokens: [],
+      turns: [],
+      topics: [],
+    },
+  };
   try {
-    mini = runStages(mini, kb, [segmentStage, actorStage, dateStage, placeStage]);
+    mini = runStages(mini, kb, [actorStage, dateStage, placeStage]);
   } catch {
     return [];
   }
-  const sent = sentencesOf(mini);
-  mini = { ...mini, layers: { ...mini.layers, sentences: sent.map((x) => ({ ...x, turn: null })), turns: [], topics: [] } };
   const cs = collect(mini, kb, orderBase);
   if (!cs.length) return [];
-  const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb');
   const sents = sentencesOf(doc);
   const ev =
     sents.find((x) => {
@@ -120,19 +133,34 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   const vetoes = pats.filter((p) => p.kind === 'veto');
   const planned = markers(kb, 'planned');
   const past = markers(kb, 'past');
-  const quoted = quotedSpans(text);
-  const inQuote = (pos: number) => quoted.some((q) => pos > q.start && pos < q.end);
+  const inQuote = insideAny(quotedSpans(text));
   const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start));
-  const dates = doc.layers.dates ?? [];
-  const places = doc.layers.places ?? [];
+  const sents = sentencesOf(doc);
+  const mentionsBy = bySentence(mentionsAll, sents);
+  const datesBy = bySentence(doc.layers.dates ?? [], sents);
+  const placesBy = bySentence(doc.layers.places ?? [], sents);
+  const topicsOf = topicIndex(doc);
+  const prefilter = triggers.length ? unionRe(triggers.map((p) => p.re)) : null;
+  const narrators = new Map<number, Actor | null>();
+  const narratorAt = (s: Sentence) => {
+    const k = s.turn ?? -1;
+    if (!narrators.has(k)) narrators.set(k, narratorOf(doc, s));
+    return narrators.get(k)!;
+  };
+  let dates: DateMention[] = [];
+  let places: PlaceMention[] = [];
   const today = docDay(doc);
   const cands: Candidate[] = [];
   let order = orderStart;
 
-  for (const s of sentencesOf(doc)) {
-    if (isQuestion(doc, s)) continue;
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si];
     const stext = text.slice(s.start, s.end);
-    const mentions = mentionsAll.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (!prefilter || !prefilter.test(stext)) continue;
+    if (isQuestion(doc, s)) continue;
+    const mentions = mentionsBy[si];
+    dates = datesBy[si];
+    places = placesBy[si];
     // collect trigger hits, longest first at a position
     const hits: { start: number; end: number; text: string; p: MeetingPattern }[] = [];
     const vetoed = vetoes.flatMap((p) => matchAll(p.re, stext, s.start));
@@ -147,7 +175,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     for (const h of hits) {
       if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
       used.push(h);
-      const narrator = narratorOf(doc, s);
+      const narrator = narratorAt(s);
       const before = text.slice(s.start, h.start);
       let parties: Actor[] = [];
       let split = false;
@@ -282,7 +310,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       place,
       parties,
       format: fmt,
-      topics: topicsIn(doc, s),
+      topics: topicsOf(s),
       evidence: evidence(doc, s),
       rule: `meeting:${h.p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
     };

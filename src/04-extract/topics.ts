@@ -30,6 +30,25 @@ export function findTopics(text: string, kb: KB): TopicMention[] {
   return kept;
 }
 
+/** A fast topicsIn over one document: binary search in the sorted topic layer. */
+export function topicIndex(doc: Doc): (span: Span) => string[] {
+  const ts = [...(doc.layers.topics ?? [])].sort((a, b) => a.start - b.start);
+  return (span: Span) => {
+    let lo = 0;
+    let hi = ts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ts[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const seen: string[] = [];
+    for (let i = lo; i < ts.length && ts[i].start < span.end; i++) {
+      if (ts[i].end <= span.end && !seen.includes(ts[i].topic)) seen.push(ts[i].topic);
+    }
+    return seen;
+  };
+}
+
 /** Distinct topic ids of mentions inside a span, in order of first mention. */
 export function topicsIn(doc: Doc, span: Span): string[] {
   const seen: string[] = [];
