@@ -40,7 +40,7 @@ const MON_FULL = '(January|February|March|April|May|June|July|August|September|O
 const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const ORD = '(?:st|nd|rd|th)?';
 const DASH = '\\s*(?:-|–|—|to|and|through|till|until)\\s*';
-const YEAR = '((?:19|20)\\d{2})(?![\\d])';
+const YEAR = '((?:19|20)\\d{2})(?![\\w])';
 const NUM = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d{1,3})';
 const YEAR_PREP = '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
@@ -381,6 +381,16 @@ function buildRules(zones: ZoneTable): Rule[] {
       },
     };
   });
+  // Month (of) this/last/next year: "in November last year"
+  R(`\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`, '', (m, b) => {
+    const mo = monthOf(m[1]);
+    const rel = m[2];
+    const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
+    return {
+      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-relyear', kind: 'relative',
+      resolve: (c) => (c.doc ? abs(iso(c.doc.y + delta, mo), null, 'month', c) : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null }),
+    };
+  });
   // Month YYYY
   R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
@@ -591,6 +601,7 @@ function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Foun
           continue;
         }
         const c = r.make(m, s.start) as Found | null;
+        if (c && (c.rule === 'date:month-day' || c.rule === 'date:day-month') && /^the /i.test(text.slice(c.start, c.start + 4))) c.start += 4;
         if (c) {
           c.sentence = si;
           (c as Found & { order: number }).order = ri;

@@ -200,3 +200,16 @@ describe('document year inference', () => {
     expect(out.layers!.dates!.every((d) => d.value === null)).toBe(true);
   });
 });
+
+describe('more edge cases', () => {
+  it('a month with "last year" / "this year" takes that year', () => {
+    expect(one('In November last year, the leaders met in Buenos Aires.', '2018-07-04')).toMatchObject({ text: 'November last year', value: '2017-11' });
+    expect(one('In April this year the president visited.', '2018-07-04').value).toBe('2018-04');
+  });
+  it('ordinals and decades after a year-like number are not years', () => {
+    expect(dates('They opened the 1000th school and the 2000th school.')).toEqual([]);
+  });
+  it('spans do not include a leading "the"', () => {
+    expect(one('The talks resumed on the 1st of August.').text).toBe('1st of August');
+  });
+});
