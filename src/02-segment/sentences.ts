@@ -61,6 +61,17 @@ function startsLower(v: string): boolean {
   const c = v[0];
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
+function startsUpperLetter(v: string): boolean {
+  const c = v[0];
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+/** a stop glued to the next word ends a sentence only after a lower-case word or a number ("agreed.The", "2017.The") */
+function gluedEnd(toks: RawToken[], i: number): boolean {
+  const t = toks[i];
+  if (t.value !== '.' || i === 0) return false;
+  const p = toks[i - 1].value;
+  return /^(?:\p{Ll}[\p{L}'’-]+|\d+)$/u.test(p) || CLOSERS.has(p);
+}
 function startsUpperOrDigit(v: string): boolean {
   const c = v[0];
   return (c >= '0' && c <= '9') || (c !== c.toLowerCase() && c === c.toUpperCase());
@@ -107,8 +118,8 @@ function isBoundary(toks: RawToken[], i: number, j: number, lex: SegmentLexicon)
   const t = toks[i];
   const next = toks[j];
   const nv = next.value;
-  // "A/70/PV.13", "U.S.-led": no space, no boundary
-  if (next.start === toks[j - 1].end) return false;
+  // no space after the stop: "A/70/PV.13", "U.S.-led" are not boundaries; "agreed.The" is
+  if (next.start === toks[j - 1].end && !(startsUpperLetter(nv) && gluedEnd(toks, i))) return false;
   if (startsLower(nv)) return false;
   if (!startsUpperOrDigit(nv) && !OPENERS.has(nv)) return false;
   const v = t.value;

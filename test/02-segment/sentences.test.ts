@@ -169,6 +169,15 @@ describe('sentence boundaries', () => {
     ]);
   });
 
+  it('splits sentences glued together without a space', () => {
+    expect(sents('The ministers agreed.The talks ended in 2017.Then came a pause.')).toEqual([
+      'The ministers agreed.',
+      'The talks ended in 2017.',
+      'Then came a pause.',
+    ]);
+    expect(sents('He said:"We agree."Then he left.')).toEqual(['He said:"We agree."', 'Then he left.']);
+  });
+
   it('joins a line that ends in a function word to the next', () => {
     expect(sents('Recent developments in\nSyria give grounds for hope.')).toEqual([
       'Recent developments in\nSyria give grounds for hope.',
