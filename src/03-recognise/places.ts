@@ -125,6 +125,8 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
           break;
         }
         if (!whole || pk.stop.has(key) || /^[A-Z]{1,3}$/.test(name)) continue;
+        // "the Hendra virus", "the Centenary": towns are not preceded by an article
+        if (/\bthe\s+$/i.test((before ??= text.slice(Math.max(0, start - 40), start)))) continue;
         const entries = pk.lookup(name);
         if (entries.length) {
           out.push({ start, end, name, entries, country: null, rule: dateline() ? 'place:dateline' : 'place:town' });
@@ -163,6 +165,14 @@ function rank(list: PlaceEntry[], ctx: string[]): PlaceEntry | null {
   return new Set(list.map((e) => e.country)).size === 1 ? list[0] : null;
 }
 
+/** "Queenstown, NZ", "Geneva, Switzerland": the country written after the name */
+function qualifier(text: string, end: number, kb: KB): string | null {
+  const m = /^,\s*([A-Z][\p{L}.]*(?: [A-Z][\p{L}.]*){0,3})(?=\s*(?:[\n,;.)]|$))/u.exec(text.slice(end, end + 40));
+  if (!m) return null;
+  const a = kb.geo.aliases?.get(placeKey(m[1]))?.find((x) => x.kind === 'name');
+  return a?.code ?? null;
+}
+
 /** Recognises and resolves places; returns mentions and the resolved dateline place. */
 export function recognisePlaces(doc: Pick<Doc, 'text' | 'meta' | 'layers'>, kb: KB): { places: PlaceMention[]; place: Place | null } {
   const actors = doc.layers.actors ?? [];
@@ -194,7 +204,9 @@ export function recognisePlaces(doc: Pick<Doc, 'text' | 'meta' | 'layers'>, kb: 
       const info = kb.geo.countries.get(c.country);
       if (info) p = { name: info.name, country: info.code, lat: info.lat, lon: info.lon };
     } else if (c.entries) {
-      const e = rank(c.entries, ctx);
+      const q = qualifier(doc.text, c.end, kb);
+      const within = q ? c.entries.filter((e) => e.country === q) : [];
+      const e = rank(within.length ? within : c.entries, ctx);
       if (e) p = toPlace(e);
     }
     if (!p) continue;

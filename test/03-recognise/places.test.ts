@@ -103,3 +103,14 @@ describe('dateline place', () => {
     expect(out.layers?.places?.map((p) => p.place.name)).toEqual(['Manila']);
   });
 });
+
+describe('place qualifiers and articles', () => {
+  it('"Town, Country" takes the written country', () => {
+    const t = 'Joint statement\n\nQueenstown, New Zealand\n\nThe prime ministers met in Queenstown on Saturday.';
+    const ps = places(t);
+    expect(ps[0]).toMatchObject({ name: 'Queenstown', country: 'NZL' });
+  });
+  it('a town name after "the" is not a place', () => {
+    expect(places('He referred to the Hendra virus outbreak.')).toEqual([]);
+  });
+});
