@@ -19,6 +19,7 @@ import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
   cameoCode,
+  dateBounds,
   findBySurnameAndRole,
   findPerson,
   officeHolder,
@@ -266,6 +267,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   const geo = kb.geo;
   const text = doc.text;
   const date = doc.meta.published ?? null;
+  const dated = dateBounds(date) !== null;
   const ws = prepareWords(doc);
   const at = scan(A, ws);
   const used = new Uint8Array(ws.length);
@@ -504,7 +506,9 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       if (q < ws.length && ws[q].key === 'of' && !ws[q].brk) {
         let r = q + 1;
         if (r < ws.length && ws[r].key === 'the' && !ws[r].brk) r++;
-        const m2 = r < ws.length && !ws[r].brk ? modifier(at[r]) : null;
+        // only a name follows "of": "Secretary of the Lao People's Revolutionary Party" is no title of Laos
+        const ofName = r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
+        const m2 = ofName ? modifier(at[r]) : null;
         if (m2 && !country && !org) {
           country = m2.country;
           org = m2.org;
@@ -616,7 +620,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           actor = local.actor;
           rule = 'role-only-doc';
         } else {
-          const hit = officeHolder(A, role.role, c, date);
+          // without a document date the KB cannot tell who held the office
+          const hit = dated ? officeHolder(A, role.role, c, date) : null;
           const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
           if (hit) {
             actor = personActor(A, hit.person, hit.term, { role: roleName, ...(country ? { country } : {}), sector: sector ?? undefined });
@@ -748,7 +753,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       const before = same.filter((p) => p.pos <= ws[pc.i].start);
       const pick = before.length ? before[before.length - 1] : same[0];
       if (pick && !pc.plural) actor = pick.actor;
-      else if (sp?.role && !pc.plural) {
+      else if (sp?.role && !pc.plural && dated) {
         const hit = officeHolder(A, sp.role, pc.country, date);
         if (hit) actor = personActor(A, hit.person, hit.term);
       }

@@ -109,7 +109,11 @@ describe('role-only mentions resolved by the document date', () => {
   it('an unknown date leaves a closed term unresolved but keeps the country', () => {
     const m = at(run('The US Secretary of State called for restraint.', null), 'Secretary')!;
     expect(m.actor.country).toBe('USA');
-    expect(m.actor.name).not.toBe('Rex Tillerson');
+    expect(m.actor.name).toBeNull();
+  });
+  it('only a country name (not an adjective) follows "of" in a title', () => {
+    const d = run('He met the General Secretary of the Lao People’s Revolutionary Party.', '2017-01-01');
+    expect(d.layers.actors!.some((m) => m.kind === 'role' && m.actor.country === 'LAO')).toBe(false);
   });
 });
 
