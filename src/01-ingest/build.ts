@@ -32,7 +32,12 @@ function hostOf(url: string | null): string | null {
 }
 
 function sameText(a: string, b: string): boolean {
-  const n = (s: string) => s.replace(/[\s\u00A0]+/g, ' ').replace(/[’‘]/g, "'").trim().toLowerCase();
+  const n = (s: string) =>
+    s
+      .replace(/[\s\u00A0]+/g, ' ')
+      .replace(/[’‘]/g, "'")
+      .trim()
+      .toLowerCase();
   return n(a) === n(b);
 }
 
@@ -41,7 +46,13 @@ interface OutletHit {
   tz: string | null;
 }
 
-function detectOutlet(url: string | null, header: HeaderInfo, title: string | null, langSwitch: boolean, siteName: string | null): OutletHit | null {
+function detectOutlet(
+  url: string | null,
+  header: HeaderInfo,
+  title: string | null,
+  langSwitch: boolean,
+  siteName: string | null,
+): OutletHit | null {
   const rules = ingestData().outlets;
   const first = (pred: (r: OutletRule) => boolean): OutletHit | null => {
     const r = rules.find(pred);
@@ -89,14 +100,18 @@ export function titleSpeakerOf(title: string | null): string | null {
     if (!ws.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) && !ROLE_WORDS.has(w.toLowerCase()))) return null;
     return ws.join(' ');
   };
-  const poss = /((?:[A-Z][\p{L}.'’-]*\s+){1,7}[A-Z][\p{L}.-]*)[’']s\s+(?:[a-z]+\s+){0,3}?(?:remarks|comments?|statement|speech|answers|interview|address|article|briefing|opening|introductory|regular press conference|press conference|op-ed|message|responses?)\b/iu.exec(
-    title,
-  );
+  const poss =
+    /((?:[A-Z][\p{L}.'’-]*\s+){1,7}[A-Z][\p{L}.-]*)[’']s\s+(?:[a-z]+\s+){0,3}?(?:remarks|comments?|statement|speech|answers|interview|address|article|briefing|opening|introductory|regular press conference|press conference|op-ed|message|responses?)\b/iu.exec(
+      title,
+    );
   if (poss) {
     const n = name(poss[1]!);
     if (n) return n;
   }
-  const by = /\b(?:[Rr]emarks|[Bb]riefing|[Ss]tatement|[Ss]peech|[Aa]ddress|[Ii]nterview|[Cc]omment|[Aa]nswers|[Aa]rticle)\s+(?:to [^,]+?\s+)?by\s+((?:[A-Z][\p{L}.'’-]*\s+){0,7}[A-Z][\p{L}.'’-]*)/u.exec(title);
+  const by =
+    /\b(?:[Rr]emarks|[Bb]riefing|[Ss]tatement|[Ss]peech|[Aa]ddress|[Ii]nterview|[Cc]omment|[Aa]nswers|[Aa]rticle)\s+(?:to [^,]+?\s+)?by\s+((?:[A-Z][\p{L}.'’-]*\s+){0,7}[A-Z][\p{L}.'’-]*)/u.exec(
+      title,
+    );
   if (by) {
     // stop at a comma or a lower-case word
     const n = name(by[1]!);
@@ -192,10 +207,14 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     null;
   let publishedPartial: DocMeta['publishedPartial'] = null;
   if (!published) {
-    const d = [header.stamp, header.dateline?.date, header.labelled, header.signoff?.date].find((x) => x && x.day !== null) ?? null;
-    if (d && d.day !== null) publishedPartial = d.time ? { month: d.month, day: d.day, time: d.time } : { month: d.month, day: d.day };
+    const d =
+      [header.stamp, header.dateline?.date, header.labelled, header.signoff?.date].find((x) => x && x.day !== null) ??
+      null;
+    if (d && d.day !== null)
+      publishedPartial = d.time ? { month: d.month, day: d.day, time: d.time } : { month: d.month, day: d.day };
   }
-  const placeName = header.dateline?.place ?? header.titlePlace ?? header.labelledPlace ?? header.signoff?.place ?? null;
+  const placeName =
+    header.dateline?.place ?? header.titlePlace ?? header.labelledPlace ?? header.signoff?.place ?? null;
 
   const meta: DocMeta = {
     id: contentId(text),
@@ -211,5 +230,8 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     language: 'en',
     titleSpeaker: titleSpeakerOf(title ?? null),
   };
-  return { doc: { id: meta.id, text, meta, layers: {} }, trace: { header, chromeLinesRemoved: chrome.removed, htmlMethod } };
+  return {
+    doc: { id: meta.id, text, meta, layers: {} },
+    trace: { header, chromeLinesRemoved: chrome.removed, htmlMethod },
+  };
 }

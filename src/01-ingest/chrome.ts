@@ -16,7 +16,8 @@ export function normaliseText(raw: string): string {
   const out: string[] = [];
   let blank = false;
   for (let l of s.split('\n')) {
-    if (l.length && (SPACE.test(l[0]!) || SPACE.test(l[l.length - 1]!))) l = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
+    if (l.length && (SPACE.test(l[0]!) || SPACE.test(l[l.length - 1]!)))
+      l = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
     if (!l) {
       blank = true;
       continue;
@@ -48,14 +49,19 @@ export function isNavList(line: string): boolean {
   if (line.length > 300) return false;
   const parts = line.split(/\s*\|\s*|\s+[•·]\s+|\s+»\s+|\s+>\s+/).filter((p) => p.trim());
   if (parts.length < 3) return false;
-  return parts.every((p) => p.length <= 40 && p.split(/\s+/).length <= 6 && !/[.!?;]$/.test(p.trim()) && !/[.!?]\s/.test(p));
+  return parts.every(
+    (p) => p.length <= 40 && p.split(/\s+/).length <= 6 && !/[.!?;]$/.test(p.trim()) && !/[.!?]\s/.test(p),
+  );
 }
 
 /** "Share  Print  Email", "Facebook Twitter Telegram VK" */
 export function isShareBar(line: string): boolean {
   const t = line.replace(BULLETS, '').trim();
   if (!t || t.length > 120) return false;
-  const toks = t.split(/[\s|/·•,]+/).filter(Boolean).map((k) => k.toLowerCase());
+  const toks = t
+    .split(/[\s|/·•,]+/)
+    .filter(Boolean)
+    .map((k) => k.toLowerCase());
   const { social, chromeLines } = ingestData();
   if (toks.length < 2) return false;
   return toks.every((k) => social.has(k) || chromeLines.has(k));

@@ -4,12 +4,34 @@
  */
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
-export const MONTH_RE = '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
+export const MONTH_RE =
+  '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
 const WEEKDAY_RE = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?';
 const DASH = '[-–—]';
 /** a clock time: 14:37, 2:02 p.m., 9.30am */
@@ -80,7 +102,9 @@ export function findDates(s: string): FoundDate[] {
     out.push(f);
   };
   for (const m of s.matchAll(ISO)) {
-    const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+    const y = Number(m[1]),
+      mo = Number(m[2]),
+      d = Number(m[3]);
     if (!validDay(y, mo, d)) continue;
     add({ year: y, month: mo, day: d, time: m[4] ? `${m[4]}:${m[5]}` : null, index: m.index!, length: m[0].length });
   }
@@ -104,7 +128,14 @@ export function findDates(s: string): FoundDate[] {
   for (const c of cands) add(c);
   // month-year only: "February 2013"
   for (const m of s.matchAll(new RegExp(`(?<![\\w\\d])(${MONTH_RE})\\.?,?\\s+(\\d{4})(?!\\d)`, 'gi'))) {
-    add({ year: Number(m[2]), month: monthNumber(m[1]!)!, day: null, time: null, index: m.index!, length: m[0].length });
+    add({
+      year: Number(m[2]),
+      month: monthNumber(m[1]!)!,
+      day: null,
+      time: null,
+      index: m.index!,
+      length: m[0].length,
+    });
   }
   out.sort((a, b) => a.index - b.index);
   return out;
@@ -158,7 +189,8 @@ export function isoOf(f: FoundDate, tz: string | null = null): string | null {
 export function normalisePublished(v: string | null | undefined): string | null {
   if (!v) return null;
   const s = v.trim();
-  let m = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(s);
+  let m =
+    /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.exec(s);
   if (m) {
     if (!m[2]) return m[1]!;
     if (!m[3]) return `${m[1]}-${m[2]}`;
@@ -170,7 +202,10 @@ export function normalisePublished(v: string | null | undefined): string | null 
     return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}${off}`;
   }
   // RFC 2822: "Tue, 15 Feb 2022 19:06:40 +0000"
-  m = new RegExp(`^(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})\\s+(\\d{2}):(\\d{2})(?::\\d{2})?\\s*([+-]\\d{4}|GMT|UTC|Z)?$`, 'i').exec(s);
+  m = new RegExp(
+    `^(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})\\s+(\\d{2}):(\\d{2})(?::\\d{2})?\\s*([+-]\\d{4}|GMT|UTC|Z)?$`,
+    'i',
+  ).exec(s);
   if (m) {
     const mo = monthNumber(m[2]!)!;
     const off = !m[6] ? '' : /^[+-]/.test(m[6]) ? `${m[6].slice(0, 3)}:${m[6].slice(3)}` : '+00:00';

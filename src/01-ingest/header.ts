@@ -29,13 +29,18 @@ export interface HeaderInfo {
   drop: Set<number>;
 }
 
-const TURN_LABEL = /^(?:Q|A|Question|Answer|[A-Z][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*\([^)]{0,120}\))?)\s*:\s+\S/u;
-const LABELLED = /^(title|transcript|date|dated|subjects?|main topics|topics?|place|location|venue|published|posted|updated|issued|released)\s*:\s*(.*)$/i;
+const TURN_LABEL =
+  /^(?:Q|A|Question|Answer|[A-Z][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,5}(?:\s*\([^)]{0,120}\))?)\s*:\s+\S/u;
+const LABELLED =
+  /^(title|transcript|date|dated|subjects?|main topics|topics?|place|location|venue|published|posted|updated|issued|released)\s*:\s*(.*)$/i;
 
 /** "Media Release", "TRANSCRIPTION: PROOF COPY E & OE": a genre label or disclaimer, not a title. */
 export function isHeaderLabel(line: string): boolean {
   const d = ingestData();
-  const k = line.replace(/[\s:.]+$/, '').trim().toLowerCase();
+  const k = line
+    .replace(/[\s:.]+$/, '')
+    .trim()
+    .toLowerCase();
   if (d.labels.has(k)) return true;
   return line.length <= 160 && d.labelRes.some((r) => r.test(line));
 }
@@ -90,14 +95,18 @@ export function placeCase(s: string): string {
 // "MOSCOW, April 12. /TASS/.", "IGORA /Leningrad Region/, December 26. /TASS/.",
 // "UNITED NATIONS, Sept 5 (Reuters) -", "Moscow, 12 April 2017 (AFP) –", "WASHINGTON (AP) —"
 const DATELINE = new RegExp(
-  '^(?<city>[A-Z][\\p{L}.\'’-]*(?:[ -][A-Z][\\p{L}.\'’-]*){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?' +
-    '(?:\\s*,\\s*(?<date>(?:(?:' + MONTH_RE + ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' + MONTH_RE + ')\\.?)(?:,?\\s+\\d{4})?))?' +
+  "^(?<city>[A-Z][\\p{L}.'’-]*(?:[ -][A-Z][\\p{L}.'’-]*){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?" +
+    '(?:\\s*,\\s*(?<date>(?:(?:' +
+    MONTH_RE +
+    ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' +
+    MONTH_RE +
+    ')\\.?)(?:,?\\s+\\d{4})?))?' +
     '\\s*\\.?\\s*(?:/(?<tag1>[A-Za-z][\\w .-]{0,30})/\\.?|\\((?<tag2>[A-Za-z][\\w .-]{0,30})\\)\\s*[-–—:]?)',
   'u',
 );
 // a plain "CITY, Month D." dateline without agency tag: the city must be in capitals
 const DATELINE_PLAIN = new RegExp(
-  '^(?<city>[A-Z][A-Z.\'’-]+(?:[ -][A-Z][A-Z.\'’-]+){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?\\s*,\\s*(?<date>(?:(?:' +
+  "^(?<city>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?\\s*,\\s*(?<date>(?:(?:" +
     MONTH_RE +
     ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' +
     MONTH_RE +
@@ -105,7 +114,9 @@ const DATELINE_PLAIN = new RegExp(
   'u',
 );
 
-export function parseDateline(line: string): { place: string | null; date: FoundDate | null; tag: string | null; length: number } | null {
+export function parseDateline(
+  line: string,
+): { place: string | null; date: FoundDate | null; tag: string | null; length: number } | null {
   const m = DATELINE.exec(line) ?? DATELINE_PLAIN.exec(line);
   if (!m?.groups) return null;
   const g = m.groups;
@@ -175,8 +186,14 @@ export function titleTail(title: string): { date: FoundDate | null; place: strin
 export function placeLine(line: string): string | null {
   if (line.length > 40) return null;
   const parts = line.split(/\s*,\s*/);
-  if (parts.length === 2 && plausiblePlace(parts[0]!) && (plausiblePlace(parts[1]!) || /^[A-Z]{2,3}$|^D\.C\.$/.test(parts[1]!))) return placeCase(parts[0]!);
-  if (parts.length === 1 && /^[A-Z][A-Z' -]+$/.test(line) && line.split(/\s+/).length <= 3 && plausiblePlace(line)) return placeCase(line);
+  if (
+    parts.length === 2 &&
+    plausiblePlace(parts[0]!) &&
+    (plausiblePlace(parts[1]!) || /^[A-Z]{2,3}$|^D\.C\.$/.test(parts[1]!))
+  )
+    return placeCase(parts[0]!);
+  if (parts.length === 1 && /^[A-Z][A-Z' -]+$/.test(line) && line.split(/\s+/).length <= 3 && plausiblePlace(line))
+    return placeCase(line);
   return null;
 }
 
@@ -237,7 +254,10 @@ export function analyseHeader(lines: string[]): HeaderInfo {
         const tail = parts.length > 1 ? parts[parts.length - 1]! : null;
         const placeTail = tail !== null && tail === tail.toUpperCase() && plausiblePlace(tail);
         if (placeTail) info.labelledPlace ??= placeCase(tail);
-        labelledTitle = { idx: i, text: (placeTail ? parts.slice(0, -1).join(' ') : value).replace(/\s+/g, ' ').trim() };
+        labelledTitle = {
+          idx: i,
+          text: (placeTail ? parts.slice(0, -1).join(' ') : value).replace(/\s+/g, ' ').trim(),
+        };
         info.drop.add(i);
         continue;
       }

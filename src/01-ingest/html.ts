@@ -19,20 +19,79 @@ export interface HtmlExtract {
 }
 
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
-  'caption', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+  'html',
 ]);
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'head', 'button', 'select', 'input', 'textarea', 'video', 'audio', 'map']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'head',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'video',
+  'audio',
+  'map',
+]);
 const CHROME_TAGS = ['nav', 'header', 'footer', 'aside', 'form', 'menu'];
-const CHROME_ATTR = /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|header|sidebar|share|sharing|social|cookie|banner|lang(uage)?-?(switch|select)|skip-?link|pagination|related|subscribe|tags)($|[\s_-])/i;
+const CHROME_ATTR =
+  /(^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|footer|header|sidebar|share|sharing|social|cookie|banner|lang(uage)?-?(switch|select)|skip-?link|pagination|related|subscribe|tags)($|[\s_-])/i;
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Node = any;
 
 function text(n: Node): string {
-  return String(n?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return String(n?.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A list whose items are short links: site navigation, tag clouds, "related" lists. */
@@ -42,7 +101,9 @@ function isLinkList(el: Node): boolean {
   let linky = 0;
   for (const li of items) {
     const t = text(li);
-    const a = Array.from(li.querySelectorAll('a')).map((x: Node) => text(x)).join(' ');
+    const a = Array.from(li.querySelectorAll('a'))
+      .map((x: Node) => text(x))
+      .join(' ');
     if (t.length <= 60 && a.length >= t.length * 0.8) linky++;
   }
   return linky >= items.length * 0.8;
@@ -118,7 +179,10 @@ function pick(idx: Map<string, string>, ...keys: string[]): string | null {
 
 function stripChrome(doc: Node): void {
   for (const t of CHROME_TAGS) for (const el of Array.from(doc.querySelectorAll(t)) as Node[]) el.remove();
-  for (const el of Array.from(doc.querySelectorAll('[role="navigation"],[role="banner"],[role="contentinfo"],[aria-hidden="true"]')) as Node[]) el.remove();
+  for (const el of Array.from(
+    doc.querySelectorAll('[role="navigation"],[role="banner"],[role="contentinfo"],[aria-hidden="true"]'),
+  ) as Node[])
+    el.remove();
   for (const el of Array.from(doc.querySelectorAll('[class],[id]')) as Node[]) {
     const attr = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (CHROME_ATTR.test(attr) && !el.querySelector('article, main')) el.remove();
@@ -167,7 +231,10 @@ export function extractHtml(html: string): HtmlExtract {
   let siteFromTitle: string | null = null;
   const docTitle = text(doc.querySelector('title'));
   if (h1 && docTitle.startsWith(h1)) {
-    const rest = docTitle.slice(h1.length).replace(/^\s*[-–—|:·•]\s*/, '').trim();
+    const rest = docTitle
+      .slice(h1.length)
+      .replace(/^\s*[-–—|:·•]\s*/, '')
+      .trim();
     if (rest && rest !== docTitle.slice(h1.length).trim()) siteFromTitle = rest;
   } else {
     const m = /^(.{10,}?)\s+[|–—-]\s+([^|–—-]{3,80})$/.exec(docTitle);
@@ -201,6 +268,10 @@ export function extractHtml(html: string): HtmlExtract {
   const head = h1 ?? title;
   if (head && !body.slice(0, head.length + 200).includes(head)) body = `${head}\n\n${body}`;
   const siteName = siteMeta ?? siteFromTitle;
-  const cleanTitle = h1 ?? (siteFromTitle && title?.endsWith(siteFromTitle) ? title.slice(0, title.length - siteFromTitle.length).replace(/\s*[-–—|:·•]\s*$/, '') : title);
+  const cleanTitle =
+    h1 ??
+    (siteFromTitle && title?.endsWith(siteFromTitle)
+      ? title.slice(0, title.length - siteFromTitle.length).replace(/\s*[-–—|:·•]\s*$/, '')
+      : title);
   return { text: body, title: cleanTitle, published, siteName, url: url ? String(url) : null, method, pageLines };
 }

@@ -111,7 +111,11 @@ export function* parseJsonl(name: string, absPath: string | null, text: string):
     const raw = o.text.replace(/^\uFEFF/, '');
     const declared = str(o.format) ?? str(o.kind);
     const kind: ContentKind =
-      declared === 'html' || (declared === null && looksLikeHtml(raw)) ? 'html' : declared === 'markdown' || declared === 'md' ? 'markdown' : 'text';
+      declared === 'html' || (declared === null && looksLikeHtml(raw))
+        ? 'html'
+        : declared === 'markdown' || declared === 'md'
+          ? 'markdown'
+          : 'text';
     const source: SourceText = {
       name: where,
       sourceKey: id ? `jsonl-id:${id}` : `jsonl:${absPath ?? name}:${i + 1}`,
@@ -178,7 +182,10 @@ async function* readFile(name: string, file: string, maxBytes: number): AsyncGen
     yield* parseJsonl(name, abs, text);
     return;
   }
-  yield { ok: true, source: { name, sourceKey: abs, file: name, url: null, inputId: null, kind, raw: text, given: {} } };
+  yield {
+    ok: true,
+    source: { name, sourceKey: abs, file: name, url: null, inputId: null, kind, raw: text, given: {} },
+  };
 }
 
 function errnoMessage(e: unknown): string {
@@ -234,7 +241,19 @@ async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Asyn
     return;
   }
   const kind: ContentKind = looksLikeHtml(text) ? 'html' : 'text';
-  yield { ok: true, source: { name, sourceKey: `stdin:${sha(text).slice(0, 16)}`, file: null, url: null, inputId: null, kind, raw: text, given: {} } };
+  yield {
+    ok: true,
+    source: {
+      name,
+      sourceKey: `stdin:${sha(text).slice(0, 16)}`,
+      file: null,
+      url: null,
+      inputId: null,
+      kind,
+      raw: text,
+      given: {},
+    },
+  };
 }
 
 const ACCEPTED_TYPES = ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown'];
@@ -248,7 +267,10 @@ async function* readUrl(url: string, maxBytes: number, timeoutMs: number): Async
       res = await fetch(url, {
         signal: ctrl.signal,
         redirect: 'follow',
-        headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9', 'user-agent': 'readout/0.1 (+https://github.com/)' },
+        headers: {
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+          'user-agent': 'readout/0.1 (+https://github.com/)',
+        },
       });
     } catch (e) {
       if (ctrl.signal.aborted) yield fail(url, `timed out after ${timeoutMs / 1000} s`);
@@ -318,7 +340,19 @@ async function* readUrl(url: string, maxBytes: number, timeoutMs: number): Async
     }
     const kind: ContentKind = mime === 'text/plain' ? 'text' : mime === 'text/markdown' ? 'markdown' : 'html';
     const finalUrl = res.url || url;
-    yield { ok: true, source: { name: url, sourceKey: url, file: null, url: finalUrl, inputId: null, kind, raw: text, given: { url: finalUrl } } };
+    yield {
+      ok: true,
+      source: {
+        name: url,
+        sourceKey: url,
+        file: null,
+        url: finalUrl,
+        inputId: null,
+        kind,
+        raw: text,
+        given: { url: finalUrl },
+      },
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -10,7 +10,17 @@ const FIX = path.resolve(HERE, '../fixtures/ingest');
 const SAMPLE = path.resolve(HERE, '../../sample');
 
 function src(raw: string, extra: Partial<SourceText> = {}): SourceText {
-  return { name: 't.txt', sourceKey: '/t.txt', file: 't.txt', url: null, inputId: null, kind: 'text', raw, given: {}, ...extra };
+  return {
+    name: 't.txt',
+    sourceKey: '/t.txt',
+    file: 't.txt',
+    url: null,
+    inputId: null,
+    kind: 'text',
+    raw,
+    given: {},
+    ...extra,
+  };
 }
 
 function fixture(name: string, kind: SourceText['kind'] = 'text'): SourceText {
@@ -32,7 +42,14 @@ describe('ministry transcript with a glued date stamp', () => {
   it('removes stamp, title, language switcher and the trailing chrome block from the body', () => {
     expect(doc.text.startsWith('Good afternoon,\n\nWe held useful talks')).toBe(true);
     expect(doc.text.endsWith('A meeting in Moscow in the autumn is possible.')).toBe(true);
-    for (const chrome of ['de-DE1', 'Additional materials', 'Diplomatic and consular', 'Advanced settings', '201918:42', 'Kirkenes, June 3']) {
+    for (const chrome of [
+      'de-DE1',
+      'Additional materials',
+      'Diplomatic and consular',
+      'Advanced settings',
+      '201918:42',
+      'Kirkenes, June 3',
+    ]) {
       expect(doc.text).not.toContain(chrome);
     }
     expect(doc.text).toContain('Question: Mr Lavrov, will you meet again this year?');
@@ -67,14 +84,18 @@ describe('news report with a dateline', () => {
     expect(doc.meta.place?.name).toBe('Helsinki');
     expect(doc.meta.source).toBe('TASS');
     expect(doc.meta.title).toBe('Russia, Finland discuss border crossing points');
-    expect(doc.text).toMatch(/^The sides agreed to keep the checkpoints open for freight\n\nHELSINKI, February 9\. \/TASS\/\. Russian and Finnish/);
+    expect(doc.text).toMatch(
+      /^The sides agreed to keep the checkpoints open for freight\n\nHELSINKI, February 9\. \/TASS\/\. Russian and Finnish/,
+    );
   });
   it('drops "All news" and the share bar', () => {
     expect(doc.text).not.toMatch(/All news|Share|Telegram/);
-    expect(doc.text.endsWith('the embassy\'s spokesman said.')).toBe(true);
+    expect(doc.text.endsWith("the embassy's spokesman said.")).toBe(true);
   });
   it('a year in the dateline gives a full date', () => {
-    const d = buildDoc(src('Talks held\n\nBERLIN, March 4, 2021 (Reuters) - Ministers met in Berlin on Thursday and agreed on a plan.'));
+    const d = buildDoc(
+      src('Talks held\n\nBERLIN, March 4, 2021 (Reuters) - Ministers met in Berlin on Thursday and agreed on a plan.'),
+    );
     expect(d.meta.published).toBe('2021-03-04');
     expect(d.meta.place?.name).toBe('Berlin');
     expect(d.meta.source).toBe('Reuters');
@@ -91,41 +112,66 @@ describe('readout with a weekday date line and CRLF line endings', () => {
   it('normalises line endings and trailing spaces; the body starts after the header', () => {
     expect(doc.text).not.toContain('\r');
     expect(doc.text).not.toMatch(/[ \t]+$/m);
-    expect(doc.text.startsWith('The following is attributable to Spokesperson Morgan Ortagus:\n\nSecretary Michael R. Pompeo')).toBe(true);
+    expect(
+      doc.text.startsWith(
+        'The following is attributable to Spokesperson Morgan Ortagus:\n\nSecretary Michael R. Pompeo',
+      ),
+    ).toBe(true);
   });
 });
 
 describe('title tails and other header shapes', () => {
   it('"…, Manila, August 6, 2017" gives place and date', () => {
-    const d = buildDoc(src('Remarks to the press after the meetings, Manila, August 6, 2017\n\nWe held several meetings today with our partners from the region and discussed many issues.'));
+    const d = buildDoc(
+      src(
+        'Remarks to the press after the meetings, Manila, August 6, 2017\n\nWe held several meetings today with our partners from the region and discussed many issues.',
+      ),
+    );
     expect(d.meta.published).toBe('2017-08-06');
     expect(d.meta.place?.name).toBe('Manila');
   });
   it('"… on July 4, 2018" dates the document, with no place', () => {
-    const d = buildDoc(src("Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on July 4, 2018\n\nQ: What is your comment on the talks?\nA: We welcome them."));
+    const d = buildDoc(
+      src(
+        "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on July 4, 2018\n\nQ: What is your comment on the talks?\nA: We welcome them.",
+      ),
+    );
     expect(d.meta.published).toBe('2018-07-04');
     expect(d.meta.place).toBeNull();
     expect(d.meta.source).toBe('Chinese MFA');
     expect(d.meta.titleSpeaker).toBe('Lu Kang');
   });
   it('a date inside a title is not the publication date', () => {
-    const d = buildDoc(src('Prime Minister to visit Vietnam in January 2025\n\nHANOI, December 26. /TASS/. The visit is being prepared.'));
+    const d = buildDoc(
+      src(
+        'Prime Minister to visit Vietnam in January 2025\n\nHANOI, December 26. /TASS/. The visit is being prepared.',
+      ),
+    );
     expect(d.meta.published).toBeNull();
     expect(d.meta.publishedPartial).toEqual({ month: 12, day: 26 });
   });
   it('a sign-off line at the end gives place and date when the header has none', () => {
-    const d = buildDoc(src('Joint Communique\n\nThe two sides held consultations and agreed to deepen cooperation in trade and energy.\n\nStockholm, 20 October 2015.'));
+    const d = buildDoc(
+      src(
+        'Joint Communique\n\nThe two sides held consultations and agreed to deepen cooperation in trade and energy.\n\nStockholm, 20 October 2015.',
+      ),
+    );
     expect(d.meta.published).toBe('2015-10-20');
     expect(d.meta.place?.name).toBe('Stockholm');
   });
   it('labelled header fields and genre labels', () => {
-    const d = buildDoc(src('Media Release\n\nDATE: February 3 2005\n\nTITLE: Joint press conference with the Foreign Minister\n\nMr Smith: We had a very wide-ranging meeting and an interesting exchange of views.'));
+    const d = buildDoc(
+      src(
+        'Media Release\n\nDATE: February 3 2005\n\nTITLE: Joint press conference with the Foreign Minister\n\nMr Smith: We had a very wide-ranging meeting and an interesting exchange of views.',
+      ),
+    );
     expect(d.meta.published).toBe('2005-02-03');
     expect(d.meta.title).toBe('Joint press conference with the Foreign Minister');
     expect(d.text.startsWith('Mr Smith: We had')).toBe(true);
   });
   it('a document without a header keeps all its text and has no title', () => {
-    const body = 'Ladies and gentlemen,\n\nToday we held talks with our colleagues and agreed on a plan of consultations for next year.';
+    const body =
+      'Ladies and gentlemen,\n\nToday we held talks with our colleagues and agreed on a plan of consultations for next year.';
     const d = buildDoc(src(body));
     expect(d.meta.title).toBeNull();
     expect(d.text).toBe(body);
@@ -159,7 +205,8 @@ describe('HTML', () => {
   it('extracts the article, without navigation, language switcher, share list or footer', () => {
     expect(doc.text).toMatch(/^OSLO, November 30\. The foreign ministers of Norway and Iceland met in Oslo/);
     expect(doc.text).toContain('"This agreement gives our fishermen predictability," the Norwegian minister said');
-    for (const chrome of ['Ministries', 'Contact us', 'Norsk', 'Facebook', 'Privacy', 'Sitemap', 'Home']) expect(doc.text).not.toContain(chrome);
+    for (const chrome of ['Ministries', 'Contact us', 'Norsk', 'Facebook', 'Privacy', 'Sitemap', 'Home'])
+      expect(doc.text).not.toContain(chrome);
     expect(doc.text).toContain('\n\n');
   });
   it('takes the headline as title and the <meta> publication time', () => {
@@ -176,18 +223,38 @@ describe('HTML', () => {
     expect(d.meta.place?.name).toBe('Minsk');
     expect(d.text).toMatch(/^Ladies and gentlemen,\n\nWe have had useful talks/);
     expect(d.text).toContain('\n\nQuestion: Will there be a meeting of the presidents soon?\n\nSergey Lavrov: Yes,');
-    for (const chrome of ['de-DE1', 'Additional materials', 'Advanced settings', 'Foreign policy', '201815:40']) expect(d.text).not.toContain(chrome);
+    for (const chrome of ['de-DE1', 'Additional materials', 'Advanced settings', 'Foreign policy', '201815:40'])
+      expect(d.text).not.toContain(chrome);
   });
   it('falls back to the body text of a page Readability cannot read', () => {
-    const d = buildDoc(src('<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li><li><a href="/b">News</a></li></ul></nav><p>Short note: talks held.</p></body></html>', { kind: 'html' }));
+    const d = buildDoc(
+      src(
+        '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/a">About</a></li><li><a href="/b">News</a></li></ul></nav><p>Short note: talks held.</p></body></html>',
+        { kind: 'html' },
+      ),
+    );
     expect(d.text).toBe('Short note: talks held.');
+  });
+});
+
+describe('Markdown', () => {
+  it('reads front matter as metadata and strips markup, keeping the words', () => {
+    const md =
+      '---\ntitle: "Ministers meet in Rome"\ndate: 2021-06-28\nsource: Example Ministry\n---\n\n# Ministers meet in Rome\n\nThe **foreign ministers** met in [Rome](https://example.org/rome) and *agreed* on a plan.\n\n- first point\n- second point\n';
+    const d = buildDoc(src(md, { kind: 'markdown', name: 'note.md', file: 'note.md' }));
+    expect(d.meta.title).toBe('Ministers meet in Rome');
+    expect(d.meta.published).toBe('2021-06-28');
+    expect(d.meta.source).toBe('Example Ministry');
+    expect(d.text).toBe('The foreign ministers met in Rome and agreed on a plan.\n\n• first point\n• second point');
   });
 });
 
 describe('stable ids', () => {
   it('the same text gives the same id, whatever the line endings or trailing spaces', () => {
     const a = buildDoc(src('Title line\n\nThe ministers met in Rome.\n'));
-    const b = buildDoc(src('Title line  \r\n\r\nThe ministers met in Rome.   \r\n', { name: 'other.txt', file: 'other.txt' }));
+    const b = buildDoc(
+      src('Title line  \r\n\r\nThe ministers met in Rome.   \r\n', { name: 'other.txt', file: 'other.txt' }),
+    );
     expect(a.id).toBe(b.id);
     expect(a.text).toBe(b.text);
   });

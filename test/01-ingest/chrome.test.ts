@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isChromeLine, isLanguageSwitcher, isNavList, isShareBar, normaliseText, removeChrome } from '../../src/01-ingest/index.js';
+import {
+  isChromeLine,
+  isLanguageSwitcher,
+  isNavList,
+  isShareBar,
+  normaliseText,
+  removeChrome,
+} from '../../src/01-ingest/index.js';
 
 describe('line rules', () => {
   it('language switchers', () => {
@@ -12,7 +19,9 @@ describe('line rules', () => {
     expect(isLanguageSwitcher('The talks were held in English and Russian.')).toBe(false);
   });
   it('navigation link lists', () => {
-    expect(isNavList('News Room | Government Report Card | Australia in Focus | Your PM & His Team | Email Your PM')).toBe(true);
+    expect(
+      isNavList('News Room | Government Report Card | Australia in Focus | Your PM & His Team | Email Your PM'),
+    ).toBe(true);
     expect(isNavList('Home | Links | Search | Help | Site Map | Copyright | Privacy')).toBe(true);
     expect(isNavList('Media Releases 2001 | 2000 | 1999 | 1998 | 1997')).toBe(true);
     expect(isNavList('The vote was 12 | 3 | 0, he said. Nobody objected to the result in the end.')).toBe(false);
@@ -30,7 +39,9 @@ describe('line rules', () => {
 
 describe('normaliseText', () => {
   it('normalises line endings, trims lines and collapses blank lines', () => {
-    expect(normaliseText('\uFEFFTitle  \r\n\r\n\r\n\r\n  Body\u00A0line. \rNext\u200B line\n\n')).toBe('Title\n\nBody\u00A0line.\nNext line');
+    expect(normaliseText('\uFEFFTitle  \r\n\r\n\r\n\r\n  Body\u00A0line. \rNext\u200B line\n\n')).toBe(
+      'Title\n\nBody\u00A0line.\nNext line',
+    );
   });
 });
 
@@ -43,12 +54,18 @@ describe('removeChrome', () => {
     expect(r.lines.join('\n')).not.toMatch(/Additional materials|Diplomatic and consular|Advanced settings/);
   });
   it('keeps a marker word followed by real paragraphs', () => {
-    const para = 'The ministers agreed to continue consultations on regional security and trade next year. '.repeat(2).trim();
+    const para = 'The ministers agreed to continue consultations on regional security and trade next year. '
+      .repeat(2)
+      .trim();
     const r = removeChrome(lines(`${para}\n\nSee also\n\n${para}`));
     expect(r.lines.filter(Boolean)).toEqual([para, para]);
   });
   it('"Read also" with its linked headline goes, the text around stays', () => {
-    const r = removeChrome(lines('First paragraph of the report.\n\nRead also\n\nPutin and Xi to meet in Kazan\n\nSecond paragraph of the report.'));
+    const r = removeChrome(
+      lines(
+        'First paragraph of the report.\n\nRead also\n\nPutin and Xi to meet in Kazan\n\nSecond paragraph of the report.',
+      ),
+    );
     expect(r.lines.filter(Boolean)).toEqual(['First paragraph of the report.', 'Second paragraph of the report.']);
   });
   it('drops "All news" at the top, flags the language switcher, and leaves no double blank lines', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, isoOf, normalisePublished, parseDateline, stampLine, titleTail } from '../../src/01-ingest/index.js';
+import {
+  findDates,
+  isoOf,
+  normalisePublished,
+  parseDateline,
+  stampLine,
+  titleTail,
+} from '../../src/01-ingest/index.js';
 
 const iso = (s: string, tz: string | null = null) => {
   const f = stampLine(s);
@@ -43,10 +50,24 @@ describe('findDates', () => {
 
 describe('datelines', () => {
   it('agency datelines', () => {
-    expect(parseDateline('MOSCOW, April 12. /TASS/. Talks with US Secretary of State')).toMatchObject({ place: 'Moscow', tag: 'TASS', date: { month: 4, day: 12, year: null } });
-    expect(parseDateline('IGORA /Leningrad Region/, December 26. /TASS/. US President')).toMatchObject({ place: 'Igora', tag: 'TASS' });
-    expect(parseDateline('NEW YORK, Sept 5 (Reuters) - The council met')).toMatchObject({ place: 'New York', tag: 'Reuters' });
-    expect(parseDateline('WASHINGTON (AP) — The Secretary said')).toMatchObject({ place: 'Washington', tag: 'AP', date: null });
+    expect(parseDateline('MOSCOW, April 12. /TASS/. Talks with US Secretary of State')).toMatchObject({
+      place: 'Moscow',
+      tag: 'TASS',
+      date: { month: 4, day: 12, year: null },
+    });
+    expect(parseDateline('IGORA /Leningrad Region/, December 26. /TASS/. US President')).toMatchObject({
+      place: 'Igora',
+      tag: 'TASS',
+    });
+    expect(parseDateline('NEW YORK, Sept 5 (Reuters) - The council met')).toMatchObject({
+      place: 'New York',
+      tag: 'Reuters',
+    });
+    expect(parseDateline('WASHINGTON (AP) — The Secretary said')).toMatchObject({
+      place: 'Washington',
+      tag: 'AP',
+      date: null,
+    });
     expect(parseDateline('TASHKENT, December 22. The ministers met')).toMatchObject({ place: 'Tashkent', tag: null });
   });
   it('ordinary sentences are not datelines', () => {
@@ -58,10 +79,16 @@ describe('datelines', () => {
 
 describe('title tails', () => {
   it('place and date at the end of a title', () => {
-    const t = titleTail('Foreign Minister’s comment following bilateral meetings on the sidelines of ASEAN events, Manila, August 6, 2017');
+    const t = titleTail(
+      'Foreign Minister’s comment following bilateral meetings on the sidelines of ASEAN events, Manila, August 6, 2017',
+    );
     expect(t.place).toBe('Manila');
     expect(isoOf(t.date!)).toBe('2017-08-06');
-    expect(titleTail('Briefing by the Spokesperson on the sidelines of the Forum, Dialogue on the Volga: Peace in the 21st Century, Volgograd, November 1, 2019').place).toBe('Volgograd');
+    expect(
+      titleTail(
+        'Briefing by the Spokesperson on the sidelines of the Forum, Dialogue on the Volga: Peace in the 21st Century, Volgograd, November 1, 2019',
+      ).place,
+    ).toBe('Volgograd');
     expect(titleTail('Department Press Briefing – April 8, 2022').place).toBeNull();
     expect(isoOf(titleTail('Department Press Briefing – April 8, 2022').date!)).toBe('2022-04-08');
     expect(titleTail('Russian PM to visit Vietnam in January 2025').date).toBeNull();

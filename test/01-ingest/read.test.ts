@@ -40,7 +40,10 @@ function write(name: string, data: string | Uint8Array): string {
 
 describe('file inputs', () => {
   it('reads .txt, .md and .html with the right kind and keys', async () => {
-    const md = write('note.md', '---\ntitle: A note\ndate: 2020-05-01\n---\n# Heading\n\nSome **bold** text and a [link](https://x.org).\n');
+    const md = write(
+      'note.md',
+      '---\ntitle: A note\ndate: 2020-05-01\n---\n# Heading\n\nSome **bold** text and a [link](https://x.org).\n',
+    );
     const rs = await all([path.join(FIX, 'news-dateline.txt'), md, path.join(FIX, 'page.html')]);
     expect(errors(rs)).toEqual([]);
     const [txt, mdSrc, html] = oks(rs);
@@ -53,8 +56,14 @@ describe('file inputs', () => {
   });
 
   it('strips a UTF-8 byte-order mark and decodes UTF-16 with a BOM', async () => {
-    const bom = write('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Talks in Geneva ended.\n')]));
-    const u16 = write('u16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Oslo ended.\n', 'utf16le')]));
+    const bom = write(
+      'bom.txt',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Talks in Geneva ended.\n')]),
+    );
+    const u16 = write(
+      'u16.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Talks in Oslo ended.\n', 'utf16le')]),
+    );
     const [a, b] = oks(await all([bom, u16]));
     expect(a!.raw).toBe('Talks in Geneva ended.\n');
     expect(b!.raw).toBe('Talks in Oslo ended.\n');
@@ -73,10 +82,26 @@ describe('file inputs', () => {
   });
 
   it('reports a binary file (NUL bytes)', async () => {
-    const bin = write('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const bin = write(
+      'image.txt',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
+    );
     const errs = errors(await all([bin]));
     expect(errs).toHaveLength(1);
     expect(errs[0]!.message).toMatch(/^binary file/);
+  });
+
+  it('names known binary formats', async () => {
+    const pdf = write(
+      'report.txt',
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]),
+    );
+    const docx = write('notes.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]));
+    const errs = errors(await all([pdf, docx]));
+    expect(errs.map((e) => e.message)).toEqual([
+      'binary file (PDF document), not text',
+      'binary file (ZIP archive or Office document), not text',
+    ]);
   });
 
   it('reports a missing path, an empty file and a whitespace-only file, each once', async () => {
@@ -100,7 +125,10 @@ describe('file inputs', () => {
   });
 
   it('reads a file with an unknown extension named explicitly, sniffing HTML', async () => {
-    const p = write('page.asp', '<!doctype html><html><head><title>T</title></head><body><p>Body text.</p></body></html>');
+    const p = write(
+      'page.asp',
+      '<!doctype html><html><head><title>T</title></head><body><p>Body text.</p></body></html>',
+    );
     const [s] = oks(await all([p]));
     expect(s!.kind).toBe('html');
   });
@@ -118,7 +146,11 @@ describe('JSON Lines', () => {
     expect(docs.map((d) => d.name)).toEqual([`${file}:1`, `${file}:5`]);
     expect(docs[0]!.inputId).toBe('a1');
     expect(docs[0]!.sourceKey).toBe('jsonl-id:a1');
-    expect(docs[0]!.given).toMatchObject({ title: 'Ministers meet in Vienna', published: '2020-01-15', source: 'Example Agency' });
+    expect(docs[0]!.given).toMatchObject({
+      title: 'Ministers meet in Vienna',
+      published: '2020-01-15',
+      source: 'Example Agency',
+    });
     expect(docs[0]!.url).toBe('https://example.org/a1');
     expect(docs[1]!.inputId).toBe('4');
   });
@@ -183,7 +215,9 @@ describe('URLs', () => {
       const u = req.url ?? '/';
       if (u === '/page') {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-        res.end('<!doctype html><html><head><title>Talks</title></head><body><article><p>Ministers met in Oslo.</p></article></body></html>');
+        res.end(
+          '<!doctype html><html><head><title>Talks</title></head><body><article><p>Ministers met in Oslo.</p></article></body></html>',
+        );
       } else if (u === '/plain') {
         res.writeHead(200, { 'content-type': 'text/plain' });
         res.end('ROME, March 3. /TASS/. Ministers met.');
@@ -228,7 +262,10 @@ describe('URLs', () => {
   });
 
   it('reports 404, wrong content type, size cap and timeout, one line each, and goes on', async () => {
-    const rs = await all([`${base}/missing`, `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/plain`], { timeoutMs: 400, maxBytes: 1000 });
+    const rs = await all([`${base}/missing`, `${base}/pdf`, `${base}/big`, `${base}/slow`, `${base}/plain`], {
+      timeoutMs: 400,
+      maxBytes: 1000,
+    });
     const errs = errors(rs);
     expect(errs.map((e) => e.input)).toEqual([`${base}/missing`, `${base}/pdf`, `${base}/big`, `${base}/slow`]);
     expect(errs[0]!.message).toBe('HTTP 404 Not Found');
