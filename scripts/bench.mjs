@@ -78,9 +78,9 @@ for (const [n, ms] of stageMs) row(n, ms);
 row('records', recordsMs);
 
 if (!args.includes('--no-store')) {
-  const storeBench = path.join(root, 'scripts', 'bench-store.mjs');
+  const storeBench = path.join(root, "scripts", "bench-api.mjs");
   if (fs.existsSync(storeBench)) {
-    console.log('\nStore / query benchmark:');
+    console.log('\nHTTP API latency on a 100,000-event store:');
     spawnSync(process.execPath, [storeBench], { stdio: 'inherit' });
   }
 }
