@@ -11,6 +11,9 @@ import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';
 import type { SourceText } from './types.js';
 
+/** A decoded input that holds no document text once page chrome is removed. */
+export class EmptyDocumentError extends Error {}
+
 /** What buildDoc found, for diagnostics and tests (not part of the Doc). */
 export interface BuildTrace {
   header: HeaderInfo;
@@ -189,6 +192,13 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   });
   while (kept.length && kept[kept.length - 1] === '') kept.pop();
   const text = kept.join('\n');
+  if (!text) {
+    throw new EmptyDocumentError(
+      src.kind === 'html'
+        ? 'no text found in the page'
+        : 'no text left after removing page chrome (navigation, share bars, language switchers)',
+    );
+  }
 
   const title = (metaTitle ?? header.title)?.replace(/\s+/g, ' ').trim() || null;
   const outlet = detectOutlet(url, header, title, chrome.langSwitch || pageLangSwitch, siteName);

@@ -237,6 +237,17 @@ describe('HTML', () => {
   });
 });
 
+describe('inputs without document text', () => {
+  it('a file of page chrome only, or an empty page, is an error, not an empty document', () => {
+    expect(() => buildDoc(src('All news\n\nShare\n\nPrint\n\n• en-GB1 ru-RU1'))).toThrow(
+      /no text left after removing page chrome/,
+    );
+    expect(() => buildDoc(src('<html><body><nav>Home</nav></body></html>', { kind: 'html' }))).toThrow(
+      /no text found in the page/,
+    );
+  });
+});
+
 describe('Markdown', () => {
   it('reads front matter as metadata and strips markup, keeping the words', () => {
     const md =
