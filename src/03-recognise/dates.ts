@@ -476,7 +476,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     const mod = m[1]?.toLowerCase();
     const wd = WEEKDAYS[m[2].toLowerCase()];
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:weekday', kind: 'relative',
+      start: b + (mod === 'on' ? groupStart(m, 2) : m.index), end: b + m.index + m[0].length, rule: 'date:weekday', kind: 'relative',
       resolve: (c) => {
         const fut = mod === 'next' || mod === 'coming' || mod === 'this coming' ? true : mod === 'last' || mod === 'past' ? false : tenseFuture(c.sentence);
         if (!full(c.doc)) return { value: null, valueEnd: null, precision: 'day', future: fut };
