@@ -186,12 +186,12 @@ describe('document year inference', () => {
     const t = 'MOSCOW, April 12. /TASS/. Russian Foreign Minister Sergey Lavrov and US Secretary of State Rex Tillerson met on Wednesday, April 12, in Moscow. They spoke yesterday.';
     const kb = { dataDir: dir } as KB;
     const out = dateStage.run(doc(t, { publishedPartial: { month: 4, day: 12 } }, [person(t, 'Rex Tillerson', 'Secretary of State')]), kb);
-    // with the repository's people.tsv (if present) or the weekday alone, 2017 is the only fit after 2006 …
-    if (out.meta?.published) {
-      expect(out.meta.published).toBe('2017-04-12');
-      const y = out.layers!.dates!.find((d) => t.slice(d.start, d.end) === 'yesterday');
-      expect(y?.value).toBe('2017-04-11');
-    }
+    // Tillerson's term (people.tsv) and "Wednesday, April 12" agree only on 2017
+    expect(out.meta?.published).toBe('2017-04-12');
+    const y = out.layers!.dates!.find((d) => t.slice(d.start, d.end) === 'yesterday');
+    expect(y?.value).toBe('2017-04-11');
+    const w = out.layers!.dates!.find((d) => t.slice(d.start, d.end) === 'Wednesday, April 12');
+    expect(w?.value).toBe('2017-04-12');
   });
   it('without any evidence the year stays unknown and yearless dates are null', () => {
     const t = 'MOSCOW, April 12. /TASS/. The ministers met on April 10 to discuss the crisis.';
