@@ -45,19 +45,23 @@ export function segment(
   const labels: (Label | null)[] = paras.map((p) => parseLabel(text, p.start, p.end, lex));
   const transcript = isTranscript(labels);
 
-  // a missing title: an early short line without final punctuation stands in for it
-  let effTitle = title;
-  if (!effTitle) {
-    for (let k = 0; k < Math.min(3, paras.length - 1); k++) {
-      if (labels[k]) break;
-      const line = text.slice(paras[k].start, paras[k].end);
-      if (line.length <= 250 && !/[.!?:;,]$/.test(line) && (line.match(/\p{L}+/gu) ?? []).length >= 4) {
-        effTitle = line;
-        break;
-      }
+  // the title, and an early short line without final punctuation (the title when ingest
+  // found none, or a "Remarks by …" heading under a site-name title)
+  let headLine: string | null = null;
+  for (let k = 0; k < Math.min(3, paras.length - 1); k++) {
+    if (labels[k]) break;
+    const line = text.slice(paras[k].start, paras[k].end);
+    if (line.length <= 250 && !/[.!?:;,]$/.test(line) && (line.match(/\p{L}+/gu) ?? []).length >= 4) {
+      headLine = line;
+      break;
     }
   }
-  const tsInfo = titleSpeakerInfo(effTitle, lex, transcript);
+  let effTitle = title || headLine;
+  let tsInfo = titleSpeakerInfo(effTitle, lex, transcript);
+  if (!tsInfo && title && headLine && headLine !== title) {
+    tsInfo = titleSpeakerInfo(headLine, lex, transcript);
+    if (tsInfo) effTitle = headLine;
+  }
   const ts = tsInfo?.name ?? fallbackTitleSpeaker;
   let built = buildTurns(text, paras, labels, ts, effTitle, lex);
   if (!transcript && ts && (tsInfo?.rule === 'possessive' || tsInfo?.rule === 'by')) {
@@ -108,6 +112,7 @@ export function segment(
   const firstLabel = labels.findIndex((x) => x !== null);
   const headerLines = [
     effTitle ?? '',
+    title ?? '',
     ...paras.slice(0, Math.max(0, firstLabel)).map((p) => text.slice(p.start, p.end)),
   ];
   const cands = headerLines.flatMap((l) => (l ? nameCandidates(l, lex) : []));

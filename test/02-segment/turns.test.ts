@@ -265,6 +265,17 @@ describe('title speaker', () => {
   }
 });
 
+describe('title speaker from a heading line', () => {
+  it('is read from an early heading when the title does not name one', () => {
+    const text =
+      'Remarks by President Arturo Benitez at the Regional Summit\n\nThank you all for coming. We meet at a difficult time.';
+    const s = segment(text, 'Office of the President | News');
+    expect(s.titleSpeaker).toBe('Arturo Benitez');
+    expect(s.turns).toHaveLength(1);
+    expect(s.turns[0].speakerName).toBe('Arturo Benitez');
+  });
+});
+
 describe('fixCase', () => {
   it('title-cases all-caps labels and leaves mixed case alone', () => {
     expect(fixCase("H.E. MR JOHN O'BRIEN")).toBe("H.E. Mr John O'Brien");
