@@ -116,6 +116,12 @@ export interface Word {
   key: string;
 }
 
+/** Words carry the recogniser's per-word fields from birth (one object shape, no later transitions). */
+function mkWord(start: number, end: number, text: string, key: string): Word {
+  const w = { start, end, text, key, brk: false, lbrk: false, hyph: false, comma: false, sentStart: false, cap: false, pos: null as string | null };
+  return w;
+}
+
 const UNI_ALNUM = /[\p{L}\p{N}\p{M}]/u;
 function isAlnum(c: number, ch: string): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -150,7 +156,7 @@ export function words(text: string, offset = 0): Word[] {
         // "U.S.based": fall through to a plain word
       } else {
         const t = text.slice(start, e);
-        out.push({ start: start + offset, end: e + offset, text: t, key: t.toLowerCase() });
+        out.push(mkWord(start + offset, e + offset, t, t.toLowerCase()));
         i = e;
         continue;
       }
@@ -171,7 +177,7 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    out.push({ start: start + offset, end: end + offset, text: t, key: normKey(t) });
+    out.push(mkWord(start + offset, end + offset, t, normKey(t)));
     i = e;
   }
   return out;

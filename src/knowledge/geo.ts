@@ -64,14 +64,13 @@ export function readTsv(file: string): Record<string, string>[] {
 /** Lower case, strip diacritics, unify apostrophes and dashes. The key used for every alias lookup. */
 const NON_ASCII = /[^\x00-\x7f]/;
 export function normKey(s: string): string {
-  if (!NON_ASCII.test(s)) return s.toLowerCase().trim();
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[’‘`´]/g, "'")
     .replace(/[‐‑‒–—]/g, '-')
-    .toLowerCase()
-    .trim();
+    .toLowerCase();
 }
 
 /** English names from i18n-iso-countries (only its English locale and code table are read). */
