@@ -72,8 +72,12 @@ function detectOutlet(
     return h ?? { source: tag, tz: null };
   }
   for (const l of header.headerLines) {
-    const h = first((r) => r.signal === 'line' && r.re!.test(l));
-    if (h) return h;
+    for (const r of rules) {
+      if (r.signal !== 'line') continue;
+      const m = r.re!.exec(l);
+      // a source of "$1" takes the outlet's name from the line ("From: Foreign Office")
+      if (m) return { source: r.source === '$1' ? (m[1] ?? l).trim() : r.source, tz: r.tz };
+    }
   }
   if (title) {
     const h = first((r) => r.signal === 'title' && r.re!.test(title));

@@ -66,7 +66,7 @@ export function isProse(line: string): boolean {
 
 const PLACE_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,}|D\.C\.|de|la|le|upon|am|on|al|el|es|du|del|do|da|of)$/u;
 const NOT_PLACE = new Set(
-  'minister ministers ministry secretary room hall building house palace centre center hotel embassy president summit conference meeting meetings briefing statement remarks forum session talks commission council committee press media news transcript interview communique communiqué joint release office department government century dialogue assembly debate visit speech address agreement declaration the a an and with for on in by at'.split(
+  'minister ministers ministry secretary ambassador representative spokesperson spokeswoman spokesman envoy chairman chairwoman chair director senator mp hon deputy permanent prime foreign general counsellor councillor adviser advisor attache attaché consul king queen prince his her excellency mr mrs ms dr room hall building house palace centre center hotel embassy president summit conference meeting meetings briefing statement remarks forum session talks commission council committee press media news transcript interview communique communiqué joint release office department government century dialogue assembly debate visit speech address agreement declaration the a an and with for on in by at'.split(
     ' ',
   ),
 );
@@ -120,7 +120,15 @@ export function parseDateline(
   const m = DATELINE.exec(line) ?? DATELINE_PLAIN.exec(line);
   if (!m?.groups) return null;
   const g = m.groups;
-  const tag = (g.tag1 ?? g.tag2 ?? '').trim() || null;
+  let tag = (g.tag1 ?? g.tag2 ?? '').trim() || null;
+  if (!tag) {
+    // "MOSCOW, February 9 - RIA Novosti. …": a known agency name right after the dash
+    const rest = line.slice(m[0].length);
+    tag =
+      ingestData().outlets.find(
+        (r) => r.signal === 'tag' && rest.startsWith(r.pattern) && /^(?:[.,]|\s|$)/.test(rest.slice(r.pattern.length)),
+      )?.pattern ?? null;
+  }
   if (!g.date && !tag) return null;
   // an agency tag must look like one: short, capitalised
   if (tag && !/^[A-Z]/.test(tag)) return null;
@@ -186,12 +194,12 @@ export function titleTail(title: string): { date: FoundDate | null; place: strin
 export function placeLine(line: string): string | null {
   if (line.length > 40) return null;
   const parts = line.split(/\s*,\s*/);
-  if (
-    parts.length === 2 &&
-    plausiblePlace(parts[0]!) &&
-    (plausiblePlace(parts[1]!) || /^[A-Z]{2,3}$|^D\.C\.$/.test(parts[1]!))
-  )
-    return placeCase(parts[0]!);
+  if (parts.length === 2) {
+    const [a, b] = parts as [string, string];
+    if (plausiblePlace(a) && (plausiblePlace(b) || /^[A-Z]{2,3}$|^D\.C\.$/.test(b))) return placeCase(a);
+    // "The Kremlin, Moscow", "Novo-Ogaryovo, Moscow Region": a building or estate, then the place
+    if (/^(?:The\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+)?$/u.test(a) && plausiblePlace(b)) return placeCase(b);
+  }
   if (parts.length === 1 && /^[A-Z][A-Z' -]+$/.test(line) && line.split(/\s+/).length <= 3 && plausiblePlace(line))
     return placeCase(line);
   return null;

@@ -169,6 +169,39 @@ describe('title tails and other header shapes', () => {
     expect(d.meta.title).toBe('Joint press conference with the Foreign Minister');
     expect(d.text.startsWith('Mr Smith: We had')).toBe(true);
   });
+  it('an agency name after the dateline dash, a "From:" byline, a place line after a building', () => {
+    const ria = buildDoc(
+      src(
+        'Ministers meet\n\nMOSCOW, February 9 - RIA Novosti. The ministers met on Wednesday and agreed to continue talks.',
+      ),
+    );
+    expect(ria.meta).toMatchObject({
+      source: 'RIA Novosti',
+      place: { name: 'Moscow' },
+      publishedPartial: { month: 2, day: 9 },
+    });
+    const uk = buildDoc(
+      src(
+        'Foreign Secretary meets Gulf counterparts\n\nFrom: Foreign, Commonwealth & Development Office\n\nPublished 12 May 2022\n\nThe Foreign Secretary met her counterparts from the Gulf states and discussed regional security.',
+      ),
+    );
+    expect(uk.meta.source).toBe('Foreign, Commonwealth & Development Office');
+    expect(uk.meta.published).toBe('2022-05-12');
+    expect(uk.text.startsWith('The Foreign Secretary met')).toBe(true);
+    const kremlin = buildDoc(
+      src(
+        'Talks with the President of Finland\n\nMay 12, 2018 15:40\n\nThe Kremlin, Moscow\n\nVladimir Putin held talks with the President of Finland, who is in Russia on a working visit.',
+      ),
+    );
+    expect(kremlin.meta.published).toBe('2018-05-12T15:40');
+    expect(kremlin.meta.place?.name).toBe('Moscow');
+    const sig = buildDoc(
+      src(
+        'Statement on the situation in the region\n\nIrina Nyoni, Ambassador\n\nThe Council must act now to stop the violence and protect the civilians in the region.',
+      ),
+    );
+    expect(sig.meta.place).toBeNull();
+  });
   it('a document without a header keeps all its text and has no title', () => {
     const body =
       'Ladies and gentlemen,\n\nToday we held talks with our colleagues and agreed on a plan of consultations for next year.';
