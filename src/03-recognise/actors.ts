@@ -247,12 +247,26 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     const b = best.get(m.actor.name);
     if (!b || richness(m.actor) > richness(b)) best.set(m.actor.name, m.actor);
   }
-  let rerun = false;
+  // a speaker label the KB does not know ("Mr Asselborn"): the person the text names in full
+  const bySurname = new Map<string, Actor | null>();
+  for (const a of best.values()) {
+    const ws = words(a.name!);
+    const k = ws.length ? ws[ws.length - 1].key : '';
+    bySurname.set(k, bySurname.has(k) && bySurname.get(k)!.name !== a.name ? null : a);
+  }
+  const known = new Map<string, Actor>();
   for (const t of first.turns) {
     const sp = t.speaker;
-    if (sp?.name && best.has(sp.name) && richness(best.get(sp.name)!) > richness(sp)) rerun = true;
+    if (!sp?.name || !t.speakerName) continue;
+    let b = best.get(sp.name);
+    if (!b || richness(b) <= richness(sp)) {
+      const ws = words(t.speakerName);
+      const c = ws.length > 0 ? bySurname.get(ws[ws.length - 1].key) : undefined;
+      if (c && richness(c) > richness(sp)) b = c;
+    }
+    if (b && richness(b) > richness(sp)) known.set(sp.name, b);
   }
-  const r = rerun ? recognisePass(doc, kb, best) : first;
+  const r = known.size ? recognisePass(doc, kb, known) : first;
   // one actor per person key: the richest description wins
   for (const m of r.actors) {
     if (!m.actor.name) continue;

@@ -248,3 +248,15 @@ describe('no double mentions', () => {
     expect(d.layers.actors!.filter((m) => m.start === i)).toHaveLength(1);
   });
 });
+
+describe('speaker labels the KB does not know', () => {
+  it('"Mr Tammekivi:" is the Estonian Defence Minister the text introduced', () => {
+    const d = run(
+      'Press conference of Estonian Defence Minister Jaan Tammekivi\n\nMr Tammekivi: We are ready. I thank our hosts.\n\nQuestion: When?\n\nMr Tammekivi: Soon.',
+      '2019-01-01',
+    );
+    const t = d.layers.turns!.find((x) => x.speakerName && x.speakerName.includes('Tammekivi'))!;
+    expect(t.speaker).toMatchObject({ name: 'Jaan Tammekivi', country: 'EST' });
+    expect(at(d, 'We are')!.actor).toMatchObject({ country: 'EST', sector: 'GOV' });
+  });
+});
