@@ -80,7 +80,8 @@ function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: 
   const actorAt = new Array<number>(n).fill(-1);
   for (let k = 0; k < n; k++) {
     const t = toks[tFrom + k]!;
-    lower[k] = doc.text.slice(t.start, t.end).toLowerCase().replace(/[’‘]/g, "'");
+    const w = doc.text.slice(t.start, t.end).toLowerCase();
+    lower[k] = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/g, "'") : w;
     pos[k] = t.pos;
     start[k] = t.start;
     end[k] = t.end;
