@@ -51,6 +51,16 @@ const MODAL_AFTER = /\b(?:will|shall|would|should|must|are to|is to|to be|need t
 const OBLIGATION = /\b(?:must|should|shall|will|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than)\b/i;
 const PAST_MARK = /\b(?:ago|last year|last month|in the past|previously|earlier)\b/i;
 
+const dlCache = new WeakMap<object, RegExp[]>();
+function deadlineCache(preps: AgreementPattern[]): RegExp[] {
+  let r = dlCache.get(preps[0] ?? dlCache);
+  if (!r) {
+    r = preps.map((p) => new RegExp(`\\b(?:${p.source})\\s+(?:the\\s+(?:end|beginning|middle)\\s+of\\s+)?$`, 'i'));
+    if (preps[0]) dlCache.set(preps[0], r);
+  }
+  return r;
+}
+
 export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const text = doc.text;
   const pats = kb.topics?.agreementPatterns ?? [];
@@ -62,7 +72,8 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const mentionsBy = bySentence(actorsOf(doc).filter((m) => !inQuote(m.start)), sents);
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
   const topicsOf = topicIndex(doc);
-  const prefilter = pats.length ? unionRe([...triggers, ...effPats].map((p) => p.re)) : null;
+  const prefilter = pats.length ? unionRe(pats, [...triggers, ...effPats].map((p) => p.source)) : null;
+  const deadlineRe = deadlineCache(deadlinePreps);
   const today = docDay(doc);
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
   const out: Cand[] = [];
@@ -103,7 +114,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       for (const d of sDates) {
         if (!d.value || special.has(d)) continue;
         const lead = text.slice(Math.max(s.start, d.start - 20), d.start);
-        if (deadlinePreps.some((p) => new RegExp(`\\b(?:${p.source})\\s+(?:the\\s+(?:end|beginning|middle)\\s+of\\s+)?$`, 'i').test(lead))) {
+        if (deadlineRe.some((re) => re.test(lead))) {
           deadline = d.value;
           special.add(d);
         }

@@ -312,7 +312,17 @@ export function insideAny(spans: Span[]): (pos: number) => boolean {
   };
 }
 
-/** One regular expression that matches wherever any of the given ones could (a cheap prefilter). */
-export function unionRe(res: RegExp[]): RegExp {
-  return new RegExp(res.map((r) => `(?:${r.source})`).join('|'), 'iu');
+const unionCache = new WeakMap<object, RegExp>();
+
+/**
+ * One regular expression that matches wherever any of the given patterns could (a cheap prefilter:
+ * raw sources, no word boundaries, no Unicode mode), compiled once per pattern list.
+ */
+export function unionRe(key: object, sources: string[]): RegExp {
+  let re = unionCache.get(key);
+  if (!re) {
+    re = new RegExp(sources.map((r) => `(?:${r})`).join('|'), 'i');
+    unionCache.set(key, re);
+  }
+  return re;
 }

@@ -14,7 +14,6 @@ import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
 import { runStages } from '../pipeline.js';
-import { actorStage } from '../03-recognise/actors.js';
 import { dateStage } from '../03-recognise/dates.js';
 import { placeStage } from '../03-recognise/places.js';
 import {
@@ -68,6 +67,8 @@ function hasMarker(pats: MeetingPattern[], text: string): boolean {
   });
 }
 
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+
 function placeFromMention(p: { place: Place } | null): Place | null {
   return p ? p.place : null;
 }
@@ -88,7 +89,27 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   if (!title || doc.text.includes(title)) return [];
   const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
   if (!trig.some((p) => ((p.re.lastIndex = 0), p.re.test(title)))) return [];
-  // the title is one sentence; the recognisers run on it without the segmenter
+  // The title is one sentence. Its actors are the document's own: every surface (and name) the
+  // actor layer found in the text is looked up in the title, which costs far less than recognising it.
+  const actors: ActorMention[] = [];
+  const seen = new Set<string>();
+  for (const m of doc.layers.actors ?? []) {
+    if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
+    for (const form of [doc.text.slice(m.start, m.end), m.actor.name ?? '']) {
+      if (form.length < 2 || seen.has(form)) continue;
+      seen.add(form);
+      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
+        const before = title.charCodeAt(at - 1);
+        const after = title.charCodeAt(at + form.length);
+        if (isWordChar(before) || isWordChar(after)) continue;
+        actors.push({ ...m, start: at, end: at + form.length });
+      }
+    }
+  }
+  // keep the longest of overlapping mentions
+  actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: ActorMention[] = [];
+  for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
   let mini: Doc = {
     id: doc.id,
     text: title,
@@ -99,10 +120,11 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
       tokens: [],
       turns: [],
       topics: [],
+      actors: kept,
     },
   };
   try {
-    mini = runStages(mini, kb, [actorStage, dateStage, placeStage]);
+    mini = runStages(mini, kb, [dateStage, placeStage]);
   } catch {
     return [];
   }
@@ -140,7 +162,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
   const placesBy = bySentence(doc.layers.places ?? [], sents);
   const topicsOf = topicIndex(doc);
-  const prefilter = triggers.length ? unionRe(triggers.map((p) => p.re)) : null;
+  const prefilter = triggers.length ? unionRe(pats, triggers.map((p) => p.source)) : null;
   const narrators = new Map<number, Actor | null>();
   const narratorAt = (s: Sentence) => {
     const k = s.turn ?? -1;

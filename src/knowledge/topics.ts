@@ -65,7 +65,7 @@ function termSource(term: string): string {
   const base = star ? term.slice(0, -1) : term;
   // apostrophes and hyphens/spaces: tolerate typographic variants
   let src = escapeRe(base).replace(/['’]/g, "['’]").replace(/ /g, '\\s+');
-  if (star) src += '[\\p{L}\\p{N}-]*';
+  if (star) src += '[A-Za-z0-9\\u00C0-\\u024F-]*';
   return src;
 }
 
@@ -75,10 +75,12 @@ function buildMatcher(terms: string[], flags: string): RegExp | null {
   if (!terms.length) return null;
   const sorted = [...terms].sort((a, b) => b.length - a.length);
   const body = sorted.map(termSource).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?<![A-Za-z0-9\\u00C0-\\u024F])(?:${body})(?![A-Za-z0-9\\u00C0-\\u024F])`, flags);
 }
 
-const wordRe = (src: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, 'giu');
+// patterns are written in ASCII; word boundaries cover Latin letters (no Unicode mode: faster)
+const WB = 'A-Za-z0-9\\u00C0-\\u024F';
+const wordRe = (src: string) => new RegExp(`(?<![${WB}])(?:${src})(?![${WB}])`, 'gi');
 
 export function loadTopicKB(dataDir: string): TopicKB {
   const topics: TopicDef[] = [];
@@ -100,7 +102,7 @@ export function loadTopicKB(dataDir: string): TopicKB {
       }
     }
   }
-  const matchers = [buildMatcher(ci, 'giu'), buildMatcher(cs, 'gu')].filter((m): m is RegExp => m !== null);
+  const matchers = [buildMatcher(ci, 'gi'), buildMatcher(cs, 'g')].filter((m): m is RegExp => m !== null);
 
   const meetingPatterns: MeetingPattern[] = [];
   for (const r of readTsv(path.join(dataDir, 'patterns', 'meetings.tsv'))) {
