@@ -323,7 +323,12 @@ async function* readUrl(url: string, maxBytes: number, timeoutMs: number): Async
       yield fail(url, 'empty response');
       return;
     }
-    const charset = /charset\s*=\s*([^;\s]+)/i.exec(ctype)?.[1] ?? null;
+    // the HTTP header's charset, else one declared by the page itself (<meta charset=…>)
+    const charset =
+      /charset\s*=\s*([^;\s]+)/i.exec(ctype)?.[1] ??
+      (mime === 'text/plain'
+        ? null
+        : (/<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(bytes.subarray(0, 2048).toString('latin1'))?.[1] ?? null));
     let text: string;
     try {
       text = decodeWithCharset(bytes, charset);

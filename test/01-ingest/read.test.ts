@@ -224,6 +224,15 @@ describe('URLs', () => {
       } else if (u === '/cp1251') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=windows-1251' });
         res.end(Buffer.from([0xcb, 0xe0, 0xe2, 0xf0, 0xee, 0xe2]));
+      } else if (u === '/meta1251') {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(
+          Buffer.concat([
+            Buffer.from('<html><head><meta charset="windows-1251"></head><body><p>'),
+            Buffer.from([0xcb, 0xe0, 0xe2, 0xf0, 0xee, 0xe2]),
+            Buffer.from('</p></body></html>'),
+          ]),
+        );
       } else if (u === '/pdf') {
         res.writeHead(200, { 'content-type': 'application/pdf' });
         res.end('%PDF-1.4');
@@ -256,9 +265,10 @@ describe('URLs', () => {
     expect(plain!.raw).toContain('ROME, March 3.');
   });
 
-  it('decodes a declared charset', async () => {
-    const [s] = oks(await all([`${base}/cp1251`]));
+  it('decodes a declared charset (HTTP header or <meta charset>)', async () => {
+    const [s, m] = oks(await all([`${base}/cp1251`, `${base}/meta1251`]));
     expect(s!.raw).toBe('Лавров');
+    expect(m!.raw).toContain('<p>Лавров</p>');
   });
 
   it('reports 404, wrong content type, size cap and timeout, one line each, and goes on', async () => {
