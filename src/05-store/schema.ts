@@ -9,7 +9,8 @@
  *   content under two keys is stored once and both keys are remembered;
  * - sentences + sentences_fts: FTS5 (external content) over sentence text;
  * - one table per record kind with the columns filters and sorts need, and a sibling <table>_json
- *   with the record JSON as stored and its text (evidence, quote, label, name) for the q filter;
+ *   with the record JSON as stored and its text (evidence, quote, label, name), indexed by a trigram
+ *   FTS5 table <table>_text for the substring filter q;
  * - record_actors / record_topics: side tables for actor, country, dyad and topic filters over
  *   records that have several actors (meeting parties) or topics.
  *
@@ -25,7 +26,15 @@ const RECORD_COMMON = `
 
 /** The record JSON and its searchable text live apart from the narrow filter columns, so scans,
  *  counts and aggregates touch small rows; pages fetch the JSON of the rows they return. */
-const jsonTable = (t: string) => `CREATE TABLE ${t}_json (id INTEGER PRIMARY KEY, json TEXT NOT NULL, text TEXT);`;
+const jsonTable = (t: string) => `
+  CREATE TABLE ${t}_json (id INTEGER PRIMARY KEY, json TEXT NOT NULL, text TEXT);
+  CREATE VIRTUAL TABLE ${t}_text USING fts5 (text, content = '${t}_json', content_rowid = 'id', tokenize = 'trigram');
+  CREATE TRIGGER ${t}_json_ai AFTER INSERT ON ${t}_json WHEN new.text IS NOT NULL BEGIN
+    INSERT INTO ${t}_text (rowid, text) VALUES (new.id, new.text);
+  END;
+  CREATE TRIGGER ${t}_json_ad AFTER DELETE ON ${t}_json WHEN old.text IS NOT NULL BEGIN
+    INSERT INTO ${t}_text (${t}_text, rowid, text) VALUES ('delete', old.id, old.text);
+  END;`;
 
 export const MIGRATIONS: string[] = [
   // 1: initial schema
@@ -166,7 +175,7 @@ export const MIGRATIONS: string[] = [
     code TEXT,
     key TEXT
   );
-  CREATE INDEX record_actors_rid ON record_actors (kind, rid, key);
+  CREATE INDEX record_actors_rid ON record_actors (kind, rid, key, name_lc);
   CREATE INDEX record_actors_doc ON record_actors (doc);
   CREATE INDEX record_actors_name ON record_actors (kind, name_lc, rid);
   CREATE INDEX record_actors_last ON record_actors (kind, last_lc, rid);

@@ -612,8 +612,8 @@ class SqliteStore implements Store {
     const match = toFtsQuery(query);
     const { limit, offset } = this.paging(KINDS.document, { limit: page.limit, offset: page.offset });
     if (page.sort && page.sort !== 'rank') throw new QueryError(`search results sort only by rank`);
-    const conds = ['sentences_fts MATCH ?'];
-    const params: unknown[] = [match];
+    const conds: string[] = [];
+    const params: unknown[] = [];
     for (const k of Object.keys(filter) as (keyof typeof filter)[]) {
       const v = filter[k];
       if (v === undefined || v === null || v === '') continue;
@@ -631,28 +631,52 @@ class SqliteStore implements Store {
         params.push(dateHi(v));
       } else throw new QueryError(`filter "${k}" does not apply to search`);
     }
-    const from = `FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN documents d ON d.id = s.doc
-                  WHERE ${conds.join(' AND ')}`;
+    // FTS first: rank and page on the FTS table alone, then fetch the page's sentences and snippets
+    const restrict = conds.length
+      ? ` AND rowid IN (SELECT s.id FROM sentences s JOIN documents d ON d.id = s.doc WHERE ${conds.join(' AND ')})`
+      : '';
     try {
-      const total = (this.st(`SELECT count(*) AS n ${from}`).get(...params) as { n: number }).n;
-      const rows = this.st(
-        `SELECT s.doc, d.title, d.published, s.idx, s.start, s.end, s.text,
-         snippet(sentences_fts, 0, '[', ']', '…', 40) AS snippet, bm25(sentences_fts) AS rank
-         ${from} ORDER BY rank, s.id LIMIT ? OFFSET ?`,
-      ).all(...params, limit, offset) as {
-        doc: string;
-        title: string | null;
-        published: string | null;
-        idx: number;
-        start: number;
-        end: number;
-        text: string;
-        snippet: string;
-        rank: number;
-      }[];
-      return {
-        total,
-        rows: rows.map((r) => ({
+      const total = (
+        this.st(`SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?${restrict}`).get(match, ...params) as {
+          n: number;
+        }
+      ).n;
+      const page_ = this.st(
+        `SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ?${restrict} ORDER BY rank, rowid LIMIT ? OFFSET ?`,
+      ).all(match, ...params, limit, offset) as { id: number; rank: number }[];
+      if (!page_.length) return { total, rows: [] };
+      const ids = page_.map((p) => p.id);
+      const marks = ids.map(() => '?').join(',');
+      const snippets = new Map(
+        (
+          this.st(
+            `SELECT rowid AS id, snippet(sentences_fts, 0, '[', ']', '…', 40) AS snippet FROM sentences_fts
+             WHERE sentences_fts MATCH ? AND rowid IN (${marks})`,
+          ).all(match, ...ids) as { id: number; snippet: string }[]
+        ).map((r) => [r.id, r.snippet]),
+      );
+      const sents = new Map(
+        (
+          this.st(
+            `SELECT s.id, s.doc, d.title, d.published, s.idx, s.start, s.end, s.text
+             FROM sentences s JOIN documents d ON d.id = s.doc WHERE s.id IN (${marks})`,
+          ).all(...ids) as {
+            id: number;
+            doc: string;
+            title: string | null;
+            published: string | null;
+            idx: number;
+            start: number;
+            end: number;
+            text: string;
+          }[]
+        ).map((r) => [r.id, r]),
+      );
+      const rows: SentenceHit[] = [];
+      for (const p of page_) {
+        const r = sents.get(p.id);
+        if (!r) continue;
+        rows.push({
           doc: r.doc,
           title: r.title,
           published: r.published,
@@ -660,10 +684,11 @@ class SqliteStore implements Store {
           start: r.start,
           end: r.end,
           text: r.text,
-          snippet: r.snippet,
-          rank: r.rank,
-        })),
-      };
+          snippet: snippets.get(p.id) ?? r.text,
+          rank: p.rank,
+        });
+      }
+      return { total, rows };
     } catch (e) {
       if (e instanceof QueryError) throw e;
       throw new QueryError(`cannot run search "${query}": ${(e as Error).message}`);
@@ -754,10 +779,9 @@ class SqliteStore implements Store {
           conds.push(`t.date_hi >= ?`);
           params.push(dateLo(v));
           if (spec.shortDates) {
-            // a period of at most a year that ends after `from` starts at most a year before it
-            const lo = dateLo(v)!;
+            // a day, month or year that ends on or after `from` starts on or after 1 January of from's year
             conds.push(`t.date_lo >= ?`);
-            params.push(`${String(Number(lo.slice(0, 4)) - 1).padStart(4, '0')}${lo.slice(4)}`);
+            params.push(`${dateLo(v)!.slice(0, 4)}-01-01`);
           }
           break;
         case 'to':
@@ -773,9 +797,12 @@ class SqliteStore implements Store {
           conds.push(
             kind === 'document'
               ? `t.title LIKE ? ESCAPE '\\'`
-              : `t.id IN (SELECT id FROM ${spec.json.table} WHERE text LIKE ? ESCAPE '\\')`,
+              : v.length >= 3
+                ? `t.id IN (SELECT rowid FROM ${spec.table}_text WHERE ${spec.table}_text MATCH ?)`
+                : `t.id IN (SELECT id FROM ${spec.json.table} WHERE text LIKE ? ESCAPE '\\')`,
           );
-          params.push(`%${likeEscape(v)}%`);
+          // trigram index: a quoted string matches as a case-insensitive substring
+          params.push(kind !== 'document' && v.length >= 3 ? `"${v.replace(/"/g, '""')}"` : `%${likeEscape(v)}%`);
           break;
         default:
           throw new QueryError(`unknown filter "${key}"`);

@@ -165,6 +165,8 @@ describe('putDocument', () => {
     expect(store.deleteDocument('docA')).toBe(true);
     expect(store.deleteDocument('docA')).toBe(false);
     expect(store.counts()).toMatchObject({ document: 1, event: 3, meeting: 2, quote: 0 });
+    expect(store.query('event', { q: 'de-escalation' }).total).toBe(0);
+    expect(store.search('Tillerson').total).toBe(0);
     expect(store.topActors({ by: 'name' }).find((r) => r.actor === 'Rex Tillerson')).toBeUndefined();
   });
 });

@@ -121,6 +121,10 @@ describe('query: filters', () => {
     expect(store.query('event', { q: 'de-escalation' }).total).toBe(1);
     expect(store.query('quote', { q: 'SATISFIED' }).total).toBe(1);
     expect(store.query('event', { q: '%' }).total).toBe(0);
+    expect(store.query('event', { q: 'SCALATION ZO' }).total).toBe(1); // substring, any case (trigram index)
+    expect(store.query('event', { q: 'ia.' }).total).toBe(1);
+    expect(store.query('meeting', { q: 'in' }).total).toBe(3); // under 3 characters: plain scan
+    expect(store.query('event', { q: '"quoted"' }).total).toBe(0);
     expect(store.query('document', { q: 'moscow' }).total).toBe(1);
   });
 
