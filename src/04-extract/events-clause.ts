@@ -21,6 +21,8 @@ export interface SentView {
   /** actor mentions inside the sentence, in text order, with first/last token index */
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
+  /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
+  prevPerson?: ActorMention | null;
 }
 
 /** Subordinating words that open a new clause (the subject of a verb after them is inside). */
@@ -146,7 +148,7 @@ export function clauseEnd(v: SentView, i: number, hi: number): number {
 
 /** ", Syrian state media reported", ", the ministry said on Monday": a trailing attribution */
 function attributionFollows(v: SentView, from: number, hi: number): boolean {
-  for (let j = from; j < hi && j < from + 8; j++) {
+  for (let j = from; j < hi && j < from + 16; j++) {
     if (isReport(v, j)) return true;
     if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX' || v.lower[j] === ',') return false;
   }
@@ -231,8 +233,10 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     best = a;
   }
   if (best < 0 && fallback >= 0) {
-    // only prepositional mentions: "a court in Guyana", "opponents of Rwanda's senate"
-    best = fallback;
+    // only prepositional mentions: "a court in Guyana", "opponents of Rwanda's senate" (not "according to X")
+    const fm = v.mentions[fallback]!;
+    const pw = prevWord(v, fm.t0, cs);
+    if (pw < cs || ['in', 'of', 'from', 'for'].includes(v.lower[pw]!)) best = fallback;
   }
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"

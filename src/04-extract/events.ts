@@ -165,17 +165,22 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
 
   let ti = 0;
   let mi = 0;
+  let lastPerson: ActorMention | null = null;
+  let lastPara = -1;
   for (const s of sentences) {
     while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (tj === ti) continue;
     const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi);
+    v.prevPerson = s.paragraph === lastPara ? lastPerson : null;
     mi = mNext;
     const n = tj - ti;
     ti = tj;
 
     const sentText = doc.text.slice(s.start, s.end);
+    for (const mm of v.mentions) if (mm.m.kind === 'person' && mm.t0 >= 0) lastPerson = mm.m;
+    lastPara = s.paragraph;
     const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && turns[s.turn]?.role === 'question');
     const sentMarkers = markersIn(v, 0, n);
     // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
@@ -456,6 +461,12 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (pr >= 0) {
       subj = reportAntecedent(v, pr);
       if (subj >= 0) subjGroup = v.lower[pr] === 'they' ? coordinated(v, subj, 0, pr) : [subj];
+      else if ((v.lower[pr] === 'he' || v.lower[pr] === 'she') && v.prevPerson) {
+        // "Lavrov arrived in Cairo. On Tuesday, he is due to meet…": the last person named before
+        v.mentions.push({ m: v.prevPerson, t0: -1, t1: -1 });
+        subj = v.mentions.length - 1;
+        subjGroup = [subj];
+      }
     }
   }
   const subjects = () => subjGroup ?? coordinated(v, subj, clauseStart(v, g, 0), g);
@@ -482,7 +493,10 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     }
   } else {
     if (subj >= 0) srcs = subjects();
-    if (!p.self) {
+    // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
+    // unless a "with" partner is named ("A and B met with C")
+    const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0;
+    if (!p.self && !reciprocal) {
       // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it
       const inside = objectAfter(v, head + 1, m.end);
       let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);

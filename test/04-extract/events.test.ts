@@ -55,6 +55,15 @@ describe('structure: source and target', () => {
     ]);
     expect(codes('France and Germany condemned Syria.')).toEqual(['FRA>SYR:111', 'DEU>SYR:111']);
   });
+  it('a mutual act among coordinated subjects stays among them', () => {
+    expect(codes('Russia and Egypt agreed to resume flights between Moscow and Cairo.')).toEqual(['RUS>EGY:030', 'EGY>RUS:030']);
+  });
+  it('"according to X" does not make X the subject', () => {
+    expect(codes('According to Lavrov, the two ministers signed a memorandum.').every((e) => !e.startsWith('RUS>'))).toBe(true);
+  });
+  it('"he" in a later sentence of the paragraph is the last person named', () => {
+    expect(codes('Lavrov arrived in Cairo on Sunday. On Tuesday, he met Tillerson.')).toContain('RUS>USA:040');
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
