@@ -523,7 +523,22 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         // only a name follows "of": "Secretary of the Lao People's Revolutionary Party" is no title of Laos
         const ofName = r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
         const m2 = ofName ? modifier(at[r]) : null;
-        if (m2 && !country && !org) {
+        if (m2 && !country && !org && role.kind === 'persons' && chain.length === 0) {
+          // "the presidents of Russia and the United States"
+          chain.push({ i: r, j: at[r]!.j, country: m2.country, org: m2.org });
+          let x = at[r]!.j;
+          for (;;) {
+            let y = x;
+            if (y < ws.length && (ws[y].key === 'and' || ws[y].comma)) y += ws[y].key === 'and' ? 1 : 0;
+            else break;
+            if (y < ws.length && ws[y].key === 'the' && !ws[y].brk) y++;
+            const m3 = y < ws.length && (reading(at[y], 'org') || reading(at[y], 'country')?.alias.kind === 'name') ? modifier(at[y]) : null;
+            if (!m3 || y === x) break;
+            chain.push({ i: y, j: at[y]!.j, country: m3.country, org: m3.org });
+            x = at[y]!.j;
+          }
+          q = x;
+        } else if (m2 && !country && !org) {
           country = m2.country;
           org = m2.org;
           q = at[r]!.j;
@@ -658,6 +673,27 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           for (let x = s; x < roleIt!.j; x++) used[x] = 1;
         }
         i = roleIt!.j - 1;
+        continue;
+      }
+      // plural offices: "the Russian and Chinese Foreign Ministers", "the presidents of Russia and the United States"
+      if (role.kind === 'persons' && chain.length) {
+        const after = chain[0].i > roleIt!.i;
+        for (let c = 0; c < chain.length; c++) {
+          const m = chain[c];
+          const cc = m.country ?? m.org;
+          const s0 = after ? (c === 0 ? i : m.i) : m.i;
+          const e0 = after ? m.j : c === chain.length - 1 ? roleIt!.j : m.j;
+          const local = cc ? byRole.get(roleKey(role.role, cc)) : undefined;
+          const hit = !local && cc && dated ? officeHolder(A, role.role, cc, date) : null;
+          const orgCameo = m.org && !m.country ? (A.orgs.get(m.org)?.cameo ?? null) : null;
+          const a = local
+            ? local.actor
+            : hit
+              ? personActor(A, hit.person, hit.term, { role: role.role, ...(m.country ? { country: m.country } : {}) })
+              : actorOf({ role: role.role, country: m.country, org: m.country ? null : m.org, sector, code: cameoCode(m.country, sector, orgCameo) });
+          emit(s0, e0, 'role', a, a.name ? personKey(a) : `role:${role.role}:${cc}`, local ? 'plural-office-doc' : hit ? 'plural-office-kb' : 'plural-office');
+        }
+        i = Math.max(q, roleIt!.j) - 1;
         continue;
       }
       // group / body: "the Chinese side", "the Russian Defence Ministry", "Russian, US and Jordanian experts"

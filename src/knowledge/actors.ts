@@ -36,7 +36,7 @@ export interface NonStateInfo {
   cameo: string | null;
 }
 
-export type RoleKind = 'person' | 'body' | 'group' | 'counterpart' | 'counterparts';
+export type RoleKind = 'person' | 'body' | 'group' | 'counterpart' | 'counterparts' | 'persons';
 
 export interface RoleInfo {
   alias: string;

@@ -260,3 +260,16 @@ describe('speaker labels the KB does not know', () => {
     expect(at(d, 'We are')!.actor).toMatchObject({ country: 'EST', sector: 'GOV' });
   });
 });
+
+describe('plural offices', () => {
+  it('the Russian and US presidents → one office holder per country', () => {
+    const d = run('The Russian and US presidents met in Hamburg.', '2017-07-07');
+    expect(at(d, 'Russian')!.actor).toMatchObject({ name: 'Vladimir Putin', country: 'RUS' });
+    expect(at(d, 'US')!.actor).toMatchObject({ name: 'Donald Trump', country: 'USA' });
+  });
+  it('the foreign ministers of Russia and China', () => {
+    const d = run('The foreign ministers of Russia and China signed the plan.', '2016-03-11');
+    const ms = d.layers.actors!.filter((m) => m.kind === 'role');
+    expect(ms.map((m) => m.actor.name)).toEqual(['Sergey Lavrov', 'Wang Yi']);
+  });
+});
