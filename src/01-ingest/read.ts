@@ -29,6 +29,7 @@ function fail(input: string, message: string): InputResult {
 }
 
 function mb(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} KB`;
   return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
@@ -77,56 +78,138 @@ function str(v: unknown): string | null {
   return null;
 }
 
-/** Splits a JSON Lines file into one result per non-blank line. */
-export function* parseJsonl(name: string, absPath: string | null, text: string): Generator<InputResult> {
-  const lines = text.split(/\r?\n/);
-  let any = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (isBlank(line)) continue;
-    any = true;
-    const where = `${name}:${i + 1}`;
-    let obj: unknown;
-    try {
-      obj = JSON.parse(line);
-    } catch (e) {
-      yield fail(where, `invalid JSON: ${(e as Error).message}`);
-      continue;
-    }
-    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
-      yield fail(where, 'each line must be a JSON object with a "text" field');
-      continue;
-    }
-    const o = obj as Record<string, unknown>;
-    if (typeof o.text !== 'string') {
-      yield fail(where, o.text === undefined ? 'missing "text" field' : '"text" must be a string');
-      continue;
-    }
-    if (isBlank(o.text)) {
-      yield fail(where, 'empty "text"');
-      continue;
-    }
-    const id = str(o.id);
-    const url = str(o.url);
-    const raw = o.text.replace(/^\uFEFF/, '');
-    const declared = str(o.format) ?? str(o.kind);
-    const kind: ContentKind =
-      declared === 'html' || (declared === null && looksLikeHtml(raw))
-        ? 'html'
-        : declared === 'markdown' || declared === 'md'
-          ? 'markdown'
-          : 'text';
-    const source: SourceText = {
+/** One JSON Lines row → a SourceText or an InputError naming file:line; null for a blank line. */
+export function jsonlRow(name: string, absPath: string | null, line: string, lineNo: number): InputResult | null {
+  if (isBlank(line)) return null;
+  const where = `${name}:${lineNo}`;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch (e) {
+    return fail(where, `invalid JSON: ${(e as Error).message}`);
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return fail(where, 'each line must be a JSON object with a "text" field');
+  const o = obj as Record<string, unknown>;
+  if (typeof o.text !== 'string')
+    return fail(where, o.text === undefined ? 'missing "text" field' : '"text" must be a string');
+  if (isBlank(o.text)) return fail(where, 'empty "text"');
+  const id = str(o.id);
+  const url = str(o.url);
+  const raw = o.text.replace(/^\uFEFF/, '');
+  const declared = str(o.format) ?? str(o.kind);
+  const kind: ContentKind =
+    declared === 'html' || (declared === null && looksLikeHtml(raw))
+      ? 'html'
+      : declared === 'markdown' || declared === 'md'
+        ? 'markdown'
+        : 'text';
+  return {
+    ok: true,
+    source: {
       name: where,
-      sourceKey: id ? `jsonl-id:${id}` : `jsonl:${absPath ?? name}:${i + 1}`,
+      sourceKey: id ? `jsonl-id:${id}` : `jsonl:${absPath ?? name}:${lineNo}`,
       file: absPath ? name : null,
       url,
       inputId: id,
       kind,
       raw,
       given: { title: str(o.title), published: str(o.published) ?? str(o.date), source: str(o.source), url },
-    };
-    yield { ok: true, source };
+    },
+  };
+}
+
+/** Splits decoded JSON Lines text into one result per non-blank line. */
+export function* parseJsonl(name: string, absPath: string | null, text: string): Generator<InputResult> {
+  const lines = text.split(/\r?\n/);
+  let any = false;
+  for (let i = 0; i < lines.length; i++) {
+    const r = jsonlRow(name, absPath, lines[i]!, i + 1);
+    if (!r) continue;
+    any = true;
+    yield r;
+  }
+  if (!any) yield fail(name, 'empty file (no JSON lines)');
+}
+
+/**
+ * Streams a JSON Lines file line by line: the size cap applies to each line (one document),
+ * not to the file, so corpora of any size can be read in constant memory.
+ */
+async function* readJsonlFile(name: string, file: string, maxBytes: number): AsyncGenerator<InputResult> {
+  const abs = path.resolve(file);
+  let lineNo = 0;
+  let any = false;
+  let pending: Buffer[] = [];
+  let pendingLen = 0;
+  let oversize = false;
+  function* flush(): Generator<InputResult, boolean> {
+    lineNo++;
+    if (oversize) {
+      any = true;
+      yield fail(`${name}:${lineNo}`, `line is too large (over the ${mb(maxBytes)} limit)`);
+      return true;
+    }
+    const bytes = Buffer.concat(pending, pendingLen);
+    let line: string;
+    try {
+      line = decodeBytes(bytes);
+    } catch (e) {
+      if (!(e instanceof DecodeError)) throw e;
+      if (lineNo === 1) {
+        // the whole file is not text: one error for the file
+        yield fail(name, e.message);
+        return false;
+      }
+      any = true;
+      yield fail(`${name}:${lineNo}`, e.message);
+      return true;
+    }
+    const r = jsonlRow(name, abs, line.replace(/\r$/, ''), lineNo);
+    if (r) {
+      any = true;
+      yield r;
+    }
+    return true;
+  }
+  let stream;
+  try {
+    stream = (await fs.open(file)).createReadStream({ highWaterMark: 1 << 20 });
+  } catch (e) {
+    yield fail(name, errnoMessage(e));
+    return;
+  }
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (;;) {
+        const nl = chunk.indexOf(10, from);
+        const end = nl < 0 ? chunk.length : nl;
+        if (!oversize) {
+          if (pendingLen + (end - from) > maxBytes) {
+            oversize = true;
+            pending = [];
+            pendingLen = 0;
+          } else if (end > from) {
+            pending.push(chunk.subarray(from, end));
+            pendingLen += end - from;
+          }
+        }
+        if (nl < 0) break;
+        const cont = yield* flush();
+        if (!cont) return;
+        pending = [];
+        pendingLen = 0;
+        oversize = false;
+        from = nl + 1;
+      }
+    }
+    if (pendingLen > 0 || oversize) yield* flush();
+  } catch (e) {
+    yield fail(name, errnoMessage(e));
+    return;
+  } finally {
+    stream.destroy();
   }
   if (!any) yield fail(name, 'empty file (no JSON lines)');
 }
@@ -150,6 +233,14 @@ async function* readFile(name: string, file: string, maxBytes: number): AsyncGen
   }
   if (!st.isFile()) {
     yield fail(name, 'not a regular file');
+    return;
+  }
+  if (st.size === 0) {
+    yield fail(name, 'empty file');
+    return;
+  }
+  if (EXTENSIONS[path.extname(file).toLowerCase()] === 'jsonl') {
+    yield* readJsonlFile(name, file, maxBytes);
     return;
   }
   if (st.size > maxBytes) {

@@ -121,7 +121,7 @@ describe('file inputs', () => {
     const big = write('big.txt', 'x'.repeat(5000));
     const errs = errors(await all([big], { maxBytes: 1000 }));
     expect(errs).toHaveLength(1);
-    expect(errs[0]!.message).toMatch(/too large/);
+    expect(errs[0]!.message).toBe('file is too large (5 KB; the limit is 1 KB)');
   });
 
   it('reads a file with an unknown extension named explicitly, sniffing HTML', async () => {
@@ -153,6 +153,34 @@ describe('JSON Lines', () => {
     });
     expect(docs[0]!.url).toBe('https://example.org/a1');
     expect(docs[1]!.inputId).toBe('4');
+  });
+
+  it('streams large files: the size cap applies per line, CRLF and bad bytes are handled per line', async () => {
+    const row = (id: string) => JSON.stringify({ id, text: `Ministers met in Vienna and agreed on item ${id}.` });
+    const lines = [row('r1'), row('r2'), JSON.stringify({ id: 'big', text: 'z'.repeat(3000) }), row('r4')];
+    const p = write(
+      'big.jsonl',
+      Buffer.concat([
+        Buffer.from(lines.slice(0, 2).join('\r\n') + '\r\n'),
+        Buffer.from(lines[2] + '\n'),
+        Buffer.from('{"id":"bad","text":"'),
+        Buffer.from([0xcb, 0xe0]),
+        Buffer.from('"}\n' + lines[3] + '\n'),
+      ]),
+    );
+    const rs = await all([p], { maxBytes: 1000 });
+    expect(oks(rs).map((s) => s.inputId)).toEqual(['r1', 'r2', 'r4']);
+    expect(errors(rs)).toEqual([
+      { input: `${p}:3`, message: 'line is too large (over the 1 KB limit)' },
+      { input: `${p}:4`, message: expect.stringMatching(/^not valid UTF-8 text/) },
+    ]);
+    expect(oks(rs)[2]!.name).toBe(`${p}:5`);
+  });
+
+  it('a binary .jsonl file is one error for the file', async () => {
+    const p = write('bin.jsonl', Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x0a, 0x41, 0x0a]));
+    const errs = errors(await all([p]));
+    expect(errs).toEqual([{ input: p, message: 'binary file (gzip archive), not text' }]);
   });
 
   it('an empty JSON Lines file is one error', async () => {
