@@ -569,9 +569,6 @@ function relPeriod(doc: DocDate | null, delta: number, unit: string): Resolved {
 
 // ---------------------------------------------------------------- recognition
 
-/** cheap prefilter: digits, month/weekday names, relative words */
-const PREFILTER = /\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|night|tomorrow|week|month|year|soon|shortly|future|noon|course|later|morning|evening|afternoon|ago/i;
-
 interface Found extends Cand {
   time?: TimeCand;
   sentence: number;
@@ -585,30 +582,44 @@ function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Foun
     rules = buildRules(zones);
     ruleCache.set(zones, rules);
   }
-  const out: Found[] = [];
-  for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si];
-    const st = text.slice(s.start, s.end);
-    if (!PREFILTER.test(st)) continue;
-    const cands: Found[] = [];
-    for (let ri = 0; ri < rules.length; ri++) {
-      const r = rules[ri];
-      r.re.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = r.re.exec(st))) {
-        if (m[0].length === 0) {
-          r.re.lastIndex++;
-          continue;
-        }
-        const c = r.make(m, s.start) as Found | null;
-        if (c && (c.rule === 'date:month-day' || c.rule === 'date:day-month') && /^the /i.test(text.slice(c.start, c.start + 4))) c.start += 4;
-        if (c) {
-          c.sentence = si;
-          (c as Found & { order: number }).order = ri;
-          cands.push(c);
-        }
-      }
+  // each rule scans the whole text once (cheaper than once per sentence); a match is kept when
+  // it lies inside one sentence
+  const bySentence = new Map<number, Found[]>();
+  const sentenceOf = (pos: number): number => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid].end <= pos) lo = mid + 1;
+      else if (sentences[mid].start > pos) hi = mid - 1;
+      else return mid;
     }
+    return -1;
+  };
+  for (let ri = 0; ri < rules.length; ri++) {
+    const r = rules[ri];
+    r.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = r.re.exec(text))) {
+      if (m[0].length === 0) {
+        r.re.lastIndex++;
+        continue;
+      }
+      const si = sentenceOf(m.index);
+      if (si < 0 || m.index + m[0].length > sentences[si].end) continue;
+      const c = r.make(m, 0) as Found | null;
+      if (!c) continue;
+      if ((c.rule === 'date:month-day' || c.rule === 'date:day-month') && /^the /i.test(text.slice(c.start, c.start + 4))) c.start += 4;
+      c.sentence = si;
+      (c as Found & { order: number }).order = ri;
+      const list = bySentence.get(si);
+      if (list) list.push(c);
+      else bySentence.set(si, [c]);
+    }
+  }
+  const out: Found[] = [];
+  for (const si of [...bySentence.keys()].sort((x, y) => x - y)) {
+    const cands = bySentence.get(si)!;
     // keep the longest non-overlapping candidates (earlier rule wins ties)
     cands.sort((a, b) => b.end - b.start - (a.end - a.start) || (a as any).order - (b as any).order);
     const kept: Found[] = [];
@@ -768,6 +779,18 @@ function dateNum(s: string, endOfPeriod: boolean): number {
   return utc(p.y, p.m, p.d);
 }
 
+const roleReCache = new Map<string, RegExp>();
+/** "Secretary of State" → /\bsecretary of state(?: [a-z]+){0,3}$/: the office right before the name */
+function roleRe(role: string, tail: string): RegExp {
+  const k = role + '\u0000' + tail;
+  let re = roleReCache.get(k);
+  if (!re) {
+    re = new RegExp(`\\b${norm(role)}${tail}(?: [a-z]+){0,3}$`);
+    roleReCache.set(k, re);
+  }
+  return re;
+}
+
 const termIndexCache = new WeakMap<Term[], Map<string, Term[]>>();
 /** normalised name or alias -> terms of office */
 function termIndex(terms: Term[]): Map<string, Term[]> {
@@ -830,7 +853,7 @@ export function inferDocYear(
     const li = combined.lastIndexOf(last);
     const prefix = li >= 0 ? combined.slice(0, li).trim() : combined;
     if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
-    const withRole = (r: Term, tail: string) => !!r.role && new RegExp(`\\b${norm(r.role)}${tail}(?: [a-z]+){0,3}$`).test(prefix);
+    const withRole = (r: Term, tail: string) => !!r.role && roleRe(r.role, tail).test(prefix);
     const electRows = rows.filter((r) => r.start && withRole(r, ' elect'));
     if (electRows.length) {
       // "President-elect Donald Trump": the weeks before the term starts
