@@ -211,6 +211,32 @@ export function mentionsIn(doc: Doc, span: Span): ActorMention[] {
   return out;
 }
 
+/**
+ * The counterpart of the speaker at an offset: the one other party the document names (the
+ * other participant of talks or a press conference), as the person most often mentioned whose
+ * country differs from the speaker's. Null when the text names no single other party. For
+ * inclusive "we" ("We agreed to…" after bilateral talks) and "my colleague" in later stages.
+ */
+export function counterpartAt(doc: Doc, offset: number): Actor | null {
+  const turns = doc.layers.turns ?? [];
+  const t = turns.find((x) => x.start <= offset && offset < x.end);
+  const sp = t && t.role !== 'question' ? t.speaker : null;
+  if (!sp?.country) return null;
+  const count = new Map<string, { actor: Actor; n: number }>();
+  const countries = new Set<string>();
+  for (const m of doc.layers.actors ?? []) {
+    if (m.kind !== 'person' || !m.actor.name || !m.actor.country || m.actor.country === sp.country) continue;
+    countries.add(m.actor.country);
+    const c = count.get(m.actor.name) ?? { actor: m.actor, n: 0 };
+    c.n++;
+    count.set(m.actor.name, c);
+  }
+  if (countries.size !== 1) return null;
+  let best: { actor: Actor; n: number } | null = null;
+  for (const c of count.values()) if (!best || c.n > best.n) best = c;
+  return best?.actor ?? null;
+}
+
 /** Resolves a speaker label ("Sergey Lavrov", "Lavrov", "Foreign Minister Sergey Lavrov") to an actor. */
 export function resolveSpeaker(kb: KB, name: string, date: string | null): Actor | null {
   const A = kb.actors;

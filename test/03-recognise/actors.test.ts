@@ -3,7 +3,7 @@ import type { ActorMention, Doc } from '../../src/00-model/doc.js';
 import { loadKB } from '../../src/knowledge/index.js';
 import { runStages } from '../../src/pipeline.js';
 import { segmentStage } from '../../src/02-segment/index.js';
-import { actorStage, mentionsIn } from '../../src/03-recognise/actors.js';
+import { actorStage, counterpartAt, mentionsIn } from '../../src/03-recognise/actors.js';
 
 const kb = loadKB();
 
@@ -192,6 +192,10 @@ describe('first person and counterparts in a transcript', () => {
   it('my Chinese colleague → the Chinese participant named in the title; our partners → his country', () => {
     expect(at(d, 'My Chinese colleague')!.actor).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
     expect(at(d, 'Our partners')!.actor).toMatchObject({ country: 'CHN' });
+  });
+  it('counterpartAt gives the other party of the talks for an inclusive "we"', () => {
+    expect(counterpartAt(d, d.text.indexOf('We agreed'))).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
+    expect(counterpartAt(d, d.text.indexOf('Will you'))).toBeNull();
   });
   it('our diplomats → the speaker’s country', () => {
     expect(at(d, 'Our diplomats')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
