@@ -54,15 +54,26 @@ function byCodePoint(a: string, b: string): number {
 
 const REPO_DOCS = /^(readme|license|licence|changelog|contributing|copying|notice)(\.[a-z]+)?$/i;
 
-async function walk(dir: string, out: string[]): Promise<void> {
+async function walk(dir: string, out: string[], seen = new Set<string>()): Promise<void> {
+  // symbolic links are followed; a folder reached twice (a link cycle) is read once
+  const real = await fs.realpath(dir);
+  if (seen.has(real)) return;
+  seen.add(real);
   const entries = await fs.readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => byCodePoint(a.name, b.name));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // hidden files and folders (.git, .DS_Store)
-    if (e.isFile() && REPO_DOCS.test(e.name)) continue; // a folder's README/LICENSE describes it, it is not a document
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, out);
-    else if (e.isFile() && EXTENSIONS[path.extname(e.name).toLowerCase()]) out.push(p);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    if (e.isSymbolicLink()) {
+      const st = await fs.stat(p).catch(() => null);
+      isDir = !!st?.isDirectory();
+      isFile = !!st?.isFile();
+    }
+    if (isFile && REPO_DOCS.test(e.name)) continue; // a folder's README/LICENSE describes it, it is not a document
+    if (isDir) await walk(p, out, seen);
+    else if (isFile && EXTENSIONS[path.extname(e.name).toLowerCase()]) out.push(p);
   }
 }
 

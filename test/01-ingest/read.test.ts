@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -205,6 +205,16 @@ describe('directories', () => {
     const first = names(await all([root]));
     expect(first).toEqual(['B.html', 'a.md', 'b/a.htm', 'b/z.txt', 'c/data.ndjson:1', 'c/data.ndjson:2']);
     expect(names(await all([root]))).toEqual(first);
+  });
+
+  it('follows symbolic links and reads a folder in a link cycle once', async () => {
+    const root = path.join(tmp, 'links');
+    write('links/real/a.txt', 'a text');
+    write('elsewhere/b.txt', 'b text');
+    symlinkSync(path.join(tmp, 'elsewhere/b.txt'), path.join(root, 'b-link.txt'));
+    symlinkSync(root, path.join(root, 'real/loop'));
+    const names = oks(await all([root])).map((s) => path.relative(root, s.name));
+    expect(names).toEqual(['b-link.txt', 'real/a.txt']);
   });
 
   it('a directory without readable files is one error', async () => {
