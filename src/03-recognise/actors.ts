@@ -39,20 +39,140 @@ const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
 /** words that may precede a name after a title and are not part of it ("Minister, H.E. Dr Hassan Wirajuda") */
-const NAME_PREFIXES = new Set([...HONORIFICS, 'h.e.', 'hon', 'prof', 'professor', 'excellency', 'his', 'her', 'the', 'honourable', 'honorable']);
+const NAME_PREFIXES = new Set([
+  ...HONORIFICS,
+  'h.e.',
+  'hon',
+  'prof',
+  'professor',
+  'excellency',
+  'his',
+  'her',
+  'the',
+  'honourable',
+  'honorable',
+]);
 const CONTRACTION = /['’](?:m|ll|re|ve|d|s|t)$/;
-const LOC_PREP = new Set(['in', 'at', 'to', 'from', 'near', 'outside', 'inside', 'into', 'via', 'across', 'around', 'toward', 'towards']);
-const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'del', 'du', 'el', 'dos', 'ben']);
+const LOC_PREP = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'near',
+  'outside',
+  'inside',
+  'into',
+  'via',
+  'across',
+  'around',
+  'toward',
+  'towards',
+]);
+const NAME_PARTICLES = new Set([
+  'al',
+  'bin',
+  'ibn',
+  'de',
+  'van',
+  'von',
+  'der',
+  'la',
+  'le',
+  'da',
+  'di',
+  'del',
+  'du',
+  'el',
+  'dos',
+  'ben',
+]);
 const CALENDAR = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
 ]);
 const FUNCTION_WORDS = new Set([
-  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'you', 'i', 'we', 'and', 'or', 'but',
-  'if', 'in', 'on', 'at', 'of', 'for', 'to', 'with', 'by', 'as', 'so', 'then', 'there', 'here', 'what', 'when', 'where',
-  'who', 'why', 'how', 'question', 'answer', 'thank', 'yes', 'no', 'not', 'all', 'both', 'our', 'my', 'his', 'her', 'their',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'it',
+  'he',
+  'she',
+  'they',
+  'you',
+  'i',
+  'we',
+  'and',
+  'or',
+  'but',
+  'if',
+  'in',
+  'on',
+  'at',
+  'of',
+  'for',
+  'to',
+  'with',
+  'by',
+  'as',
+  'so',
+  'then',
+  'there',
+  'here',
+  'what',
+  'when',
+  'where',
+  'who',
+  'why',
+  'how',
+  'question',
+  'answer',
+  'thank',
+  'yes',
+  'no',
+  'not',
+  'all',
+  'both',
+  'our',
+  'my',
+  'his',
+  'her',
+  'their',
 ]);
-const NON_NAME_POS = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'NUM', 'PUNCT', 'SYM', 'ADV']);
+const NON_NAME_POS = new Set([
+  'VERB',
+  'AUX',
+  'ADP',
+  'DET',
+  'PRON',
+  'CCONJ',
+  'SCONJ',
+  'PART',
+  'NUM',
+  'PUNCT',
+  'SYM',
+  'ADV',
+]);
 
 interface W extends Word {
   /** punctuation or a line break between this word and the previous one */
@@ -104,7 +224,12 @@ function prepareWords(doc: Doc): W[] {
     let lbrk = brk;
     const g0 = text.charCodeAt(prevEnd);
     const possGap =
-      k > 0 && w.start - prevEnd >= 3 && (g0 === 39 || g0 === 0x2019) && (text.charCodeAt(prevEnd + 1) === 115 || text.charCodeAt(prevEnd + 1) === 83) && text.charCodeAt(prevEnd + 2) === 32 && w.start - prevEnd === 3;
+      k > 0 &&
+      w.start - prevEnd >= 3 &&
+      (g0 === 39 || g0 === 0x2019) &&
+      (text.charCodeAt(prevEnd + 1) === 115 || text.charCodeAt(prevEnd + 1) === 83) &&
+      text.charCodeAt(prevEnd + 2) === 32 &&
+      w.start - prevEnd === 3;
     for (let c = prevEnd; c < w.start; c++) {
       const ch = text.charCodeAt(c);
       if (ch === 32 || ch === 160 || ch === 9) continue;
@@ -113,11 +238,24 @@ function prepareWords(doc: Doc): W[] {
       else {
         other = true;
         // . ! ? : ; " “ ” newline
-        if (ch === 46 || ch === 33 || ch === 63 || ch === 58 || ch === 59 || ch === 34 || ch === 0x201c || ch === 0x201d || ch === 10 || ch === 13) sentStart = true;
+        if (
+          ch === 46 ||
+          ch === 33 ||
+          ch === 63 ||
+          ch === 58 ||
+          ch === 59 ||
+          ch === 34 ||
+          ch === 0x201c ||
+          ch === 0x201d ||
+          ch === 10 ||
+          ch === 13
+        )
+          sentStart = true;
       }
     }
     while (sp < sentences.length && sentences[sp].end <= w.start) sp++;
-    if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || out[k - 1].start < sentences[sp].start)) sentStart = true;
+    if (sp < sentences.length && sentences[sp].start <= w.start && (k === 0 || out[k - 1].start < sentences[sp].start))
+      sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
     const hyph = k > 0 && w.start - prevEnd === 1 && (g0 === 45 || g0 === 0x2010 || g0 === 0x2011);
     w.brk = brk;
@@ -188,7 +326,12 @@ function nearestTerm(p: Person, date: string | null): Term | null {
   for (const t of p.terms) {
     const s = t.start ?? '0000';
     const e = t.end ?? '9999';
-    const gap = d < s ? Date.parse(s.padEnd(10, '-01')) - Date.parse(d.padEnd(10, '-01')) : d > e ? Date.parse(d.padEnd(10, '-01')) - Date.parse(e.padEnd(10, '-01')) : 0;
+    const gap =
+      d < s
+        ? Date.parse(s.padEnd(10, '-01')) - Date.parse(d.padEnd(10, '-01'))
+        : d > e
+          ? Date.parse(d.padEnd(10, '-01')) - Date.parse(e.padEnd(10, '-01'))
+          : 0;
     if (gap < bestGap) {
       bestGap = gap;
       best = t;
@@ -350,7 +493,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     while (e < ws.length && e - k < 5) {
       const w = ws[e];
       // a middle initial: "Antony J. Blinken"
-      const initialGap = e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
+      const initialGap =
+        e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
       if (e > k && w.brk && !initialGap && !w.hyph) break;
       if (e === k && w.brk && !allowBreakAtStart) break;
       if (at[e] && !reading(at[e], 'person')) break;
@@ -366,11 +510,24 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   /** skips honorifics between a title and a name ("Minister, Mr Jean Asselborn", "H.E. Dr Hamzah Haz") */
   const skipPrefixes = (k: number): number => {
     let q = k;
-    while (q < ws.length && q - k < 4 && NAME_PREFIXES.has(ws[q].key) && ws[q].cap && q + 1 < ws.length && ws[q + 1].cap) q++;
+    while (
+      q < ws.length &&
+      q - k < 4 &&
+      NAME_PREFIXES.has(ws[q].key) &&
+      ws[q].cap &&
+      q + 1 < ws.length &&
+      ws[q + 1].cap
+    )
+      q++;
     return q;
   };
 
-  const resolveName = (s: number, e: number, role: string | null, country: string | null): { person: Person | null; ref: PersonRef | null } => {
+  const resolveName = (
+    s: number,
+    e: number,
+    role: string | null,
+    country: string | null,
+  ): { person: Person | null; ref: PersonRef | null } => {
     const name = text.slice(ws[s].start, ws[e - 1].end);
     if (e - s === 1) {
       const ref = bySurname.get(ws[s].key);
@@ -406,10 +563,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   };
 
   /** country/org readings usable as a modifier ("US", "Turkish", "UN") */
-  const modifier = (it: Item | undefined): { country: string | null; org: string | null; orgCameo: string | null } | null => {
+  const modifier = (
+    it: Item | undefined,
+  ): { country: string | null; org: string | null; orgCameo: string | null } | null => {
     if (!it) return null;
     const c = reading(it, 'country');
-    if (c && (c.alias.kind === 'adjective' || c.alias.kind === 'name')) return { country: c.alias.code, org: null, orgCameo: null };
+    if (c && (c.alias.kind === 'adjective' || c.alias.kind === 'name'))
+      return { country: c.alias.code, org: null, orgCameo: null };
     const o = reading(it, 'org');
     if (o) return { country: null, org: o.org.org, orgCameo: o.org.cameo };
     return null;
@@ -433,13 +593,19 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     if (pv && !ws[x.i].brk && (pv.key === 'between' || pv.key === 'with' || pv.key === 'against')) return true;
     // coordinated: "Moscow and Washington", "Kiev, Paris, Berlin and London" (not after "in")
     const coordNext = nx && (nx.key === 'and' || nx.comma) && isCapitalItem(at[nx.key === 'and' ? x.j + 1 : x.j]);
-    const coordPrev = pv && (pv.key === 'and' ? isCapitalItem(itemEndingAt(x.i - 1)) : ws[x.i].comma && isCapitalItem(itemEndingAt(x.i)));
+    const coordPrev =
+      pv &&
+      (pv.key === 'and' ? isCapitalItem(itemEndingAt(x.i - 1)) : ws[x.i].comma && isCapitalItem(itemEndingAt(x.i)));
     if (coordNext || coordPrev) {
       // walk back to the first conjunct and check it is not a location
       let first = x.i;
       for (let g = 0; g < 8; g++) {
         const w0 = ws[first];
-        const prevItem = w0.comma ? itemEndingAt(first) : first > 0 && ws[first - 1].key === 'and' ? itemEndingAt(first - 1) : undefined;
+        const prevItem = w0.comma
+          ? itemEndingAt(first)
+          : first > 0 && ws[first - 1].key === 'and'
+            ? itemEndingAt(first - 1)
+            : undefined;
         if (!prevItem || !isCapitalItem(prevItem)) break;
         first = prevItem.i;
       }
@@ -457,7 +623,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     const w = ws[i];
 
     // honorific + surname
-    if (!it && HONORIFICS.has(w.key) && i + 1 < ws.length && ws[i + 1].cap && (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')) {
+    if (
+      !it &&
+      HONORIFICS.has(w.key) &&
+      i + 1 < ws.length &&
+      ws[i + 1].cap &&
+      (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')
+    ) {
       const e = nameRun(i + 1, true);
       if (e > i + 1) {
         const { person, ref } = resolveName(i + 1, e, null, null);
@@ -493,7 +665,12 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           emit(i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');
         } else if (sp.country || sp.org) {
           const sector = 'GOV';
-          const a = actorOf({ country: sp.country, org: sp.country ? null : sp.org, sector, code: cameoCode(sp.country, sector, sp.country ? null : (A.orgs.get(sp.org ?? '')?.cameo ?? null)) });
+          const a = actorOf({
+            country: sp.country,
+            org: sp.country ? null : sp.org,
+            sector,
+            code: cameoCode(sp.country, sector, sp.country ? null : (A.orgs.get(sp.org ?? '')?.cameo ?? null)),
+          });
           emit(i, i + 1, 'pronoun', a, `group:${sp.country ?? sp.org}:GOV`, 'first-person-plural');
         }
       }
@@ -547,7 +724,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         let r = q + 1;
         if (r < ws.length && ws[r].key === 'the' && !ws[r].brk) r++;
         // only a name follows "of": "Secretary of the Lao People's Revolutionary Party" is no title of Laos
-        const ofName = r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
+        const ofName =
+          r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
         const m2 = ofName ? modifier(at[r]) : null;
         if (m2 && !country && !org && role.kind === 'persons' && chain.length === 0) {
           // "the presidents of Russia and the United States"
@@ -558,7 +736,10 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
             if (y < ws.length && (ws[y].key === 'and' || ws[y].comma)) y += ws[y].key === 'and' ? 1 : 0;
             else break;
             if (y < ws.length && ws[y].key === 'the' && !ws[y].brk) y++;
-            const m3 = y < ws.length && (reading(at[y], 'org') || reading(at[y], 'country')?.alias.kind === 'name') ? modifier(at[y]) : null;
+            const m3 =
+              y < ws.length && (reading(at[y], 'org') || reading(at[y], 'country')?.alias.kind === 'name')
+                ? modifier(at[y])
+                : null;
             if (!m3 || y === x) break;
             chain.push({ i: y, j: at[y]!.j, country: m3.country, org: m3.org });
             x = at[y]!.j;
@@ -574,10 +755,23 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       // complement: "for Syria", "for Ukraine Negotiations", "on Climate"
       let nameS = -1;
       let nameE = -1;
-      if (role.kind === 'person' && q < ws.length && (ws[q].key === 'for' || ws[q].key === 'on') && !ws[q].brk && q + 1 < ws.length && ws[q + 1].cap && !ws[q + 1].brk) {
+      if (
+        role.kind === 'person' &&
+        q < ws.length &&
+        (ws[q].key === 'for' || ws[q].key === 'on') &&
+        !ws[q].brk &&
+        q + 1 < ws.length &&
+        ws[q + 1].cap &&
+        !ws[q + 1].brk
+      ) {
         let e = q + 1;
         let personAt = -1;
-        while (e < ws.length && (e === q + 1 || !ws[e].brk) && (ws[e].cap || (ws[e].key === 'and' || ws[e].key === 'the' || ws[e].key === 'of') && e + 1 < ws.length && ws[e + 1].cap)) {
+        while (
+          e < ws.length &&
+          (e === q + 1 || !ws[e].brk) &&
+          (ws[e].cap ||
+            ((ws[e].key === 'and' || ws[e].key === 'the' || ws[e].key === 'of') && e + 1 < ws.length && ws[e + 1].cap))
+        ) {
           if (e > q + 1 && personAt < 0 && reading(at[e], 'person')) personAt = e;
           e = at[e] ? Math.max(e + 1, at[e]!.j) : e + 1;
         }
@@ -609,12 +803,19 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       if (!country && !org && role.country) country = role.country;
       const sector = role.sector;
       // the name after the title, possibly after a comma
-      if (nameS < 0 && (role.kind === 'person' || role.kind === 'counterpart') && q < ws.length && (!ws[q].brk || ws[q].comma)) {
+      if (
+        nameS < 0 &&
+        (role.kind === 'person' || role.kind === 'counterpart') &&
+        q < ws.length &&
+        (!ws[q].brk || ws[q].comma)
+      ) {
         const q2 = skipPrefixes(q);
         const gapOk = q2 === q || !ws[q2].brk || text.slice(ws[q2 - 1].end, ws[q2].start) === '. ';
         const e = gapOk ? nameRun(q2, q2 !== q || ws[q].comma) : q2;
         // after a comma an unknown one-word "name" is usually the next item of a list
-        const known = e > q2 && (reading(at[q2], 'person') || e - q2 > 1 || bySurname.has(ws[q2].key) || A.personBySurname.has(ws[q2].key));
+        const known =
+          e > q2 &&
+          (reading(at[q2], 'person') || e - q2 > 1 || bySurname.has(ws[q2].key) || A.personBySurname.has(ws[q2].key));
         if (e > q2 && (!ws[q].comma || known)) {
           nameS = q2;
           nameE = e;
@@ -652,7 +853,14 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         } else {
           const s2 = sectorOf;
           const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
-          actor = actorOf({ name: text.slice(ws[nameS].start, ws[nameE - 1].end), role: titleRole, country, org: country ? null : org, sector: s2, code: cameoCode(country, s2, orgCameo) });
+          actor = actorOf({
+            name: text.slice(ws[nameS].start, ws[nameE - 1].end),
+            role: titleRole,
+            country,
+            org: country ? null : org,
+            sector: s2,
+            code: cameoCode(country, s2, orgCameo),
+          });
           rule += '-unknown';
         }
         const s = role.kind === 'counterpart' && poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss)) ? i - 1 : modStart;
@@ -679,9 +887,20 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           const hit = dated ? officeHolder(A, role.role, c, date) : null;
           const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
           if (hit) {
-            actor = personActor(A, hit.person, hit.term, { role: roleName, ...(country ? { country } : {}), sector: sector ?? undefined });
+            actor = personActor(A, hit.person, hit.term, {
+              role: roleName,
+              ...(country ? { country } : {}),
+              sector: sector ?? undefined,
+            });
             rule = 'role-only-kb';
-          } else actor = actorOf({ role: roleName, country, org: country ? null : org, sector, code: cameoCode(country, sector, orgCameo) });
+          } else
+            actor = actorOf({
+              role: roleName,
+              country,
+              org: country ? null : org,
+              sector,
+              code: cameoCode(country, sector, orgCameo),
+            });
         }
         emit(modStart, q, 'role', actor, actor.name ? personKey(actor) : `role:${roleName}:${c}`, rule);
         if (actor.name && !local) notePerson(actor, personKey(actor), ws[modStart].start);
@@ -716,8 +935,21 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
             ? local.actor
             : hit
               ? personActor(A, hit.person, hit.term, { role: role.role, ...(m.country ? { country: m.country } : {}) })
-              : actorOf({ role: role.role, country: m.country, org: m.country ? null : m.org, sector, code: cameoCode(m.country, sector, orgCameo) });
-          emit(s0, e0, 'role', a, a.name ? personKey(a) : `role:${role.role}:${cc}`, local ? 'plural-office-doc' : hit ? 'plural-office-kb' : 'plural-office');
+              : actorOf({
+                  role: role.role,
+                  country: m.country,
+                  org: m.country ? null : m.org,
+                  sector,
+                  code: cameoCode(m.country, sector, orgCameo),
+                });
+          emit(
+            s0,
+            e0,
+            'role',
+            a,
+            a.name ? personKey(a) : `role:${role.role}:${cc}`,
+            local ? 'plural-office-doc' : hit ? 'plural-office-kb' : 'plural-office',
+          );
         }
         i = Math.max(q, roleIt!.j) - 1;
         continue;
@@ -729,8 +961,21 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           const last = c === chain.length - 1;
           const end = last ? roleIt!.j : m.j;
           const orgCameo = m.org ? (A.orgs.get(m.org)?.cameo ?? null) : null;
-          const a = actorOf({ country: m.country, org: m.country ? null : m.org, sector, role: role.kind === 'body' ? role.role : null, code: cameoCode(m.country, sector, orgCameo) });
-          emit(m.i, end, 'group', a, `group:${m.country ?? m.org}:${sector}`, chain.length > 1 ? 'group-coordinated' : `group-${role.kind}`);
+          const a = actorOf({
+            country: m.country,
+            org: m.country ? null : m.org,
+            sector,
+            role: role.kind === 'body' ? role.role : null,
+            code: cameoCode(m.country, sector, orgCameo),
+          });
+          emit(
+            m.i,
+            end,
+            'group',
+            a,
+            `group:${m.country ?? m.org}:${sector}`,
+            chain.length > 1 ? 'group-coordinated' : `group-${role.kind}`,
+          );
         }
         i = roleIt!.j - 1;
         continue;
@@ -739,7 +984,12 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         const t = speakerAt(w.start);
         const sp = t && t.role !== 'question' ? t.speaker : null;
         if (sp?.country) {
-          const a = actorOf({ country: sp.country, sector, role: role.kind === 'body' ? role.role : null, code: cameoCode(sp.country, sector) });
+          const a = actorOf({
+            country: sp.country,
+            sector,
+            role: role.kind === 'body' ? role.role : null,
+            code: cameoCode(sp.country, sector),
+          });
           emit(i - 1, roleIt!.j, 'group', a, `group:${sp.country}:${sector}`, 'group-our');
         }
       }
@@ -773,7 +1023,14 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       } else {
         const sector = al.kind === 'capital' || al.kind === 'seat' ? al.sector : null;
         const a = actorOf({ country: al.code, sector, code: cameoCode(al.code, sector) });
-        emit(it.i, it.j, 'country', a, `country:${al.code}`, al.kind === 'name' && loc ? 'country-name-loc' : `country-${al.kind}`);
+        emit(
+          it.i,
+          it.j,
+          'country',
+          a,
+          `country:${al.code}`,
+          al.kind === 'name' && loc ? 'country-name-loc' : `country-${al.kind}`,
+        );
       }
     }
     i = it.j - 1;
@@ -821,7 +1078,9 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     const t = speakerAt(ws[pc.i].start);
     const sp = t && t.role !== 'question' ? t.speaker : null;
     if (!sp) continue;
-    const others = persons.filter((p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)));
+    const others = persons.filter(
+      (p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)),
+    );
     let actor: Actor | null = null;
     let rule = pc.rule;
     if (pc.country) {
@@ -840,13 +1099,23 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       if (countries.size === 1) {
         const only = others[others.length - 1];
         const names = new Set(others.map((p) => p.actor.name));
-        actor = pc.plural || names.size > 1 ? actorOf({ country: only.actor.country, sector: 'GOV', code: cameoCode(only.actor.country, 'GOV') }) : only.actor;
+        actor =
+          pc.plural || names.size > 1
+            ? actorOf({ country: only.actor.country, sector: 'GOV', code: cameoCode(only.actor.country, 'GOV') })
+            : only.actor;
         rule += '-only-other';
       }
     }
     if (!actor) continue;
     const key = actor.name ? personKey(actor) : `group:${actor.country}:${actor.sector}`;
-    out.push({ start: ws[pc.i].start, end: ws[pc.j - 1].end, kind: actor.name ? 'person' : pc.plural ? 'group' : 'role', actor, key, rule });
+    out.push({
+      start: ws[pc.i].start,
+      end: ws[pc.j - 1].end,
+      kind: actor.name ? 'person' : pc.plural ? 'group' : 'role',
+      actor,
+      key,
+      rule,
+    });
   }
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -859,7 +1128,8 @@ export const actorStage: Stage = {
   produces: ['actors', 'turns'],
   run(doc, kb) {
     const r = recogniseActors(doc, kb);
-    const same = r.speakers.length === doc.meta.speakers.length && r.speakers.every((s, k) => s === doc.meta.speakers[k]);
+    const same =
+      r.speakers.length === doc.meta.speakers.length && r.speakers.every((s, k) => s === doc.meta.speakers[k]);
     return { layers: { actors: r.actors, turns: r.turns }, ...(same ? {} : { meta: { speakers: r.speakers } }) };
   },
 };

@@ -118,7 +118,19 @@ export interface Word {
 
 /** Words carry the recogniser's per-word fields from birth (one object shape, no later transitions). */
 function mkWord(start: number, end: number, text: string, key: string): Word {
-  const w = { start, end, text, key, brk: false, lbrk: false, hyph: false, comma: false, sentStart: false, cap: false, pos: null as string | null };
+  const w = {
+    start,
+    end,
+    text,
+    key,
+    brk: false,
+    lbrk: false,
+    hyph: false,
+    comma: false,
+    sentStart: false,
+    cap: false,
+    pos: null as string | null,
+  };
   return w;
 }
 
@@ -149,7 +161,12 @@ export function words(text: string, offset = 0): Word[] {
     }
     const start = i;
     // abbreviation: X.Y. (two or more capital letters each followed by a dot)
-    if (isUpperAscii(c) && text.charCodeAt(i + 1) === 46 && isUpperAscii(text.charCodeAt(i + 2)) && text.charCodeAt(i + 3) === 46) {
+    if (
+      isUpperAscii(c) &&
+      text.charCodeAt(i + 1) === 46 &&
+      isUpperAscii(text.charCodeAt(i + 2)) &&
+      text.charCodeAt(i + 3) === 46
+    ) {
       let e = i;
       while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
       if (e < n && isAlnum(text.charCodeAt(e), text[e])) {
@@ -207,12 +224,23 @@ export function termCovers(t: Term, date: string | null | undefined): boolean {
 // ---------------------------------------------------------------- load
 
 function split(s: string | undefined): string[] {
-  return s ? s.split('|').map((x) => x.trim()).filter(Boolean) : [];
+  return s
+    ? s
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function isAcronym(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters.length <= 6 && letters === letters.toUpperCase() && /\p{Lu}/u.test(letters) && !/\s/.test(s.trim());
+  return (
+    letters.length > 0 &&
+    letters.length <= 6 &&
+    letters === letters.toUpperCase() &&
+    /\p{Lu}/u.test(letters) &&
+    !/\s/.test(s.trim())
+  );
 }
 
 export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
@@ -255,7 +283,14 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
   for (const r of readTsv(path.join(dataDir, 'actors', 'orgs.tsv'))) {
     if (!r.org) continue;
     const names = split(r.names);
-    const info: OrgInfo = { org: r.org, name: names[0] ?? r.org, names, cameo: r.cameo || null, parent: r.parent || null, members: split(r.members) };
+    const info: OrgInfo = {
+      org: r.org,
+      name: names[0] ?? r.org,
+      names,
+      cameo: r.cameo || null,
+      parent: r.parent || null,
+      members: split(r.members),
+    };
     orgs.set(r.org, info);
     for (const n of names) addLex(n, { type: 'org', org: info });
   }
@@ -264,7 +299,13 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
   const nonstate: NonStateInfo[] = [];
   for (const r of readTsv(path.join(dataDir, 'actors', 'nonstate.tsv'))) {
     if (!r.name) continue;
-    const info: NonStateInfo = { name: r.name, aliases: split(r.aliases), country: r.country || null, sector: r.sector || null, cameo: r.cameo || null };
+    const info: NonStateInfo = {
+      name: r.name,
+      aliases: split(r.aliases),
+      country: r.country || null,
+      sector: r.sector || null,
+      cameo: r.cameo || null,
+    };
     nonstate.push(info);
     for (const n of new Set([r.name, ...info.aliases])) addLex(n, { type: 'nonstate', info });
   }
@@ -331,7 +372,12 @@ function nameKey(s: string): string {
 }
 
 /** The term of a person in force at a date, preferring one matching role/country when given. */
-export function termAt(p: Person, date: string | null | undefined, role?: string | null, country?: string | null): Term | null {
+export function termAt(
+  p: Person,
+  date: string | null | undefined,
+  role?: string | null,
+  country?: string | null,
+): Term | null {
   const live = p.terms.filter((t) => termCovers(t, date));
   const pool = live.length ? live : dateBounds(date) ? [] : p.terms.slice(-1);
   if (!pool.length) return null;
@@ -375,7 +421,13 @@ export function findPerson(kb: ActorKB, name: string, date?: string | null): Per
 }
 
 /** A person by surname who held a given office (or one of its family) in a country at a date. */
-export function findBySurnameAndRole(kb: ActorKB, surname: string, role: string | null, country: string | null, date: string | null | undefined): PersonHit | null {
+export function findBySurnameAndRole(
+  kb: ActorKB,
+  surname: string,
+  role: string | null,
+  country: string | null,
+  date: string | null | undefined,
+): PersonHit | null {
   indexFamilies(kb);
   const cands = kb.personBySurname.get(normKey(surname)) ?? [];
   const rk = role ? normKey(kb.roles.get(normKey(role))?.role ?? role) : null;
@@ -393,7 +445,12 @@ export function findBySurnameAndRole(kb: ActorKB, surname: string, role: string 
 }
 
 /** Who held an office (role or a title of the same family) in a country or organisation at a date. */
-export function officeHolder(kb: ActorKB, role: string, country: string | null, date: string | null | undefined): PersonHit | null {
+export function officeHolder(
+  kb: ActorKB,
+  role: string,
+  country: string | null,
+  date: string | null | undefined,
+): PersonHit | null {
   indexFamilies(kb);
   const rk = normKey(kb.roles.get(normKey(role))?.role ?? role);
   const fam = familyOf(rk);

@@ -135,7 +135,15 @@ export function loadGeoKB(dataDir: string): GeoKB {
   for (const [code, list] of i18nNames()) {
     let info = countries.get(code);
     if (!info) {
-      info = { code, name: list[list.length - 1] ?? list[0], capital: null, lat: null, lon: null, adjectives: [], names: [] };
+      info = {
+        code,
+        name: list[list.length - 1] ?? list[0],
+        capital: null,
+        lat: null,
+        lon: null,
+        adjectives: [],
+        names: [],
+      };
       countries.set(code, info);
     }
     for (const n of list) {

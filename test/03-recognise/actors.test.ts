@@ -11,7 +11,18 @@ function run(text: string, published: string | null = '2017-07-07', title: strin
   const doc: Doc = {
     id: 't',
     text,
-    meta: { id: 't', file: null, inputId: null, url: null, title, published, place: null, source: null, speakers: [], language: 'en' },
+    meta: {
+      id: 't',
+      file: null,
+      inputId: null,
+      url: null,
+      title,
+      published,
+      place: null,
+      source: null,
+      speakers: [],
+      language: 'en',
+    },
     layers: {},
   };
   return runStages(doc, kb, [segmentStage, actorStage]);
@@ -34,30 +45,56 @@ describe('titled names', () => {
     expect(d.text.slice(m.start, m.end)).toBe('Turkish Foreign Minister Mevlut Cavusoglu');
     expect(m.kind).toBe('person');
     // the KB's canonical spelling, whatever the text's transliteration
-    expect(m.actor.name!.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace('ı', 'i')).toBe('Mevlut Cavusoglu');
+    expect(
+      m.actor
+        .name!.normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace('ı', 'i'),
+    ).toBe('Mevlut Cavusoglu');
     expect(m.actor).toMatchObject({ role: 'Foreign Minister', country: 'TUR', sector: 'GOV', code: 'TURGOV' });
     expect(m.key).toBe(`person:${m.actor.name}`);
   });
   it('US Secretary of State + name', () => {
     const d = run('Talks were held with US Secretary of State Rex Tillerson in the morning.');
-    expect(at(d, 'Rex')!.actor).toMatchObject({ name: 'Rex Tillerson', role: 'Secretary of State', country: 'USA', code: 'USAGOV' });
+    expect(at(d, 'Rex')!.actor).toMatchObject({
+      name: 'Rex Tillerson',
+      role: 'Secretary of State',
+      country: 'USA',
+      code: 'USAGOV',
+    });
   });
   it('title with a complement: Special Presidential Envoy for Climate', () => {
     const d = run('Special Presidential Envoy for Climate John Kerry will travel to Beijing next week.', '2021-04-10');
     const m = at(d, 'Kerry')!;
-    expect(m.actor).toMatchObject({ name: 'John Kerry', role: 'Special Presidential Envoy for Climate', country: 'USA' });
+    expect(m.actor).toMatchObject({
+      name: 'John Kerry',
+      role: 'Special Presidential Envoy for Climate',
+      country: 'USA',
+    });
   });
   it('Title of Country + name: "President of the Russian Federation Vladimir Putin"', () => {
-    const d = run('The talks between President of the Russian Federation Vladimir Putin and Chinese President Xi Jinping lasted three hours.');
+    const d = run(
+      'The talks between President of the Russian Federation Vladimir Putin and Chinese President Xi Jinping lasted three hours.',
+    );
     expect(at(d, 'Vladimir')!.actor).toMatchObject({ name: 'Vladimir Putin', role: 'President', country: 'RUS' });
     expect(at(d, 'Xi')!.actor).toMatchObject({ name: 'Xi Jinping', country: 'CHN', code: 'CHNGOV' });
   });
   it('unknown person takes country, role and sector from the title (with comma apposition)', () => {
     const d = run('The Estonian Defence Minister, Jaan Tammekivi, visited the base on Monday.');
     const m = at(d, 'Jaan')!;
-    expect(m.actor).toMatchObject({ name: 'Jaan Tammekivi', role: 'Defence Minister', country: 'EST', sector: 'MIL', code: 'ESTMIL' });
+    expect(m.actor).toMatchObject({
+      name: 'Jaan Tammekivi',
+      role: 'Defence Minister',
+      country: 'EST',
+      sector: 'MIL',
+      code: 'ESTMIL',
+    });
     const d2 = run('He met the US Special Representative for Bosnia Negotiations, Arthur Pendleford, in Sarajevo.');
-    expect(at(d2, 'Arthur')!.actor).toMatchObject({ name: 'Arthur Pendleford', country: 'USA', role: 'Special Representative for Bosnia Negotiations' });
+    expect(at(d2, 'Arthur')!.actor).toMatchObject({
+      name: 'Arthur Pendleford',
+      country: 'USA',
+      role: 'Special Representative for Bosnia Negotiations',
+    });
   });
 });
 
@@ -98,11 +135,20 @@ describe('heads of state by surname alone', () => {
 
 describe('role-only mentions resolved by the document date', () => {
   it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
-    expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2017-07-07'), 'Secretary')!.actor.name).toBe('Rex Tillerson');
-    expect(at(run('The Russian minister spoke to the US Secretary of State by phone.', '2015-05-01'), 'Secretary')!.actor.name).toBe('John Kerry');
+    expect(
+      at(run('The Russian minister spoke to the US Secretary of State by phone.', '2017-07-07'), 'Secretary')!.actor
+        .name,
+    ).toBe('Rex Tillerson');
+    expect(
+      at(run('The Russian minister spoke to the US Secretary of State by phone.', '2015-05-01'), 'Secretary')!.actor
+        .name,
+    ).toBe('John Kerry');
   });
   it('the Russian top diplomat is Lavrov', () => {
-    const m = at(run('The Russian top diplomat stressed that the agreement must be respected.', '2019-03-01'), 'top diplomat')!;
+    const m = at(
+      run('The Russian top diplomat stressed that the agreement must be respected.', '2019-03-01'),
+      'top diplomat',
+    )!;
     expect(m.kind).toBe('role');
     expect(m.actor).toMatchObject({ name: 'Sergey Lavrov', country: 'RUS' });
   });
@@ -119,7 +165,9 @@ describe('role-only mentions resolved by the document date', () => {
 
 describe('groups, countries, metonyms', () => {
   it('the Chinese side, the Russian Defence Ministry (MIL), our American colleagues', () => {
-    const d = run('The Chinese side welcomed the proposal. The Russian Defence Ministry denied the report. We are in contact with our American colleagues.');
+    const d = run(
+      'The Chinese side welcomed the proposal. The Russian Defence Ministry denied the report. We are in contact with our American colleagues.',
+    );
     expect(at(d, 'Chinese side')!.actor).toMatchObject({ country: 'CHN', sector: 'GOV', code: 'CHNGOV' });
     expect(at(d, 'Defence')!.actor).toMatchObject({ country: 'RUS', sector: 'MIL', code: 'RUSMIL' });
     expect(at(d, 'American colleagues')!.actor).toMatchObject({ country: 'USA', sector: 'GOV' });
@@ -157,7 +205,9 @@ describe('groups, countries, metonyms', () => {
     expect(at(d, 'UN Security')!.actor).toMatchObject({ org: 'UNSC', code: 'IGOUNO' });
   });
   it('organisations and non-state actors', () => {
-    const d = run('The SCO and BRICS condemned Daesh and Jabhat al-Nusra, while the Taliban and Hezbollah were silent.');
+    const d = run(
+      'The SCO and BRICS condemned Daesh and Jabhat al-Nusra, while the Taliban and Hezbollah were silent.',
+    );
     expect(at(d, 'SCO')!.actor.org).toBe('SCO');
     expect(at(d, 'Daesh')!.actor).toMatchObject({ name: 'Islamic State', sector: 'IMG' });
     expect(at(d, 'Nusra')!.actor).toMatchObject({ country: 'SYR', sector: 'REB', code: 'SYRREB' });
@@ -180,7 +230,12 @@ describe('first person and counterparts in a transcript', () => {
   it('turn speakers are resolved from the KB; questions keep a null speaker', () => {
     const turns = d.layers.turns!;
     const lav = turns.find((t) => t.speakerName === 'Sergey Lavrov')!;
-    expect(lav.speaker).toMatchObject({ name: 'Sergey Lavrov', role: 'Foreign Minister', country: 'RUS', code: 'RUSGOV' });
+    expect(lav.speaker).toMatchObject({
+      name: 'Sergey Lavrov',
+      role: 'Foreign Minister',
+      country: 'RUS',
+      code: 'RUSGOV',
+    });
     const q = turns.find((t) => t.role === 'question');
     if (q) expect(q.speaker).toBeNull();
   });
@@ -218,7 +273,10 @@ describe('mentionsIn', () => {
 
 describe('possessives and abbreviations', () => {
   it("Russia's Foreign Minister + name; People's Republic of China is China, not Taiwan; Mr. with a dot", () => {
-    const d = run("Russia's Foreign Minister Sergey Lavrov met officials of the People's Republic of China. Mr. Lavrov was pleased.", '2019-05-05');
+    const d = run(
+      "Russia's Foreign Minister Sergey Lavrov met officials of the People's Republic of China. Mr. Lavrov was pleased.",
+      '2019-05-05',
+    );
     expect(at(d, 'Russia')!.actor).toMatchObject({ name: 'Sergey Lavrov', country: 'RUS' });
     expect(at(d, 'People')!.actor.country).toBe('CHN');
     expect(at(d, 'Mr.')!.actor.name).toBe('Sergey Lavrov');
@@ -233,7 +291,10 @@ describe('possessives and abbreviations', () => {
 
 describe('hyphens', () => {
   it('Russian-Chinese talks name both countries; hyphenated names and titles stay whole', () => {
-    const d = run('The Russian-Chinese talks ended. UN Secretary-General Ban Ki-moon met European Commission President Jean-Claude Juncker.', '2014-12-01');
+    const d = run(
+      'The Russian-Chinese talks ended. UN Secretary-General Ban Ki-moon met European Commission President Jean-Claude Juncker.',
+      '2014-12-01',
+    );
     expect(at(d, 'Russian-')!.actor.country).toBe('RUS');
     expect(at(d, 'Chinese talks')!.actor.country).toBe('CHN');
     const ban = at(d, 'Ban')!;
@@ -246,7 +307,10 @@ describe('hyphens', () => {
 
 describe('no double mentions', () => {
   it('a possessive before a group noun is one mention', () => {
-    const d = run('Question: When?\n\nSergey Lavrov: Our diplomats are preparing the visit.\n\nQuestion: Thank you.', '2016-03-11');
+    const d = run(
+      'Question: When?\n\nSergey Lavrov: Our diplomats are preparing the visit.\n\nQuestion: Thank you.',
+      '2016-03-11',
+    );
     expect(d.layers.actors!.some((m) => m.kind === 'group' && m.actor.country === 'RUS')).toBe(true);
     const i = d.text.indexOf('Our');
     expect(d.layers.actors!.filter((m) => m.start === i)).toHaveLength(1);

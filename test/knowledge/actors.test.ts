@@ -42,7 +42,29 @@ describe('actor KB: organisations, non-state actors, roles', () => {
     expect(kb.actors.orgs.get('UN')!.cameo).toBe('IGOUNO');
     expect(kb.actors.orgs.get('NATO')!.cameo).toBe('IGOWSTNAT');
     expect(kb.actors.orgs.get('EU')!.cameo).toBe('IGOEUREEC');
-    for (const code of ['ASEAN', 'EAS', 'ARF', 'BRICS', 'SCO', 'G20', 'G7', 'OSCE', 'CoE', 'EAEU', 'CSTO', 'OPCW', 'IAEA', 'WHO', 'ISSG', 'NORMANDY', 'TCG', 'QUAD', 'RIC', 'ASTANA', 'MOSCOW'])
+    for (const code of [
+      'ASEAN',
+      'EAS',
+      'ARF',
+      'BRICS',
+      'SCO',
+      'G20',
+      'G7',
+      'OSCE',
+      'CoE',
+      'EAEU',
+      'CSTO',
+      'OPCW',
+      'IAEA',
+      'WHO',
+      'ISSG',
+      'NORMANDY',
+      'TCG',
+      'QUAD',
+      'RIC',
+      'ASTANA',
+      'MOSCOW',
+    ])
       expect(kb.actors.orgs.has(code), code).toBe(true);
     expect(kb.actors.lexicon.get('astana format')![0].entry.type).toBe('org');
   });
@@ -67,7 +89,12 @@ describe('people lookup', () => {
     expect(findPerson(kb.actors, 'Sergei Lavrov', '2017-01-01')!.person.name).toBe('Sergey Lavrov');
     expect(findPerson(kb.actors, 'Tillerson', '2017-07-07')!.person.name).toBe('Rex Tillerson');
     const hit = findPerson(kb.actors, 'Sergey Lavrov', '2017-07-07')!;
-    expect(personActor(kb.actors, hit.person, hit.term)).toMatchObject({ role: 'Foreign Minister', country: 'RUS', sector: 'GOV', code: 'RUSGOV' });
+    expect(personActor(kb.actors, hit.person, hit.term)).toMatchObject({
+      role: 'Foreign Minister',
+      country: 'RUS',
+      sector: 'GOV',
+      code: 'RUSGOV',
+    });
   });
   it('office holder by role, country and date (any precision)', () => {
     expect(officeHolder(kb.actors, 'Secretary of State', 'USA', '2017-07-07')!.person.name).toBe('Rex Tillerson');
@@ -79,7 +106,17 @@ describe('people lookup', () => {
     expect(officeHolder(kb.actors, 'Secretary of State', 'USA', '2018')).toBeNull();
   });
   it('terms: open terms cover unknown dates, closed ones do not', () => {
-    const t = { role: 'x', roleNorm: 'x', family: null, country: 'USA', org: null, sector: 'GOV', start: '2017-02-01', end: '2018-03-31', note: null };
+    const t = {
+      role: 'x',
+      roleNorm: 'x',
+      family: null,
+      country: 'USA',
+      org: null,
+      sector: 'GOV',
+      start: '2017-02-01',
+      end: '2018-03-31',
+      note: null,
+    };
     expect(termCovers(t, '2017')).toBe(true);
     expect(termCovers(t, '2018-04')).toBe(false);
     expect(termCovers(t, null)).toBe(false);
@@ -89,6 +126,16 @@ describe('people lookup', () => {
 
 describe('words', () => {
   it('keeps abbreviations and apostrophes, splits hyphens, drops possessive s', () => {
-    expect(words("The U.S. and al-Nusra; Lavrov's talks with Da'esh.").map((w) => w.text)).toEqual(['The', 'U.S.', 'and', 'al', 'Nusra', 'Lavrov', 'talks', 'with', "Da'esh"]);
+    expect(words("The U.S. and al-Nusra; Lavrov's talks with Da'esh.").map((w) => w.text)).toEqual([
+      'The',
+      'U.S.',
+      'and',
+      'al',
+      'Nusra',
+      'Lavrov',
+      'talks',
+      'with',
+      "Da'esh",
+    ]);
   });
 });
