@@ -126,6 +126,9 @@ const KINDS: Record<RecordKind, KindSpec> = {
   },
 };
 
+/** limit cap of query() when the filter names one document */
+const DOC_LIMIT = 100_000;
+
 const RECORD_TABLE_KINDS = ['turn', 'entity', 'meeting', 'agreement', 'quote', 'event'] as const;
 type RecordTableKind = (typeof RECORD_TABLE_KINDS)[number];
 
@@ -811,12 +814,12 @@ class SqliteStore implements Store {
     return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
   }
 
-  private paging(spec: KindSpec, page: Page): { limit: number; offset: number; orderBy: string } {
+  private paging(spec: KindSpec, page: Page, cap = MAX_LIMIT): { limit: number; offset: number; orderBy: string } {
     const limit = page.limit ?? DEFAULT_LIMIT;
     const offset = page.offset ?? 0;
     if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer, got ${page.limit}`);
     if (!Number.isInteger(offset) || offset < 0) throw new QueryError(`offset must be a non-negative integer, got ${page.offset}`);
-    return { limit: Math.min(limit, MAX_LIMIT), offset, orderBy: this.orderBy(spec, page) };
+    return { limit: Math.min(limit, cap), offset, orderBy: this.orderBy(spec, page) };
   }
 
   private orderBy(spec: KindSpec, page: Pick<Page, 'sort' | 'order'>): string {
@@ -833,7 +836,8 @@ class SqliteStore implements Store {
   query(kind: RecordKind, filter: RecordFilter = {}, page: Page = {}): QueryResult {
     const spec = kindSpec(kind);
     const { where, params } = this.where(kind, spec, filter);
-    const { limit, offset, orderBy } = this.paging(spec, page);
+    // one document's records come whole (up to DOC_LIMIT); other queries are capped at MAX_LIMIT
+    const { limit, offset, orderBy } = this.paging(spec, page, filter.doc ? DOC_LIMIT : MAX_LIMIT);
     const total = (this.st(`SELECT count(*) AS n FROM ${spec.table} t ${where}`).get(...params) as { n: number }).n;
     const keys = this.st(`SELECT t.${spec.pk} FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
       .pluck()

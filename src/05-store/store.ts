@@ -155,7 +155,8 @@ export interface Store extends Aggregates {
   deleteDocument(id: string): boolean;
   /** Full-text search over sentences (FTS5). Throws QueryError on bad query syntax. */
   search(query: string, page?: Page, filter?: Pick<RecordFilter, 'doc' | 'from' | 'to'>): QueryResult<SentenceHit>;
-  /** Records of one kind, as stored, in a stable order. Throws QueryError on a bad filter or sort. */
+  /** Records of one kind, as stored, in a stable order. Throws QueryError on a bad filter or sort.
+   *  page.limit defaults to DEFAULT_LIMIT and is capped at MAX_LIMIT (100,000 when filter.doc is set). */
   query(kind: RecordKind, filter?: RecordFilter, page?: Page): QueryResult;
   /** Every matching record, in the same order as query(), without the page cap (for exports). */
   iterate(kind: RecordKind, filter?: RecordFilter, page?: Pick<Page, 'sort' | 'order'>): IterableIterator<RecordOf>;

@@ -161,6 +161,15 @@ describe('query: sorting and pagination', () => {
     expect([...p1.rows, ...p2.rows, ...p3.rows]).toEqual(store.query('event').rows);
     expect(p3.rows).toHaveLength(1);
     expect(store.query('event', {}, { limit: MAX_LIMIT * 10 }).rows).toHaveLength(5);
+    // many records: the cap applies, except for one document's records
+    const many = docA({ id: 'docMany', sourceKey: '/many' });
+    const ev = many.records.find((r) => r.kind === 'event')!;
+    for (let i = 0; i < MAX_LIMIT + 5; i++) many.records.push({ ...ev, doc: 'docMany' });
+    many.records = many.records.map((r) => ({ ...r, doc: 'docMany' }));
+    store.putDocument(many);
+    expect(store.query('event', {}, { limit: MAX_LIMIT * 10 }).rows).toHaveLength(MAX_LIMIT);
+    expect(store.query('event', { doc: 'docMany' }, { limit: MAX_LIMIT * 10 }).rows).toHaveLength(MAX_LIMIT + 7);
+    expect(store.deleteDocument('docMany')).toBe(true);
     expect(() => store.query('event', {}, { limit: 0 })).toThrow(/limit/);
     expect(() => store.query('event', {}, { offset: -1 })).toThrow(/offset/);
   });
