@@ -24,6 +24,8 @@ interface Match {
   preps: { word: string; at: number }[];
 }
 
+/** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
+const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
 const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
@@ -239,8 +241,6 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const info = cameoInfo(ckb, r.code);
       if (!info) continue;
       if (r.drop) continue;
-      const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
-      const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
       if (r.tgt < 0 && !r.tgtPlace && r.p.loc) {
         // "visited Beijing", "staged a protest in Beijing": the place after the predicate is the target
         const from = v.end[r.end - 1]!;
@@ -253,8 +253,12 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
           if (a >= 0 && !(srcIsSame(v, r.src, a))) r.tgt = a;
         }
       }
+      // an act with neither source nor target tells a reader nothing about who did what to whom
+      if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) continue;
+      const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
+      const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
       const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
-      const key = `${r.code}|${r.head}|${srcM?.key ?? srcM?.start ?? '-'}|${tgtM?.key ?? tgtM?.start ?? r.tgtPlace?.country ?? '-'}`;
+      const key = `${r.code}|${r.head}|${actorKey(srcM?.actor ?? null)}|${actorKey(target)}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
@@ -375,6 +379,10 @@ function verbAfterSubject(v: SentView, i: number): boolean {
   return next === undefined || v.pos[i + 1] !== 'VERB';
 }
 
+function actorKey(a: Actor | null): string {
+  return a ? `${a.code ?? ''}/${a.org ?? ''}/${a.country ?? ''}/${a.name ?? ''}` : '-';
+}
+
 function isSorted(l: readonly Span[]): boolean {
   for (let i = 1; i < l.length; i++) if (l[i]!.start < l[i - 1]!.start) return false;
   return true;
@@ -482,12 +490,16 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const agent = agentAfter(v, m.end, ce);
     if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
     if (subj >= 0) tgts = subjects();
-    else if (!p.self) {
-      // "a mortar bomb was fired at it", "aid was sent to Syria": the prepositional object is the target
-      let t = objectAfter(v, m.end, ce);
-      if (t < 0) {
-        const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
-        if (pr >= 0) t = reportAntecedent(v, pr);
+    else if (!p.self && !reduced) {
+      // "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target
+      let t = -1;
+      for (let j = m.end - 1; j < Math.min(ce, m.end + 4) && t < 0; j++) {
+        if (!DIRECTIONAL.has(v.lower[j]!)) continue;
+        let k = j + 1;
+        while (k < ce && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+        if (k < ce && v.actorAt[k]! >= 0) t = v.actorAt[k]!;
+        else if (k < ce && v.pos[k] === 'PRON') t = reportAntecedent(v, k);
+        break;
       }
       if (t >= 0 && t !== agent) tgts = [t];
     }
