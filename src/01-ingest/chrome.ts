@@ -90,7 +90,13 @@ export function isChromeLine(line: string): boolean {
   if (line.length > 300) return false;
   if (line.length > 120 && !line.includes('|')) return false;
   if (/^[•·▪◦●○■□►▸‣*|_=~-]+$/.test(line)) return true;
-  return isChromePhrase(line) || isLanguageSwitcher(line) || isNavList(line) || isShareBar(line);
+  return (
+    isChromePhrase(line) ||
+    isLanguageSwitcher(line) ||
+    isNavList(line) ||
+    isShareBar(line) ||
+    (line.length <= 220 && ingestData().lineRes.some((r) => r.test(line)))
+  );
 }
 
 /** A line that could be part of a trailing chrome block: short, not prose. */

@@ -28,6 +28,8 @@ export interface IngestData {
   labelRes: RegExp[];
   /** lower-cased lines that introduce one linked headline ("Read also"): both are chrome */
   leadins: Set<string>;
+  /** whole-line chrome patterns ("Tags: …", "© 2022 …") */
+  lineRes: RegExp[];
 }
 
 function rows(file: string): string[][] {
@@ -67,6 +69,7 @@ export function ingestData(): IngestData {
   const labels = new Set<string>();
   const labelRes: RegExp[] = [];
   const leadins = new Set<string>();
+  const lineRes: RegExp[] = [];
   for (const [kind, phrase] of rows('chrome.tsv')) {
     const p = (phrase ?? '').trim().toLowerCase();
     if (!p) continue;
@@ -76,8 +79,9 @@ export function ingestData(): IngestData {
     else if (kind === 'lang') languages.add(p);
     else if (kind === 'label') labels.add(p);
     else if (kind === 'leadin') leadins.add(p);
+    else if (kind === 'linere') lineRes.push(new RegExp((phrase ?? '').trim(), 'i'));
     else if (kind === 'labelre') labelRes.push(new RegExp((phrase ?? '').trim(), 'i'));
   }
-  cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes, leadins };
+  cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes, leadins, lineRes };
   return cached;
 }

@@ -104,7 +104,8 @@ function isLinkList(el: Node): boolean {
     const a = Array.from(li.querySelectorAll('a'))
       .map((x: Node) => text(x))
       .join(' ');
-    if (t.length <= 60 && a.length >= t.length * 0.8) linky++;
+    // short items only: a list of linked document titles inside an article is content
+    if (t.length <= 45 && t.split(' ').length <= 6 && a.length >= t.length * 0.8) linky++;
   }
   return linky >= items.length * 0.8;
 }

@@ -34,6 +34,10 @@ describe('line rules', () => {
     expect(isChromeLine('Print')).toBe(true);
     expect(isChromeLine('Print version')).toBe(true);
     expect(isChromeLine('The ministers agreed to print the joint statement in three languages.')).toBe(false);
+    expect(isChromeLine('Tags: Russia, Syria, United Nations')).toBe(true);
+    expect(isChromeLine('© 2022 Ministry of Foreign Affairs. All rights reserved.')).toBe(true);
+    expect(isChromeLine('Photo: Press Service')).toBe(true);
+    expect(isChromeLine('Copyright law was discussed at length by the two delegations.')).toBe(false);
   });
 });
 
