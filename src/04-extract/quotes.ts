@@ -26,26 +26,22 @@ interface RawQuote extends Span {
 export function findQuoteSpans(text: string): RawQuote[] {
   const out: RawQuote[] = [];
   const push = (a: number, b: number) => out.push({ start: a, end: b + 1, inner: { start: a + 1, end: b } });
-  // typographic double quotes
-  for (let i = text.indexOf('“'); i >= 0; i = text.indexOf('“', i + 1)) {
-    const j = text.indexOf('”', i + 1);
-    const nextOpen = text.indexOf('“', i + 1);
-    if (j < 0) break;
-    if (nextOpen >= 0 && nextOpen < j) continue; // unclosed (continued in the next paragraph)
-    push(i, j);
-    i = j;
-  }
-  // straight double quotes, paired within a paragraph
+  // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph
   let lineStart = 0;
   for (const para of text.split('\n')) {
     let open = -1;
     for (let k = 0; k < para.length; k++) {
-      if (para[k] !== '"') continue;
-      if (open < 0) open = k;
-      else {
+      const ch = para[k];
+      if (ch !== '"' && ch !== '“' && ch !== '”') continue;
+      const prev = k > 0 ? para[k - 1] : ' ';
+      const next = k + 1 < para.length ? para[k + 1] : ' ';
+      const isOpen = ch === '“' || (ch === '"' && (/[\s(\[—–-]/.test(prev) || k === 0) && !/\s/.test(next));
+      if (open < 0) {
+        if (isOpen) open = k;
+      } else if (!isOpen || ch === '"') {
         push(lineStart + open, lineStart + k);
         open = -1;
-      }
+      } else open = k; // a new opening mark: the previous quote continues in the next paragraph
     }
     lineStart += para.length + 1;
   }
@@ -93,11 +89,22 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
   // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
   const beforeNpVerb = new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u');
   const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
+  const capReporter = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'gu');
+  const fullNames: string[] = [];
+  {
+    const all = new RegExp(capReporter.source, 'gu');
+    let fm: RegExpExecArray | null;
+    while ((fm = all.exec(text))) {
+      const w = fm[1].split(/\s+/);
+      if (w.length >= 2) fullNames.push(w.slice(-2).join(' '));
+    }
+  }
   const speaksAfter = new RegExp(`^\\s+${V}\\b`, 'u');
   const speaksBefore = new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu');
 
   const mentions = actorsOf(doc);
   const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);
+  for (const p of persons) if (p.actor.name) fullNames.push(p.actor.name);
   const turns = doc.layers.turns ?? [];
   const spans = findQuoteSpans(text);
   const inAnyQuote = (pos: number) => spans.some((q) => pos > q.start && pos < q.end);
@@ -114,6 +121,33 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       const here = persons.filter((p) => p.start >= x.start && p.end <= hi && !inAnyQuote(p.start) && p.actor.name);
       // a reporter ("…, Lavrov said", "according to Lavrov") before any other subject
       const reporter = here.filter((p) => speaksAfter.test(text.slice(p.end, p.end + 30)) || speaksBefore.test(text.slice(Math.max(0, p.start - 30), p.start))).pop();
+      // an unrecognised name before a reporting verb ("…, Ambassador Ivan Petrov stated")
+      let named: { at: number; name: string } | null = null;
+      const seg = text.slice(x.start, hi);
+      capReporter.lastIndex = 0;
+      let cm: RegExpExecArray | null;
+      while ((cm = capReporter.exec(seg))) {
+        if (inAnyQuote(x.start + cm.index)) continue;
+        let words = cm[1].split(/\s+/);
+        let at = x.start + cm.index;
+        // "Ambassador to Hanoi Gennady Bezdetko": the name is the last two words after a preposition
+        if (words.length > 2 && /\b(?:to|in|of|from|at)\s+$/.test(text.slice(Math.max(0, at - 6), at))) {
+          at += cm[1].lastIndexOf(words[words.length - 2]);
+          words = words.slice(-2);
+        }
+        const name = words.join(' ');
+        if (words.length === 1) {
+          // a bare surname counts when a full name with it was seen before
+          const full = fullNames.find((f) => f.endsWith(' ' + name));
+          if (full) named = { at, name: full };
+          continue;
+        }
+        named = { at, name };
+      }
+      if (named && (!reporter || named.at > reporter.end)) {
+        const known = persons.find((p) => p.start <= named!.at + named!.name.length && p.end >= named!.at);
+        return known?.actor ?? actorByName(doc, named.name) ?? { name: named.name, role: null, country: null, org: null, sector: null, code: null };
+      }
       if (reporter) return reporter.actor;
       if (here.length) return here[0].actor;
     }
@@ -128,10 +162,11 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
     if (best) {
       if (best.actor.name || best.kind === 'pronoun') return best.actor;
       // a role mention: the latest named person with that role/country, else the role itself
-      for (let i = persons.length - 1; i >= 0; i--) {
-        const p = persons[i];
-        if (p.end <= quoteStart && p.actor.name && (p.actor.role === best.actor.role || p.actor.country === best.actor.country)) return p.actor;
-      }
+      const role = best.actor.role?.toLowerCase() ?? null;
+      const country = best.actor.country;
+      const named = persons.filter((p) => p.end <= quoteStart && p.actor.name && !inAnyQuote(p.start));
+      for (let i = named.length - 1; i >= 0; i--) if (role && named[i].actor.role?.toLowerCase() === role) return named[i].actor;
+      if (!role) for (let i = named.length - 1; i >= 0; i--) if (country && named[i].actor.country === country) return named[i].actor;
       return best.actor;
     }
     const np = text.slice(a, b).trim();
@@ -139,7 +174,9 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
     // an unrecognised capitalised name: a known speaker by name
     const byName = actorByName(doc, np);
     if (byName) return byName;
-    return np && /^[\p{Lu}]/u.test(np) ? { name: np, role: null, country: null, org: null, sector: null, code: null } : null;
+    if (!np || !/^[\p{Lu}]/u.test(np)) return null;
+    const full = /\s/.test(np) ? np : (fullNames.find((f) => f.endsWith(' ' + np)) ?? np);
+    return actorByName(doc, full) ?? { name: full, role: null, country: null, org: null, sector: null, code: null };
   };
 
   const out: QuoteAnn[] = [];

@@ -38,6 +38,18 @@ describe('quotes', () => {
     expect(qs[0].text).toBe('The door to dialogue with Wang Yi and his team remains open');
   });
 
+  it('takes an unrecognised name before a reporting verb as the speaker, and its bare surname later', () => {
+    const doc = makeDoc({
+      text:
+        'MINSK, June 4. The talks will resume in autumn, Belarus’s Ambassador to Riga Pavel Zorin stated on Tuesday.\n\n' +
+        '"The delegations have already agreed on the agenda of the next round," the diplomat said.\n\n' +
+        'Zorin added: "We expect the documents to be ready by September."\n',
+      actors: [LAVROV],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs.map((q) => q.speaker?.name)).toEqual(['Pavel Zorin', 'Pavel Zorin']);
+  });
+
   it('handles "according to X" with a partial quotation', () => {
     const doc = makeDoc({
       text: 'According to Sergey Lavrov, the parties in Libya "should stop fighting and agree on elections" as soon as possible.\n',
