@@ -21,28 +21,72 @@ import type { KB } from '../knowledge/index.js';
 // ---------------------------------------------------------------- closed classes
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 
 // Month names are matched capitalised only ("May" the verb at the start of a sentence is
 // excluded by requiring a day, a year or a preposition next to it).
-const MON = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+const MON =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 const MON_FULL = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const WD = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const ORD = '(?:st|nd|rd|th)?';
 const DASH = '\\s*(?:-|–|—|to|and|through|till|until)\\s*';
 const YEAR = '((?:19|20)\\d{2})(?![\\w])';
 const NUM = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|\\d{1,3})';
-const YEAR_PREP = '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
+const YEAR_PREP =
+  '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
 /** "in|by" -> "[Ii]n|[Bb]y": capitalised words at a sentence start, while month names stay case-sensitive */
 function anyCase(alts: string): string {
@@ -184,7 +228,8 @@ interface ResolveCtx {
   sentence: string;
 }
 
-const FUTURE_CUE = /\b(will|shall|'ll|is to|are to|is due|are due|scheduled|expected|plans? to|planned|planning|going to|upcoming|forthcoming|intends? to|would be held|to be held|to take place|invite|invites|look forward|hope to|next)\b/i;
+const FUTURE_CUE =
+  /\b(will|shall|'ll|is to|are to|is due|are due|scheduled|expected|plans? to|planned|planning|going to|upcoming|forthcoming|intends? to|would be held|to be held|to take place|invite|invites|look forward|hope to|next)\b/i;
 
 function tenseFuture(s: string): boolean {
   return FUTURE_CUE.test(s);
@@ -237,7 +282,8 @@ function addMonths(y: number, m: number, n: number): [number, number] {
   const k = y * 12 + (m - 1) + n;
   return [Math.floor(k / 12), (k % 12) + 1];
 }
-const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } => !!doc && doc.m != null && doc.d != null;
+const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } =>
+  !!doc && doc.m != null && doc.d != null;
 
 type Rule = { re: RegExp; make(m: RegExpExecArray, base: number): Cand | null };
 
@@ -267,13 +313,27 @@ function buildRules(zones: ZoneTable): Rule[] {
   R(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d)) return null;
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:iso', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo, d), null, 'day', c) };
+    return {
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:iso',
+      kind: 'absolute',
+      explicitYear: y,
+      resolve: (c) => abs(iso(y, mo, d), null, 'day', c),
+    };
   });
   // 09.07.2017
   R(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
     const [d, mo, y] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d) || y < 1900) return null;
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:dotted', kind: 'absolute', explicitYear: y, resolve: (c) => abs(iso(y, mo, d), null, 'day', c) };
+    return {
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:dotted',
+      kind: 'absolute',
+      explicitYear: y,
+      resolve: (c) => abs(iso(y, mo, d), null, 'day', c),
+    };
   });
   // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
   R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
@@ -284,7 +344,11 @@ function buildRules(zones: ZoneTable): Rule[] {
     const yr = m[5] ? +m[5] : null;
     if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:range-md', kind: 'range', explicitYear: yr ?? undefined,
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:range-md',
+      kind: 'range',
+      explicitYear: yr ?? undefined,
       resolve: (c) => {
         const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
         if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
@@ -302,7 +366,11 @@ function buildRules(zones: ZoneTable): Rule[] {
     const yr = m[5] ? +m[5] : null;
     if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:range-dm', kind: 'range', explicitYear: yr ?? undefined,
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:range-dm',
+      kind: 'range',
+      explicitYear: yr ?? undefined,
       resolve: (c) => {
         const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
         if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
@@ -319,7 +387,13 @@ function buildRules(zones: ZoneTable): Rule[] {
     const yr = m[4] ? +m[4] : null;
     if (d < 1 || d > 31) return null;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-day', kind: 'absolute', wd, md: [mo, d], explicitYear: yr ?? undefined,
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:month-day',
+      kind: 'absolute',
+      wd,
+      md: [mo, d],
+      explicitYear: yr ?? undefined,
       resolve: (c) => {
         const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
         if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
@@ -335,7 +409,13 @@ function buildRules(zones: ZoneTable): Rule[] {
     const yr = m[4] ? +m[4] : null;
     if (d < 1 || d > 31) return null;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:day-month', kind: 'absolute', wd, md: [mo, d], explicitYear: yr ?? undefined,
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:day-month',
+      kind: 'absolute',
+      wd,
+      md: [mo, d],
+      explicitYear: yr ?? undefined,
       resolve: (c) => {
         const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
         if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
@@ -344,7 +424,8 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   });
   // vague: early/mid/late Month (YYYY), the end of Month/YYYY/this year…
-  const VAGUE = '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
+  const VAGUE =
+    '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
   R(`\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`, 'i', (m, b) => {
     const which = m[1].toLowerCase();
     const monthWord = m[2];
@@ -354,12 +435,22 @@ function buildRules(zones: ZoneTable): Rule[] {
     const rel = m[5]?.toLowerCase();
     const unit = m[6]?.toLowerCase();
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:vague-period', kind: 'vague', explicitYear: yr ?? undefined,
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:vague-period',
+      kind: 'vague',
+      explicitYear: yr ?? undefined,
       resolve: (c) => {
         let y: number | null = yr;
         let mm: number | null = mo;
         if (rel && unit) {
-          if (!c.doc) return { value: null, valueEnd: null, precision: unit === 'year' ? 'year' : 'month', future: rel === 'next' ? true : rel === 'last' ? false : null };
+          if (!c.doc)
+            return {
+              value: null,
+              valueEnd: null,
+              precision: unit === 'year' ? 'year' : 'month',
+              future: rel === 'next' ? true : rel === 'last' ? false : null,
+            };
           const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
           if (unit === 'year') {
             y = c.doc.y + delta;
@@ -387,146 +478,259 @@ function buildRules(zones: ZoneTable): Rule[] {
     const rel = m[2];
     const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-relyear', kind: 'relative',
-      resolve: (c) => (c.doc ? abs(iso(c.doc.y + delta, mo), null, 'month', c) : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null }),
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:month-relyear',
+      kind: 'relative',
+      resolve: (c) =>
+        c.doc
+          ? abs(iso(c.doc.y + delta, mo), null, 'month', c)
+          : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null },
     };
   });
   // Month YYYY
   R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const y = +m[2];
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:month-year', kind: 'absolute', explicitYear: y, md: [mo, 1], resolve: (c) => abs(iso(y, mo), null, 'month', c) };
-  });
-  // preposition + Month (no day, no year): "in September", "last May", "since March"
-  R(`\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`, '', (m, b) => {
-    const mo = monthOf(m[2]);
-    const prep = m[1].toLowerCase();
-    const s = groupStart(m, 2);
     return {
-      start: b + (prep === 'last' || prep === 'next' || prep === 'this' ? m.index : s), end: b + m.index + m[0].length, rule: 'date:month', kind: 'absolute',
-      resolve: (c) => {
-        let y: number | null;
-        if (!c.doc) y = null;
-        else if (prep === 'last' || prep === 'next' || c.doc.m == null) {
-          y = c.doc.y;
-          if (c.doc.m != null && prep === 'last' && mo >= c.doc.m) y--;
-          if (c.doc.m != null && prep === 'next' && mo <= c.doc.m) y++;
-        } else y = pickYear(c.doc, mo, null, c.sentence);
-        if (y == null) return { value: null, valueEnd: null, precision: 'month', future: null };
-        return abs(iso(y, mo), null, 'month', c);
-      },
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:month-year',
+      kind: 'absolute',
+      explicitYear: y,
+      md: [mo, 1],
+      resolve: (c) => abs(iso(y, mo), null, 'month', c),
     };
   });
+  // preposition + Month (no day, no year): "in September", "last May", "since March"
+  R(
+    `\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`,
+    '',
+    (m, b) => {
+      const mo = monthOf(m[2]);
+      const prep = m[1].toLowerCase();
+      const s = groupStart(m, 2);
+      return {
+        start: b + (prep === 'last' || prep === 'next' || prep === 'this' ? m.index : s),
+        end: b + m.index + m[0].length,
+        rule: 'date:month',
+        kind: 'absolute',
+        resolve: (c) => {
+          let y: number | null;
+          if (!c.doc) y = null;
+          else if (prep === 'last' || prep === 'next' || c.doc.m == null) {
+            y = c.doc.y;
+            if (c.doc.m != null && prep === 'last' && mo >= c.doc.m) y--;
+            if (c.doc.m != null && prep === 'next' && mo <= c.doc.m) y++;
+          } else y = pickYear(c.doc, mo, null, c.sentence);
+          if (y == null) return { value: null, valueEnd: null, precision: 'month', future: null };
+          return abs(iso(y, mo), null, 'month', c);
+        },
+      };
+    },
+  );
   // year ranges: 2014-2016, from 2014 to 2016
-  R(`\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`, '', (m, b) => {
-    const y1 = +m[1];
-    let y2 = +m[2];
-    if (m[2].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
-    if (y2 <= y1 || y2 - y1 > 50) return null;
-    const s = groupStart(m, 1);
-    return { start: b + s, end: b + m.index + m[0].length, rule: 'date:range-years', kind: 'range', explicitYear: y2, resolve: (c) => abs(String(y1), String(y2), 'year', c) };
-  });
+  R(
+    `\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`,
+    '',
+    (m, b) => {
+      const y1 = +m[1];
+      let y2 = +m[2];
+      if (m[2].length === 2) y2 = Math.floor(y1 / 100) * 100 + y2;
+      if (y2 <= y1 || y2 - y1 > 50) return null;
+      const s = groupStart(m, 1);
+      return {
+        start: b + s,
+        end: b + m.index + m[0].length,
+        rule: 'date:range-years',
+        kind: 'range',
+        explicitYear: y2,
+        resolve: (c) => abs(String(y1), String(y2), 'year', c),
+      };
+    },
+  );
   // preposition + year
   R(`\\b${YEAR_PREP}\\s+${YEAR}`, 'i', (m, b) => {
     const y = +m[1];
     const s = groupStart(m, 1);
-    return { start: b + s, end: b + s + 4, rule: 'date:year', kind: 'absolute', explicitYear: y, resolve: (c) => abs(String(y), null, 'year', c) };
-  });
-  // relative days
-  R(`\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`, 'i', (m, b) => {
-    const w = m[1].toLowerCase();
-    const n = w === 'the day before yesterday' ? -2 : w === 'the day after tomorrow' ? 2 : w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:relative-day', kind: 'relative',
-      resolve: (c) => ({ value: full(c.doc) ? addDays(c.doc, n) : null, valueEnd: null, precision: 'day', future: n > 0 ? true : n < 0 ? false : null }),
+      start: b + s,
+      end: b + s + 4,
+      rule: 'date:year',
+      kind: 'absolute',
+      explicitYear: y,
+      resolve: (c) => abs(String(y), null, 'year', c),
     };
   });
+  // relative days
+  R(
+    `\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`,
+    'i',
+    (m, b) => {
+      const w = m[1].toLowerCase();
+      const n =
+        w === 'the day before yesterday'
+          ? -2
+          : w === 'the day after tomorrow'
+            ? 2
+            : w === 'yesterday' || w === 'last night'
+              ? -1
+              : w === 'tomorrow'
+                ? 1
+                : 0;
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:relative-day',
+        kind: 'relative',
+        resolve: (c) => ({
+          value: full(c.doc) ? addDays(c.doc, n) : null,
+          valueEnd: null,
+          precision: 'day',
+          future: n > 0 ? true : n < 0 ? false : null,
+        }),
+      };
+    },
+  );
   // N days/weeks/months/years ago ; in N days/weeks
   R(`\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: 'date:ago', kind: 'relative',
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:ago',
+      kind: 'relative',
       resolve: (c) => relShift(c.doc, -n, unit, false),
     };
   });
   R(`\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:in-n', kind: 'relative', resolve: (c) => relShift(c.doc, n, unit, true) };
+    return {
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule: 'date:in-n',
+      kind: 'relative',
+      resolve: (c) => relShift(c.doc, n, unit, true),
+    };
   });
   // last/this/next/coming/past week/month/year, earlier/later this year
-  R(`\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`, 'i', (m, b) => {
-    const mod = m[1]?.toLowerCase();
-    const rel = m[2].toLowerCase();
-    const unit = m[3].toLowerCase();
-    const delta = /last|past|previous/.test(rel) ? -1 : /next|coming/.test(rel) ? 1 : 0;
-    return {
-      start: b + m.index, end: b + m.index + m[0].length, rule: mod ? 'date:vague-relative' : 'date:relative-period', kind: mod ? 'vague' : 'relative',
-      resolve: (c) => {
-        const r = relPeriod(c.doc, delta, unit);
-        if (mod === 'later') r.future = true;
-        else if (mod === 'earlier') r.future = false;
-        return r;
-      },
-    };
-  });
+  R(
+    `\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`,
+    'i',
+    (m, b) => {
+      const mod = m[1]?.toLowerCase();
+      const rel = m[2].toLowerCase();
+      const unit = m[3].toLowerCase();
+      const delta = /last|past|previous/.test(rel) ? -1 : /next|coming/.test(rel) ? 1 : 0;
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: mod ? 'date:vague-relative' : 'date:relative-period',
+        kind: mod ? 'vague' : 'relative',
+        resolve: (c) => {
+          const r = relPeriod(c.doc, delta, unit);
+          if (mod === 'later') r.future = true;
+          else if (mod === 'earlier') r.future = false;
+          return r;
+        },
+      };
+    },
+  );
   // bare weekday: "on Wednesday", "last Friday", "next Monday"
-  R(`\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`, '', (m, b) => {
-    const mod = m[1]?.toLowerCase();
-    const wd = WEEKDAYS[m[2].toLowerCase()];
-    return {
-      start: b + (mod === 'on' ? groupStart(m, 2) : m.index), end: b + m.index + m[0].length, rule: 'date:weekday', kind: 'relative',
-      resolve: (c) => {
-        const fut = mod === 'next' || mod === 'coming' || mod === 'this coming' ? true : mod === 'last' || mod === 'past' ? false : tenseFuture(c.sentence);
-        if (!full(c.doc)) return { value: null, valueEnd: null, precision: 'day', future: fut };
-        const cur = weekday(c.doc.y, c.doc.m, c.doc.d);
-        let n: number;
-        if (fut) {
-          n = (wd - cur + 7) % 7;
-          if (mod === 'next' && n === 0) n = 7;
-        } else {
-          n = -((cur - wd + 7) % 7);
-          if (mod === 'last' && n === 0) n = -7;
-        }
-        return { value: addDays(c.doc, n), valueEnd: null, precision: 'day', future: n > 0 ? true : n < 0 ? false : null };
-      },
-    };
-  });
+  R(
+    `\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`,
+    '',
+    (m, b) => {
+      const mod = m[1]?.toLowerCase();
+      const wd = WEEKDAYS[m[2].toLowerCase()];
+      return {
+        start: b + (mod === 'on' ? groupStart(m, 2) : m.index),
+        end: b + m.index + m[0].length,
+        rule: 'date:weekday',
+        kind: 'relative',
+        resolve: (c) => {
+          const fut =
+            mod === 'next' || mod === 'coming' || mod === 'this coming'
+              ? true
+              : mod === 'last' || mod === 'past'
+                ? false
+                : tenseFuture(c.sentence);
+          if (!full(c.doc)) return { value: null, valueEnd: null, precision: 'day', future: fut };
+          const cur = weekday(c.doc.y, c.doc.m, c.doc.d);
+          let n: number;
+          if (fut) {
+            n = (wd - cur + 7) % 7;
+            if (mod === 'next' && n === 0) n = 7;
+          } else {
+            n = -((cur - wd + 7) % 7);
+            if (mod === 'last' && n === 0) n = -7;
+          }
+          return {
+            value: addDays(c.doc, n),
+            valueEnd: null,
+            precision: 'day',
+            future: n > 0 ? true : n < 0 ? false : null,
+          };
+        },
+      };
+    },
+  );
   // vague future: soon, shortly, in the near future, in the coming days
-  R(`\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`, 'i', (m, b) => {
-    // "as soon as", "soon after" are not dates
-    const pre = m.input.slice(Math.max(0, m.index - 3), m.index);
-    if (/as $/i.test(pre) && /^soon/i.test(m[0])) return null;
-    return { start: b + m.index, end: b + m.index + m[0].length, rule: 'date:vague-future', kind: 'vague', resolve: () => ({ value: null, valueEnd: null, precision: 'day', future: true }) };
-  });
+  R(
+    `\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`,
+    'i',
+    (m, b) => {
+      // "as soon as", "soon after" are not dates
+      const pre = m.input.slice(Math.max(0, m.index - 3), m.index);
+      if (/as $/i.test(pre) && /^soon/i.test(m[0])) return null;
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:vague-future',
+        kind: 'vague',
+        resolve: () => ({ value: null, valueEnd: null, precision: 'day', future: true }),
+      };
+    },
+  );
   // times: 12 pm, 10:30 a.m., 15:00, noon, midnight, with an optional zone
-  const ZONE = zones.pattern ? `(?:\\s*\\(?(${zones.pattern}|local)(?: time)?(?:\\s*\\(?(?:GMT|UTC)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)\\)?)?\\)?)?` : '()()';
-  R(`\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)|([01]?\\d|2[0-3]):([0-5]\\d)(?!\\d)|(noon|midnight))${ZONE}`, '', (m, b) => {
-    let hh: number;
-    let mm = 0;
-    if (m[6]) hh = m[6] === 'noon' ? 12 : 0;
-    else if (m[3]) {
-      hh = +m[1];
-      mm = m[2] ? +m[2] : 0;
-      if (hh < 1 || hh > 12 || mm > 59) return null;
-      const pm = /p/i.test(m[3]);
-      if (pm && hh < 12) hh += 12;
-      if (!pm && hh === 12) hh = 0;
-    } else {
-      hh = +m[4];
-      mm = +m[5];
-    }
-    let end = b + m.index + m[0].length;
-    // a trailing "." belongs to the sentence when "a.m." ends it — keep it anyway
-    const zoneWord = m[7]?.toLowerCase() ?? null;
-    const explicitOff = m[8] ?? null;
-    const t: TimeCand = { hh, mm, zoneWord, explicitOff };
-    return {
-      start: b + m.index, end, rule: 'date:time', kind: 'absolute', time: t,
-      resolve: () => ({ value: null, valueEnd: null, precision: 'minute', future: null }),
-    } as Cand & { time: TimeCand };
-  });
+  const ZONE = zones.pattern
+    ? `(?:\\s*\\(?(${zones.pattern}|local)(?: time)?(?:\\s*\\(?(?:GMT|UTC)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)\\)?)?\\)?)?`
+    : '()()';
+  R(
+    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)|([01]?\\d|2[0-3]):([0-5]\\d)(?!\\d)|(noon|midnight))${ZONE}`,
+    '',
+    (m, b) => {
+      let hh: number;
+      let mm = 0;
+      if (m[6]) hh = m[6] === 'noon' ? 12 : 0;
+      else if (m[3]) {
+        hh = +m[1];
+        mm = m[2] ? +m[2] : 0;
+        if (hh < 1 || hh > 12 || mm > 59) return null;
+        const pm = /p/i.test(m[3]);
+        if (pm && hh < 12) hh += 12;
+        if (!pm && hh === 12) hh = 0;
+      } else {
+        hh = +m[4];
+        mm = +m[5];
+      }
+      let end = b + m.index + m[0].length;
+      // a trailing "." belongs to the sentence when "a.m." ends it — keep it anyway
+      const zoneWord = m[7]?.toLowerCase() ?? null;
+      const explicitOff = m[8] ?? null;
+      const t: TimeCand = { hh, mm, zoneWord, explicitOff };
+      return {
+        start: b + m.index,
+        end,
+        rule: 'date:time',
+        kind: 'absolute',
+        time: t,
+        resolve: () => ({ value: null, valueEnd: null, precision: 'minute', future: null }),
+      } as Cand & { time: TimeCand };
+    },
+  );
   return rules;
 }
 
@@ -539,7 +743,13 @@ interface TimeCand {
 
 function relShift(doc: DocDate | null, n: number, unit: string, fut: boolean): Resolved {
   const future = fut ? true : false;
-  if (!doc) return { value: null, valueEnd: null, precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day', future };
+  if (!doc)
+    return {
+      value: null,
+      valueEnd: null,
+      precision: unit === 'year' ? 'year' : unit === 'month' ? 'month' : 'day',
+      future,
+    };
   if (unit === 'year') return { value: String(doc.y + n), valueEnd: null, precision: 'year', future };
   if (doc.m == null) return { value: null, valueEnd: null, precision: unit === 'month' ? 'month' : 'day', future };
   if (unit === 'month') {
@@ -609,7 +819,11 @@ function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Foun
       if (si < 0 || m.index + m[0].length > sentences[si].end) continue;
       const c = r.make(m, 0) as Found | null;
       if (!c) continue;
-      if ((c.rule === 'date:month-day' || c.rule === 'date:day-month') && /^the /i.test(text.slice(c.start, c.start + 4))) c.start += 4;
+      if (
+        (c.rule === 'date:month-day' || c.rule === 'date:day-month') &&
+        /^the /i.test(text.slice(c.start, c.start + 4))
+      )
+        c.start += 4;
       c.sentence = si;
       (c as Found & { order: number }).order = ri;
       const list = bySentence.get(si);
@@ -645,7 +859,12 @@ function mergeTimes(list: Found[], text: string): Found[] {
       if (d.time || used.has(d)) continue;
       const gap = d.end <= c.start ? text.slice(d.end, c.start) : c.end <= d.start ? text.slice(c.end, d.start) : null;
       if (gap == null || gap.length > 12 || !/^[\s,]*(?:at|on|from|starting|as of|by)?[\s,]*$/i.test(gap)) continue;
-      if (!['date:month-day', 'date:day-month', 'date:iso', 'date:dotted', 'date:relative-day', 'date:weekday'].includes(d.rule)) continue;
+      if (
+        !['date:month-day', 'date:day-month', 'date:iso', 'date:dotted', 'date:relative-day', 'date:weekday'].includes(
+          d.rule,
+        )
+      )
+        continue;
       best = d;
     }
     if (!best) continue;
@@ -654,7 +873,14 @@ function mergeTimes(list: Found[], text: string): Found[] {
     const date = best;
     const t = c.time;
     out.push({
-      start: Math.min(date.start, c.start), end: Math.max(date.end, c.end), rule: date.rule + '+time', kind: date.kind, sentence: date.sentence, md: date.md, wd: date.wd, explicitYear: date.explicitYear,
+      start: Math.min(date.start, c.start),
+      end: Math.max(date.end, c.end),
+      rule: date.rule + '+time',
+      kind: date.kind,
+      sentence: date.sentence,
+      md: date.md,
+      wd: date.wd,
+      explicitYear: date.explicitYear,
       resolve: (ctx) => {
         const r = date.resolve(ctx);
         if (!r.value || r.value.length !== 10) return r;
@@ -697,7 +923,12 @@ export function fallbackSentences(text: string): Span[] {
     const cut = /[.!?]["”’)]?\s+(?=[A-Z"“‘(])/g;
     while ((sm = cut.exec(line))) {
       // no cut after abbreviations: a.m., U.S., Mr., Dr., St.
-      if (/(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$/.test(line.slice(Math.max(0, sm.index - 4), sm.index))) continue;
+      if (
+        /(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|No|Jan|Feb|Aug|Sept?|Oct|Nov|Dec))$/.test(
+          line.slice(Math.max(0, sm.index - 4), sm.index),
+        )
+      )
+        continue;
       out.push({ start: base + last, end: base + sm.index + 1 });
       last = sm.index + sm[0].length;
     }
@@ -723,7 +954,16 @@ export function recogniseDates(text: string, sentences: Span[], opts: RecogniseO
   return found.map((c) => {
     const s = sentences[c.sentence];
     const r = c.resolve({ doc, sentence: text.slice(s.start, s.end), zones, localZone: local });
-    return { start: c.start, end: c.end, value: r.value, valueEnd: r.valueEnd, precision: r.precision, type: c.kind, future: r.future, rule: c.rule };
+    return {
+      start: c.start,
+      end: c.end,
+      value: r.value,
+      valueEnd: r.valueEnd,
+      precision: r.precision,
+      type: c.kind,
+      future: r.future,
+      rule: c.rule,
+    };
   });
 }
 
@@ -756,7 +996,18 @@ export function loadTerms(dataDir: string): Term[] {
       }
       const g = (k: string) => (f[cols!.indexOf(k)] ?? '').trim();
       if (!g('name')) continue;
-      out.push({ name: g('name'), aliases: g('aliases') ? g('aliases').split('|').map((a) => a.trim()) : [], role: g('role'), country: g('country'), start: g('start') || null, end: g('end') || null });
+      out.push({
+        name: g('name'),
+        aliases: g('aliases')
+          ? g('aliases')
+              .split('|')
+              .map((a) => a.trim())
+          : [],
+        role: g('role'),
+        country: g('country'),
+        start: g('start') || null,
+        end: g('end') || null,
+      });
     }
   }
   termCache.set(dataDir, out);
@@ -770,7 +1021,14 @@ export interface YearEvidence {
   why: string;
 }
 
-const norm = (s: string) => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function dateNum(s: string, endOfPeriod: boolean): number {
   const p = parseIsoDate(s)!;
@@ -875,9 +1133,13 @@ export function inferDocYear(
     seen.add(key);
     constraints++;
     for (const y of years) {
-      if (matching.some((r) => r.start && fits(y, dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity))) score.set(y, score.get(y)! + 2);
+      if (matching.some((r) => r.start && fits(y, dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity)))
+        score.set(y, score.get(y)! + 2);
     }
-    ev.push({ year: 0, why: `${matching[0].role} ${matching[0].name}: ${matching.map((r) => `${r.start ?? '?'}–${r.end ?? ''}`).join(', ')}` });
+    ev.push({
+      year: 0,
+      why: `${matching[0].role} ${matching[0].name}: ${matching.map((r) => `${r.start ?? '?'}–${r.end ?? ''}`).join(', ')}`,
+    });
   }
   // weekday + date: "on Wednesday, April 12"
   for (const c of cands) {
@@ -910,7 +1172,8 @@ export function inferDocYear(
   }
   // dated references in the past: the document is not older than the latest of them
   let latest = 0;
-  for (const c of cands) if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
+  for (const c of cands)
+    if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
   if (!constraints && !latest) return null;
   if (latest) for (const y of years) if (y < latest) score.set(y, score.get(y)! - 3);
   if (latest) ev.push({ year: latest, why: `latest dated reference ${latest}` });
@@ -925,7 +1188,8 @@ export function inferDocYear(
   // document date) decide: news reports what just happened
   if (top.length > 1) {
     const recent = top.map((y) => {
-      const t = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 12, 31);
+      const t =
+        partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 12, 31);
       let n = 0;
       for (const c of cands) {
         if (!c.explicitYear || !c.md || c.future === true) continue;
@@ -949,9 +1213,17 @@ export function inferDocYear(
 
 /** The year inference for a document, with its evidence (for `readout entities` and debugging). */
 export function explainDocYear(doc: Doc, kb: KB): { year: number; evidence: YearEvidence[] } | null {
-  const sentences: Span[] = doc.layers.sentences && doc.layers.sentences.length ? (doc.layers.sentences as Sentence[]) : fallbackSentences(doc.text);
+  const sentences: Span[] =
+    doc.layers.sentences && doc.layers.sentences.length
+      ? (doc.layers.sentences as Sentence[])
+      : fallbackSentences(doc.text);
   const found = findCandidates(doc.text, sentences, loadZones(kb.dataDir));
-  const pre = found.map((c) => ({ wd: c.wd, md: c.md, explicitYear: c.explicitYear, future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null }));
+  const pre = found.map((c) => ({
+    wd: c.wd,
+    md: c.md,
+    explicitYear: c.explicitYear,
+    future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null,
+  }));
   return inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), doc.meta.publishedPartial ?? null);
 }
 
@@ -960,7 +1232,10 @@ export const dateStage: Stage = {
   requires: ['sentences', 'actors'],
   produces: ['dates'],
   run(doc: Doc, kb: KB) {
-    const sentences: Span[] = doc.layers.sentences && doc.layers.sentences.length ? (doc.layers.sentences as Sentence[]) : fallbackSentences(doc.text);
+    const sentences: Span[] =
+      doc.layers.sentences && doc.layers.sentences.length
+        ? (doc.layers.sentences as Sentence[])
+        : fallbackSentences(doc.text);
     const zones = loadZones(kb.dataDir);
     const found = findCandidates(doc.text, sentences, zones);
     const meta: Partial<DocMeta> = {};
@@ -968,10 +1243,18 @@ export const dateStage: Stage = {
     const partial = doc.meta.publishedPartial ?? null;
     if (!published || !/^\d{4}/.test(published)) {
       // first pass without a document date: explicit years and weekday pairs only
-      const pre = found.map((c) => ({ wd: c.wd, md: c.md, explicitYear: c.explicitYear, future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null }));
+      const pre = found.map((c) => ({
+        wd: c.wd,
+        md: c.md,
+        explicitYear: c.explicitYear,
+        future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null,
+      }));
       const inf = inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), partial);
       if (inf) {
-        published = partial && validDay(inf.year, partial.month, partial.day) ? iso(inf.year, partial.month, partial.day) : String(inf.year);
+        published =
+          partial && validDay(inf.year, partial.month, partial.day)
+            ? iso(inf.year, partial.month, partial.day)
+            : String(inf.year);
         meta.published = published;
       }
     }
@@ -980,7 +1263,16 @@ export const dateStage: Stage = {
     const dates: DateMention[] = found.map((c) => {
       const s = sentences[c.sentence];
       const r = c.resolve({ doc: ddoc, sentence: doc.text.slice(s.start, s.end), zones, localZone: local });
-      return { start: c.start, end: c.end, value: r.value, valueEnd: r.valueEnd, precision: r.precision, type: c.kind, future: r.future, rule: c.rule };
+      return {
+        start: c.start,
+        end: c.end,
+        value: r.value,
+        valueEnd: r.valueEnd,
+        precision: r.precision,
+        type: c.kind,
+        future: r.future,
+        rule: c.rule,
+      };
     });
     return Object.keys(meta).length ? { layers: { dates }, meta } : { layers: { dates } };
   },

@@ -21,8 +21,10 @@ const CONNECT = '(?:de|da|do|del|dos|das|of|la|le|el|al|ez|upon|on|am|an|der|sur
 // administrative nouns that may follow a name ("Idlib province") — grammatical closed class
 const ADMIN = '(?:province|governorate|region|oblast|district|prefecture|county|krai)';
 const SEQ = new RegExp(`${WORD}(?:[ \\u00a0](?:${CONNECT} )?${WORD})*(?: ${ADMIN})?`, 'gu');
-const LOCATIVE = /(?:\b(?:in|at|to|from|near|outside|around|across|into|via|toward|towards|throughout|within|visit|visits|visited|visiting|reached|leave|left|arrive|arrived|hosted in|held in|city of|town of|province of|region of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i;
-const MONTH_OR_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr|The|This|That|These|Those|We|I|He|She|It|They|Our|His|Her|Their)$/;
+const LOCATIVE =
+  /(?:\b(?:in|at|to|from|near|outside|around|across|into|via|toward|towards|throughout|within|visit|visits|visited|visiting|reached|leave|left|arrive|arrived|hosted in|held in|city of|town of|province of|region of)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/i;
+const MONTH_OR_DAY =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr|The|This|That|These|Those|We|I|He|She|It|They|Our|His|Her|Their)$/;
 
 interface Word extends Span {
   text: string;
@@ -46,7 +48,11 @@ interface Cand extends Span {
 }
 
 /** first actor mention overlapping s; `actors` sorted by start, `from` a cursor that only moves forward */
-function overlapsActor(actors: { start: number; end: number; kind: string }[], s: Span, cursor: { i: number }): { kind: string } | null {
+function overlapsActor(
+  actors: { start: number; end: number; kind: string }[],
+  s: Span,
+  cursor: { i: number },
+): { kind: string } | null {
   while (cursor.i < actors.length && actors[cursor.i].end <= s.start - 200) cursor.i++;
   for (let k = cursor.i; k < actors.length; k++) {
     const a = actors[k];
@@ -109,7 +115,14 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
             matched = true;
             break;
           }
-          out.push({ start, end, name, entries: pk.lookup(name), country: null, rule: locative() ? 'place:known+locative' : dateline() ? 'place:dateline' : 'place:known' });
+          out.push({
+            start,
+            end,
+            name,
+            entries: pk.lookup(name),
+            country: null,
+            rule: locative() ? 'place:known+locative' : dateline() ? 'place:dateline' : 'place:known',
+          });
           i = j;
           matched = true;
           break;
@@ -174,7 +187,10 @@ function qualifier(text: string, end: number, kb: KB): string | null {
 }
 
 /** Recognises and resolves places; returns mentions and the resolved dateline place. */
-export function recognisePlaces(doc: Pick<Doc, 'text' | 'meta' | 'layers'>, kb: KB): { places: PlaceMention[]; place: Place | null } {
+export function recognisePlaces(
+  doc: Pick<Doc, 'text' | 'meta' | 'layers'>,
+  kb: KB,
+): { places: PlaceMention[]; place: Place | null } {
   const actors = doc.layers.actors ?? [];
   const cands = findCandidates(doc.text, kb, { actors });
   // context: dateline country, countries of actors (by frequency), countries of unambiguous places
@@ -191,8 +207,13 @@ export function recognisePlaces(doc: Pick<Doc, 'text' | 'meta' | 'layers'>, kb: 
   let place: Place | null = metaPlace;
   if (metaPlace?.name) {
     const list = kb.places.lookup(metaPlace.name);
-    const ctx0 = [...(metaPlace.country ? [metaPlace.country] : []), ...[...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c)];
-    const e = list.length ? rank(metaPlace.country ? list.filter((x) => x.country === metaPlace.country).concat(list) : list, ctx0) : null;
+    const ctx0 = [
+      ...(metaPlace.country ? [metaPlace.country] : []),
+      ...[...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
+    ];
+    const e = list.length
+      ? rank(metaPlace.country ? list.filter((x) => x.country === metaPlace.country).concat(list) : list, ctx0)
+      : null;
     if (e) place = { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
     if (place?.country) bump(place.country, 5);
   }

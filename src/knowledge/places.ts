@@ -108,7 +108,15 @@ class TownIndex {
       let nl = this.txt.indexOf('\n', p);
       if (nl < 0) nl = this.txt.length;
       const [k, name, country, lat, lon] = this.txt.slice(p, nl).split('\t');
-      out.push({ name: name || titleCase(k), country, lat: +lat, lon: +lon, kind: 'town', curated: false, capital: false });
+      out.push({
+        name: name || titleCase(k),
+        country,
+        lat: +lat,
+        lon: +lon,
+        kind: 'town',
+        curated: false,
+        capital: false,
+      });
     }
     return out;
   }
@@ -167,7 +175,15 @@ export function loadPlaceKB(dataDir: string, geo: GeoKB): PlaceKB {
     const info = geo.countries.get(code);
     const e: PlaceEntry = town
       ? { ...town, kind: 'capital', capital: true }
-      : { name: titleCase(k), country: code, lat: info?.lat ?? null, lon: info?.lon ?? null, kind: 'capital', capital: true, curated: false };
+      : {
+          name: titleCase(k),
+          country: code,
+          lat: info?.lat ?? null,
+          lon: info?.lon ?? null,
+          kind: 'capital',
+          capital: true,
+          curated: false,
+        };
     if (town || info) add(k, e);
   }
   const stop = new Set<string>();

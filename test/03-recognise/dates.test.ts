@@ -9,7 +9,10 @@ import { dateStage, fallbackSentences, inferDocYear, recogniseDates, type Term }
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
 function dates(text: string, published: string | null = '2017-08-06'): (DateMention & { text: string })[] {
-  return recogniseDates(text, fallbackSentences(text), { published, dataDir }).map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  return recogniseDates(text, fallbackSentences(text), { published, dataDir }).map((d) => ({
+    ...d,
+    text: text.slice(d.start, d.end),
+  }));
 }
 function one(text: string, published: string | null = '2017-08-06') {
   const ds = dates(text, published);
@@ -49,21 +52,36 @@ describe('absolute dates', () => {
 describe('ranges', () => {
   it('day range within a month', () => {
     const d = one('The next meeting will take place in Tehran on August 8-9.');
-    expect(d).toMatchObject({ text: 'August 8-9', value: '2017-08-08', valueEnd: '2017-08-09', type: 'range', future: true });
+    expect(d).toMatchObject({
+      text: 'August 8-9',
+      value: '2017-08-08',
+      valueEnd: '2017-08-09',
+      type: 'range',
+      future: true,
+    });
   });
   it('day range with a year', () => {
     const d = one('The forum held on July 12-15, 2021 adopted a declaration.');
     expect(d).toMatchObject({ value: '2021-07-12', valueEnd: '2021-07-15' });
   });
   it('day-month range and year range', () => {
-    expect(one('The exercises ran from 3 to 5 September.')).toMatchObject({ value: '2017-09-03', valueEnd: '2017-09-05' });
-    expect(one('Between 2014 and 2016 the format met often.')).toMatchObject({ value: '2014', valueEnd: '2016', precision: 'year' });
+    expect(one('The exercises ran from 3 to 5 September.')).toMatchObject({
+      value: '2017-09-03',
+      valueEnd: '2017-09-05',
+    });
+    expect(one('Between 2014 and 2016 the format met often.')).toMatchObject({
+      value: '2014',
+      valueEnd: '2016',
+      precision: 'year',
+    });
   });
 });
 
 describe('relative dates', () => {
   it('yesterday, last night, today, tomorrow', () => {
-    const ds = dates('Yesterday the ministers spoke by phone; last night they issued a statement. Today they meet, and tomorrow they leave.');
+    const ds = dates(
+      'Yesterday the ministers spoke by phone; last night they issued a statement. Today they meet, and tomorrow they leave.',
+    );
     expect(ds.map((d) => [d.text, d.value, d.future])).toEqual([
       ['Yesterday', '2017-08-05', false],
       ['last night', '2017-08-05', false],
@@ -73,14 +91,21 @@ describe('relative dates', () => {
   });
   it('a weekday in a past sentence is the most recent one', () => {
     // 2017-08-06 is a Sunday
-    expect(one('On Wednesday, the minister said the talks had been useful.')).toMatchObject({ text: 'Wednesday', value: '2017-08-02' });
+    expect(one('On Wednesday, the minister said the talks had been useful.')).toMatchObject({
+      text: 'Wednesday',
+      value: '2017-08-02',
+    });
   });
   it('a weekday in a future sentence is the next one', () => {
     expect(one('The delegations will meet again on Tuesday.')).toMatchObject({ value: '2017-08-08', future: true });
   });
   it('n days ago, next year, last week', () => {
     expect(one('Two days ago the envoy arrived in Damascus.').value).toBe('2017-08-04');
-    expect(one('Next year the summit will be hosted by India.')).toMatchObject({ value: '2018', precision: 'year', future: true });
+    expect(one('Next year the summit will be hosted by India.')).toMatchObject({
+      value: '2018',
+      precision: 'year',
+      future: true,
+    });
     expect(one('The ministers spoke last week.')).toMatchObject({ value: '2017-07-24', valueEnd: '2017-07-30' });
   });
   it('relative dates are null when the document date is unknown', () => {
@@ -93,12 +118,30 @@ describe('relative dates', () => {
 
 describe('vague dates', () => {
   it('early September, later this year, the end of the year', () => {
-    expect(one('The summit will be held in China in early September.')).toMatchObject({ text: 'early September', value: '2017-09', precision: 'month', type: 'vague', future: true });
-    expect(one('We hope to meet again later this year.')).toMatchObject({ value: '2017', precision: 'year', future: true });
-    expect(one('The work should be completed at the end of the year.')).toMatchObject({ text: 'the end of the year', value: '2017', future: true });
+    expect(one('The summit will be held in China in early September.')).toMatchObject({
+      text: 'early September',
+      value: '2017-09',
+      precision: 'month',
+      type: 'vague',
+      future: true,
+    });
+    expect(one('We hope to meet again later this year.')).toMatchObject({
+      value: '2017',
+      precision: 'year',
+      future: true,
+    });
+    expect(one('The work should be completed at the end of the year.')).toMatchObject({
+      text: 'the end of the year',
+      value: '2017',
+      future: true,
+    });
   });
   it('soon, shortly, in the near future carry no value but are future', () => {
-    for (const s of ['He will visit us soon.', 'The text will be published shortly.', 'We will meet in the near future.']) {
+    for (const s of [
+      'He will visit us soon.',
+      'The text will be published shortly.',
+      'We will meet in the near future.',
+    ]) {
       expect(one(s)).toMatchObject({ value: null, type: 'vague', future: true });
     }
   });
@@ -134,22 +177,50 @@ describe('non-dates', () => {
 // ------------------------------------------------------------ document year inference
 
 const terms: Term[] = [
-  { name: 'Rex Tillerson', aliases: [], role: 'Secretary of State', country: 'USA', start: '2017-02-01', end: '2018-03-31' },
+  {
+    name: 'Rex Tillerson',
+    aliases: [],
+    role: 'Secretary of State',
+    country: 'USA',
+    start: '2017-02-01',
+    end: '2018-03-31',
+  },
   { name: 'Joe Biden', aliases: [], role: 'President', country: 'USA', start: '2021-01-20', end: '2025-01-20' },
   { name: 'Donald Trump', aliases: [], role: 'President', country: 'USA', start: '2017-01-20', end: '2021-01-20' },
   { name: 'Donald Trump', aliases: [], role: 'President', country: 'USA', start: '2025-01-20', end: null },
-  { name: 'Sergey Lavrov', aliases: ['Sergei Lavrov'], role: 'Foreign Minister', country: 'RUS', start: '2004-03-09', end: null },
+  {
+    name: 'Sergey Lavrov',
+    aliases: ['Sergei Lavrov'],
+    role: 'Foreign Minister',
+    country: 'RUS',
+    start: '2004-03-09',
+    end: null,
+  },
 ];
 
 function person(text: string, name: string, role: string | null = null): ActorMention {
   const i = text.indexOf(name);
-  return { start: i, end: i + name.length, kind: 'person', actor: emptyActor({ name, role }), key: `person:${name}`, rule: 'test' };
+  return {
+    start: i,
+    end: i + name.length,
+    kind: 'person',
+    actor: emptyActor({ name, role }),
+    key: `person:${name}`,
+    rule: 'test',
+  };
 }
 
 describe('document year inference', () => {
   it('an office holder named with his office plus the dateline day gives one year', () => {
     const t = 'US Secretary of State Rex Tillerson met his Russian counterpart.';
-    const r = inferDocYear(t, [person(t, 'Rex Tillerson', 'Secretary of State')], [], terms, { month: 4, day: 12 }, 2026);
+    const r = inferDocYear(
+      t,
+      [person(t, 'Rex Tillerson', 'Secretary of State')],
+      [],
+      terms,
+      { month: 4, day: 12 },
+      2026,
+    );
     expect(r?.year).toBe(2017);
   });
   it('the same office holder without the dateline day stays ambiguous (2017 or 2018)', () => {
@@ -158,18 +229,38 @@ describe('document year inference', () => {
   });
   it('a name without its office is not evidence', () => {
     const t = 'Rex Tillerson spoke at a conference.';
-    expect(inferDocYear(t, [person(t, 'Rex Tillerson', 'Secretary of State')], [], terms, { month: 4, day: 12 }, 2026)).toBeNull();
+    expect(
+      inferDocYear(t, [person(t, 'Rex Tillerson', 'Secretary of State')], [], terms, { month: 4, day: 12 }, 2026),
+    ).toBeNull();
   });
   it('President-elect with an incumbent gives the weeks before the term', () => {
-    const t = 'President-elect Donald Trump said he would end the conflict, while President Joe Biden approved new aid.';
-    const r = inferDocYear(t, [person(t, 'Donald Trump', 'President'), person(t, 'Joe Biden', 'President')], [], terms, { month: 12, day: 26 }, 2026);
+    const t =
+      'President-elect Donald Trump said he would end the conflict, while President Joe Biden approved new aid.';
+    const r = inferDocYear(
+      t,
+      [person(t, 'Donald Trump', 'President'), person(t, 'Joe Biden', 'President')],
+      [],
+      terms,
+      { month: 12, day: 26 },
+      2026,
+    );
     expect(r?.year).toBe(2024);
   });
   it('weekday and date agreement', () => {
     const r = inferDocYear('', [], [{ wd: 3, md: [4, 12], future: null }], terms, { month: 4, day: 12 }, 2026);
     // April 12 is a Wednesday in 2000, 2006, 2017, 2023: the latest dated reference decides
     expect(r).toBeNull();
-    const r2 = inferDocYear('', [], [{ wd: 3, md: [4, 12], future: null }, { explicitYear: 2017, md: [3, 20], future: false }], terms, { month: 4, day: 12 }, 2026);
+    const r2 = inferDocYear(
+      '',
+      [],
+      [
+        { wd: 3, md: [4, 12], future: null },
+        { explicitYear: 2017, md: [3, 20], future: false },
+      ],
+      terms,
+      { month: 4, day: 12 },
+      2026,
+    );
     expect(r2?.year).toBe(2017);
   });
 
@@ -177,15 +268,31 @@ describe('document year inference', () => {
     return {
       id: 'x',
       text,
-      meta: { id: 'x', file: null, inputId: null, url: null, title: null, published: null, place: null, source: null, speakers: [], language: 'en', ...meta },
+      meta: {
+        id: 'x',
+        file: null,
+        inputId: null,
+        url: null,
+        title: null,
+        published: null,
+        place: null,
+        source: null,
+        speakers: [],
+        language: 'en',
+        ...meta,
+      },
       layers: { sentences: [], actors },
     };
   }
   it('the stage fills meta.published from a partial dateline and resolves yearless dates with it', () => {
     const dir = path.join(dataDir);
-    const t = 'MOSCOW, April 12. /TASS/. Russian Foreign Minister Sergey Lavrov and US Secretary of State Rex Tillerson met on Wednesday, April 12, in Moscow. They spoke yesterday.';
+    const t =
+      'MOSCOW, April 12. /TASS/. Russian Foreign Minister Sergey Lavrov and US Secretary of State Rex Tillerson met on Wednesday, April 12, in Moscow. They spoke yesterday.';
     const kb = { dataDir: dir } as KB;
-    const out = dateStage.run(doc(t, { publishedPartial: { month: 4, day: 12 } }, [person(t, 'Rex Tillerson', 'Secretary of State')]), kb);
+    const out = dateStage.run(
+      doc(t, { publishedPartial: { month: 4, day: 12 } }, [person(t, 'Rex Tillerson', 'Secretary of State')]),
+      kb,
+    );
     // Tillerson's term (people.tsv) and "Wednesday, April 12" agree only on 2017
     expect(out.meta?.published).toBe('2017-04-12');
     const y = out.layers!.dates!.find((d) => t.slice(d.start, d.end) === 'yesterday');
@@ -203,7 +310,10 @@ describe('document year inference', () => {
 
 describe('more edge cases', () => {
   it('a month with "last year" / "this year" takes that year', () => {
-    expect(one('In November last year, the leaders met in Buenos Aires.', '2018-07-04')).toMatchObject({ text: 'November last year', value: '2017-11' });
+    expect(one('In November last year, the leaders met in Buenos Aires.', '2018-07-04')).toMatchObject({
+      text: 'November last year',
+      value: '2017-11',
+    });
     expect(one('In April this year the president visited.', '2018-07-04').value).toBe('2018-04');
   });
   it('ordinals and decades after a year-like number are not years', () => {

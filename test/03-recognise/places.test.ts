@@ -10,21 +10,45 @@ function doc(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] =
   return {
     id: 'x',
     text,
-    meta: { id: 'x', file: null, inputId: null, url: null, title: null, published: null, place: null, source: null, speakers: [], language: 'en', ...meta },
+    meta: {
+      id: 'x',
+      file: null,
+      inputId: null,
+      url: null,
+      title: null,
+      published: null,
+      place: null,
+      source: null,
+      speakers: [],
+      language: 'en',
+      ...meta,
+    },
     layers: { sentences: [], tokens: [], actors },
   };
 }
 function places(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] = []) {
-  return recognisePlaces(doc(text, meta, actors), kb).places.map((p) => ({ text: text.slice(p.start, p.end), ...p.place }));
+  return recognisePlaces(doc(text, meta, actors), kb).places.map((p) => ({
+    text: text.slice(p.start, p.end),
+    ...p.place,
+  }));
 }
 function actor(text: string, surface: string, kind: ActorMention['kind'], country: string | null): ActorMention {
   const i = text.indexOf(surface);
-  return { start: i, end: i + surface.length, kind, actor: emptyActor({ country, name: kind === 'person' ? surface : null }), key: `${kind}:${surface}`, rule: 'test' };
+  return {
+    start: i,
+    end: i + surface.length,
+    kind,
+    actor: emptyActor({ country, name: kind === 'person' ? surface : null }),
+    key: `${kind}:${surface}`,
+    rule: 'test',
+  };
 }
 
 describe('places', () => {
   it('regions and provinces no package has', () => {
-    const ps = places('There are three such zones: in the south of the country, in Eastern Ghouta and to the north of Homs. The fourth is in the province of Idlib.');
+    const ps = places(
+      'There are three such zones: in the south of the country, in Eastern Ghouta and to the north of Homs. The fourth is in the province of Idlib.',
+    );
     expect(ps.map((p) => [p.text, p.name, p.country])).toEqual([
       ['Eastern Ghouta', 'Eastern Ghouta', 'SYR'],
       ['Homs', 'Homs', 'SYR'],
@@ -76,7 +100,9 @@ describe('places', () => {
     expect(ps[0].country).toBe('CHN');
   });
   it('common words and unknown names are skipped without breaking the rest', () => {
-    const ps = places('He spoke in Progress and in Xyzzyville, then in the Security Council, and finally in Vientiane.');
+    const ps = places(
+      'He spoke in Progress and in Xyzzyville, then in the Security Council, and finally in Vientiane.',
+    );
     expect(ps.map((p) => p.name)).toEqual(['Vientiane']);
   });
   it('ambiguous towns are resolved by the document countries', () => {
@@ -98,7 +124,12 @@ describe('dateline place', () => {
     expect(out.layers?.places?.[0]).toMatchObject({ start: 0, end: 4, rule: 'place:dateline' });
   });
   it('Manila in a title-style dateline', () => {
-    const out = placeStage.run(doc('Remarks on the sidelines of ASEAN events, Manila, August 6, 2017', { place: { name: 'Manila', country: null, lat: null, lon: null } }), kb);
+    const out = placeStage.run(
+      doc('Remarks on the sidelines of ASEAN events, Manila, August 6, 2017', {
+        place: { name: 'Manila', country: null, lat: null, lon: null },
+      }),
+      kb,
+    );
     expect(out.meta?.place).toMatchObject({ name: 'Manila', country: 'PHL' });
     expect(out.layers?.places?.map((p) => p.place.name)).toEqual(['Manila']);
   });
