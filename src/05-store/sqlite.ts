@@ -190,12 +190,14 @@ function prepare(db: DB, path: string, readonly: boolean): void {
   }
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  for (let v = version; v < SCHEMA_VERSION; v++) {
+  if (version < SCHEMA_VERSION)
+    // immediate: a second process migrating the same file at once waits, then finds the work done
     db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
-  }
+      for (let v = db.pragma('user_version', { simple: true }) as number; v < SCHEMA_VERSION; v++) {
+        db.exec(MIGRATIONS[v]!);
+        db.pragma(`user_version = ${v + 1}`);
+      }
+    }).immediate();
 }
 
 interface ActorRowIn {
@@ -284,7 +286,7 @@ class SqliteStore implements Store {
       if (existing) return { status: 'duplicate', doc: id };
       this.insertDocument(input, docRec, fingerprint, now);
       return { status: 'inserted', doc: id };
-    })();
+    }).immediate();
   }
 
   deleteDocument(id: string): boolean {
@@ -294,7 +296,7 @@ class SqliteStore implements Store {
       this.removeDocumentRows(id, false);
       this.st(`DELETE FROM source_keys WHERE doc = ?`).run(id);
       return true;
-    })();
+    }).immediate();
   }
 
   /** Deletes the records (and, unless keepRow, the document row) of a document. */

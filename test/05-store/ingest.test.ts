@@ -58,6 +58,25 @@ describe('opening', () => {
     expect(() => openStore(db.file)).toThrow(/newer Readout/);
   });
 
+  it('lets a second connection read and write the same file', () => {
+    const other = openStore(db.file);
+    const reader = openStore(db.file, { readonly: true });
+    try {
+      store.putDocument(docA());
+      expect(reader.counts().document).toBe(1);
+      expect(other.putDocument(docB()).status).toBe('inserted');
+      expect(store.query('event', { doc: 'docB' }).total).toBe(3);
+      // an export-style iteration does not block writes on the same connection
+      const it = store.iterate('event');
+      it.next();
+      expect(store.deleteDocument('docB')).toBe(true);
+      expect(reader.counts().document).toBe(1);
+    } finally {
+      other.close();
+      reader.close();
+    }
+  });
+
   it('refuses to open a missing file read-only', () => {
     expect(() => openStore(db.file + '.missing', { readonly: true })).toThrow(/does not exist/);
   });
