@@ -37,6 +37,9 @@ describe('line rules', () => {
     expect(isChromeLine('Tags: Russia, Syria, United Nations')).toBe(true);
     expect(isChromeLine('© 2022 Ministry of Foreign Affairs. All rights reserved.')).toBe(true);
     expect(isChromeLine('Photo: Press Service')).toBe(true);
+    expect(isChromeLine('Media inquiries: Press Secretary (02) 6277 7500 / Department (02) 6261 1555')).toBe(true);
+    expect(isChromeLine('PRESS OFFICE (02) 6277 7744')).toBe(true);
+    expect(isChromeLine('The office received 1200 3400 5600 letters.')).toBe(false);
     expect(isChromeLine('Copyright law was discussed at length by the two delegations.')).toBe(false);
   });
 });
