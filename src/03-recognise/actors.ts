@@ -158,6 +158,30 @@ const FUNCTION_WORDS = new Set([
   'his',
   'her',
   'their',
+  // sentence adverbs that open sentences capitalised
+  'yesterday',
+  'today',
+  'tomorrow',
+  'tonight',
+  'earlier',
+  'later',
+  'meanwhile',
+  'now',
+  'also',
+  'however',
+  'since',
+  'after',
+  'before',
+  'during',
+  'while',
+  'although',
+  'because',
+  'besides',
+  'moreover',
+  'furthermore',
+  'indeed',
+  'last',
+  'next',
 ]);
 const NON_NAME_POS = new Set([
   'VERB',
@@ -614,6 +638,22 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     return false;
   };
 
+  /** a capitalised proper-name word next to an item that no lexicon entry explains */
+  const foreignNameWord = (k: number): boolean => {
+    if (k < 0 || k >= ws.length || at[k] || used[k]) return false;
+    const w = ws[k];
+    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || HONORIFICS.has(w.key)) return false;
+    if (w.pos) return w.pos === 'PROPN';
+    return !w.sentStart;
+  };
+  const insideOtherName = (x: Item): boolean => {
+    if (x.i > 0 && !ws[x.i].brk && foreignNameWord(x.i - 1)) return true;
+    if (x.i > 1 && !ws[x.i].brk && ws[x.i - 1].key === 'of' && !ws[x.i - 1].brk && foreignNameWord(x.i - 2))
+      return true;
+    if (x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
+    return false;
+  };
+
   const pendingCounterparts: { i: number; j: number; country: string | null; plural: boolean; rule: string }[] = [];
 
   // ---- main pass over items
@@ -1016,7 +1056,9 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     } else if (ctry) {
       const al = ctry.alias;
       const loc = i > 0 && LOC_PREP.has(ws[i - 1].key) && !ws[i].brk;
-      if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
+      if (al.kind === 'name' && insideOtherName(it)) {
+        // "South China Sea", "China Daily", "Bank of Russia": part of another proper name
+      } else if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
         // "in Moscow" is a place, not an actor
       } else if (al.kind === 'capital' && !capitalActs(it)) {
         // a capital that does not act (dateline, "Manila, August 6") is left to the place recogniser

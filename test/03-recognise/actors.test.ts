@@ -305,6 +305,16 @@ describe('hyphens', () => {
   });
 });
 
+describe('country names inside other names', () => {
+  it('South China Sea, China Daily and the Bank of Russia are not the countries; Yesterday China said is', () => {
+    const d = run(
+      'Yesterday China said the South China Sea was calm, China Daily reported. The Bank of Russia cut rates. Russia agreed.',
+    );
+    const cs = d.layers.actors!.filter((m) => m.kind === 'country').map((m) => d.text.slice(m.start, m.end + 4));
+    expect(cs).toEqual(['China sai', 'Russia agr']);
+  });
+});
+
 describe('no double mentions', () => {
   it('a possessive before a group noun is one mention', () => {
     const d = run(
