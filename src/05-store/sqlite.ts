@@ -182,6 +182,10 @@ function prepare(db: DB, path: string, readonly: boolean): void {
       ? (db.prepare(`SELECT value FROM readout_meta WHERE key = 'application'`).get() as { value: string } | undefined)
       : undefined;
     if (app?.value !== 'readout') throw new StoreError(`${path} is not a Readout database`);
+    // stores written by development builds before the schema settled lack these tables
+    const names = new Set(tables.map((t) => t.name));
+    if (version >= 1 && !['document_texts', 'events_json', 'events_text'].every((t) => names.has(t)))
+      throw new StoreError(`${path} was written by a pre-release Readout with another schema: remove it and ingest again`);
   }
   if (readonly) {
     if (version < SCHEMA_VERSION)
