@@ -139,6 +139,7 @@ export function buildDoc(src: SourceText): Doc {
 export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace } {
   let body = src.raw;
   let metaTitle: string | null = src.given.title ?? null;
+  const titleGiven = metaTitle !== null;
   let metaPublished: string | null = src.given.published ?? null;
   let metaSource: string | null = src.given.source ?? null;
   let url: string | null = src.url ?? src.given.url ?? null;
@@ -178,7 +179,7 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     if (tIdx >= 0 && !sameText(header.title!, metaTitle)) header.drop.delete(tIdx);
     if (firstIdx >= 0 && sameText(chrome.lines[firstIdx]!, metaTitle)) header.drop.add(firstIdx);
     header.title = metaTitle;
-  } else if (metaTitle && src.kind === 'html' && header.title && !sameText(header.title, metaTitle)) {
+  } else if (!titleGiven && metaTitle && src.kind === 'html' && header.title && !sameText(header.title, metaTitle)) {
     // the page <title> often carries the site name ("… | Ministry of X"); the headline in the text wins
     metaTitle = header.title;
   }
@@ -210,8 +211,12 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   const source = metaSource ?? outlet?.source ?? siteName ?? null;
 
   const withYear = (d: FoundDate | null | undefined): string | null => (d && d.year !== null ? isoOf(d, tz) : null);
+  let given = normalisePublished(metaPublished);
+  // a given day, and a stamp in the text on that day with its time: keep the time
+  const stampIso = withYear(header.stamp) ?? withYear(pageStamp);
+  if (given && given.length === 10 && stampIso && stampIso.length > 10 && stampIso.startsWith(given)) given = stampIso;
   const published =
-    normalisePublished(metaPublished) ??
+    given ??
     withYear(header.stamp) ??
     withYear(pageStamp) ??
     withYear(header.labelled) ??
@@ -222,8 +227,9 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   let publishedPartial: DocMeta['publishedPartial'] = null;
   if (!published) {
     const d =
-      [header.stamp, header.dateline?.date, header.labelled, header.signoff?.date].find((x) => x && x.day !== null) ??
-      null;
+      [header.stamp, header.dateline?.date, header.labelled, header.titleDate, header.signoff?.date].find(
+        (x) => x && x.day !== null,
+      ) ?? null;
     if (d && d.day !== null)
       publishedPartial = d.time ? { month: d.month, day: d.day, time: d.time } : { month: d.month, day: d.day };
   }

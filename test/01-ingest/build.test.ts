@@ -226,6 +226,32 @@ describe('metadata given with the input', () => {
     expect(d.meta.inputId).toBe('x1');
     expect(d.text).toBe('The ministers met and agreed on a plan.');
   });
+  it('a given day takes the time of a stamp on that day; a given title wins over an HTML headline', () => {
+    const d = buildDoc(
+      src('11 March 2016 14:37\n\nThe ministers met and agreed on a plan.', { given: { published: '2016-03-11' } }),
+    );
+    expect(d.meta.published).toBe('2016-03-11T14:37');
+    const h = buildDoc(
+      src(
+        '<html><body><article><h1>Page headline</h1><p>' +
+          'The ministers met in Rome and agreed on a plan. '.repeat(6) +
+          '</p></article></body></html>',
+        {
+          kind: 'html',
+          given: { title: 'Title from the feed' },
+        },
+      ),
+    );
+    expect(h.meta.title).toBe('Title from the feed');
+  });
+  it('a title tail without a year gives a partial date', () => {
+    const d = buildDoc(
+      src('Remarks to the press, Moscow, April 12\n\nWe held talks today and agreed on a number of steps.'),
+    );
+    expect(d.meta.published).toBeNull();
+    expect(d.meta.publishedPartial).toEqual({ month: 4, day: 12 });
+    expect(d.meta.place?.name).toBe('Moscow');
+  });
   it('a given title that differs from the first line keeps that line in the body', () => {
     const d = buildDoc(src('Short first paragraph\n\nThe ministers met.', { given: { title: 'Another title' } }));
     expect(d.meta.title).toBe('Another title');
