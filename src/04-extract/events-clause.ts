@@ -21,6 +21,8 @@ export interface SentView {
   /** actor mentions inside the sentence, in text order, with first/last token index */
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
+  /** tokens inside a date expression */
+  dateAt?: boolean[];
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
   prevPerson?: ActorMention | null;
 }
@@ -229,7 +231,10 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     if (fallback < 0) fallback = a;
     const pw = prevWord(v, mm.t0, cs);
     const inPP = pw >= cs && (v.pos[pw] === 'ADP' || v.pos[pw] === 'VERB');
-    if (inPP && v.lower[pw] !== 'of') continue;
+    // right before the verb group it is a subject whatever precedes ("… came as Israel announced")
+    let adjacent = true;
+    for (let j = mm.t1 + 1; j < g && adjacent; j++) if (v.pos[j] !== 'ADV') adjacent = false;
+    if (inPP && v.lower[pw] !== 'of' && !adjacent) continue;
     best = a;
   }
   if (best < 0 && fallback >= 0) {

@@ -26,6 +26,8 @@ interface Match {
 
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
 const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
+/** prepositions whose gerund object is not an act that happened: "accused of killing", "jailed for helping" */
+const GERUND_PREPS = new Set(['of', 'for', 'by', 'about', 'without', 'against', 'from', 'on', 'with', 'over', 'in']);
 const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
@@ -72,7 +74,7 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
   return rec(0, i, -1);
 }
 
-function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: ActorMention[], mFrom: number): { view: SentView; mNext: number } {
+function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: ActorMention[], mFrom: number, dates: readonly Span[]): { view: SentView; mNext: number } {
   const toks = doc.layers.tokens!;
   const n = tTo - tFrom;
   const lower = new Array<string>(n);
@@ -107,7 +109,13 @@ function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: 
     for (let q = k; q <= t1; q++) actorAt[q] = idx;
     mNext = mi;
   }
-  return { view: { lower, pos, start, end, actorAt, mentions: ms, kb }, mNext };
+  const dateAt = new Array<boolean>(n).fill(false);
+  if (dates.length && n) {
+    for (let k = lowerBound(dates, sStart); k < dates.length && dates[k]!.start < sEnd; k++) {
+      for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
+    }
+  }
+  return { view: { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt }, mNext };
 }
 
 interface Raw {
@@ -174,7 +182,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (tj === ti) continue;
-    const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi);
+    const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi, dates);
     v.prevPerson = s.paragraph === lastPara ? lastPerson : null;
     mi = mNext;
     const n = tj - ti;
@@ -440,7 +448,7 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
     for (let j = g; j < head; j++) if (v.lower[j] === 'to') toAt = j;
     if (toAt >= 0 && local.some((h) => h.to > toAt)) toAt = -1;
     if (toAt < 0 && g > 0 && v.lower[g - 1] === 'to') toAt = g - 1;
-    if (before >= 0 && v.pos[before] === 'ADP' && v.lower[head]!.endsWith('ing') && v.lower[before] !== 'after' && v.lower[before] !== 'while') hypothetical = true;
+    if (before >= 0 && GERUND_PREPS.has(v.lower[before]!) && v.lower[head]!.endsWith('ing')) hypothetical = true;
   }
   return { negated, hypothetical, intent, governor, toAt };
 }
@@ -520,8 +528,8 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
       if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
     }
   }
-  // a participle modifying a noun with no actor on either side is background, not an event
-  if (reduced && !srcs.length && !tgts.length) return [];
+  // a participle modifying a noun ("a member jailed a year ago") is background unless its agent is named
+  if (reduced && !srcs.length) return [];
   if (passive && !srcs.length && tgts.length === 0 && subj < 0) {
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
     if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
@@ -540,7 +548,7 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (w.endsWith('ing') || w.endsWith('s')) return false;
   if (v.pos[head - 1] !== 'NOUN' && v.actorAt[head - 1]! < 0) return false;
   const next = head + 1 < v.lower.length ? v.pos[head + 1] : 'PUNCT';
-  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV') return false;
+  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1]) return false;
   for (let j = head - 2; j >= 0; j--) {
     if (v.actorAt[j]! >= 0) continue;
     if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') return true;
