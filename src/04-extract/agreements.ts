@@ -27,6 +27,9 @@ import {
   mentionsBefore,
   modifierBefore,
   narratorOf,
+  quoteSpeakerAt,
+  unattributedQuoteSpans,
+  FIRST_PERSON_SUBJECT,
   partiesFrom,
   partyKey,
   pickDate,
@@ -45,7 +48,7 @@ interface Cand {
 }
 
 const NEG_BEFORE = /\b(?:not|never|no|n't|failed to|fail to|refused to|unable to|without)\s+(?:\w+\s+){0,2}$/i;
-const ADJ_BEFORE = /\b(?:its|their|the|a|an|our|his|her|newly|previously|already)\s+$/i;
+const ADJ_BEFORE = /(?:\b(?:its|their|the|a|an|our|his|her|newly|previously|already|earlier|once|jointly)|\()\s*$/i;
 const FUTURE_BEFORE = /\b(?:will|shall|would|are to|is to|are going to|intend to|plan to|hope to|expect to)\s+(?:\w+\s+)?$/i;
 const MODAL_AFTER = /\b(?:will|shall|would|should|must|are to|is to|to be|need to|needs to|have to|has to)\b/i;
 const OBLIGATION = /\b(?:must|should|shall|will|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than)\b/i;
@@ -67,7 +70,8 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const triggers = pats.filter((p) => p.kind !== 'effective' && p.kind !== 'deadline');
   const effPats = pats.filter((p) => p.kind === 'effective');
   const deadlinePreps = pats.filter((p) => p.kind === 'deadline');
-  const inQuote = insideAny(quotedSpans(text));
+  const inQuote = insideAny(unattributedQuoteSpans(doc));
+  const quoteSpeaker = quoteSpeakerAt(doc);
   const sents = sentencesOf(doc);
   const mentionsBy = bySentence(actorsOf(doc).filter((m) => !inQuote(m.start)), sents);
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
@@ -138,7 +142,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (p.kind === 'active' && status === 'planned' && /^agree\b/i.test(h.text) && !FUTURE_BEFORE.test(before)) continue;
       if (p.kind === 'that' && !MODAL_AFTER.test(after.slice(0, 120))) continue;
       if (/^(?:adopted|approved|signed)$/i.test(h.text.trim()) && ADJ_BEFORE.test(before)) continue;
-      const narrator = narratorOf(doc, s);
+      const narrator = quoteSpeaker(h.start) ?? narratorOf(doc, s);
       let partyMentions = [] as typeof mentions;
       let passiveSides: Actor[] = [];
       let participle = false;
@@ -153,7 +157,10 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         partyMentions = mentionsBefore(text, s, h.start, mentions);
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         partyMentions = [...partyMentions, ...comp];
-        if (!mentionsBefore(text, s, h.start, mentions).length) {
+        const fp = narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
+        if (fp && !mentionsBefore(text, s, h.start, mentions).length) {
+          passiveSides = [narrator!];
+        } else if (!mentionsBefore(text, s, h.start, mentions).length) {
           participle = true;
           partyMentions = mentions;
         }
@@ -188,7 +195,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (!partyMentions.length) continue;
       }
       let parties = partiesFrom(partyMentions, passiveSides);
-      if (passiveSides.length === 1) parties = []; // the narrator alone: the other side is unknown
+      if (passiveSides.length === 1 && p.kind === 'passive') parties = []; // "it was agreed" by the narrator alone: the other side is unknown
       const keys = keysOf(parties);
       const nk = partyKey(narrator);
       if (narrator && nk && keys.length === 1 && keys[0] === nk && p.kind !== 'setup') parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
@@ -200,7 +207,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (p.kind !== 'setup') continue;
       }
       const readout = !(doc.layers.turns ?? []).length; // a press release reports the day's agreements
-      if (!date && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(stext)) date = today;
+      if (!date && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
       const ann: AgreementAnn = {
         status,

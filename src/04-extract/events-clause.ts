@@ -234,7 +234,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     // right before the verb group it is a subject whatever precedes ("… came as Israel announced")
     let adjacent = true;
     for (let j = mm.t1 + 1; j < g && adjacent; j++) if (v.pos[j] !== 'ADV') adjacent = false;
-    if (inPP && v.lower[pw] !== 'of' && !adjacent) continue;
+    if (inPP && v.lower[pw] !== 'of' && !(adjacent && SUBORD.has(v.lower[pw]!))) continue;
     best = a;
   }
   if (best < 0 && fallback >= 0) {

@@ -27,7 +27,7 @@ interface Match {
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
 const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
 /** prepositions whose gerund object is not an act that happened: "accused of killing", "jailed for helping" */
-const GERUND_PREPS = new Set(['of', 'for', 'by', 'about', 'without', 'against', 'from', 'on', 'with', 'over', 'in']);
+const GERUND_PREPS = new Set(['of', 'for', 'by', 'about', 'without', 'against', 'from', 'on', 'with', 'over', 'in', 'at']);
 const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 

@@ -125,7 +125,7 @@ export function isQuestion(doc: Doc, s: Sentence): boolean {
 }
 
 /** Words that open a new clause (grammatical closed class). */
-const CLAUSE_OPEN = /[;:?!–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
+const CLAUSE_OPEN = /[;:?!–—(]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
 
 /** Start of the clause containing `pos`, within the sentence. */
 export function clauseStart(text: string, s: Span, pos: number): number {
@@ -218,6 +218,8 @@ export function pickDate(
   exclude: Set<DateMention> = new Set(),
   text?: string,
   posEnd: number = pos,
+  /** a relative clause after the trigger may carry its date ("the summit, which will be held in June") */
+  relative = false,
 ): DateMention | null {
   let best: DateMention | null = null;
   let bestD = Infinity;
@@ -226,7 +228,7 @@ export function pickDate(
     if (text) {
       const gap = d.start >= posEnd ? text.slice(posEnd, d.start) : text.slice(d.end, pos);
       // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
-      const g = d.start >= posEnd ? gap.replace(RELATIVE_EVENT, '') : gap.replace(/^\s*,?\s*when\b/i, '');
+      const g = d.start >= posEnd ? (relative ? gap.replace(RELATIVE_EVENT, '') : gap) : gap.replace(/^\s*,?\s*when\b/i, '');
       if (DATE_STOP.test(g)) continue;
     }
     const dist = d.start >= pos ? d.start - pos : (pos - d.end) * 1.5;
@@ -326,3 +328,32 @@ export function unionRe(key: object, sources: string[]): RegExp {
   }
   return re;
 }
+
+/**
+ * Quotation spans that are not attributed quotes (scare quotes, names): words inside them are not
+ * narration. Attributed quotes (the quotes layer) are the quoted speaker's narration instead.
+ */
+export function unattributedQuoteSpans(doc: Doc): Span[] {
+  const qs = doc.layers.quotes ?? [];
+  return quotedSpans(doc.text).filter((q) => !qs.some((a) => a.start < q.end && a.end > q.start));
+}
+
+/** The speaker of the attributed quote containing `pos`, if any. */
+export function quoteSpeakerAt(doc: Doc): (pos: number) => Actor | null {
+  const qs = [...(doc.layers.quotes ?? [])].sort((a, b) => a.start - b.start);
+  return (pos: number) => {
+    let lo = 0;
+    let hi = qs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const q = qs[mid];
+      if (pos < q.start) hi = mid - 1;
+      else if (pos >= q.end) lo = mid + 1;
+      else return q.speaker && (q.speaker.country || q.speaker.org) ? q.speaker : null;
+    }
+    return null;
+  };
+}
+
+/** First person ("we", "I", "my colleague and I") as the subject before a trigger. */
+export const FIRST_PERSON_SUBJECT = /\b(?:[Ww]e|I)\b(?:\s+\w+){0,3}\s*$/;

@@ -31,6 +31,9 @@ import {
   mentionsBefore,
   modifierBefore,
   narratorOf,
+  quoteSpeakerAt,
+  unattributedQuoteSpans,
+  FIRST_PERSON_SUBJECT,
   partiesFrom,
   partyKey,
   pickDate,
@@ -155,7 +158,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   const vetoes = pats.filter((p) => p.kind === 'veto');
   const planned = markers(kb, 'planned');
   const past = markers(kb, 'past');
-  const inQuote = insideAny(quotedSpans(text));
+  const inQuote = insideAny(unattributedQuoteSpans(doc));
+  const quoteSpeaker = quoteSpeakerAt(doc);
   const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start));
   const sents = sentencesOf(doc);
   const mentionsBy = bySentence(mentionsAll, sents);
@@ -197,7 +201,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     for (const h of hits) {
       if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
       used.push(h);
-      const narrator = narratorAt(s);
+      // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
+      const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
       const before = text.slice(s.start, h.start);
       let parties: Actor[] = [];
       let split = false;
@@ -218,12 +223,13 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         const mod = modifierBefore(text, h.start, cs, s.start);
         const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(before);
         const subj = lightVerb ? cs : mod;
+        const firstPerson = lightVerb && !subj.length && narrator && /\b(?:we|I)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
         const comp = complementAfter(text, s, h.end, mentions, WITH);
         const withLed = WITH_LED.test(text.slice(h.end, h.end + 40));
         const compKeys = new Set(comp.map((m) => partyKey(m.actor)).filter(Boolean));
         const plural = /s$/i.test(h.text.trim()) && !/talks$|negotiations$|consultations$/i.test(h.text.trim());
         const first: Actor[] = [];
-        if (withLed && narrator && !subj.length) first.push(narrator);
+        if ((withLed || firstPerson) && narrator && !subj.length) first.push(narrator);
         if (plural && withLed && compKeys.size > 1 && !subj.length && narrator) {
           // "Meetings were held with A, B and C": one bilateral meeting per counterpart
           split = true;
@@ -238,7 +244,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       } else if (kind === 'verb' || kind === 'discuss') {
         if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
         let subj = mentionsBefore(text, s, h.start, mentions);
-        if (!subj.length && kind === 'verb') {
+        const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
+        if (!subj.length && kind === 'verb' && !fp) {
           // a pronoun subject: "he" is the latest person, "they" the people named before
           const cl = text.slice(clauseStart(text, s, h.start), h.start);
           const prior = mentions.filter((m) => m.end <= h.start);
@@ -249,7 +256,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         }
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         const first: Actor[] = [];
-        if (!subj.length && comp.length && narrator) first.push(narrator);
+        if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
         parties = partiesFrom([...subj, ...comp], first);
       } else if (kind === 'visit') {
         const cs = mentionsBefore(text, s, h.start, mentions);
@@ -304,7 +311,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
 
   function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
-    const d = pickDate(dates, s, h.start, undefined, text, h.end);
+    const d = pickDate(dates, s, h.start, undefined, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
     let status: 'held' | 'planned';
     if (h.p.kind === 'verb' || h.p.kind === 'discuss') {
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
