@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { extractMeetings } from '../../src/04-extract/meetings.js';
 import { keysOf } from '../../src/04-extract/meet-util.js';
 import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
+import { extractQuotes } from '../../src/04-extract/quotes.js';
+import type { Doc } from '../../src/00-model/doc.js';
+
+const withQuotes = (doc: Doc): Doc => ({ ...doc, layers: { ...doc.layers, quotes: extractQuotes(doc, kb) } });
 
 const keys = (m: { parties: Parameters<typeof keysOf>[0] }) => keysOf(m.parties).sort().join('+');
 
@@ -120,4 +124,50 @@ describe('meetings', () => {
     expect(bil).toHaveLength(1);
     expect(ms.some((m) => keys(m) === 'BRICS')).toBe(false);
   });
+
+  it('reads the meeting the title names when the title is not part of the text', () => {
+    const base = makeDoc({
+      text: 'Sergey Lavrov: We had substantive talks. Mr Gabriel and I also discussed Syria.\n',
+      published: '2017-03-09',
+      place: 'Berlin',
+      actors: [LAVROV, ['Mr Gabriel', 'person', { name: 'Sigmar Gabriel', country: 'DEU' }], ['German', 'country', { country: 'DEU' }]],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    const doc: Doc = { ...base, meta: { ...base.meta, title: 'Sergey Lavrov’s remarks following talks with German Foreign Minister Sigmar Gabriel, Berlin, March 9, 2017', titleSpeaker: 'Sergey Lavrov' } };
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(keys(ms[0])).toBe('DEU+RUS');
+    expect(ms[0].date).toBe('2017-03-09');
+    expect(ms[0].rule).toMatch(/^meeting:title:/);
+    // the evidence is text of the document
+    expect(doc.text.slice(ms[0].evidence.start, ms[0].evidence.end)).toBe(ms[0].evidence.text);
+    expect(ms[0].evidence.text.length).toBeGreaterThan(0);
+  });
+
+  it('takes meetings in a quoted statement as the quoted speaker\'s, and keeps idioms out', () => {
+    const doc = withQuotes(
+      makeDoc({
+        text:
+          'MOSCOW, May 5. "We held talks with Foreign Minister Sameh Shoukry in a constructive atmosphere," Sergey Lavrov said.\n\n' +
+          'Russia is ready to meet its partners halfway, he added. We must meet the needs of the region.\n',
+        published: '2019-05-05',
+        place: 'Moscow',
+        actors: [LAVROV, ['Foreign Minister Sameh Shoukry', 'person', { name: 'Sameh Shoukry', country: 'EGY' }], ['Russia', 'country', { country: 'RUS' }]],
+      }),
+    );
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys)).toEqual(['EGY+RUS']);
+    expect(ms[0].date).toBe('2019-05-05');
+  });
+
+  it('resolves "he met" to the person named before, not to every actor in the sentence', () => {
+    const doc = makeDoc({
+      text: 'Beijing noted that Foreign Minister Sergey Lavrov had just visited Pyongyang, during which he met with Chairman Kim Jong Un.\n',
+      published: '2018-06-01',
+      actors: [LAVROV, ['Beijing', 'country', { country: 'CHN' }], ['Pyongyang', 'country', { country: 'PRK' }], ['Chairman Kim Jong Un', 'person', { name: 'Kim Jong Un', country: 'PRK' }]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys)).toEqual(['PRK+RUS']);
+  });
 });
+
