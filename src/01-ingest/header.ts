@@ -210,7 +210,12 @@ function addHeaderLine(info: HeaderInfo, line: string, i: number): void {
   info.headerIdx.push(i);
 }
 
+/** Openings of a speech, never a title: "Ladies and gentlemen", "Good afternoon", "Mr President". */
+const SALUTATION =
+  /^(?:ladies and gentlemen|dear (?:colleagues|friends|ladies)|good (?:morning|afternoon|evening)|(?:distinguished |dear )?colleagues|friends|thank you|excellenc(?:y|ies)|mr\.? (?:president|chairman|secretary-general|speaker)|madam (?:president|chair))\b/i;
+
 function isTitleLike(line: string): boolean {
+  if (SALUTATION.test(line)) return false;
   if (line.length > 300 || isProse(line)) return false;
   if (/[,;:]$/.test(line)) return false;
   if (isTurnLine(line)) return false;

@@ -202,6 +202,13 @@ describe('title tails and other header shapes', () => {
     );
     expect(sig.meta.place).toBeNull();
   });
+  it('a speech opening without punctuation is not taken for a title', () => {
+    const d = buildDoc(
+      src('Good afternoon\n\nWe have just finished our talks and agreed to meet again in the spring in Helsinki.'),
+    );
+    expect(d.meta.title).toBeNull();
+    expect(d.text.startsWith('Good afternoon\n\nWe have')).toBe(true);
+  });
   it('a document without a header keeps all its text and has no title', () => {
     const body =
       'Ladies and gentlemen,\n\nToday we held talks with our colleagues and agreed on a plan of consultations for next year.';
