@@ -648,7 +648,15 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   };
   const insideOtherName = (x: Item): boolean => {
     if (x.i > 0 && !ws[x.i].brk && foreignNameWord(x.i - 1)) return true;
-    if (x.i > 1 && !ws[x.i].brk && ws[x.i - 1].key === 'of' && !ws[x.i - 1].brk && foreignNameWord(x.i - 2))
+    // "the Bank of Russia" (a sentence-initial "Opponents of Rwanda" is no name)
+    if (
+      x.i > 1 &&
+      !ws[x.i].brk &&
+      ws[x.i - 1].key === 'of' &&
+      !ws[x.i - 1].brk &&
+      !ws[x.i - 2].sentStart &&
+      foreignNameWord(x.i - 2)
+    )
       return true;
     if (x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
     return false;
@@ -1096,6 +1104,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       continue;
     }
     if (w.sentStart && w.pos !== 'PROPN') continue;
+    // an acronym ("BAK missile") is no surname
+    if (w.text.length <= 5 && w.text === w.text.toUpperCase()) continue;
     // "the West", "The Hague", "Saudi Arabia": part of another name, not a surname
     if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
     const cands = A.personBySurname.get(w.key);

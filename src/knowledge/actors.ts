@@ -354,10 +354,12 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
       const canonical = n === p.name;
       push(personByName, ws.map((w) => w.key).join(' '), p);
       addLex(n, { type: 'person', person: p });
-      // surnames from plain names only ("King Abdullah of Saudi Arabia" has none)
-      if (ws.length < 2 || ws.some((w) => w.key === 'of' || w.key === 'the')) continue;
-      push(personBySurname, ws[ws.length - 1].key, p);
-      if (ff && canonical) push(personBySurname, ws[0].key, p);
+      // surnames from plain names only ("King Abdullah of Saudi Arabia" has none); a hyphenated
+      // last part is one surname ("Lee Myung-bak" has no surname "bak")
+      const chunks = n.trim().split(/\s+/);
+      if (chunks.length < 2 || ws.some((w) => w.key === 'of' || w.key === 'the')) continue;
+      push(personBySurname, nameKey(chunks[chunks.length - 1]), p);
+      if (ff && canonical) push(personBySurname, nameKey(chunks[0]), p);
     }
   }
   return { orgs, nonstate, roles, people, personByName, personBySurname, lexicon, maxWords, geo };
@@ -409,7 +411,7 @@ export function findPerson(kb: ActorKB, name: string, date?: string | null): Per
   const k = nameKey(name);
   if (!k) return null;
   let cands = kb.personByName.get(k);
-  if (!cands && !k.includes(' ')) cands = kb.personBySurname.get(k);
+  if (!cands) cands = kb.personBySurname.get(k);
   if (!cands || !cands.length) return null;
   if (cands.length > 1) {
     const live = cands.filter((p) => p.terms.some((t) => termCovers(t, date)));

@@ -133,6 +133,14 @@ describe('heads of state by surname alone', () => {
   });
 });
 
+describe('surname pitfalls', () => {
+  it('an acronym is not a surname; a sentence-initial "Opponents of Rwanda" keeps Rwanda', () => {
+    const d = run('A BAK missile was fired. Opponents of Rwanda’s Senate protested.', '2010-01-01');
+    expect(at(d, 'BAK')).toBeUndefined();
+    expect(at(d, 'Rwanda')!.actor.country).toBe('RWA');
+  });
+});
+
 describe('role-only mentions resolved by the document date', () => {
   it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
     expect(
