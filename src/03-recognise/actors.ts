@@ -466,7 +466,14 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     const b = best.get(m.actor.name);
     if (b && richness(b) > richness(m.actor)) m.actor = { ...b, role: m.actor.role ?? b.role };
   }
-  return r;
+  // principal speakers by their full names ("Porter" → "Jalina Porter" when the text names her)
+  const speakers = r.speakers.map((s) => {
+    if (best.has(s)) return s;
+    const ws = words(s);
+    const c = ws.length === 1 ? bySurname.get(ws[0].key) : undefined;
+    return c?.name ?? s;
+  });
+  return { ...r, speakers };
 }
 
 function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Recognised {
