@@ -241,7 +241,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     // only prepositional mentions: "a court in Guyana", "opponents of Rwanda's senate" (not "according to X")
     const fm = v.mentions[fallback]!;
     const pw = prevWord(v, fm.t0, cs);
-    if (pw < cs || ['in', 'of', 'from', 'for'].includes(v.lower[pw]!)) best = fallback;
+    if (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by')) best = fallback;
   }
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"

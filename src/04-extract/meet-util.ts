@@ -157,7 +157,8 @@ export function complementAfter(text: string, s: Span, pos: number, mentions: Ac
       if (!pm) break;
       gap = gap.slice(pm.index! + pm[0].length);
     }
-    if (GAP_STOP.test(gap) || !LIST_GAP.test(gap)) {
+    // after a named party, "in/at/on the sidelines of …" gives the venue, not another party
+    if (GAP_STOP.test(gap) || !LIST_GAP.test(gap) || (out.length && /\b(?:in|at|on|sidelines|margins)\b/i.test(gap))) {
       // a mention nested right after the previous one (e.g. "Chinese" + "Foreign Minister Wang Yi")
       break;
     }
@@ -228,7 +229,7 @@ export function pickDate(
     if (text) {
       const gap = d.start >= posEnd ? text.slice(posEnd, d.start) : text.slice(d.end, pos);
       // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
-      const g = d.start >= posEnd ? (relative ? gap.replace(RELATIVE_EVENT, '') : gap) : gap.replace(/^\s*,?\s*when\b/i, '');
+      const g = d.start >= posEnd ? (relative ? gap.replace(RELATIVE_EVENT, '') : gap) : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
       if (DATE_STOP.test(g)) continue;
     }
     const dist = d.start >= pos ? d.start - pos : (pos - d.end) * 1.5;

@@ -202,6 +202,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
       used.push(h);
       // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
+      // "whether a meeting will take place" asks; it does not report
+      if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
       const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
       const before = text.slice(s.start, h.start);
       let parties: Actor[] = [];
