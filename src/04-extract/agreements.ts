@@ -52,6 +52,9 @@ const ADJ_BEFORE = /(?:\b(?:its|their|the|a|an|our|his|her|newly|previously|alre
 const FUTURE_BEFORE = /\b(?:will|shall|would|are to|is to|are going to|intend to|plan to|hope to|expect to)\s+(?:\w+\s+)?$/i;
 const MODAL_AFTER = /\b(?:will|shall|would|should|must|are to|is to|to be|need to|needs to|have to|has to)\b/i;
 const OBLIGATION = /\b(?:must|should|shall|will|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than)\b/i;
+/** A collective subject that stands for the parties of a meeting. */
+const COLLECTIVE =
+  /\b(?:the\s+(?:two\s+|three\s+)?(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers|heads\s+of\s+state)|both\s+(?:sides|countries|leaders|parties|ministers)|they)\b/i;
 const PAST_MARK = /\b(?:ago|last year|last month|in the past|previously|earlier)\b/i;
 
 const dlCache = new WeakMap<object, RegExp[]>();
@@ -81,6 +84,14 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const today = docDay(doc);
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
   const out: Cand[] = [];
+
+  /** Parties of the meeting mentioned last before `pos` (for "the sides", "the two leaders"). */
+  const recentMeetingParties = (pos: number): Actor[] => {
+    let best: MeetingAnn | null = null;
+    for (const m of meetings) if (m.evidence.start <= pos && (!best || m.evidence.start >= best.evidence.start)) best = m;
+    best ??= meetings.find((m) => m.rule.startsWith('meeting:title:')) ?? null;
+    return best ? best.parties : [];
+  };
 
   /** The other side of the narrator's meeting of the day: the meeting the title names, else the only one. */
   const mainCounterparts = (narrator: Actor | null): Actor[] => {
@@ -146,8 +157,9 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       let partyMentions = [] as typeof mentions;
       let passiveSides: Actor[] = [];
       let participle = false;
-      const byAgent = /^\s+by\b/i.test(after) && /ed$/i.test(h.text.trim());
-      if (byAgent || (p.kind === 'active' && /,\s*$/.test(before) && /ed$/i.test(h.text.trim()))) {
+      const pastParticiple = /^[a-z]+ed\b/i.test(h.text.trim());
+      const byAgent = /^\s+by\b/i.test(after) && pastParticiple;
+      if (byAgent || (p.kind === 'active' && /,\s*$/.test(before) && pastParticiple)) {
         // a participle: "sanctions adopted by the US Congress", "Resolution 2270, adopted on March 2"
         const by = byAgent ? complementAfter(text, s, h.end, mentions, /^\s*by\b/i) : modifierBefore(text, h.start, mentions, s.start);
         partyMentions = by.length ? by : mentionsBefore(text, s, h.start, mentions);
@@ -161,8 +173,14 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (fp && !mentionsBefore(text, s, h.start, mentions).length) {
           passiveSides = [narrator!];
         } else if (!mentionsBefore(text, s, h.start, mentions).length) {
-          participle = true;
-          partyMentions = mentions;
+          const subjText = text.slice(clauseStart(text, s, h.start), h.start);
+          if (COLLECTIVE.test(subjText)) {
+            // "the sides agreed": the parties of the meeting the text last spoke of
+            passiveSides = recentMeetingParties(h.start);
+          } else {
+            participle = !/\b(?:the|a|an|both|all)\s+[\p{L}-]+/iu.test(subjText);
+            partyMentions = mentions;
+          }
         }
       } else if (p.kind === 'passive') {
         let by = complementAfter(text, s, h.end, mentions, /^\s*(?:[\p{L}-]+\s+){0,2}?(?:by|between)\b/iu);
@@ -195,7 +213,8 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (!partyMentions.length) continue;
       }
       let parties = partiesFrom(partyMentions, passiveSides);
-      if (passiveSides.length === 1 && p.kind === 'passive') parties = []; // "it was agreed" by the narrator alone: the other side is unknown
+      if (passiveSides.length === 1 && p.kind === 'passive') parties = [];
+      if (!passiveSides.length && !partyMentions.length) parties = []; // "it was agreed" by the narrator alone: the other side is unknown
       const keys = keysOf(parties);
       const nk = partyKey(narrator);
       if (narrator && nk && keys.length === 1 && keys[0] === nk && p.kind !== 'setup') parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
@@ -207,6 +226,11 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (p.kind !== 'setup') continue;
       }
       const readout = !(doc.layers.turns ?? []).length; // a press release reports the day's agreements
+      if (!date && passiveSides.length && COLLECTIVE.test(text.slice(clauseStart(text, s, h.start), h.start))) {
+        // "the sides agreed" at the meeting just reported: its date
+        const recent = meetings.filter((m) => m.evidence.start <= h.start && keysOf(m.parties).join() === keysOf(passiveSides).join()).pop();
+        if (recent?.date) date = recent.date;
+      }
       if (!date && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
       const ann: AgreementAnn = {

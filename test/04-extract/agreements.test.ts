@@ -85,4 +85,27 @@ describe('agreements', () => {
     expect(as[1].date).toBe('2019-05-02');
     expect(as[2].date).toBe('2019-04-12');
   });
+
+  it('"the sides agreed" stands for the parties of the meeting just reported', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'On Monday, President Emmanuel Macron held talks with Chancellor Olaf Scholz in Paris. ' +
+          'The two leaders agreed to set up a joint commission on energy.\n',
+        published: '2022-10-26',
+        actors: [
+          ['President Emmanuel Macron', 'person', { name: 'Emmanuel Macron', country: 'FRA' }],
+          ['Chancellor Olaf Scholz', 'person', { name: 'Olaf Scholz', country: 'DEU' }],
+        ],
+        dates: [['On Monday', '2022-10-24', false]],
+        places: [['Paris', 'FRA']],
+      }),
+    );
+    const as = extractAgreements(doc, kb);
+    expect(as).toHaveLength(1);
+    expect(keys(as[0])).toBe('DEU+FRA');
+    expect(as[0].date).toBe('2022-10-24'); // the day of the talks, not of the report
+    expect(as[0].topics).toContain('energy');
+  });
 });
+
