@@ -665,7 +665,9 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       foreignNameWord(x.i - 2)
     )
       return true;
-    if (x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
+    // "China Daily", "Russia Today" (but "U.S. Central Command", "UK Treasury" are the country's)
+    const acronym = ws[x.i].text === ws[x.i].text.toUpperCase();
+    if (!acronym && x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
     return false;
   };
 
@@ -736,6 +738,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     let k = i;
     const mod = modifier(it);
     let roleIt: Item | undefined;
+    let descr: string | null = null;
     let chain: { i: number; j: number; country: string | null; org: string | null }[] = [];
     if (mod) {
       // coordinated modifiers: "Russian, US and Jordanian experts"
@@ -759,7 +762,33 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       if (last.j < ws.length && !ws[last.j].lbrk && reading(head, 'role')) {
         roleIt = head;
         k = last.j;
-      } else chain = chain.slice(0, 1);
+      } else {
+        // "Rwanda's information minister", "the Russian energy minister": one or two words that
+        // say which ministry, then a personal title
+        let d = last.j;
+        while (
+          d < ws.length &&
+          d - last.j < 2 &&
+          !ws[d].lbrk &&
+          !at[d] &&
+          !FUNCTION_WORDS.has(ws[d].key) &&
+          (!ws[d].pos || ws[d].pos === 'NOUN' || ws[d].pos === 'PROPN' || ws[d].pos === 'ADJ')
+        )
+          d++;
+        const h2 = d > last.j && d < ws.length && !ws[d].lbrk ? reading(at[d], 'role') : undefined;
+        if (
+          chain.length === 1 &&
+          h2 &&
+          h2.role.kind === 'person' &&
+          /^(?:Minister|Deputy Minister|Secretary|Spokesperson|Director|Commander|Chairman)$/.test(h2.role.role)
+        ) {
+          roleIt = at[d];
+          k = d;
+          descr = text
+            .slice(ws[last.j].start, ws[d - 1].end)
+            .replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
+        } else chain = chain.slice(0, 1);
+      }
     } else if (reading(it, 'role')) {
       roleIt = it;
       k = i;
@@ -806,7 +835,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           q = at[r]!.j;
         }
       }
-      let roleName = role.role;
+      let roleName = descr ? `${descr} ${role.role}` : role.role;
       // complement: "for Syria", "for Ukraine Negotiations", "on Climate"
       let nameS = -1;
       let nameE = -1;
@@ -939,7 +968,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
           rule = 'role-only-doc';
         } else {
           // without a document date the KB cannot tell who held the office
-          const hit = dated ? officeHolder(A, role.role, c, date) : null;
+          const hit = dated ? officeHolder(A, descr ? roleName : role.role, c, date) : null;
           const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
           if (hit) {
             actor = personActor(A, hit.person, hit.term, {
@@ -1091,6 +1120,25 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       }
     }
     i = it.j - 1;
+  }
+
+  // apposition: "The US commander in Iraq, General David Petraeus" — the named person takes the
+  // country of the role just before, and the role gets the person's name
+  const APPOS = /^(?:\s+(?:in|of|for|to|at|on)\s+[^,.;:]{1,40})?,\s*$/;
+  for (let k = 1; k < out.length; k++) {
+    const p = out[k];
+    if (p.kind !== 'person' || p.actor.country || p.actor.org || !p.actor.name) continue;
+    let q = k - 1;
+    while (q >= 0 && out[q].rule === 'country-name-loc') q--;
+    if (q < 0) continue;
+    const r = out[q];
+    if (r.kind !== 'role' || r.actor.name || !r.actor.country || !APPOS.test(text.slice(r.end, p.start))) continue;
+    const country = r.actor.country;
+    const sector = p.actor.sector ?? r.actor.sector;
+    p.actor = { ...p.actor, country, sector, code: cameoCode(country, sector) };
+    r.actor = { ...r.actor, name: p.actor.name };
+    r.key = p.key;
+    r.rule += '+apposition';
   }
 
   const mentioned = new Set<string>();

@@ -133,6 +133,29 @@ describe('heads of state by surname alone', () => {
   });
 });
 
+describe('descriptors and appositions', () => {
+  it("Rwanda's information minister is a Rwandan minister", () => {
+    const d = run('Rwanda’s information minister said the report was accurate.', '2008-08-06');
+    const m = at(d, 'information')!;
+    expect(m.actor).toMatchObject({ role: 'Information Minister', country: 'RWA', sector: 'GOV' });
+  });
+  it('the US commander in Iraq, General Xavier Quillbrook → the person is American', () => {
+    const d = run('The US commander in Iraq, General Xavier Quillbrook, held talks in Beirut.', '2008-08-06');
+    expect(at(d, 'Xavier')!.actor).toMatchObject({
+      name: 'Xavier Quillbrook',
+      country: 'USA',
+      sector: 'MIL',
+      code: 'USAMIL',
+    });
+    expect(at(d, 'commander')!.actor.name).toBe('Xavier Quillbrook');
+  });
+  it('U.S. Central Command is American, China Daily is not China', () => {
+    const d = run('The U.S. Central Command said so, and China Daily reported it.', '2014-08-06');
+    expect(at(d, 'U.S.')!.actor.country).toBe('USA');
+    expect(at(d, 'China')).toBeUndefined();
+  });
+});
+
 describe('surname pitfalls', () => {
   it('an acronym is not a surname; a sentence-initial "Opponents of Rwanda" keeps Rwanda', () => {
     const d = run('A BAK missile was fired. Opponents of Rwanda’s Senate protested.', '2010-01-01');
