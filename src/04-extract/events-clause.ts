@@ -81,8 +81,14 @@ export interface MarkerHit {
   to: number;
 }
 
-/** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to). */
+/** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped. */
 export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
+  const all = markersAll(v, from, to);
+  if (all.length < 2) return all;
+  return all.filter((h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
+}
+
+function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
   const hits: MarkerHit[] = [];
   for (let e = from; e < to; e++) {
     const list = v.kb.markersByLast.get(v.lower[e]!);
@@ -101,7 +107,10 @@ export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
 
 /** True when the verb at `head` (with its group starting at `g`) is passive: "was attacked". */
 export function isPassive(v: SentView, head: number, g: number): boolean {
-  if (v.lower[head]!.endsWith('ing')) return false;
+  const w = v.lower[head]!;
+  if (w.endsWith('ing')) return false;
+  // a participle: "was attacked", "were held", not an adjective ("are ready")
+  if (v.pos[head] !== 'VERB' && !w.endsWith('ed')) return false;
   for (let j = head - 1; j >= g; j--) {
     const w = v.lower[j]!;
     if (BE.has(w)) return true;

@@ -128,8 +128,9 @@ interface Raw {
   tgtPlace: Place | null;
   negated: boolean;
   hypothetical: boolean;
-  /** token index of a governing intent predicate ("agreed to", "threatened to") */
+  /** token span [governor, governorEnd) of a governing intent predicate ("agreed to", "are ready to") */
   governor: number;
+  governorEnd: number;
   /** index of an infinitive "to" right before the predicate's verb group, or -1 */
   toAt: number;
   drop?: boolean;
@@ -224,8 +225,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     // states an aim or a request, not an act that happened (intent and phase verbs excepted)
     for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
     // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
-    const governors = new Set(raws.filter((r) => r.governor >= 0).map((r) => r.governor));
-    const kept = raws.filter((r) => !(r.p.intent && governors.has(r.head) && /^(03|12|13)/.test(r.code)));
+    const governed = (head: number) => raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
+    const kept = raws.filter((r) => !(r.p.intent && /^(03|12|13)/.test(r.code) && governed(r.head)));
 
     // sentence context: date, place, topics
     let date: string | null = null;
@@ -325,7 +326,7 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
-      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, toAt: -1 });
+      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
     }
   }
   return out;
@@ -344,6 +345,7 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
 const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
 
 /** A word right after a modal or do-auxiliary is a verb, whatever the tagger said: "would free", "did not sign". */
@@ -369,7 +371,7 @@ function participleModifier(v: SentView, i: number): boolean {
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
   const p = v.pos[i - 1]!;
-  return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s";
+  return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s" || POSSESSIVE.has(v.lower[i - 1]!);
 }
 
 /** A head the tagger called a noun but that follows a subject: "China attacks Japan", "Did Russia attack". */
@@ -419,6 +421,7 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
   let hypothetical = false;
   let intent = false;
   let governor = -1;
+  let governorEnd = -1;
   const reportBefore = sentMarkers.some((h) => h.type === 'report' && h.to <= g);
   for (const h of local) {
     if (h.type === 'neg') negated = true;
@@ -426,11 +429,13 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
       negated = true;
       intent = true;
       governor = h.from;
+      governorEnd = h.to;
     }
     else if (h.type === 'intent') {
       intent = true;
-      // the governing predicate ("agreed", "threatened") is the marker's first word
+      // the governing predicate ("agreed", "are ready") lies inside the marker
       governor = h.from;
+      governorEnd = h.to;
     } else if (h.type === 'oblige' || h.type === 'advise') {
       hypothetical = true;
     } else if (h.type === 'hypo') {
@@ -450,7 +455,7 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
     if (toAt < 0 && g > 0 && v.lower[g - 1] === 'to') toAt = g - 1;
     if (before >= 0 && GERUND_PREPS.has(v.lower[before]!) && v.lower[head]!.endsWith('ing')) hypothetical = true;
   }
-  return { negated, hypothetical, intent, governor, toAt };
+  return { negated, hypothetical, intent, governor, governorEnd, toAt };
 }
 
 function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number, sentMarkers: MarkerHit[]): Raw[] {
@@ -564,10 +569,10 @@ function nounBefore(v: SentView, head: number): number {
 
 function pairUp(
   v: SentView, p: EventPattern, code: string, head: number, end: number, srcs: number[], tgts: number[],
-  mod: { negated: boolean; hypothetical: boolean; governor: number; toAt?: number }, tgtPlace: Place | null,
+  mod: { negated: boolean; hypothetical: boolean; governor: number; governorEnd?: number; toAt?: number }, tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
-  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, toAt: mod.toAt ?? -1 };
+  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, governorEnd: mod.governorEnd ?? -1, toAt: mod.toAt ?? -1 };
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
     for (const a of srcs) for (const b of srcs) {

@@ -99,6 +99,12 @@ describe('modality', () => {
     expect(codes('Russia is expected to sign the agreement with Japan.')).toEqual(['RUS>JPN:030']);
     expect(codes('Egypt said it would free the Sudanese prisoners.')[0]).toBe('EGY>SDN:0353');
   });
+  it('"would like to" performs the act; "are ready to" governs the act it introduces', () => {
+    const thank = first('Russia would like to thank Turkey for its hospitality.');
+    expect(thank.cameo).toBe('051');
+    expect(thank.hypothetical).toBe(false);
+    expect(codes('Russia and Turkey are ready to support Libya.')).toEqual(['RUS>LBY:032', 'TUR>LBY:032']);
+  });
   it('stated refusal is a rejection', () => {
     expect(codes('Iran refused to meet France.')).toEqual(['IRN>FRA:125']);
   });
