@@ -47,6 +47,8 @@ export interface FoundDate {
   day: number | null;
   /** "HH:MM" when a time of day is given */
   time: string | null;
+  /** a UTC offset stated with the time ("EDT" → "-04:00"), which wins over the outlet's zone */
+  offset?: string | null;
   /** offsets of the match in the searched string */
   index: number;
   length: number;
@@ -178,7 +180,7 @@ export function isoOf(f: FoundDate, tz: string | null = null): string | null {
   const date = `${f.year}-${pad(f.month)}-${pad(f.day)}`;
   if (!f.time) return date;
   const [hh, mm] = f.time.split(':').map(Number) as [number, number];
-  const off = tz ? zoneOffset(tz, f.year, f.month, f.day, hh, mm) : null;
+  const off = f.offset ?? (tz ? zoneOffset(tz, f.year, f.month, f.day, hh, mm) : null);
   return `${date}T${f.time}${off ?? ''}`;
 }
 
@@ -214,4 +216,44 @@ export function normalisePublished(v: string | null | undefined): string | null 
   const f = findDates(s)[0];
   if (f && f.year !== null) return isoOf(f);
   return null;
+}
+
+/** Zone abbreviations as written after times in English-language releases. */
+const ZONE_ABBR: Record<string, string> = {
+  EDT: '-04:00',
+  EST: '-05:00',
+  CDT: '-05:00',
+  CST: '-06:00',
+  PDT: '-07:00',
+  PST: '-08:00',
+  GMT: '+00:00',
+  UTC: '+00:00',
+  BST: '+01:00',
+  CET: '+01:00',
+  CEST: '+02:00',
+  EET: '+02:00',
+  EEST: '+03:00',
+  MSK: '+03:00',
+  AEST: '+10:00',
+  AEDT: '+11:00',
+  JST: '+09:00',
+  KST: '+09:00',
+};
+
+/** A line that is only a time of day: "2:02 p.m. EDT", "14:30 (Moscow time)". */
+export function timeLine(line: string): { time: string; offset: string | null } | null {
+  const m = /^(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?\s*(?:\(?([A-Z]{2,4})\)?|\(?Moscow time\)?)?$/i.exec(line.trim());
+  if (!m) return null;
+  let hh = Number(m[1]);
+  const mm = Number(m[2]);
+  if (m[3]) {
+    const pm = /^p/i.test(m[3]);
+    if (hh === 12) hh = pm ? 12 : 0;
+    else if (pm) hh += 12;
+  }
+  if (hh > 23 || mm > 59) return null;
+  const abbr = m[4]?.toUpperCase();
+  if (abbr && !ZONE_ABBR[abbr]) return null;
+  const offset = abbr ? ZONE_ABBR[abbr]! : /moscow time/i.test(line) ? '+03:00' : null;
+  return { time: `${pad(hh)}:${pad(mm)}`, offset };
 }

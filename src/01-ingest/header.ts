@@ -5,7 +5,7 @@
  * sign-off lines at the end ("Stockholm, 20 October 2015.").
  */
 import { ingestData } from './data.js';
-import { findDates, isoOf, MONTH_RE, type FoundDate } from './dates.js';
+import { findDates, isoOf, MONTH_RE, timeLine, type FoundDate } from './dates.js';
 
 export interface HeaderInfo {
   title: string | null;
@@ -293,6 +293,13 @@ export function analyseHeader(lines: string[]): HeaderInfo {
     const st = stampLine(line);
     if (st) {
       if (!info.stamp || (info.stamp.year === null && st.year !== null)) info.stamp = st;
+      info.drop.add(i);
+      continue;
+    }
+    // "2:02 p.m. EDT" under a date stamp: the stamp's time
+    const tl = info.stamp && !info.stamp.time && info.stamp.day !== null ? timeLine(line) : null;
+    if (tl) {
+      info.stamp = { ...info.stamp!, time: tl.time, offset: tl.offset };
       info.drop.add(i);
       continue;
     }

@@ -120,6 +120,20 @@ describe('readout with a weekday date line and CRLF line endings', () => {
   });
 });
 
+describe('a time line under the date stamp', () => {
+  it('"2:02 p.m. EDT" gives the stamp its time and offset and leaves the body', () => {
+    const d = buildDoc(
+      src(
+        'Department Press Briefing\nFri, 08 Apr 2022\n\nJohn Smith, Deputy Spokesperson\n\n2:02 p.m. EDT\n\nMR SMITH: Good afternoon, everyone. I have one announcement at the top and then I will take your questions.',
+      ),
+    );
+    expect(d.meta.published).toBe('2022-04-08T14:02-04:00');
+    expect(d.text).toBe(
+      'John Smith, Deputy Spokesperson\n\nMR SMITH: Good afternoon, everyone. I have one announcement at the top and then I will take your questions.',
+    );
+  });
+});
+
 describe('title tails and other header shapes', () => {
   it('"…, Manila, August 6, 2017" gives place and date', () => {
     const d = buildDoc(

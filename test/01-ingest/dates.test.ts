@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timeLine } from '../../src/01-ingest/dates.js';
 import {
   findDates,
   isoOf,
@@ -105,5 +106,15 @@ describe('normalisePublished', () => {
     expect(normalisePublished('March 4, 2021')).toBe('2021-03-04');
     expect(normalisePublished('soon')).toBeNull();
     expect(normalisePublished('2017-02-30')).toBeNull();
+  });
+});
+
+describe('timeLine', () => {
+  it('reads time-only lines with zone abbreviations', () => {
+    expect(timeLine('2:02 p.m. EDT')).toEqual({ time: '14:02', offset: '-04:00' });
+    expect(timeLine('12:15 a.m.')).toEqual({ time: '00:15', offset: null });
+    expect(timeLine('14:30 (Moscow time)')).toEqual({ time: '14:30', offset: '+03:00' });
+    expect(timeLine('2:02 p.m. at the podium')).toBeNull();
+    expect(timeLine('10:30 XYZ')).toBeNull();
   });
 });
