@@ -267,7 +267,8 @@ export function objectAfter(v: SentView, from: number, to: number): number {
     if (mm.t0 < from) continue;
     if (mm.t0 >= to) break;
     const pw = prevWord(v, mm.t0, from);
-    if (pw >= from && (v.lower[pw] === 'by' || LOCATIVE.has(v.lower[pw]!))) continue;
+    // "by X" is an agent, "in X" a place, "tensions between X and Y" a description, not a target
+    if (pw >= from && (v.lower[pw] === 'by' || v.lower[pw] === 'between' || v.lower[pw] === 'among' || LOCATIVE.has(v.lower[pw]!))) continue;
     return a;
   }
   return -1;
