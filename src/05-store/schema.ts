@@ -7,7 +7,8 @@
  *   JSON, a fingerprint of text+records+sentences (for the unchanged check) and per-kind counts;
  * - source_keys: every source key (path, URL, jsonl id) pointing at a document, so identical
  *   content under two keys is stored once and both keys are remembered;
- * - sentences + sentences_fts: FTS5 (external content) over sentence text;
+ * - sentences + sentences_fts: FTS5 (external content) over sentence text; sentences carry their
+ *   document's date period so date-filtered searches need no join with documents;
  * - one table per record kind with the columns filters and sorts need, and a sibling <table>_json
  *   with the record JSON as stored and its text (evidence, quote, label, name), indexed by a trigram
  *   FTS5 table <table>_text for the substring filter q;
@@ -75,7 +76,9 @@ export const MIGRATIONS: string[] = [
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
     end INTEGER NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    date_lo TEXT,
+    date_hi TEXT
   );
   CREATE INDEX sentences_doc ON sentences (doc, idx);
   CREATE VIRTUAL TABLE sentences_fts USING fts5 (

@@ -351,11 +351,14 @@ class SqliteStore implements Store {
     const { n } = this.st(`SELECT n FROM documents WHERE id = ?`).get(id) as { n: number };
     this.st(`INSERT OR REPLACE INTO document_texts (n, text) VALUES (?, ?)`).run(n, text);
 
-    const insSent = this.st(`INSERT INTO sentences (doc, idx, start, end, text) VALUES (?, ?, ?, ?, ?)`);
+    const insSent = this.st(
+      `INSERT INTO sentences (doc, idx, start, end, text, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const [sentLo, sentHi] = [dateLo(published), dateHi(published)];
     (sentences ?? []).forEach((s, i) => {
       if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > text.length)
         throw new StoreError(`sentence ${i} has a bad span [${s?.start}, ${s?.end}) for a text of ${text.length} characters`);
-      insSent.run(id, i, s.start, s.end, text.slice(s.start, s.end));
+      insSent.run(id, i, s.start, s.end, text.slice(s.start, s.end), sentLo, sentHi);
     });
 
     const docLo = dateLo(published);
@@ -628,31 +631,36 @@ class SqliteStore implements Store {
       if (v === undefined || v === null || v === '') continue;
       if (typeof v !== 'string') throw new QueryError(`filter ${k} must be a string`);
       if (k === 'doc') {
-        conds.push('s.doc = ?');
-        params.push(v);
+        // a document's sentences have consecutive ids: a rowid range the FTS index can use
+        const r = this.st(`SELECT min(id) AS lo, max(id) AS hi FROM sentences WHERE doc = ?`).get(v) as {
+          lo: number | null;
+          hi: number | null;
+        };
+        conds.push('s.doc = ?', 'f.rowid BETWEEN ? AND ?');
+        params.push(v, r.lo ?? 0, r.hi ?? -1);
       } else if (k === 'from') {
         checkDateBound('from', v);
-        conds.push('d.date_hi >= ?');
+        conds.push('s.date_hi >= ?');
         params.push(dateLo(v));
       } else if (k === 'to') {
         checkDateBound('to', v);
-        conds.push('d.date_lo <= ?');
+        conds.push('s.date_lo <= ?');
         params.push(dateHi(v));
       } else throw new QueryError(`filter "${k}" does not apply to search`);
     }
-    // FTS first: rank and page on the FTS table alone, then fetch the page's sentences and snippets
-    const restrict = conds.length
-      ? ` AND rowid IN (SELECT s.id FROM sentences s JOIN documents d ON d.id = s.doc WHERE ${conds.join(' AND ')})`
-      : '';
+    // rank and page on the FTS table (joined with sentences only when filtering), then fetch the
+    // page's sentences and snippets
+    const from = conds.length
+      ? `FROM sentences_fts f JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ? AND ${conds.join(' AND ')}`
+      : `FROM sentences_fts f WHERE sentences_fts MATCH ?`;
     try {
-      const total = (
-        this.st(`SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?${restrict}`).get(match, ...params) as {
-          n: number;
-        }
-      ).n;
-      const page_ = this.st(
-        `SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ?${restrict} ORDER BY rank, rowid LIMIT ? OFFSET ?`,
-      ).all(match, ...params, limit, offset) as { id: number; rank: number }[];
+      const total = (this.st(`SELECT count(*) AS n ${from}`).get(match, ...params) as { n: number }).n;
+      const page_ = this.st(`SELECT f.rowid AS id, f.rank AS rank ${from} ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?`).all(
+        match,
+        ...params,
+        limit,
+        offset,
+      ) as { id: number; rank: number }[];
       if (!page_.length) return { total, rows: [] };
       const ids = page_.map((p) => p.id);
       const marks = ids.map(() => '?').join(',');
