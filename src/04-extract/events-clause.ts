@@ -7,7 +7,7 @@
  * Everything here is grammar (closed word classes and Universal POS tags); lexical knowledge
  * (reporting verbs, modal markers) comes from the KB.
  */
-import type { ActorMention } from '../00-model/doc.js';
+import type { Actor, ActorMention } from '../00-model/doc.js';
 import type { CameoKB, Marker, MarkerType } from '../knowledge/cameo.js';
 
 export interface SentView {
@@ -23,6 +23,8 @@ export interface SentView {
   kb: CameoKB;
   /** tokens inside a date expression */
   dateAt?: boolean[];
+  /** direct quotations overlapping the sentence, with their speakers ("we" inside one is the speaker) */
+  quotes?: { start: number; end: number; speaker: Actor }[];
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
   prevPerson?: ActorMention | null;
 }
@@ -263,12 +265,18 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
 /** Mention index of the first actor starting in [from, to) that is not an agent "by X"; -1 when none. */
 export function objectAfter(v: SentView, from: number, to: number): number {
   for (let a = 0; a < v.mentions.length; a++) {
+    if (v.mentions[a]!.t0 < 0) continue;
     const mm = v.mentions[a]!;
     if (mm.t0 < from) continue;
     if (mm.t0 >= to) break;
     const pw = prevWord(v, mm.t0, from);
     // "by X" is an agent, "in X" a place, "tensions between X and Y" a description, not a target
-    if (pw >= from && (v.lower[pw] === 'by' || v.lower[pw] === 'between' || v.lower[pw] === 'among' || LOCATIVE.has(v.lower[pw]!))) continue;
+    if (pw >= from && (v.lower[pw] === 'by' || v.lower[pw] === 'between' || v.lower[pw] === 'among' || LOCATIVE.has(v.lower[pw]!))) {
+      // … and the mentions coordinated with it ("between Ukraine and Russia")
+      const grp = coordinated(v, a, from, to);
+      a = grp[grp.length - 1]!;
+      continue;
+    }
     return a;
   }
   return -1;
@@ -300,7 +308,7 @@ export function premodifier(v: SentView, head: number, lo: number): number {
   return -1;
 }
 
-const PRON_SUBJ = new Set(['he', 'she', 'it', 'they']);
+const PRON_SUBJ = new Set(['he', 'she', 'it', 'they', 'we', 'i']);
 const PRON_OBJ = new Set(['him', 'her', 'it', 'them']);
 
 /** Index of a third-person pronoun in [from, to) in subject (or object) form; -1 when none. */

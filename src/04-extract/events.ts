@@ -172,6 +172,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const places = byStart(doc.layers.places ?? []);
   const topics = byStart(doc.layers.topics ?? []);
   const turns = doc.layers.turns ?? [];
+  const quotes = (doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker);
   const events: EventAnn[] = [];
 
   let ti = 0;
@@ -185,6 +186,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     if (tj === ti) continue;
     const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi, dates);
     v.prevPerson = s.paragraph === lastPara ? lastPerson : null;
+    const qs = quotes.filter((q) => q.speaker && q.start < s.end && q.end > s.start);
+    if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
     mi = mNext;
     const n = tj - ti;
     ti = tj;
@@ -479,7 +482,13 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   if (subj < 0 && !reduced) {
     // "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported speech is the reporter
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    if (pr >= 0) {
+    const q = pr >= 0 && (v.lower[pr] === 'we' || v.lower[pr] === 'i') ? v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!) : undefined;
+    if (q) {
+      // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
+      v.mentions.push({ m: { start: v.start[pr]!, end: v.end[pr]!, kind: 'pronoun', actor: q.speaker, key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`, rule: 'ev:quote-speaker' }, t0: -1, t1: -1 });
+      subj = v.mentions.length - 1;
+      subjGroup = [subj];
+    } else if (pr >= 0 && v.lower[pr] !== 'we' && v.lower[pr] !== 'i') {
       subj = reportAntecedent(v, pr);
       if (subj >= 0) subjGroup = v.lower[pr] === 'they' ? coordinated(v, subj, 0, pr) : [subj];
       else if ((v.lower[pr] === 'he' || v.lower[pr] === 'she') && v.prevPerson) {
