@@ -135,9 +135,9 @@ function mkWord(start: number, end: number, text: string, key: string): Word {
 }
 
 const UNI_ALNUM = /[\p{L}\p{N}\p{M}]/u;
-function isAlnum(c: number, ch: string): boolean {
+function isAlnum(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-  return UNI_ALNUM.test(ch);
+  return UNI_ALNUM.test(String.fromCharCode(c));
 }
 const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 // apostrophes that join two parts of one word (Da'esh, O’Brien); hyphens split words
@@ -155,7 +155,7 @@ export function words(text: string, offset = 0): Word[] {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!isAlnum(c, text[i])) {
+    if (!isAlnum(c)) {
       i++;
       continue;
     }
@@ -169,24 +169,34 @@ export function words(text: string, offset = 0): Word[] {
     ) {
       let e = i;
       while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
-      if (e < n && isAlnum(text.charCodeAt(e), text[e])) {
-        // "U.S.based": fall through to a plain word
-      } else {
+      if (!(e < n && isAlnum(text.charCodeAt(e)))) {
         const t = text.slice(start, e);
         out.push(mkWord(start + offset, e + offset, t, t.toLowerCase()));
         i = e;
         continue;
       }
+      // "U.S.based": a plain word
     }
+    // plain lower-case ASCII words need no normalisation (most words)
+    let plain = !(c >= 65 && c <= 90);
     let e = i + 1;
     for (;;) {
-      while (e < n && isAlnum(text.charCodeAt(e), text[e])) e++;
-      if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isAlnum(text.charCodeAt(e + 1), text[e + 1])) {
+      while (e < n) {
+        const d = text.charCodeAt(e);
+        if (d >= 97 && d <= 122) e++;
+        else if (isAlnum(d)) {
+          if (d < 48 || d > 57) plain = false;
+          e++;
+        } else break;
+      }
+      if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isAlnum(text.charCodeAt(e + 1))) {
+        plain = false;
         e += 2;
         continue;
       }
       break;
     }
+    if (c >= 128) plain = false;
     let end = e;
     // possessive 's
     if (end - start > 3 && (text.charCodeAt(end - 1) === 115 || text.charCodeAt(end - 1) === 83)) {
@@ -194,7 +204,7 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    out.push(mkWord(start + offset, end + offset, t, normKey(t)));
+    out.push(mkWord(start + offset, end + offset, t, plain ? t : normKey(t)));
     i = e;
   }
   return out;
