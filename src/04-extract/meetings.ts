@@ -13,9 +13,6 @@ import { evidence } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
-import { runStages } from '../pipeline.js';
-import { dateStage } from '../03-recognise/dates.js';
-import { placeStage } from '../03-recognise/places.js';
 import {
   actorsOf,
   bySentence,
@@ -69,6 +66,11 @@ function hasMarker(pats: MeetingPattern[], text: string): boolean {
     return p.re.test(text);
   });
 }
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** "March 11, 2016" or "11 March 2016" (month names are a closed class) */
+const TITLE_DATE =
+  /\b(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?|(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?)\s+((?:19|20)\d\d)\b/;
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
@@ -126,11 +128,26 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
       actors: kept,
     },
   };
-  try {
-    mini = runStages(mini, kb, [dateStage, placeStage]);
-  } catch {
-    return [];
+  // its date and place: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap)
+  const dates: DateMention[] = [];
+  const dm = TITLE_DATE.exec(title);
+  if (dm) {
+    const [, m1, d1, d2, m2, y] = dm;
+    const mo = MONTHS.indexOf((m1 ?? m2).toLowerCase().slice(0, 3)) + 1;
+    const day = +(d1 ?? d2);
+    if (mo > 0 && day >= 1 && day <= 31) {
+      const value = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+      const today = docDay(doc);
+      dates.push({ start: dm.index + dm[0].indexOf(dm[0].trim()), end: dm.index + dm[0].length, value, valueEnd: null, precision: 'day', type: 'absolute', future: today ? value > today : null, rule: 'title-date' });
+    }
   }
+  const places: PlaceMention[] = [];
+  const pl = doc.meta.place;
+  if (pl?.name) {
+    const at = title.lastIndexOf(pl.name);
+    if (at >= 0) places.push({ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' });
+  }
+  mini = { ...mini, layers: { ...mini.layers, dates, places } };
   const cs = collect(mini, kb, orderBase);
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
