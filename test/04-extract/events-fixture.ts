@@ -12,6 +12,7 @@ import { segmentStage } from '../../src/02-segment/index.js';
 import { dateStage } from '../../src/03-recognise/dates.js';
 import { placeStage } from '../../src/03-recognise/places.js';
 import { topicStage } from '../../src/04-extract/topics.js';
+import { quoteStage } from '../../src/04-extract/quotes.js';
 import { eventStage } from '../../src/04-extract/events.js';
 
 export function makeDoc(text: string, published = '2017-07-10'): Doc {
@@ -60,7 +61,7 @@ export function runEvents(text: string, opts: { people?: Record<string, string>;
   const kb = loadKB();
   let doc = runStages(makeDoc(text, opts.published), kb, [segmentStage]);
   doc = { ...doc, layers: { ...doc.layers, actors: tagActors(doc, kb, opts.people) } };
-  doc = runStages(doc, kb, [dateStage, placeStage, topicStage]);
+  doc = runStages(doc, kb, [dateStage, placeStage, topicStage, quoteStage]);
   doc = applyStage(doc, kb, eventStage);
   return { doc, events: doc.layers.events ?? [] };
 }

@@ -79,6 +79,9 @@ describe('structure: source and target', () => {
     expect(codes('France said Russia attacked Ukraine.')).toEqual(['RUS>UKR:190']);
     expect(codes('Japan said it would not provide aid to Iraq.')).toEqual(['JPN>IRQ:121']);
   });
+  it('"we" inside a direct quotation is the quoted speaker', () => {
+    expect(codes('"We call on Ukraine to negotiate," Lavrov said.')).toContain('RUS>UKR:020');
+  });
   it('a reported obligation is the reporter\'s demand', () => {
     expect(codes('Britain said Iran must free the crew.')).toContain('GBR>IRN:100');
   });
