@@ -4,7 +4,7 @@
  */
 import type { Doc } from './00-model/doc.js';
 import type { RecordOf } from './00-model/records.js';
-import { buildDoc, readInputs } from './01-ingest/index.js';
+import { buildDoc, EmptyDocumentError, readInputs } from './01-ingest/index.js';
 import type { InputError, ReadOptions, SourceText } from './01-ingest/types.js';
 import { loadKB, type KB } from './knowledge/index.js';
 import { runStages, type Stage } from './pipeline.js';
@@ -50,7 +50,8 @@ export class Readout {
       try {
         yield { ok: true, item: this.process(r.source) };
       } catch (e) {
-        yield { ok: false, error: { input: r.source.name, message: `processing failed: ${(e as Error).message}` } };
+        const message = e instanceof EmptyDocumentError ? (e as Error).message : `processing failed: ${(e as Error).message}`;
+        yield { ok: false, error: { input: r.source.name, message } };
       }
     }
   }
