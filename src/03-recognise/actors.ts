@@ -12,7 +12,11 @@
  *   I/me/my, we/us/our                                                   → the turn's speaker / its country
  * Anything left is a country / org / non-state mention.
  *
- * Exported helper: mentionsIn(doc, span) → the actor mentions inside a span (binary search).
+ * Exported helpers:
+ *   mentionsIn(doc, span)      → the actor mentions inside a span, in text order (binary search)
+ *   counterpartAt(doc, offset) → the other party of the talks for the turn at offset (inclusive "we")
+ *   resolveSpeaker(kb, label, date) → an Actor for a speaker label
+ *   recogniseActors(doc, kb)   → {actors, turns, speakers} without the Stage wrapper
  */
 import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
@@ -802,7 +806,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
       let q = roleIt!.j;
       // possessive "our" before the title: the speaker's side
       const before = i > 0 ? ws[i - 1] : null;
-      const poss = before && !ws[i].brk ? before.key : null;
+      const poss = before && !ws[i].brk && !used[i - 1] && !at[i - 1] ? before.key : null;
       // "Foreign Minister of China", "President of the Russian Federation"
       if (q < ws.length && ws[q].key === 'of' && !ws[q].brk) {
         let r = q + 1;

@@ -382,3 +382,54 @@ describe('plural offices', () => {
     expect(ms.map((m) => m.actor.name)).toEqual(['Sergey Lavrov', 'Wang Yi']);
   });
 });
+
+describe('layer invariants', () => {
+  it('mentions are sorted, never overlap, and slice to non-empty text', () => {
+    const vocab = [
+      'US',
+      'Russian',
+      ',',
+      'and',
+      'President',
+      'Putin',
+      'of',
+      'the',
+      'Mr',
+      '.',
+      'my',
+      'Chinese',
+      'colleague',
+      'for',
+      'Syria',
+      'Special',
+      'Envoy',
+      'Wang',
+      'Yi',
+      "'s",
+      '-',
+      'we',
+      'I',
+      'side',
+      'ministers',
+      'Secretary',
+      'State',
+      'in',
+      'Moscow',
+    ];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let k = 0; k < 200; k++) {
+      let body = '';
+      for (let j = 0; j < 25; j++) body += vocab[Math.floor(rnd() * vocab.length)] + (rnd() < 0.8 ? ' ' : '');
+      const d = run(`Question: Why?\n\nSergey Lavrov: ${body}.\n\nQuestion: And?`, rnd() < 0.5 ? '2017-07-07' : null);
+      const ms = d.layers.actors!;
+      for (let i = 0; i < ms.length; i++) {
+        expect(ms[i].end).toBeGreaterThan(ms[i].start);
+        if (i && ms[i].start < ms[i - 1].end)
+          throw new Error(
+            `overlap in ${JSON.stringify(d.text)}: ${JSON.stringify(ms[i - 1])} / ${JSON.stringify(ms[i])}`,
+          );
+      }
+    }
+  });
+});
