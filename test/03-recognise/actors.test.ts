@@ -283,6 +283,10 @@ describe('first person and counterparts in a transcript', () => {
     expect(counterpartAt(d, d.text.indexOf('We agreed'))).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
     expect(counterpartAt(d, d.text.indexOf('Will you'))).toBeNull();
   });
+  it('our country → the speaker’s country', () => {
+    const d2 = run('Question: Why?\n\nSergey Lavrov: Our country is ready.\n\nQuestion: And?', '2016-03-11');
+    expect(at(d2, 'Our country')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
+  });
   it('our diplomats → the speaker’s country', () => {
     expect(at(d, 'Our diplomats')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
   });
