@@ -212,6 +212,11 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
         if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
+        if (p.cameo === '-') {
+          // a blocking pattern: "released a statement", "meet the needs of" are not events
+          for (let q = i; q < m.end; q++) consumed[q] = 1;
+          break;
+        }
         const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
         if (!raw.length) continue;
         for (let q = i; q < m.end; q++) consumed[q] = 1;
@@ -305,6 +310,8 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
   const out: Raw[] = [];
   for (const h of sentMarkers) {
     if ((h.type !== 'oblige' && h.type !== 'advise') || !h.marker.cameo) continue;
+    // "must", "needs to" as verbs, not "the need to"
+    if (v.pos[h.from] === 'NOUN' || (h.from > 0 && v.pos[h.from - 1] === 'DET')) continue;
     // the reporting verb: before the clause, or after it (inverted)
     let rep = -1;
     for (let j = h.from - 1; j >= 0; j--) if (isReportVerb(v, j)) { rep = j; break; }

@@ -238,7 +238,7 @@ export function loadCameoKB(dataDir: string): CameoKB {
     for (const r of readTsv(path.join(dir, f))) {
       const [id, cameo, kind, pattern, flags] = r;
       if (!id || !cameo || !pattern) continue;
-      if (!codes.has(cameo) && codes.size) throw new Error(`data/patterns/${f}: pattern ${id} has unknown CAMEO code ${cameo}`);
+      if (cameo !== '-' && !codes.has(cameo) && codes.size) throw new Error(`data/patterns/${f}: pattern ${id} has unknown CAMEO code ${cameo}`);
       patterns.push(compilePattern({ id, cameo, kind: kind ?? 'v', pattern, flags: flags ?? '' }, inflect, `data/patterns/${f}`));
     }
   }

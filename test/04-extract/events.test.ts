@@ -43,6 +43,11 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Turkey launched air strikes on Iraq.')).toEqual(['TUR>IRQ:195']);
     expect(codes('Iran seized a British tanker.')).toEqual(['IRN>GBR:171']);
   });
+  it('blocking patterns: some phrases with event verbs are not events', () => {
+    expect(codes('Russia released a statement on Syria.')).toEqual([]);
+    expect(codes('The plan will meet the needs of Ukraine.')).toEqual([]);
+    expect(codes('Russia released two Ukrainian sailors.')).toEqual(['RUS>UKR:0841']);
+  });
   it('inverse roles: received weapons from X', () => {
     expect(codes('Ukraine received weapons from Poland.')).toEqual(['POL>UKR:072']);
   });

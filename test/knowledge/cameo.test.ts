@@ -57,7 +57,7 @@ describe('intent and refusal tables', () => {
 describe('patterns', () => {
   it('compiles every pattern to a known code and indexes heads by inflected form', () => {
     expect(c.patterns.length).toBeGreaterThan(150);
-    for (const p of c.patterns) expect(cameoInfo(c, p.cameo)).not.toBeNull();
+    for (const p of c.patterns) if (p.cameo !== '-') expect(cameoInfo(c, p.cameo)).not.toBeNull();
     expect(c.byHead.get('met')!.some((p) => p.id === 'meet')).toBe(true);
     expect(c.byHead.get('held')!.some((p) => p.id === 'hold-talks')).toBe(true);
     expect(c.byHead.get('imposes')!.some((p) => p.cameo === '163')).toBe(true);
