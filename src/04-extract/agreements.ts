@@ -85,6 +85,17 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
   const out: Cand[] = [];
 
+  /** A held meeting reported in this sentence or the three before it. */
+  const nearMeeting = (si: number): MeetingAnn | null => {
+    const from = sents[Math.max(0, si - 3)].start;
+    const to = sents[si].end;
+    let best: MeetingAnn | null = null;
+    for (const m of meetings) {
+      if (m.status === 'held' && m.evidence.start >= from && m.evidence.start <= to && (!best || m.evidence.start >= best.evidence.start)) best = m;
+    }
+    return best;
+  };
+
   /** Parties of the meeting mentioned last before `pos` (for "the sides", "the two leaders"). */
   const recentMeetingParties = (pos: number): Actor[] => {
     let best: MeetingAnn | null = null;
@@ -155,6 +166,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (/^(?:adopted|approved|signed)$/i.test(h.text.trim()) && ADJ_BEFORE.test(before)) continue;
       const narrator = quoteSpeaker(h.start) ?? narratorOf(doc, s);
       let partyMentions = [] as typeof mentions;
+      let atMeeting: MeetingAnn | null = null;
       let passiveSides: Actor[] = [];
       let participle = false;
       const pastParticiple = /^[a-z]+ed\b/i.test(h.text.trim());
@@ -197,7 +209,13 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         }
         partyMentions = by.length ? by : mentions;
         // plural "Agreements were reached on…" announces the list that follows; it is not one agreement
-        if (!partyMentions.length && /agreed|reached/i.test(h.text) && !/^(?:agreements|accords|understandings|deals)\b/i.test(h.text) && narrator) {
+        const near = nearMeeting(si);
+        if (!partyMentions.length && near && !/^(?:agreements|accords|understandings|deals)\b/i.test(h.text)) {
+          // "A document on … was also adopted": adopted at the meeting the text has just reported
+          passiveSides = near.parties;
+          atMeeting = near;
+          if (status === 'referenced') status = 'reached';
+        } else if (!partyMentions.length && /agreed|reached/i.test(h.text) && !/^(?:agreements|accords|understandings|deals)\b/i.test(h.text) && narrator) {
           // "It was agreed…" in a readout of talks: the sides of the talks
           partyMentions = [];
           passiveSides = [narrator, ...mainCounterparts(narrator)];
@@ -217,9 +235,16 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (!passiveSides.length && !partyMentions.length) parties = []; // "it was agreed" by the narrator alone: the other side is unknown
       const keys = keysOf(parties);
       const nk = partyKey(narrator);
-      if (narrator && nk && keys.length === 1 && keys[0] === nk && p.kind !== 'setup') parties = partiesFrom([], [parties[0], ...mainCounterparts(narrator)]);
+      if (narrator && nk && keys.length === 1 && keys[0] === nk && p.kind !== 'setup') {
+        const other = mainCounterparts(narrator);
+        const near = other.length ? null : nearMeeting(si);
+        // "we adopted a statement" right after a meeting is reported: that meeting's parties
+        parties = partiesFrom([], [parties[0], ...(other.length ? other : (near?.parties ?? []))]);
+        if (near) atMeeting = near;
+      }
       const d = pickDate(sDates, s, h.start, special, text, h.end);
       let date = d ? refineVague(text, d) : null;
+      if (!date && atMeeting?.date && atMeeting.status === 'held') date = atMeeting.date;
       const narratorParty = !!nk && keysOf(parties).includes(nk);
       // referenced documents (passive adopted/approved, participles) stand only with a date of their own
       if ((status === 'referenced' || participle) && !date && !(p.kind === 'passive' && /agreed|reached/i.test(h.text))) {
