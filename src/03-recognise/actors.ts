@@ -584,6 +584,14 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     return { person: null, ref: null };
   };
 
+  /** a KB person at the document date; out of office, the nearest term still gives the country */
+  const personAt = (p: Person, role: string | null, country: string | null): Actor => {
+    const t = termAt(p, date, role, country);
+    if (t) return personActor(A, p, t);
+    const near = nearestTerm(p, date);
+    return personActor(A, p, near, { role: null });
+  };
+
   const speakerAt = (pos: number): Turn | null => {
     let lo = 0;
     let hi = turns.length - 1;
@@ -697,7 +705,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         let actor: Actor;
         let rule = 'honorific-surname';
         if (ref) actor = ref.actor;
-        else if (person) actor = personActor(A, person, termAt(person, date));
+        else if (person) actor = personAt(person, null, null);
         else {
           actor = actorOf({ name: text.slice(ws[i + 1].start, ws[e - 1].end) });
           rule = 'honorific-unknown';
@@ -931,7 +939,9 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
         if (ref) actor = { ...ref.actor, role: ref.actor.role ?? titleRole };
         else if (person) {
           const t = termAt(person, date, role.role, country ?? org);
+          const near = t ? null : nearestTerm(person, date);
           actor = personActor(A, person, t, {
+            ...(near && !country && !org ? { country: near.country, org: near.org } : {}),
             ...(titleRole ? { role: titleRole } : {}),
             ...(country ? { country } : {}),
             ...(org && !country ? { org } : {}),
@@ -1091,8 +1101,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
     const ctry = reading(it, 'country');
     const per = reading(it, 'person');
     if (per) {
-      const t = termAt(per.person, date);
-      const a = personActor(A, per.person, t);
+      const a = personAt(per.person, null, null);
       emit(it.i, it.j, 'person', a, personKey(a), 'kb-name');
       notePerson(a, personKey(a), w.start);
     } else if (ns) {

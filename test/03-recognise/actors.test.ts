@@ -156,6 +156,18 @@ describe('descriptors and appositions', () => {
   });
 });
 
+describe('people out of office at the document date', () => {
+  it('President-elect Donald Trump in December 2024 keeps his country', () => {
+    const d = run('President-elect Donald Trump spoke by phone with the Chinese leader.', '2024-12-10');
+    expect(at(d, 'Trump')!.actor).toMatchObject({
+      name: 'Donald Trump',
+      role: 'President-elect',
+      country: 'USA',
+      code: 'USAGOV',
+    });
+  });
+});
+
 describe('surname pitfalls', () => {
   it('an acronym is not a surname; a sentence-initial "Opponents of Rwanda" keeps Rwanda', () => {
     const d = run('A BAK missile was fired. Opponents of Rwanda’s Senate protested.', '2010-01-01');
