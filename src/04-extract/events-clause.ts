@@ -257,7 +257,13 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"
     const b = cs - 1;
-    if ((v.lower[b] === 'that' && v.pos[b] === 'PRON') || REL.has(v.lower[b]!)) return subjectOf(v, b, lo, depth + 1);
+    // the antecedent is the noun phrase right before the relative pronoun ("the plan that was approved")
+    if ((v.lower[b] === 'that' && v.pos[b] === 'PRON') || REL.has(v.lower[b]!)) {
+      let j = b - 1;
+      if (j >= lo && v.lower[j] === ',') j--;
+      if (j >= lo && v.actorAt[j]! >= 0) return v.actorAt[j]!;
+      return -1;
+    }
   }
   return best;
 }

@@ -355,6 +355,7 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
 const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
 
@@ -396,7 +397,7 @@ function verbAfterSubject(v: SentView, i: number): boolean {
     if (before >= 0 && (v.pos[before] === 'DET' || v.pos[before] === 'ADP' || v.lower[before] === "'s")) return false;
   }
   const next = v.lower[i + 1];
-  return next === undefined || v.pos[i + 1] !== 'VERB';
+  return next === undefined || (v.pos[i + 1] !== 'VERB' && v.pos[i + 1] !== 'AUX');
 }
 
 function actorKey(a: Actor | null): string {
@@ -480,6 +481,9 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
       mod.negated = false;
     } else code = intentCode(v.kb, code);
   }
+  // "nobody is going to free…", "no one attacked…": a negative subject negates the act
+  const cs0 = clauseStart(v, g, 0);
+  for (let j = cs0; j < g; j++) if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) mod.negated = true;
   const reduced = reducedRelative(v, head, g);
   const passive = reduced || isPassive(v, head, g);
   const ce = clauseEnd(v, m.end, n);
