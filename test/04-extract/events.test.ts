@@ -80,6 +80,9 @@ describe('structure: source and target', () => {
     expect(codes('Germany, after talks in Paris, criticized Hungary.')).toContain('DEU>HUN:111');
     expect(codes('Russia, which supports Syria, condemned Israel.')).toContain('RUS>ISR:111');
   });
+  it('a relative clause takes the phrase before its pronoun as subject', () => {
+    expect(codes('We discussed the plan of Japan that was endorsed by China.')).toContain('CHN>JPN:051');
+  });
   it('reported speech: the clause after "said" has its own subject; pronouns go to the reporter', () => {
     expect(codes('France said Russia attacked Ukraine.')).toEqual(['RUS>UKR:190']);
     expect(codes('Japan said it would not provide aid to Iraq.')).toEqual(['JPN>IRQ:121']);
@@ -99,6 +102,12 @@ describe('modality', () => {
     expect(e.negated).toBe(true);
     expect(first('There is no evidence that Russia attacked Ukraine.').negated).toBe(true);
     expect(first('Russia attacked Ukraine.').negated).toBe(false);
+  });
+  it('a negative subject negates the act', () => {
+    expect(first('Nobody attacked Ukraine.').negated).toBe(true);
+  });
+  it('"going to" is future, not travel', () => {
+    expect(codes('Russia is going to release the Ukrainian sailors.')).toEqual(['RUS>UKR:0353']);
   });
   it('future intent is 03x / 13x, not the act', () => {
     expect(codes('Russia will meet Turkey next week.')).toEqual(['RUS>TUR:036']);
