@@ -277,6 +277,14 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         const first: Actor[] = [];
         if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
         parties = partiesFrom([...subj, ...comp], first);
+      } else if (kind === 'receive') {
+        // "Putin received Foreign Minister X": a guest actor right after the verb (not "received a letter")
+        const obj = complementAfter(text, s, h.end, mentions, /^\s*(?:the\s+|a\s+)?/i);
+        const gap = obj.length ? text.slice(h.end, obj[0].start) : '';
+        if (!obj.length || !/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) || !/^(?:person|role|group|org)$/.test(obj[0].kind)) continue;
+        const subj = mentionsBefore(text, s, h.start, mentions);
+        const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
+        parties = partiesFrom([...subj, ...obj], fp && narrator ? [narrator] : []);
       } else if (kind === 'visit') {
         const cs = mentionsBefore(text, s, h.start, mentions);
         const mod = modifierBefore(text, h.start, cs, s.start);
@@ -332,10 +340,10 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
     const d = pickDate(dates, s, h.start, undefined, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
     let status: 'held' | 'planned';
-    if (h.p.kind === 'verb' || h.p.kind === 'discuss') {
+    if (h.p.kind === 'verb' || h.p.kind === 'discuss' || h.p.kind === 'receive') {
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
       const lead = text.slice(Math.max(s.start, h.start - 30), h.start);
-      status = /^(?:meet|meets|hold|holds|have|has)\b/i.test(h.text) || /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead) ? 'planned' : 'held';
+      status = /^(?:meet|meets|hold|holds|have|has|receives|will|to)\b/i.test(h.text) || /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead) ? 'planned' : 'held';
       if (status === 'planned' && /^(?:has|have)\b/i.test(h.text) && !/\b(?:will|shall|to)\s+(?:\w+\s+)?$/i.test(lead)) status = 'held';
     } else status = hasMarker(planned, win) ? 'planned' : 'held';
     if (d && d.future === true) status = 'planned';

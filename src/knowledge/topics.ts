@@ -14,7 +14,7 @@ export interface TopicDef {
 
 export interface MeetingPattern {
   re: RegExp;
-  kind: 'noun' | 'verb' | 'visit' | 'forum' | 'discuss' | 'planned' | 'past' | 'veto';
+  kind: 'noun' | 'verb' | 'visit' | 'forum' | 'discuss' | 'receive' | 'planned' | 'past' | 'veto';
   format: string | null;
   source: string;
 }

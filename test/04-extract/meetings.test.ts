@@ -169,5 +169,25 @@ describe('meetings', () => {
     const ms = extractMeetings(doc, kb);
     expect(ms.map(keys)).toEqual(['PRK+RUS']);
   });
+
+  it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
+    const doc = makeDoc({
+      text:
+        'President Vladimir Putin received Foreign Minister Sameh Shoukry in the Kremlin on Tuesday. ' +
+        'President Vladimir Putin received a letter from the President of Egypt.\n',
+      published: '2019-05-08',
+      actors: [
+        ['President Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['Foreign Minister Sameh Shoukry', 'person', { name: 'Sameh Shoukry', country: 'EGY' }],
+        ['the President of Egypt', 'role', { role: 'President', country: 'EGY' }],
+      ],
+      dates: [['on Tuesday', '2019-05-07', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(keys(ms[0])).toBe('EGY+RUS');
+    expect(ms[0].date).toBe('2019-05-07');
+    expect(ms[0].status).toBe('held');
+  });
 });
 
