@@ -611,8 +611,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   ): { country: string | null; org: string | null; orgCameo: string | null } | null => {
     if (!it) return null;
     const c = reading(it, 'country');
-    if (c && (c.alias.kind === 'adjective' || c.alias.kind === 'name'))
-      return { country: c.alias.code, org: null, orgCameo: null };
+    // "Turkish", "US", and seats/capitals too: "Kremlin spokesman", "White House officials"
+    if (c) return { country: c.alias.code, org: null, orgCameo: null };
     const o = reading(it, 'org');
     if (o) return { country: null, org: o.org.org, orgCameo: o.org.cameo };
     return null;

@@ -156,6 +156,14 @@ describe('descriptors and appositions', () => {
   });
 });
 
+describe('seats as modifiers', () => {
+  it('Kremlin spokesman + unknown name is Russian; White House officials are American', () => {
+    const d = run('Kremlin spokesman Ivan Petrovsky said White House officials had called.', '2019-01-01');
+    expect(at(d, 'Ivan')!.actor).toMatchObject({ name: 'Ivan Petrovsky', country: 'RUS', role: 'Spokesperson' });
+    expect(at(d, 'White House')!.actor).toMatchObject({ country: 'USA', sector: 'GOV' });
+  });
+});
+
 describe('people out of office at the document date', () => {
   it('President-elect Donald Trump in December 2024 keeps his country', () => {
     const d = run('President-elect Donald Trump spoke by phone with the Chinese leader.', '2024-12-10');
