@@ -28,7 +28,9 @@ export function findQuoteSpans(text: string): RawQuote[] {
   const push = (a: number, b: number) => out.push({ start: a, end: b + 1, inner: { start: a + 1, end: b } });
   // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph
   let lineStart = 0;
-  for (const para of text.split('\n')) {
+  const paras = text.split('\n');
+  for (let pi = 0; pi < paras.length; pi++) {
+    const para = paras[pi];
     let open = -1;
     for (let k = 0; k < para.length; k++) {
       const ch = para[k];
@@ -42,6 +44,12 @@ export function findQuoteSpans(text: string): RawQuote[] {
         push(lineStart + open, lineStart + k);
         open = -1;
       } else open = k; // a new opening mark: the previous quote continues in the next paragraph
+    }
+    if (open >= 0) {
+      // a quotation running on into the next paragraph is left open here and reopened there
+      let ni = pi + 1;
+      while (ni < paras.length && !paras[ni].trim()) ni++;
+      if (ni < paras.length && /^\s*["“]/.test(paras[ni])) push(lineStart + open, lineStart + para.trimEnd().length);
     }
     lineStart += para.length + 1;
   }

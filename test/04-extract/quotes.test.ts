@@ -50,6 +50,20 @@ describe('quotes', () => {
     expect(qs.map((q) => q.speaker?.name)).toEqual(['Pavel Zorin', 'Pavel Zorin']);
   });
 
+  it('follows a quotation that runs over two paragraphs', () => {
+    const doc = makeDoc({
+      text:
+        'Sergey Lavrov said: “The consultations on strategic stability will continue next month.\n\n' +
+        '“We hope that our partners will come with concrete proposals this time.”\n',
+      actors: [LAVROV],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs.map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Sergey Lavrov', 'The consultations on strategic stability will continue next month.'],
+      ['Sergey Lavrov', 'We hope that our partners will come with concrete proposals this time.'],
+    ]);
+  });
+
   it('handles "according to X" with a partial quotation', () => {
     const doc = makeDoc({
       text: 'According to Sergey Lavrov, the parties in Libya "should stop fighting and agree on elections" as soon as possible.\n',
