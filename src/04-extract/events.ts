@@ -355,6 +355,7 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
 const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
@@ -389,7 +390,7 @@ function gerundNoun(v: SentView, i: number): boolean {
 function verbAfterSubject(v: SentView, i: number): boolean {
   if (v.pos[i] !== 'NOUN' || i === 0) return false;
   const prev = i - 1;
-  if (v.actorAt[prev]! < 0 && v.pos[prev] !== 'PRON') return false;
+  if (v.actorAt[prev]! < 0 && !SUBJ_PRON.has(v.lower[prev]!)) return false;
   if (v.lower[prev] === "'s") return false;
   if (v.actorAt[prev]! >= 0) {
     // "a U.S. request", "to the UN request": the actor modifies a noun
