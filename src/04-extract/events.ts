@@ -154,6 +154,8 @@ function locativeAfter(v: SentView, from: number, to: number): number {
 /** Two mentions of one entity (same key, code and name); different sectors of one country are distinct actors. */
 function sameEntity(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
+  // "we" (Russia) and "Russia" in one clause: the same party
+  if ((a.kind === 'pronoun' || b.kind === 'pronoun') && a.actor.code && a.actor.code === b.actor.code) return true;
   return !!a.key && a.key === b.key && a.actor.code === b.actor.code && a.actor.name === b.actor.name && a.actor.sector === b.actor.sector;
 }
 

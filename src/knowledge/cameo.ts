@@ -252,7 +252,9 @@ export function loadCameoKB(dataDir: string): CameoKB {
     }
   }
   // longest (most specific) first; file order breaks ties
-  for (const l of byHead.values()) l.sort((a, b) => b.weight - a.weight || b.elems.length - a.elems.length);
+  // blocking patterns win ties ("took place on Russian territory" is not "took … territory")
+  const blocker = (p: EventPattern) => (p.cameo === '-' ? 1 : 0);
+  for (const l of byHead.values()) l.sort((a, b) => b.weight - a.weight || blocker(b) - blocker(a) || b.elems.length - a.elems.length);
 
   const markers: Marker[] = [];
   const markersByLast = new Map<string, Marker[]>();
