@@ -247,7 +247,8 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       if (!date && atMeeting?.date && atMeeting.status === 'held') date = atMeeting.date;
       const narratorParty = !!nk && keysOf(parties).includes(nk);
       // referenced documents (passive adopted/approved, participles) stand only with a date of their own
-      if ((status === 'referenced' || participle) && !date && !(p.kind === 'passive' && /agreed|reached/i.test(h.text))) {
+      const agentless = p.kind === 'passive' && !partyMentions.length && !passiveSides.length; // may follow an agreement
+      if ((status === 'referenced' || participle) && !date && !(p.kind === 'passive' && /agreed|reached/i.test(h.text)) && !agentless) {
         if (p.kind !== 'setup') continue;
       }
       const readout = !(doc.layers.turns ?? []).length; // a press release reports the day's agreements
@@ -287,6 +288,12 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (effective && !prev.ann.effective) prev.ann.effective = effective;
         if (deadline && !prev.ann.deadline) prev.ann.deadline = deadline;
         continue;
+      }
+      if (!made.ann.parties.length && made.kind === 'passive' && near && prev && !made.explicitDate && /\balso\b/i.test(made.ann.evidence.text)) {
+        // "A document on … was also adopted" right after an agreement: the same parties and day
+        made.ann.parties = prev.ann.parties;
+        made.ann.date ??= prev.ann.date;
+        if (made.ann.status === 'referenced') made.ann.status = prev.ann.status;
       }
       if (!made.ann.parties.length) continue;
       if (made.kind === 'setup' && keysOf(made.ann.parties).every((k) => k === partyKey(narratorOf(doc, s)))) continue;

@@ -107,5 +107,29 @@ describe('agreements', () => {
     expect(as[0].date).toBe('2022-10-24'); // the day of the talks, not of the report
     expect(as[0].topics).toContain('energy');
   });
+
+  it('an agentless "was also adopted" right after an agreement shares its parties; agreements "that were reached" count', () => {
+    const doc = makeDoc({
+      text:
+        'The ministers of Kazakhstan and Uzbekistan adopted a statement on water management on May 4. ' +
+        'A protocol on border crossings was also adopted. ' +
+        'A resolution on fisheries was adopted.\n\n' +
+        'The talks continued the agreements that were reached during the visit of the President of Kazakhstan to Uzbekistan on March 3.\n',
+      published: '2021-05-04',
+      actors: [
+        ['Kazakhstan', 'country', { country: 'KAZ' }],
+        ['Uzbekistan', 'country', { country: 'UZB' }],
+        ['the President of Kazakhstan', 'role', { role: 'President', country: 'KAZ' }],
+      ],
+      dates: [['on May 4', '2021-05-04', false], ['on March 3', '2021-03-03', false]],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => [keys(a), a.date])).toEqual([
+      ['KAZ+UZB', '2021-05-04'],
+      ['KAZ+UZB', '2021-05-04'],
+      ['KAZ+UZB', '2021-03-03'],
+    ]);
+    expect(as[1].evidence.text).toMatch(/^A protocol/);
+  });
 });
 
