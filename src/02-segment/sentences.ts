@@ -59,10 +59,12 @@ const LETTERS = /^[\p{L}][\p{L}.'’\-]*$/u;
 
 function startsLower(v: string): boolean {
   const c = v[0];
+  if (c === undefined) return false;
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 function startsUpperLetter(v: string): boolean {
   const c = v[0];
+  if (c === undefined) return false;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 /** a stop glued to the next word ends a sentence only after a lower-case word or a number ("agreed.The", "2017.The") */
@@ -74,6 +76,7 @@ function gluedEnd(toks: RawToken[], i: number): boolean {
 }
 function startsUpperOrDigit(v: string): boolean {
   const c = v[0];
+  if (c === undefined) return false;
   return (c >= '0' && c <= '9') || (c !== c.toLowerCase() && c === c.toUpperCase());
 }
 
