@@ -141,6 +141,20 @@ describe('putDocument', () => {
     expect(store.putDocument(docA({ sourceKey: '/elsewhere/a-copy.txt' })).status).toBe('unchanged');
   });
 
+  it('moves a key to content another key already holds, dropping the orphaned document', () => {
+    store.putDocument(docA());
+    store.putDocument(docB());
+    expect(store.putDocument(docA({ sourceKey: '/corpus/b.txt' }))).toEqual({
+      status: 'replaced',
+      doc: 'docA',
+      previous: 'docB',
+    });
+    expect(store.getDocument('docB')).toBeNull();
+    expect(store.getDocument('docA')!.sourceKeys).toEqual(['/corpus/a.txt', '/corpus/b.txt']);
+    expect(store.counts()).toMatchObject({ document: 1, event: 2, meeting: 1 });
+    expect(store.search('Wang').total).toBe(0);
+  });
+
   it('rolls back a failed insert completely', () => {
     const bad = docA({ extra: [] });
     // a bad record after valid ones: evidence outside the text
