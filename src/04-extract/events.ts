@@ -37,7 +37,7 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
     if (e === p.elems.length) return { end: j, target, preps: [...preps] };
     const el = p.elems[e]!;
     if (el.type === 'word') {
-      if (j < hi && el.forms.has(v.lower[j]!) && (e === 0 || v.actorAt[j]! < 0)) {
+      if (j < hi && el.forms.has(v.lower[j]!)) {
         const isPrep = e > 0 && PREPS.has(v.lower[j]!);
         if (isPrep) preps.push({ word: v.lower[j]!, at: j });
         const r = rec(e + 1, j + 1, target);
