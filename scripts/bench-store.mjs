@@ -33,38 +33,203 @@ const rnd = () => {
 };
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 
-const COUNTRIES = ['RUS', 'USA', 'CHN', 'TUR', 'IRN', 'SYR', 'UKR', 'DEU', 'FRA', 'GBR', 'JPN', 'IND', 'PHL', 'JOR', 'ISR',
-  'EGY', 'SAU', 'KOR', 'PRK', 'BRA', 'ZAF', 'IDN', 'VNM', 'KAZ', 'BLR', 'POL', 'ITA', 'ESP', 'CAN', 'MEX'];
+const COUNTRIES = [
+  'RUS',
+  'USA',
+  'CHN',
+  'TUR',
+  'IRN',
+  'SYR',
+  'UKR',
+  'DEU',
+  'FRA',
+  'GBR',
+  'JPN',
+  'IND',
+  'PHL',
+  'JOR',
+  'ISR',
+  'EGY',
+  'SAU',
+  'KOR',
+  'PRK',
+  'BRA',
+  'ZAF',
+  'IDN',
+  'VNM',
+  'KAZ',
+  'BLR',
+  'POL',
+  'ITA',
+  'ESP',
+  'CAN',
+  'MEX',
+];
 const ORGS = ['UN', 'EU', 'NATO', 'ASEAN', 'OSCE', 'BRICS', 'SCO', 'G20'];
-const FIRST = ['Sergey', 'Rex', 'Wang', 'Mevlut', 'Javad', 'Walid', 'Pavlo', 'Sigmar', 'Jean-Yves', 'Boris', 'Taro', 'Sushma'];
-const LAST = ['Lavrov', 'Tillerson', 'Yi', 'Cavusoglu', 'Zarif', 'Muallem', 'Klimkin', 'Gabriel', 'Le Drian', 'Johnson', 'Kono', 'Swaraj'];
-const PEOPLE = Array.from({ length: FIRST.length * LAST.length }, (_, i) => ({ name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length)]}`, country: COUNTRIES[i % COUNTRIES.length] }));
-const CAMEO = [['010', '01', 0, 1], ['020', '02', 3, 1], ['036', '03', 4, 1], ['040', '04', 1, 1], ['042', '04', 1.9, 1],
-  ['043', '04', 2.8, 1], ['0431', '04', 2.8, 1], ['046', '04', 7, 1], ['051', '05', 3.4, 2], ['057', '05', 8, 2],
-  ['061', '06', 6.4, 2], ['111', '11', -2, 3], ['112', '11', -2, 3], ['130', '13', -4.4, 3], ['163', '16', -8, 4], ['190', '19', -10, 4]];
-const PLOVER = { '01': 'AGREE', '02': 'REQUEST', '03': 'SUPPORT', '04': 'CONSULT', '05': 'COOPERATE', '06': 'AID', '11': 'ACCUSE', '13': 'THREATEN', '16': 'REDUCE', '19': 'FIGHT' };
-const TOPICS = ['syria', 'ukraine', 'sanctions', 'nuclear', 'trade', 'terrorism', 'korea', 'energy', 'climate', 'migration'];
-const PLACES = [['Moscow', 'RUS', 55.75, 37.62], ['Manila', 'PHL', 14.6, 120.98], ['Geneva', 'CHE', 46.2, 6.15], ['Astana', 'KAZ', 51.17, 71.43], ['New York', 'USA', 40.71, -74.0], ['Beijing', 'CHN', 39.9, 116.4]];
+const FIRST = [
+  'Sergey',
+  'Rex',
+  'Wang',
+  'Mevlut',
+  'Javad',
+  'Walid',
+  'Pavlo',
+  'Sigmar',
+  'Jean-Yves',
+  'Boris',
+  'Taro',
+  'Sushma',
+];
+const LAST = [
+  'Lavrov',
+  'Tillerson',
+  'Yi',
+  'Cavusoglu',
+  'Zarif',
+  'Muallem',
+  'Klimkin',
+  'Gabriel',
+  'Le Drian',
+  'Johnson',
+  'Kono',
+  'Swaraj',
+];
+const PEOPLE = Array.from({ length: FIRST.length * LAST.length }, (_, i) => ({
+  name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length)]}`,
+  country: COUNTRIES[i % COUNTRIES.length],
+}));
+const CAMEO = [
+  ['010', '01', 0, 1],
+  ['020', '02', 3, 1],
+  ['036', '03', 4, 1],
+  ['040', '04', 1, 1],
+  ['042', '04', 1.9, 1],
+  ['043', '04', 2.8, 1],
+  ['0431', '04', 2.8, 1],
+  ['046', '04', 7, 1],
+  ['051', '05', 3.4, 2],
+  ['057', '05', 8, 2],
+  ['061', '06', 6.4, 2],
+  ['111', '11', -2, 3],
+  ['112', '11', -2, 3],
+  ['130', '13', -4.4, 3],
+  ['163', '16', -8, 4],
+  ['190', '19', -10, 4],
+];
+const PLOVER = {
+  '01': 'AGREE',
+  '02': 'REQUEST',
+  '03': 'SUPPORT',
+  '04': 'CONSULT',
+  '05': 'COOPERATE',
+  '06': 'AID',
+  11: 'ACCUSE',
+  13: 'THREATEN',
+  16: 'REDUCE',
+  19: 'FIGHT',
+};
+const TOPICS = [
+  'syria',
+  'ukraine',
+  'sanctions',
+  'nuclear',
+  'trade',
+  'terrorism',
+  'korea',
+  'energy',
+  'climate',
+  'migration',
+];
+const PLACES = [
+  ['Moscow', 'RUS', 55.75, 37.62],
+  ['Manila', 'PHL', 14.6, 120.98],
+  ['Geneva', 'CHE', 46.2, 6.15],
+  ['Astana', 'KAZ', 51.17, 71.43],
+  ['New York', 'USA', 40.71, -74.0],
+  ['Beijing', 'CHN', 39.9, 116.4],
+];
 // domain words (each in about 1 sentence of 5) among 3,000 filler words drawn with a Zipf-like skew
-const SYL = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'de', 'po', 'an', 'el', 'or', 'un', 'is', 'ta', 'ge', 'bo'];
-const FILLER = Array.from({ length: 3000 }, (_, i) => SYL[i % 18] + SYL[Math.floor(i / 18) % 18] + (i >= 324 ? SYL[Math.floor(i / 324) % 18] : ''));
+const SYL = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'sa',
+  'to',
+  'vi',
+  'de',
+  'po',
+  'an',
+  'el',
+  'or',
+  'un',
+  'is',
+  'ta',
+  'ge',
+  'bo',
+];
+const FILLER = Array.from(
+  { length: 3000 },
+  (_, i) => SYL[i % 18] + SYL[Math.floor(i / 18) % 18] + (i >= 324 ? SYL[Math.floor(i / 324) % 18] : ''),
+);
 const word = () => (rnd() < 0.25 ? pick(WORDS) : FILLER[Math.floor(FILLER.length * rnd() ** 3)]);
-const WORDS = ['ministers', 'discussed', 'cooperation', 'settlement', 'bilateral', 'relations', 'security', 'agenda', 'talks',
-  'regional', 'situation', 'sides', 'agreed', 'continue', 'dialogue', 'consultations', 'ceasefire', 'humanitarian', 'aid', 'border'];
+const WORDS = [
+  'ministers',
+  'discussed',
+  'cooperation',
+  'settlement',
+  'bilateral',
+  'relations',
+  'security',
+  'agenda',
+  'talks',
+  'regional',
+  'situation',
+  'sides',
+  'agreed',
+  'continue',
+  'dialogue',
+  'consultations',
+  'ceasefire',
+  'humanitarian',
+  'aid',
+  'border',
+];
 
 function actor() {
   const r = rnd();
-  if (r < 0.4) { const p = pick(PEOPLE); return { name: p.name, role: 'Foreign Minister', country: p.country, org: null, sector: 'GOV', code: p.country + 'GOV' }; }
-  if (r < 0.9) { const c = pick(COUNTRIES); return { name: null, role: null, country: c, org: null, sector: null, code: c }; }
-  const o = pick(ORGS); return { name: null, role: null, country: null, org: o, sector: null, code: 'IGO' + o };
+  if (r < 0.4) {
+    const p = pick(PEOPLE);
+    return {
+      name: p.name,
+      role: 'Foreign Minister',
+      country: p.country,
+      org: null,
+      sector: 'GOV',
+      code: p.country + 'GOV',
+    };
+  }
+  if (r < 0.9) {
+    const c = pick(COUNTRIES);
+    return { name: null, role: null, country: c, org: null, sector: null, code: c };
+  }
+  const o = pick(ORGS);
+  return { name: null, role: null, country: null, org: o, sector: null, code: 'IGO' + o };
 }
 function date() {
-  const y = 2010 + Math.floor(rnd() * 15), m = 1 + Math.floor(rnd() * 12), d = 1 + Math.floor(rnd() * 28);
+  const y = 2010 + Math.floor(rnd() * 15),
+    m = 1 + Math.floor(rnd() * 12),
+    d = 1 + Math.floor(rnd() * 28);
   const r = rnd();
-  const mm = String(m).padStart(2, '0'), dd = String(d).padStart(2, '0');
+  const mm = String(m).padStart(2, '0'),
+    dd = String(d).padStart(2, '0');
   return r < 0.8 ? `${y}-${mm}-${dd}` : r < 0.95 ? `${y}-${mm}` : `${y}`;
 }
-function place() { const p = pick(PLACES); return rnd() < 0.5 ? { name: p[0], country: p[1], lat: p[2], lon: p[3] } : null; }
+function place() {
+  const p = pick(PLACES);
+  return rnd() < 0.5 ? { name: p[0], country: p[1], lat: p[2], lon: p[3] } : null;
+}
 
 function makeDoc(i) {
   const id = `bench${String(i).padStart(6, '0')}`;
@@ -80,23 +245,81 @@ function makeDoc(i) {
     text += sent + ' ';
     sentences.push({ start, end: start + sent.length });
   }
-  records.push({ kind: 'document', doc: id, file: `${id}.txt`, url: `https://example.org/${id}`, title: `Synthetic report ${i}`, published, place: place(), source: 'Bench', speakers: [], language: 'en', chars: text.length });
+  records.push({
+    kind: 'document',
+    doc: id,
+    file: `${id}.txt`,
+    url: `https://example.org/${id}`,
+    title: `Synthetic report ${i}`,
+    published,
+    place: place(),
+    source: 'Bench',
+    speakers: [],
+    language: 'en',
+    chars: text.length,
+  });
   for (let e = 0; e < EVENTS_PER_DOC; e++) {
     const s = sentences[e];
     const [cameo, root, goldstein, quad] = pick(CAMEO);
-    records.push({ kind: 'event', doc: id, cameo, root, quad_class: quad, goldstein, plover: PLOVER[root] ?? null, source: actor(), target: actor(),
-      date: rnd() < 0.9 ? date() : null, place: place(), negated: rnd() < 0.03, hypothetical: rnd() < 0.05,
-      topics: rnd() < 0.6 ? [pick(TOPICS)] : [], evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) }, rule: 'bench' });
+    records.push({
+      kind: 'event',
+      doc: id,
+      cameo,
+      root,
+      quad_class: quad,
+      goldstein,
+      plover: PLOVER[root] ?? null,
+      source: actor(),
+      target: actor(),
+      date: rnd() < 0.9 ? date() : null,
+      place: place(),
+      negated: rnd() < 0.03,
+      hypothetical: rnd() < 0.05,
+      topics: rnd() < 0.6 ? [pick(TOPICS)] : [],
+      evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+      rule: 'bench',
+    });
   }
   for (let m = 0; m < 2; m++) {
     const s = sentences[EVENTS_PER_DOC + m];
-    records.push({ kind: 'meeting', doc: id, status: rnd() < 0.8 ? 'held' : 'planned', date: date(), date_end: null, place: place(), parties: [actor(), actor()],
-      format: 'bilateral', topics: [pick(TOPICS)], evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) }, rule: 'bench' });
+    records.push({
+      kind: 'meeting',
+      doc: id,
+      status: rnd() < 0.8 ? 'held' : 'planned',
+      date: date(),
+      date_end: null,
+      place: place(),
+      parties: [actor(), actor()],
+      format: 'bilateral',
+      topics: [pick(TOPICS)],
+      evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
+      rule: 'bench',
+    });
   }
   const q = sentences[EVENTS_PER_DOC + 2];
-  records.push({ kind: 'quote', doc: id, speaker: actor(), text: text.slice(q.start, q.end), start: q.start, end: q.end, direct: true, rule: 'bench' });
+  records.push({
+    kind: 'quote',
+    doc: id,
+    speaker: actor(),
+    text: text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    direct: true,
+    rule: 'bench',
+  });
   const a = sentences[EVENTS_PER_DOC + 3];
-  records.push({ kind: 'agreement', doc: id, status: 'reached', date: date(), effective: null, deadline: null, parties: [actor(), actor()], topics: [pick(TOPICS)], evidence: { start: a.start, end: a.end, text: text.slice(a.start, a.end) }, rule: 'bench' });
+  records.push({
+    kind: 'agreement',
+    doc: id,
+    status: 'reached',
+    date: date(),
+    effective: null,
+    deadline: null,
+    parties: [actor(), actor()],
+    topics: [pick(TOPICS)],
+    evidence: { start: a.start, end: a.end, text: text.slice(a.start, a.end) },
+    rule: 'bench',
+  });
   return { sourceKey: `/bench/${id}.txt`, text, records, sentences };
 }
 
@@ -109,7 +332,11 @@ function p95(fn) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length * 0.5)], p95: times[Math.ceil(times.length * 0.95) - 1], max: times[times.length - 1] };
+  return {
+    p50: times[Math.floor(times.length * 0.5)],
+    p95: times[Math.ceil(times.length * 0.95) - 1],
+    max: times[times.length - 1],
+  };
 }
 
 // ------------------------------------------------------------------ build
@@ -122,7 +349,9 @@ if (!store || store.counts().event < N_EVENTS) {
   const t0 = performance.now();
   for (let i = 0; i < nDocs; i++) store.putDocument(makeDoc(i));
   const s = (performance.now() - t0) / 1000;
-  console.log(`built ${DB}: ${nDocs} documents, ${nDocs * EVENTS_PER_DOC} events in ${s.toFixed(1)} s (${(nDocs / s).toFixed(0)} docs/s); ${(fs.statSync(DB).size / 1e6).toFixed(0)} MB`);
+  console.log(
+    `built ${DB}: ${nDocs} documents, ${nDocs * EVENTS_PER_DOC} events in ${s.toFixed(1)} s (${(nDocs / s).toFixed(0)} docs/s); ${(fs.statSync(DB).size / 1e6).toFixed(0)} MB`,
+  );
 }
 console.log('counts', JSON.stringify(store.counts()));
 
@@ -142,7 +371,8 @@ const Q = {
   'events by org': (i) => store.query('event', { actor: ORGS[i % ORGS.length] }),
   'events by actor last name': (i) => store.query('event', { actor: LAST[i % LAST.length] }),
   'events by country': (i) => store.query('event', { country: country(i) }),
-  'events by country, sorted by date desc': (i) => store.query('event', { country: country(i) }, { sort: 'date', order: 'desc' }),
+  'events by country, sorted by date desc': (i) =>
+    store.query('event', { country: country(i) }, { sort: 'date', order: 'desc' }),
   'events by cameo prefix': (i) => store.query('event', { cameo: pick(CAMEO)[0].slice(0, 3) }),
   'events by root + year': (i) => store.query('event', { root: pick(CAMEO)[1], from: year(i), to: year(i) }),
   'events by plover': () => store.query('event', { plover: PLOVER[pick(CAMEO)[1]] }),
@@ -150,7 +380,8 @@ const Q = {
   'events by date range (1 month)': (i) => store.query('event', { from: `${year(i)}-03`, to: `${year(i)}-03` }),
   'events by place': (i) => store.query('event', { place: pick(PLACES)[0] }),
   'events by doc': (i) => store.query('event', { doc: `bench${String(i * 37).padStart(6, '0')}` }),
-  'events: country + topic + year, by date': (i) => store.query('event', { country: country(i), topic: TOPICS[i % 10], from: year(i), to: year(i) }, { sort: 'date' }),
+  'events: country + topic + year, by date': (i) =>
+    store.query('event', { country: country(i), topic: TOPICS[i % 10], from: year(i), to: year(i) }, { sort: 'date' }),
   'events: q substring': () => store.query('event', { q: 'de-escalation' }),
   'meetings by country': (i) => store.query('meeting', { country: country(i) }),
   'meetings by dyad + status': (i) => store.query('meeting', { dyad: dyad(i), status: 'held' }),
@@ -168,14 +399,20 @@ const Q = {
   'aggregate: top actors (events, by country)': () => store.topActors({ kind: 'event', by: 'country' }),
   'aggregate: top actors (all kinds, by name)': () => store.topActors({ by: 'name' }),
   'aggregate: top actors for a year': (i) => store.topActors({ by: 'name', filter: { from: year(i), to: year(i) } }),
-  'counts': () => store.counts(),
+  counts: () => store.counts(),
   'document list': (i) => store.listDocuments({ limit: 50, offset: i * 50 }),
   'document by id': (i) => store.getDocument(`bench${String(i * 37).padStart(6, '0')}`),
 };
 const rows = [];
 for (const [name, fn] of Object.entries(Q)) {
   const r = p95(fn);
-  rows.push({ query: name, 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), 'max ms': r.max.toFixed(1), 'under 100 ms': r.p95 < 100 ? 'yes' : 'NO' });
+  rows.push({
+    query: name,
+    'p50 ms': r.p50.toFixed(1),
+    'p95 ms': r.p95.toFixed(1),
+    'max ms': r.max.toFixed(1),
+    'under 100 ms': r.p95 < 100 ? 'yes' : 'NO',
+  });
 }
 console.table(rows);
 store.close();

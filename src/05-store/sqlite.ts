@@ -145,7 +145,8 @@ export interface OpenOptions {
 
 /** Opens (creating and migrating if needed) a Readout SQLite store. Use ":memory:" for a throwaway one. */
 export function openStore(path: string, opts: OpenOptions = {}): Store {
-  if (opts.readonly && path !== ':memory:' && !fs.existsSync(path)) throw new StoreError(`store ${path} does not exist`);
+  if (opts.readonly && path !== ':memory:' && !fs.existsSync(path))
+    throw new StoreError(`store ${path} does not exist`);
   let db: DB;
   try {
     db = new Database(path, { readonly: !!opts.readonly, fileMustExist: !!opts.readonly });
@@ -173,10 +174,13 @@ function prepare(db: DB, path: string, readonly: boolean): void {
     throw new StoreError(
       `${path} was written by a newer Readout (schema ${version}; this version knows up to ${SCHEMA_VERSION}): upgrade Readout`,
     );
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as {
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .all() as {
     name: string;
   }[];
-  if (version === 0 && tables.length > 0) throw new StoreError(`${path} is not a Readout database (it holds other tables)`);
+  if (version === 0 && tables.length > 0)
+    throw new StoreError(`${path} is not a Readout database (it holds other tables)`);
   if (version > 0) {
     const app = tables.some((t) => t.name === 'readout_meta')
       ? (db.prepare(`SELECT value FROM readout_meta WHERE key = 'application'`).get() as { value: string } | undefined)
@@ -185,7 +189,9 @@ function prepare(db: DB, path: string, readonly: boolean): void {
     // stores written by development builds before the schema settled lack these tables
     const names = new Set(tables.map((t) => t.name));
     if (version >= 1 && !['document_texts', 'events_json', 'events_text'].every((t) => names.has(t)))
-      throw new StoreError(`${path} was written by a pre-release Readout with another schema: remove it and ingest again`);
+      throw new StoreError(
+        `${path} was written by a pre-release Readout with another schema: remove it and ingest again`,
+      );
   }
   if (readonly) {
     if (version < SCHEMA_VERSION)
@@ -260,47 +266,52 @@ class SqliteStore implements Store {
       throw new StoreError(`putDocument(${sourceKey}): expected exactly one document record, got ${docs.length}`);
     const docRec = docs[0]!;
     const id = docRec.doc;
-    if (typeof id !== 'string' || !id) throw new StoreError(`putDocument(${sourceKey}): the document record has no doc id`);
+    if (typeof id !== 'string' || !id)
+      throw new StoreError(`putDocument(${sourceKey}): the document record has no doc id`);
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([text, records, (sentences ?? []).map((s) => [s.start, s.end])]))
       .digest('hex');
 
-    return this.db.transaction((): PutResult => {
-      const keyRow = this.st(`SELECT doc FROM source_keys WHERE key = ?`).get(sourceKey) as { doc: string } | undefined;
-      const existing = this.st(`SELECT fingerprint FROM documents WHERE id = ?`).get(id) as
-        | { fingerprint: string }
-        | undefined;
-      const now = new Date().toISOString();
-      if (keyRow && keyRow.doc === id) {
-        if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
-        this.removeDocumentRows(id, true);
+    return this.db
+      .transaction((): PutResult => {
+        const keyRow = this.st(`SELECT doc FROM source_keys WHERE key = ?`).get(sourceKey) as
+          { doc: string } | undefined;
+        const existing = this.st(`SELECT fingerprint FROM documents WHERE id = ?`).get(id) as
+          { fingerprint: string } | undefined;
+        const now = new Date().toISOString();
+        if (keyRow && keyRow.doc === id) {
+          if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
+          this.removeDocumentRows(id, true);
+          this.insertDocument(input, docRec, fingerprint, now);
+          return { status: 'replaced', doc: id };
+        }
+        if (keyRow) {
+          // the key now holds other content: move it, drop the old document if no other key holds it
+          const previous = keyRow.doc;
+          this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
+          const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
+          if (others.n === 0) this.removeDocumentRows(previous, false);
+          if (!existing) this.insertDocument(input, docRec, fingerprint, now);
+          return { status: 'replaced', doc: id, previous };
+        }
+        this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
+        if (existing) return { status: 'duplicate', doc: id };
         this.insertDocument(input, docRec, fingerprint, now);
-        return { status: 'replaced', doc: id };
-      }
-      if (keyRow) {
-        // the key now holds other content: move it, drop the old document if no other key holds it
-        const previous = keyRow.doc;
-        this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
-        const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
-        if (others.n === 0) this.removeDocumentRows(previous, false);
-        if (!existing) this.insertDocument(input, docRec, fingerprint, now);
-        return { status: 'replaced', doc: id, previous };
-      }
-      this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
-      if (existing) return { status: 'duplicate', doc: id };
-      this.insertDocument(input, docRec, fingerprint, now);
-      return { status: 'inserted', doc: id };
-    }).immediate();
+        return { status: 'inserted', doc: id };
+      })
+      .immediate();
   }
 
   deleteDocument(id: string): boolean {
-    return this.db.transaction(() => {
-      const had = this.st(`SELECT 1 FROM documents WHERE id = ?`).get(id);
-      if (!had) return false;
-      this.removeDocumentRows(id, false);
-      this.st(`DELETE FROM source_keys WHERE doc = ?`).run(id);
-      return true;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const had = this.st(`SELECT 1 FROM documents WHERE id = ?`).get(id);
+        if (!had) return false;
+        this.removeDocumentRows(id, false);
+        this.st(`DELETE FROM source_keys WHERE doc = ?`).run(id);
+        return true;
+      })
+      .immediate();
   }
 
   /** Deletes the records (and, unless keepRow, the document row) of a document. */
@@ -356,8 +367,17 @@ class SqliteStore implements Store {
     );
     const [sentLo, sentHi] = [dateLo(published), dateHi(published)];
     (sentences ?? []).forEach((s, i) => {
-      if (!s || !Number.isInteger(s.start) || !Number.isInteger(s.end) || s.start < 0 || s.end < s.start || s.end > text.length)
-        throw new StoreError(`sentence ${i} has a bad span [${s?.start}, ${s?.end}) for a text of ${text.length} characters`);
+      if (
+        !s ||
+        !Number.isInteger(s.start) ||
+        !Number.isInteger(s.end) ||
+        s.start < 0 ||
+        s.end < s.start ||
+        s.end > text.length
+      )
+        throw new StoreError(
+          `sentence ${i} has a bad span [${s?.start}, ${s?.end}) for a text of ${text.length} characters`,
+        );
       insSent.run(id, i, s.start, s.end, text.slice(s.start, s.end), sentLo, sentHi);
     });
 
@@ -391,7 +411,8 @@ class SqliteStore implements Store {
     let topics: string[] = [];
     switch (r.kind) {
       case 'event': {
-        if (typeof r.cameo !== 'string' || !/^\d{2,4}$/.test(r.cameo)) bad('event', i, `bad cameo code ${JSON.stringify(r.cameo)}`);
+        if (typeof r.cameo !== 'string' || !/^\d{2,4}$/.test(r.cameo))
+          bad('event', i, `bad cameo code ${JSON.stringify(r.cameo)}`);
         this.checkSpan('event', i, 'evidence', r.evidence, text);
         const src = actorKey(r.source);
         const tgt = actorKey(r.target);
@@ -459,14 +480,8 @@ class SqliteStore implements Store {
         rid = Number(
           this.st(
             `INSERT INTO agreements (doc, date_lo, date_hi, status, effective, deadline) VALUES (?,?,?,?,?,?)`,
-          ).run(
-            r.doc,
-            dateLo(r.date),
-            dateHi(r.date),
-            r.status ?? null,
-            r.effective ?? null,
-            r.deadline ?? null,
-          ).lastInsertRowid,
+          ).run(r.doc, dateLo(r.date), dateHi(r.date), r.status ?? null, r.effective ?? null, r.deadline ?? null)
+            .lastInsertRowid,
         );
         jsonText = r.evidence.text ?? null;
         actors = r.parties.map((p) => ({ role: 'party', actor: p }));
@@ -557,7 +572,8 @@ class SqliteStore implements Store {
       );
     }
     const insTopic = this.st(`INSERT INTO record_topics (kind, rid, doc, topic) VALUES (?,?,?,?)`);
-    for (const t of new Set(topics.filter((t) => typeof t === 'string'))) insTopic.run(kind, rid, r.doc, t.toLowerCase());
+    for (const t of new Set(topics.filter((t) => typeof t === 'string')))
+      insTopic.run(kind, rid, r.doc, t.toLowerCase());
   }
 
   // ---------------------------------------------------------------- documents
@@ -565,9 +581,7 @@ class SqliteStore implements Store {
   getDocument(id: string): StoredDocument | null {
     const row = this.st(
       `SELECT d.id, x.text, d.record, d.ingested_at FROM documents d JOIN document_texts x ON x.n = d.n WHERE d.id = ?`,
-    ).get(id) as
-      | { id: string; text: string; record: string; ingested_at: string }
-      | undefined;
+    ).get(id) as { id: string; text: string; record: string; ingested_at: string } | undefined;
     if (!row) return null;
     const keys = this.st(`SELECT key FROM source_keys WHERE doc = ? ORDER BY rowid`).all(id) as { key: string }[];
     const sents = this.st(`SELECT start, end FROM sentences WHERE doc = ? ORDER BY idx`).all(id) as Span[];
@@ -581,7 +595,10 @@ class SqliteStore implements Store {
     };
   }
 
-  listDocuments(page: Page = {}, filter: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'> = {}): QueryResult<DocumentSummary> {
+  listDocuments(
+    page: Page = {},
+    filter: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'> = {},
+  ): QueryResult<DocumentSummary> {
     const spec = KINDS.document;
     const { where, params } = this.where('document', spec, filter);
     const { limit, offset, orderBy } = this.paging(spec, page);
@@ -619,7 +636,11 @@ class SqliteStore implements Store {
 
   // ---------------------------------------------------------------- search
 
-  search(query: string, page: Page = {}, filter: Pick<RecordFilter, 'doc' | 'from' | 'to'> = {}): QueryResult<SentenceHit> {
+  search(
+    query: string,
+    page: Page = {},
+    filter: Pick<RecordFilter, 'doc' | 'from' | 'to'> = {},
+  ): QueryResult<SentenceHit> {
     if (typeof query !== 'string') throw new QueryError('search query must be a string');
     const match = toFtsQuery(query);
     const { limit, offset } = this.paging(KINDS.document, { limit: page.limit, offset: page.offset });
@@ -655,12 +676,9 @@ class SqliteStore implements Store {
       : `FROM sentences_fts f WHERE sentences_fts MATCH ?`;
     try {
       const total = (this.st(`SELECT count(*) AS n ${from}`).get(match, ...params) as { n: number }).n;
-      const page_ = this.st(`SELECT f.rowid AS id, f.rank AS rank ${from} ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?`).all(
-        match,
-        ...params,
-        limit,
-        offset,
-      ) as { id: number; rank: number }[];
+      const page_ = this.st(
+        `SELECT f.rowid AS id, f.rank AS rank ${from} ORDER BY f.rank, f.rowid LIMIT ? OFFSET ?`,
+      ).all(match, ...params, limit, offset) as { id: number; rank: number }[];
       if (!page_.length) return { total, rows: [] };
       const ids = page_.map((p) => p.id);
       const marks = ids.map(() => '?').join(',');
@@ -724,7 +742,21 @@ class SqliteStore implements Store {
       if (typeof raw !== 'string') throw new QueryError(`filter ${key} must be a string`);
       const v = raw.trim();
       if (!spec.filters.has(key)) {
-        const known = ['doc', 'actor', 'country', 'dyad', 'cameo', 'root', 'plover', 'topic', 'status', 'from', 'to', 'place', 'q'];
+        const known = [
+          'doc',
+          'actor',
+          'country',
+          'dyad',
+          'cameo',
+          'root',
+          'plover',
+          'topic',
+          'status',
+          'from',
+          'to',
+          'place',
+          'q',
+        ];
         if (!known.includes(key)) throw new QueryError(`unknown filter "${key}"`);
         throw new QueryError(`filter "${key}" does not apply to ${kind} records`);
       }
@@ -754,7 +786,10 @@ class SqliteStore implements Store {
           params.push(kind, v.toUpperCase());
           break;
         case 'dyad': {
-          const parts = v.toUpperCase().split(/\s*[-,/:]\s*/).filter(Boolean);
+          const parts = v
+            .toUpperCase()
+            .split(/\s*[-,/:]\s*/)
+            .filter(Boolean);
           if (parts.length !== 2) throw new QueryError(`dyad must be two sides like "RUS-USA", got "${raw}"`);
           const [a, b] = parts[0]! <= parts[1]! ? parts : [parts[1]!, parts[0]!];
           if (kind === 'event') {
@@ -831,8 +866,10 @@ class SqliteStore implements Store {
   private paging(spec: KindSpec, page: Page, cap = MAX_LIMIT): { limit: number; offset: number; orderBy: string } {
     const limit = page.limit ?? DEFAULT_LIMIT;
     const offset = page.offset ?? 0;
-    if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer, got ${page.limit}`);
-    if (!Number.isInteger(offset) || offset < 0) throw new QueryError(`offset must be a non-negative integer, got ${page.offset}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new QueryError(`limit must be a positive integer, got ${page.limit}`);
+    if (!Number.isInteger(offset) || offset < 0)
+      throw new QueryError(`offset must be a non-negative integer, got ${page.offset}`);
     return { limit: Math.min(limit, cap), offset, orderBy: this.orderBy(spec, page) };
   }
 
@@ -841,7 +878,8 @@ class SqliteStore implements Store {
     if (order !== 'asc' && order !== 'desc') throw new QueryError(`order must be "asc" or "desc", got "${page.order}"`);
     const sort = page.sort ?? 'id';
     const col = Object.prototype.hasOwnProperty.call(spec.sorts, sort) ? spec.sorts[sort] : undefined;
-    if (!col) throw new QueryError(`cannot sort ${spec.table} by "${sort}" (one of ${Object.keys(spec.sorts).join(', ')})`);
+    if (!col)
+      throw new QueryError(`cannot sort ${spec.table} by "${sort}" (one of ${Object.keys(spec.sorts).join(', ')})`);
     const dir = order.toUpperCase();
     if (col === spec.pk) return `t.${col} ${dir}`;
     return `t.${col} ${dir} NULLS LAST, t.${spec.pk} ${dir}`;
@@ -863,9 +901,9 @@ class SqliteStore implements Store {
   private fetchJson(spec: KindSpec, keys: number[]): RecordOf[] {
     if (!keys.length) return [];
     const { table, key, col } = spec.json;
-    const rows = this.st(`SELECT ${key} AS k, ${col} AS j FROM ${table} WHERE ${key} IN (${keys.map(() => '?').join(',')})`).all(
-      ...keys,
-    ) as { k: number; j: string }[];
+    const rows = this.st(
+      `SELECT ${key} AS k, ${col} AS j FROM ${table} WHERE ${key} IN (${keys.map(() => '?').join(',')})`,
+    ).all(...keys) as { k: number; j: string }[];
     const byKey = new Map(rows.map((r) => [r.k, r.j]));
     const out: RecordOf[] = [];
     for (const k of keys) {
@@ -875,7 +913,11 @@ class SqliteStore implements Store {
     return out;
   }
 
-  *iterate(kind: RecordKind, filter: RecordFilter = {}, page: Pick<Page, 'sort' | 'order'> = {}): IterableIterator<RecordOf> {
+  *iterate(
+    kind: RecordKind,
+    filter: RecordFilter = {},
+    page: Pick<Page, 'sort' | 'order'> = {},
+  ): IterableIterator<RecordOf> {
     const spec = kindSpec(kind);
     const { where, params } = this.where(kind, spec, filter);
     const orderBy = this.orderBy(spec, page);
@@ -941,7 +983,9 @@ class SqliteStore implements Store {
     return rows.map((r) => ({ a: r.a, b: r.b, meetings: r.meetings, first: r.first, last: r.last }));
   }
 
-  topActors(opts: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter } = {}): ActorRow[] {
+  topActors(
+    opts: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter } = {},
+  ): ActorRow[] {
     const by = opts.by ?? 'name';
     if (by !== 'name' && by !== 'country') throw new QueryError(`top actors group by "name" or "country", got "${by}"`);
     const limit = Math.min(opts.limit ?? 20, MAX_LIMIT);
@@ -982,7 +1026,8 @@ class SqliteStore implements Store {
       `SELECT name, country, org FROM record_actors WHERE kind IN (${kindList}) AND ${col} = ? LIMIT 1`,
     );
     return top.map(({ g, records }) => {
-      const d = detail.get(...kinds, g) as { name: string | null; country: string | null; org: string | null } | undefined;
+      const d = detail.get(...kinds, g) as
+        { name: string | null; country: string | null; org: string | null } | undefined;
       if (by === 'name') return { actor: d?.name ?? g, country: d?.country ?? null, org: d?.org ?? null, records };
       const isCountry = d?.country === g;
       return { actor: g, country: isCountry ? g : null, org: isCountry ? null : g, records };

@@ -121,7 +121,10 @@ export const CSV_COLUMNS: Record<RecordKind, Col[]> = {
     ['lat', (r) => r.lat],
     ['lon', (r) => r.lon],
     ['mention_count', (r) => (Array.isArray(r.mentions) ? r.mentions.length : 0)],
-    ['mentions', (r) => (Array.isArray(r.mentions) ? r.mentions.map((m: number[]) => `${m[0]}-${m[1]}`).join('; ') : null)],
+    [
+      'mentions',
+      (r) => (Array.isArray(r.mentions) ? r.mentions.map((m: number[]) => `${m[0]}-${m[1]}`).join('; ') : null),
+    ],
   ],
 };
 

@@ -86,7 +86,12 @@ function* events(store: Store, filter: RecordFilter, opts: EventExportOptions): 
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
 
-function dateParts(d: string | null): { day: string | null; month: string | null; year: string | null; fraction: string | null } {
+function dateParts(d: string | null): {
+  day: string | null;
+  month: string | null;
+  year: string | null;
+  fraction: string | null;
+} {
   const m = d ? DATE_RE.exec(d) : null;
   if (!m) return { day: null, month: null, year: null, fraction: null };
   const year = m[1]!;
@@ -164,7 +169,7 @@ export const GDELT_COLUMNS = [
 
 const gdeltActor = (a: Actor | null) => [
   a?.code ?? null,
-  a ? (a.name ?? a.org ?? countryName(a.country))?.toUpperCase() ?? null : null,
+  a ? ((a.name ?? a.org ?? countryName(a.country))?.toUpperCase() ?? null) : null,
   a?.country ?? null,
   a?.org ?? null,
   a?.sector ?? null,

@@ -41,7 +41,8 @@ export async function runExport(store: Store, req: ExportRequest, out: Writable)
     case 'jsonl':
       return exportJsonl(store, filter, out, { kinds: req.kind ? [req.kind] : undefined, withText: req.withText });
     case 'csv':
-      if (!req.kind) throw new Error('CSV export needs a record kind (document, turn, entity, meeting, agreement, quote, event)');
+      if (!req.kind)
+        throw new Error('CSV export needs a record kind (document, turn, entity, meeting, agreement, quote, event)');
       return exportCsv(store, req.kind, filter, out, { bom: req.bom });
     case 'gdelt':
     case 'icews':

@@ -127,7 +127,13 @@ export async function importJsonl(store: Store, input: Readable): Promise<Import
         records: [docRecord as DocumentRecord, ...cur.records],
         sentences: spans,
       });
-      for (const k of keys.slice(1)) store.putDocument({ sourceKey: k, text, records: [docRecord as DocumentRecord, ...cur.records], sentences: spans });
+      for (const k of keys.slice(1))
+        store.putDocument({
+          sourceKey: k,
+          text,
+          records: [docRecord as DocumentRecord, ...cur.records],
+          sentences: spans,
+        });
     } catch (e) {
       throw importError(cur.line, `document ${docRecord.doc}: ${(e as Error).message}`);
     }

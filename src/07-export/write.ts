@@ -9,7 +9,10 @@ export class LineWriter {
   private size = 0;
   lines = 0;
 
-  constructor(private out: Writable, private chunk = 64 * 1024) {}
+  constructor(
+    private out: Writable,
+    private chunk = 64 * 1024,
+  ) {}
 
   async line(s: string, eol = '\n'): Promise<void> {
     this.buf.push(s, eol);

@@ -24,8 +24,20 @@ export function actor(p: Partial<Actor>): Actor {
   return { name: null, role: null, country: null, org: null, sector: null, code: null, ...p };
 }
 
-export const LAVROV = actor({ name: 'Sergey Lavrov', role: 'Foreign Minister', country: 'RUS', sector: 'GOV', code: 'RUSGOV' });
-export const TILLERSON = actor({ name: 'Rex Tillerson', role: 'Secretary of State', country: 'USA', sector: 'GOV', code: 'USAGOV' });
+export const LAVROV = actor({
+  name: 'Sergey Lavrov',
+  role: 'Foreign Minister',
+  country: 'RUS',
+  sector: 'GOV',
+  code: 'RUSGOV',
+});
+export const TILLERSON = actor({
+  name: 'Rex Tillerson',
+  role: 'Secretary of State',
+  country: 'USA',
+  sector: 'GOV',
+  code: 'USAGOV',
+});
 export const WANG = actor({ name: 'Wang Yi', role: 'Foreign Minister', country: 'CHN', sector: 'GOV', code: 'CHNGOV' });
 export const UN = actor({ org: 'UN', code: 'IGOUNO' });
 export const MANILA: Place = { name: 'Manila', country: 'PHL', lat: 14.6, lon: 120.98 };
@@ -107,7 +119,12 @@ export function meeting(doc: string, text: string, needle: string, p: Partial<Me
   };
 }
 
-export function agreement(doc: string, text: string, needle: string, p: Partial<AgreementRecord> = {}): AgreementRecord {
+export function agreement(
+  doc: string,
+  text: string,
+  needle: string,
+  p: Partial<AgreementRecord> = {},
+): AgreementRecord {
   return {
     kind: 'agreement',
     doc,
@@ -125,7 +142,17 @@ export function agreement(doc: string, text: string, needle: string, p: Partial<
 
 export function quote(doc: string, text: string, needle: string, p: Partial<QuoteRecord> = {}): QuoteRecord {
   const s = at(text, needle);
-  return { kind: 'quote', doc, speaker: LAVROV, text: needle, start: s.start, end: s.end, direct: true, rule: 'test', ...p };
+  return {
+    kind: 'quote',
+    doc,
+    speaker: LAVROV,
+    text: needle,
+    start: s.start,
+    end: s.end,
+    direct: true,
+    rule: 'test',
+    ...p,
+  };
 }
 
 export function turn(doc: string, start: number, end: number, p: Partial<TurnRecord> = {}): TurnRecord {
@@ -188,7 +215,13 @@ export function docB(p: { id?: string; sourceKey?: string } = {}): PutInput {
   const id = p.id ?? 'docB';
   const t = TEXT_B;
   const records: RecordOf[] = [
-    documentRecord(id, { chars: t.length, published: '2017-09-01', place: MOSCOW, title: 'Wang Yi in Moscow', source: 'TASS' }),
+    documentRecord(id, {
+      chars: t.length,
+      published: '2017-09-01',
+      place: MOSCOW,
+      title: 'Wang Yi in Moscow',
+      source: 'TASS',
+    }),
     meeting(id, t, 'Wang Yi held talks with Sergey Lavrov in Moscow.', {
       date: '2017-09-01',
       place: MOSCOW,

@@ -130,7 +130,10 @@ describe('putDocument', () => {
 
   it('stores identical content under another key once and remembers both keys', () => {
     store.putDocument(docA());
-    expect(store.putDocument(docA({ sourceKey: '/elsewhere/a-copy.txt' }))).toEqual({ status: 'duplicate', doc: 'docA' });
+    expect(store.putDocument(docA({ sourceKey: '/elsewhere/a-copy.txt' }))).toEqual({
+      status: 'duplicate',
+      doc: 'docA',
+    });
     expect(store.counts().document).toBe(1);
     expect(store.counts().event).toBe(2);
     expect(store.getDocument('docA')!.sourceKeys).toEqual(['/corpus/a.txt', '/elsewhere/a-copy.txt']);
@@ -188,7 +191,9 @@ describe('putDocument', () => {
   it('rejects input without exactly one document record, and bad sentence spans', () => {
     const a = docA();
     expect(() => store.putDocument({ ...a, records: a.records.slice(1) })).toThrow(/exactly one document record/);
-    expect(() => store.putDocument({ ...a, sentences: [{ start: 0, end: 10_000 }] })).toThrow(/sentence 0 has a bad span/);
+    expect(() => store.putDocument({ ...a, sentences: [{ start: 0, end: 10_000 }] })).toThrow(
+      /sentence 0 has a bad span/,
+    );
     expect(store.counts().document).toBe(0);
   });
 

@@ -49,15 +49,15 @@ function parseCsv(s: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     if (q) {
-      if (c === '"' && s[i + 1] === '"') (f += '"'), i++;
+      if (c === '"' && s[i + 1] === '"') ((f += '"'), i++);
       else if (c === '"') q = false;
       else f += c;
     } else if (c === '"') q = true;
-    else if (c === ',') row.push(f), (f = '');
-    else if (c === '\r' && s[i + 1] === '\n') row.push(f), rows.push(row), (row = []), (f = ''), i++;
+    else if (c === ',') (row.push(f), (f = ''));
+    else if (c === '\r' && s[i + 1] === '\n') (row.push(f), rows.push(row), (row = []), (f = ''), i++);
     else f += c;
   }
-  if (f || row.length) row.push(f), rows.push(row);
+  if (f || row.length) (row.push(f), rows.push(row));
   return rows;
 }
 
@@ -121,7 +121,10 @@ describe('JSON Lines', () => {
 
   it('exports filtered records of the kinds the filter applies to', async () => {
     const { text } = await collect((out) => exportJsonl(store, { actor: 'Wang Yi' }, out));
-    const recs = text.trim().split('\n').map((l) => JSON.parse(l));
+    const recs = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(recs.map((r) => r.kind)).toEqual(['meeting', 'event']);
     const ev = await collect((out) => exportJsonl(store, { cameo: '04' }, out, { kinds: ['event'] }));
     expect(ev.n).toBe(3);
@@ -139,7 +142,9 @@ describe('JSON Lines', () => {
       await expect(importJsonl(fresh, Readable.from([broken]))).rejects.toThrow(/line 1: document docB: .*bad cameo/);
       expect(fresh.counts().document).toBe(0);
       const orphan = [full[0], JSON.stringify({ kind: 'event', doc: 'elsewhere' })].join('\n');
-      await expect(importJsonl(fresh, Readable.from([orphan]))).rejects.toThrow(/line 2: event record of document elsewhere/);
+      await expect(importJsonl(fresh, Readable.from([orphan]))).rejects.toThrow(
+        /line 2: event record of document elsewhere/,
+      );
     } finally {
       fresh.close();
       db2.cleanup();
@@ -165,9 +170,28 @@ describe('CSV', () => {
     const rows = parseCsv(text);
     const header = rows[0]!;
     expect(header).toEqual(csvHeader('event'));
-    for (const h of ['doc', 'date', 'cameo', 'root', 'quad_class', 'goldstein', 'plover', 'source_name', 'source_country',
-      'source_org', 'target_name', 'target_country', 'place_name', 'negated', 'hypothetical', 'topics', 'evidence_start',
-      'evidence_end', 'evidence_text', 'rule'])
+    for (const h of [
+      'doc',
+      'date',
+      'cameo',
+      'root',
+      'quad_class',
+      'goldstein',
+      'plover',
+      'source_name',
+      'source_country',
+      'source_org',
+      'target_name',
+      'target_country',
+      'place_name',
+      'negated',
+      'hypothetical',
+      'topics',
+      'evidence_start',
+      'evidence_end',
+      'evidence_text',
+      'rule',
+    ])
       expect(header).toContain(h);
     expect(rows).toHaveLength(6);
     const row = Object.fromEntries(header.map((h, i) => [h, rows[1]![i]]));
@@ -215,7 +239,11 @@ describe('CSV', () => {
 });
 
 describe('event tables', () => {
-  const tsv = (s: string) => s.trim().split('\n').map((l) => l.split('\t'));
+  const tsv = (s: string) =>
+    s
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
 
   it('GDELT-like: header, one row per actual event, codes and dates at known precision', async () => {
     const { n, text } = await collect((out) => exportGdelt(store, {}, out));
@@ -271,10 +299,17 @@ describe('event tables', () => {
 
   it('PLOVER JSON: event type, mode and context, actor and recipient, source text', async () => {
     store.putDocument(
-      docA({ id: 'docP', sourceKey: '/p', extra: [event('docP', TEXT_A, 'Lavrov said.', { cameo: '020', root: '02', plover: null })] }),
+      docA({
+        id: 'docP',
+        sourceKey: '/p',
+        extra: [event('docP', TEXT_A, 'Lavrov said.', { cameo: '020', root: '02', plover: null })],
+      }),
     );
     const { n, text } = await collect((out) => exportPlover(store, { doc: 'docB' }, out));
-    const objs = text.trim().split('\n').map((l) => JSON.parse(l));
+    const objs = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(n).toBe(2);
     expect(objs[0]).toMatchObject({
       event_type: 'CONSULT',
@@ -297,8 +332,12 @@ describe('event tables', () => {
     expect((await collect((out) => runExport(store, { format: 'csv', kind: 'quote' }, out))).n).toBe(1);
     expect((await collect((out) => runExport(store, { format: 'plover', filter: { actor: 'China' } }, out))).n).toBe(2);
     await expect(runExport(store, { format: 'csv' }, new PassThrough())).rejects.toThrow(/needs a record kind/);
-    await expect(runExport(store, { format: 'gdelt', kind: 'meeting' }, new PassThrough())).rejects.toThrow(/events only/);
-    await expect(runExport(store, { format: 'xml' as never }, new PassThrough())).rejects.toThrow(/unknown export format/);
+    await expect(runExport(store, { format: 'gdelt', kind: 'meeting' }, new PassThrough())).rejects.toThrow(
+      /events only/,
+    );
+    await expect(runExport(store, { format: 'xml' as never }, new PassThrough())).rejects.toThrow(
+      /unknown export format/,
+    );
   });
 
   it('applies the same filters as the query layer', async () => {
