@@ -27,6 +27,7 @@ import {
   type SentenceHit,
   type Store,
   type StoredDocument,
+  type TopicRow,
 } from './store.js';
 import { checkDateBound, dateHi, dateLo, likeEscape, monthOf, toFtsQuery } from './util.js';
 
@@ -1032,5 +1033,43 @@ class SqliteStore implements Store {
       const isCountry = d?.country === g;
       return { actor: g, country: isCountry ? g : null, org: isCountry ? null : g, records };
     });
+  }
+
+  topicCounts(opts: { kind?: RecordKind; limit?: number; filter?: RecordFilter } = {}): TopicRow[] {
+    const limit = Math.min(opts.limit ?? 50, MAX_LIMIT);
+    if (!Number.isInteger(limit) || limit < 1) throw new QueryError(`limit must be a positive integer`);
+    const filter = opts.filter ?? {};
+    const used = (Object.keys(filter) as Filterable[]).filter((k) => filter[k] !== undefined && filter[k] !== '');
+    const withTopics: RecordKind[] = ['event', 'meeting', 'agreement'];
+    if (opts.kind && !withTopics.includes(opts.kind)) throw new QueryError(`${opts.kind} records have no topics`);
+    let kinds = opts.kind ? [opts.kind] : withTopics;
+    if (!opts.kind) kinds = kinds.filter((k) => used.every((f) => KINDS[k].filters.has(f)));
+    if (!kinds.length) throw new QueryError(`no record kind with topics accepts the filters ${used.join(', ')}`);
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const k of kinds) {
+      const spec = KINDS[k];
+      const w = this.where(k, spec, filter);
+      parts.push(
+        used.length
+          ? `SELECT ? AS kind, rt.topic, count(*) AS n FROM ${spec.table} t JOIN record_topics rt ON rt.kind = ? AND rt.rid = t.id
+             ${w.where} GROUP BY rt.topic`
+          : `SELECT ? AS kind, topic, count(*) AS n FROM record_topics WHERE kind = ? GROUP BY topic`,
+      );
+      params.push(k, k, ...(used.length ? w.params : []));
+    }
+    const rows = this.st(`SELECT kind, topic, n FROM (${parts.join(' UNION ALL ')})`).all(...params) as {
+      kind: string;
+      topic: string;
+      n: number;
+    }[];
+    const by = new Map<string, TopicRow>();
+    for (const r of rows) {
+      const t = by.get(r.topic) ?? { topic: r.topic, records: 0, byKind: {} };
+      t.records += r.n;
+      t.byKind[r.kind] = r.n;
+      by.set(r.topic, t);
+    }
+    return [...by.values()].sort((a, b) => b.records - a.records || (a.topic < b.topic ? -1 : 1)).slice(0, limit);
   }
 }

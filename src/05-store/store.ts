@@ -136,6 +136,14 @@ export interface ActorRow {
   records: number;
 }
 
+export interface TopicRow {
+  topic: string;
+  /** records naming the topic, all kinds counted */
+  records: number;
+  /** per kind (event, meeting, agreement) */
+  byKind: Record<string, number>;
+}
+
 export interface Aggregates {
   /** events per month per dyad with mean Goldstein (events without a month are left out) */
   eventsByMonth(filter?: RecordFilter, opts?: { directed?: boolean }): MonthDyadRow[];
@@ -143,6 +151,8 @@ export interface Aggregates {
   meetingsByPair(filter?: RecordFilter): PairRow[];
   /** actors by number of records (events, meetings, agreements, quotes unless kind is given) */
   topActors(opts?: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter }): ActorRow[];
+  /** topics by number of records (events, meetings, agreements unless kind is given) */
+  topicCounts(opts?: { kind?: RecordKind; limit?: number; filter?: RecordFilter }): TopicRow[];
 }
 
 export interface Store extends Aggregates {

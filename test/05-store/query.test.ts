@@ -265,6 +265,19 @@ describe('counts, documents, aggregates', () => {
     expect(store.meetingsByPair({ status: 'held' })[0]!.meetings).toBe(1);
   });
 
+  it('topic counts, per kind, filtered', () => {
+    expect(store.topicCounts()).toEqual([
+      { topic: 'syria', records: 4, byKind: { event: 2, meeting: 1, agreement: 1 } },
+      { topic: 'sanctions', records: 2, byKind: { event: 1, meeting: 1 } },
+      { topic: 'ceasefire', records: 1, byKind: { agreement: 1 } },
+    ]);
+    expect(store.topicCounts({ kind: 'event', filter: { doc: 'docB' } })).toEqual([
+      { topic: 'sanctions', records: 1, byKind: { event: 1 } },
+    ]);
+    expect(store.topicCounts({ filter: { cameo: '04' } }).map((t) => t.topic)).toEqual(['syria']);
+    expect(() => store.topicCounts({ kind: 'quote' })).toThrow(/no topics/);
+  });
+
   it('top actors by name and by country', () => {
     const byName = store.topActors();
     expect(byName[0]).toEqual({ actor: 'Sergey Lavrov', country: 'RUS', org: null, records: 6 });
