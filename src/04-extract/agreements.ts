@@ -257,7 +257,9 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         const recent = meetings.filter((m) => m.evidence.start <= h.start && keysOf(m.parties).join() === keysOf(passiveSides).join()).pop();
         if (recent?.date) date = recent.date;
       }
-      if (!date && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
+      // "the understandings that were reached at…" refers back to an earlier agreement: no default date
+      const backReference = /\b(?:that|which)\b/i.test(h.text);
+      if (!date && !backReference && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
       const ann: AgreementAnn = {
         status,

@@ -247,7 +247,15 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
   let bestD = Infinity;
   for (const p of places) {
     if (p.start < s.start || p.end > s.end) continue;
-    if (text && !/\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(text.slice(Math.max(s.start, p.start - 40), p.start))) continue;
+    if (text) {
+      const lead = text.slice(Math.max(s.start, p.start - 40), p.start);
+      if (!/\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(lead)) continue;
+      // "the situation in Syria" names a topic, not where people met
+      if (/\b(?:situation|crisis|conflict|settlement|war|developments|events|process|peace|security|stability)\s+(?:in|on)\s+(?:the\s+)?$/i.test(lead)) continue;
+      // a place in another clause is another event's
+      const gap = p.start >= pos ? text.slice(pos, p.start) : text.slice(p.end, pos);
+      if (DATE_STOP.test(gap.replace(RELATIVE_EVENT, ''))) continue;
+    }
     const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
     if (dist < bestD) {
       bestD = dist;

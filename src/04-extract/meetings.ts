@@ -9,7 +9,7 @@
  * merged by parties + date + status; an undated mention joins a dated one with the same parties.
  */
 import type { Actor, ActorMention, DateMention, Doc, MeetingAnn, Place, PlaceMention, Sentence } from '../00-model/doc.js';
-import { evidence } from '../00-model/doc.js';
+import { emptyActor, evidence } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
@@ -217,6 +217,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     const sentCands: { c: Candidate; forum: boolean; venue: boolean; orgKeys: string[] }[] = [];
     for (const h of hits) {
       if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
+      // a trigger word inside a name that goes on ("East Asia Summit Foreign Ministers") is not a trigger
+      if (mentions.some((m) => m.start <= h.start && m.end > h.end)) continue;
       used.push(h);
       // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
       // "whether a meeting will take place" asks; it does not report
@@ -229,7 +231,9 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       let venue = false;
       const kind = h.p.kind;
       if (kind === 'forum') {
-        const mod = modifierBefore(text, h.start, mentions, s.start);
+        // the forum named right before it, or by a name that ends in the trigger ("the G20 Summit")
+        const inName = mentions.filter((m) => m.start < h.start && m.end > h.start && m.end <= h.end);
+        const mod = inName.length ? inName : modifierBefore(text, h.start, mentions, s.start);
         const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
         const orgs = [...mod, ...after].filter((m) => m.actor?.org);
         if (orgs.length) {
@@ -260,6 +264,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         }
         parties = partiesFrom([...subj, ...comp], first);
         if (first.length && !anchored(s, h.end)) continue;
+        // "events and meetings", "regular meetings between…" without a date: meetings in general
+        if (/meetings$|conversations$/i.test(h.text.trim()) && !dates.length) continue;
       } else if (kind === 'verb' || kind === 'discuss') {
         if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
         let subj = mentionsBefore(text, s, h.start, mentions);
@@ -296,7 +302,16 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
           dest = [...dest, ...complementAfter(text, s, lastEnd, mentions, /^\s*(?:to|in)\s+/i)];
         }
         const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
-        parties = partiesFrom([...subj, ...dest.slice(0, 2)], toUs && narrator ? [narrator] : []);
+        const extra: Actor[] = toUs && narrator ? [narrator] : [];
+        if (!dest.some((m) => m.start > h.end)) {
+          // a destination the actor layer does not mark ("visit to Moscow"): the place's country
+          const after = dest.length ? dest[dest.length - 1].end : h.end;
+          const pl = places.find((p) => p.start >= after && /^\s*(?:(?:of\s+[^,;]{1,40}?\s+)?(?:to|in)\s+)?(?:the\s+)?$/i.test(text.slice(after, p.start)));
+          if (pl?.place.country) extra.push(emptyActor({ country: pl.place.country, sector: 'GOV', code: `${pl.place.country}GOV` }));
+        }
+        parties = partiesFrom([...subj, ...dest.slice(0, 2)], extra);
+        // "exchanging high-level visits": visits in general
+        if (/visits$/i.test(h.text.trim()) && !dates.length) continue;
       }
       if (split) continue;
       const c = pushCand(s, h, parties, h.p.format);
@@ -351,7 +366,10 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     let date = d ? refineVague(text, d) : null;
     let dateEnd = d?.valueEnd ?? null;
     let place = placeFromMention(pickPlace(places, s, h.start, text));
-    if (!date && status === 'held' && today && !hasMarker(past, win)) {
+    // a meeting held "today" is where the document was issued; one placed elsewhere is not today's
+    const here = doc.meta.place;
+    const elsewhere = !!(place && here && place.country && here.country && place.country !== here.country);
+    if (!date && status === 'held' && today && !hasMarker(past, win) && !elsewhere) {
       date = today;
       if (!place) place = doc.meta.place ?? null;
     }
