@@ -155,6 +155,11 @@ describe('record fields', () => {
     expect(doc.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
     expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe('condemned');
   });
+  it('carries the topics and place of its sentence', () => {
+    const e = first('In Geneva, Russia condemned the new sanctions against Iran over its nuclear programme.');
+    expect(e.topics).toEqual(expect.arrayContaining(['sanctions']));
+    expect(e.place?.name).toBe('Geneva');
+  });
   it('falls back to the document date', () => {
     expect(first('Russia condemned Israel.').date).toBe('2017-07-10');
   });
