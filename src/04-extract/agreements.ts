@@ -98,8 +98,10 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
 
   /** Parties of the meeting mentioned last before `pos` (for "the sides", "the two leaders"). */
   const recentMeetingParties = (pos: number): Actor[] => {
+    // "the two sides": the latest meeting between two or more parties, else the latest one
     let best: MeetingAnn | null = null;
-    for (const m of meetings) if (m.evidence.start <= pos && (!best || m.evidence.start >= best.evidence.start)) best = m;
+    for (const m of meetings) if (m.evidence.start <= pos && keysOf(m.parties).length >= 2 && (!best || m.evidence.start >= best.evidence.start)) best = m;
+    if (!best) for (const m of meetings) if (m.evidence.start <= pos && (!best || m.evidence.start >= best.evidence.start)) best = m;
     best ??= meetings.find((m) => m.rule.startsWith('meeting:title:')) ?? null;
     return best ? best.parties : [];
   };
@@ -298,6 +300,12 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (made.ann.status === 'referenced') made.ann.status = prev.ann.status;
       }
       if (!made.ann.parties.length) continue;
+      {
+        // one country alone adopting or signing something is a domestic act, not an agreement
+        const ks = keysOf(made.ann.parties);
+        const only = made.ann.parties[0];
+        if (ks.length === 1 && only && !only.org && ks[0] !== partyKey(narratorOf(doc, s)) && ks[0] !== partyKey(quoteSpeaker(s.start))) continue;
+      }
       if (made.kind === 'setup' && keysOf(made.ann.parties).every((k) => k === partyKey(narratorOf(doc, s)))) continue;
       out.push(made);
     } else if ((effective || deadline) && prev && near) {

@@ -53,6 +53,7 @@ describe('agreements', () => {
     expect(as).toHaveLength(1);
     expect(keys(as[0])).toBe('DEU+FRA');
     expect(as[0].deadline).toBe('2021-06');
+    // "Germany and Poland did not sign" is negated; "The country adopted a law" would be a domestic act
     expect(as[0].topics).toContain('sanctions');
   });
 
@@ -130,6 +131,15 @@ describe('agreements', () => {
       ['KAZ+UZB', '2021-03-03'],
     ]);
     expect(as[1].evidence.text).toMatch(/^A protocol/);
+  });
+
+  it('does not take one country adopting or signing something for an agreement', () => {
+    const doc = makeDoc({
+      text: 'Last week Hungary adopted a new law on foreign agents. The President of Serbia signed a decree on the army.\n',
+      published: '2023-04-01',
+      actors: [['Hungary', 'country', { country: 'HUN' }], ['The President of Serbia', 'role', { role: 'President', country: 'SRB' }]],
+    });
+    expect(extractAgreements(doc, kb)).toEqual([]);
   });
 });
 
