@@ -174,6 +174,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const places = byStart(doc.layers.places ?? []);
   const topics = byStart(doc.layers.topics ?? []);
   const turns = doc.layers.turns ?? [];
+  // a journalist's question turn: whatever it mentions is asked about, not reported
+  const questionTurns = new Set(turns.filter((t) => t.role === 'question').map((t) => t.index));
   const quotes = (doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker);
   const events: EventAnn[] = [];
 
@@ -197,7 +199,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     const sentText = doc.text.slice(s.start, s.end);
     for (const mm of v.mentions) if (mm.m.kind === 'person' && mm.t0 >= 0) lastPerson = mm.m;
     lastPara = s.paragraph;
-    const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && turns[s.turn]?.role === 'question');
+    const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && questionTurns.has(s.turn));
     const sentMarkers = markersIn(v, 0, n);
     // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
     const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
