@@ -213,6 +213,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       for (const p of cands) {
         if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
         if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
+        // "a roundtable called the BRICS Media Dialogue": naming, not calling
+        if (NAMING.has(v.lower[i]!) && i > 0 && v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) continue;
         if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
@@ -359,6 +361,7 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
 const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
@@ -547,8 +550,13 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     // unless a "with" partner is named ("A and B met with C")
     const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0;
     if (!p.self && !reciprocal) {
-      // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it
-      const inside = objectAfter(v, head + 1, m.end);
+      // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
+      // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
+      let inside = objectAfter(v, head + 1, m.end);
+      if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
+        if (!srcs.length) srcs = [inside];
+        inside = -1;
+      }
       let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
       if (t < 0) {
         const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);

@@ -48,6 +48,9 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('The plan will meet the needs of Ukraine.')).toEqual([]);
     expect(codes('Russia released two Ukrainian sailors.')).toEqual(['RUS>UKR:0841']);
   });
+  it('a possessor inside the phrase is the holder, not the target', () => {
+    expect(codes("The minister reaffirmed Australia's support for Indonesia.")).toEqual(['AUS>IDN:051']);
+  });
   it('inverse roles: received weapons from X', () => {
     expect(codes('Ukraine received weapons from Poland.')).toEqual(['POL>UKR:072']);
   });
