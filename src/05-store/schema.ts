@@ -196,6 +196,10 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX record_topics_topic ON record_topics (kind, topic, rid);
   CREATE INDEX record_topics_doc ON record_topics (doc);
   `,
+  // 2: topic aggregates over filtered records join topics by record
+  `
+  CREATE INDEX record_topics_rid ON record_topics (kind, rid, topic);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

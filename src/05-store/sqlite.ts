@@ -976,8 +976,8 @@ class SqliteStore implements Store {
     const rows = this.st(
       `SELECT x.key AS a, y.key AS b, count(DISTINCT t.id) AS meetings, min(t.date_lo) AS first, max(t.date_lo) AS last
        FROM meetings t
-       JOIN record_actors x INDEXED BY record_actors_rid ON x.kind = 'meeting' AND x.rid = t.id
-       JOIN record_actors y INDEXED BY record_actors_rid ON y.kind = 'meeting' AND y.rid = t.id
+       CROSS JOIN record_actors x INDEXED BY record_actors_rid ON x.kind = 'meeting' AND x.rid = t.id
+       CROSS JOIN record_actors y INDEXED BY record_actors_rid ON y.kind = 'meeting' AND y.rid = t.id
        ${where ? where + ' AND' : 'WHERE'} x.key IS NOT NULL AND y.key IS NOT NULL AND x.key < y.key
        GROUP BY x.key, y.key ORDER BY meetings DESC, a, b`,
     ).all(...params) as PairRow[];
@@ -999,7 +999,8 @@ class SqliteStore implements Store {
     if (!opts.kind) kinds = kinds.filter((k) => used.every((f) => KINDS[k].filters.has(f)));
     if (!kinds.length) throw new QueryError(`no record kind accepts the filters ${used.join(', ')}`);
     const col = by === 'name' ? 'name_lc' : 'key';
-    // per kind: distinct records per actor (a record naming one actor twice counts once)
+    // per kind: distinct records per actor (a record naming one actor twice counts once);
+    // CROSS JOIN keeps the filtered record table as the outer loop
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const k of kinds) {
@@ -1013,7 +1014,7 @@ class SqliteStore implements Store {
         const w = this.where(k, spec, filter);
         parts.push(
           `SELECT ra.${col} AS g, count(DISTINCT ra.rid) AS n FROM ${spec.table} t
-           JOIN record_actors ra INDEXED BY record_actors_rid ON ra.kind = ? AND ra.rid = t.id
+           CROSS JOIN record_actors ra INDEXED BY record_actors_rid ON ra.kind = ? AND ra.rid = t.id
            ${w.where ? w.where + ' AND' : 'WHERE'} ra.${col} IS NOT NULL GROUP BY ra.${col}`,
         );
         params.push(k, ...w.params);
@@ -1052,7 +1053,7 @@ class SqliteStore implements Store {
       const w = this.where(k, spec, filter);
       parts.push(
         used.length
-          ? `SELECT ? AS kind, rt.topic, count(*) AS n FROM ${spec.table} t JOIN record_topics rt ON rt.kind = ? AND rt.rid = t.id
+          ? `SELECT ? AS kind, rt.topic, count(*) AS n FROM ${spec.table} t CROSS JOIN record_topics rt INDEXED BY record_topics_rid ON rt.kind = ? AND rt.rid = t.id
              ${w.where} GROUP BY rt.topic`
           : `SELECT ? AS kind, topic, count(*) AS n FROM record_topics WHERE kind = ? GROUP BY topic`,
       );

@@ -50,6 +50,22 @@ describe('opening', () => {
     expect(() => openStore(db.file + '.txt')).toThrow(/not a Readout database/);
   });
 
+  it('migrates a store of an older schema on open, keeping its data', () => {
+    store.putDocument(docA());
+    store.close();
+    const raw = new Database(db.file);
+    raw.exec('DROP INDEX record_topics_rid');
+    raw.pragma('user_version = 1');
+    raw.close();
+    expect(() => openStore(db.file, { readonly: true })).toThrow(/older schema/);
+    store = openStore(db.file);
+    expect(store.counts().event).toBe(2);
+    const check = new Database(db.file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(check.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'record_topics_rid'`).get()).toBeTruthy();
+    check.close();
+  });
+
   it('refuses a database from a newer schema', () => {
     store.close();
     const raw = new Database(db.file);
