@@ -42,6 +42,8 @@ import { topicIndex, topicsIn } from './topics.js';
 
 interface Candidate {
   ann: MeetingAnn;
+  /** the party key of who narrates the sentence */
+  narratorKey?: string | null;
   /** the date is the document's (a meeting "today"), not stated */
   defaulted?: boolean;
   fromTitle?: boolean;
@@ -81,7 +83,19 @@ function placeFromMention(p: { place: Place } | null): Place | null {
 export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
   const cands = collect(doc, kb, 0);
   const fromTitle = titleCandidates(doc, kb, -100000); // the title's meetings come first
-  return mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
+  const merged = mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
+  // "We discussed Syria…" names no counterpart: its topics belong to the narrator's meeting it reports
+  // (the one the title names, else the latest held one before it)
+  for (const c of cands) {
+    if (valid(c.ann) || !c.ann.rule.startsWith('meeting:discuss:') || !c.ann.topics.length) continue;
+    const k = keysOf(c.ann.parties)[0] ?? c.narratorKey;
+    if (!k) continue;
+    const host =
+      merged.find((m) => m.rule.startsWith('meeting:title:') && keysOf(m.parties).includes(k)) ??
+      merged.filter((m) => m.status === 'held' && m.evidence.start <= c.ann.evidence.start && keysOf(m.parties).includes(k)).pop();
+    if (host) for (const t of c.ann.topics) if (!host.topics.includes(t)) host.topics.push(t);
+  }
+  return merged;
 }
 
 /**
@@ -267,7 +281,12 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         // "events and meetings", "regular meetings between…" without a date: meetings in general
         if (/meetings$|conversations$/i.test(h.text.trim()) && !dates.length) continue;
       } else if (kind === 'verb' || kind === 'discuss') {
-        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) continue;
+        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) {
+          // "Syria and Ukraine were discussed": no parties, but topics of the narrator's meeting
+          const c = pushCand(s, h, [], null);
+          if (c) c.narratorKey = partyKey(narrator);
+          continue;
+        }
         let subj = mentionsBefore(text, s, h.start, mentions);
         const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
         if (!subj.length && kind === 'verb' && !fp) {
@@ -315,6 +334,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       }
       if (split) continue;
       const c = pushCand(s, h, parties, h.p.format);
+      if (c) c.narratorKey = partyKey(narrator);
       if (c) sentCands.push({ c, forum, venue, orgKeys: forum ? keysOf(parties) : [] });
     }
     // a forum named as the venue of another meeting in the sentence is not a meeting of its own here
