@@ -472,7 +472,11 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
     for (let j = g; j < head; j++) if (v.lower[j] === 'to') toAt = j;
     if (toAt >= 0 && local.some((h) => h.to > toAt)) toAt = -1;
     if (toAt < 0 && g > 0 && v.lower[g - 1] === 'to') toAt = g - 1;
-    if (before >= 0 && GERUND_PREPS.has(v.lower[before]!) && v.lower[head]!.endsWith('ing')) hypothetical = true;
+    if (before >= 0 && GERUND_PREPS.has(v.lower[before]!) && v.lower[head]!.endsWith('ing')) {
+      // "left without signing": not done; "accused of killing", "jailed for helping": not asserted
+      if (v.lower[before] === 'without') negated = true;
+      else hypothetical = true;
+    }
   }
   return { negated, hypothetical, intent, governor, governorEnd, toAt };
 }

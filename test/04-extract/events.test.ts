@@ -105,6 +105,8 @@ describe('modality', () => {
     expect(e.negated).toBe(true);
     expect(first('There is no evidence that Russia attacked Ukraine.').negated).toBe(true);
     expect(first('Russia attacked Ukraine.').negated).toBe(false);
+    expect(first('Russia not only condemned Israel but also expelled its ambassador.').negated).toBe(false);
+    expect(codes('Russia left the talks without signing the treaty with Japan.').some((c) => c === 'RUS>JPN:057 neg')).toBe(true);
   });
   it('a negative subject negates the act', () => {
     expect(first('Nobody attacked Ukraine.').negated).toBe(true);
