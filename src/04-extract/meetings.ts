@@ -281,7 +281,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         // "events and meetings", "regular meetings between…" without a date: meetings in general
         if (/meetings$|conversations$/i.test(h.text.trim()) && !dates.length) continue;
       } else if (kind === 'verb' || kind === 'discuss') {
-        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$/i.test(before)) {
+        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|then|further|briefly)\s+)?$/i.test(before)) {
           // "Syria and Ukraine were discussed": no parties, but topics of the narrator's meeting
           const c = pushCand(s, h, [], null);
           if (c) c.narratorKey = partyKey(narrator);
@@ -419,6 +419,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
 function valid(m: MeetingAnn): boolean {
   const keys = new Set(keysOf(m.parties));
   if (keys.size >= 2) return true;
+  if (m.rule.startsWith('meeting:discuss:')) return false; // a forum "addressed issues": no meeting of its own
   return keys.size === 1 && m.parties.some((p) => p.org) && m.format !== 'bilateral';
 }
 
