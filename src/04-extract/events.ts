@@ -143,7 +143,10 @@ function srcIsSame(v: SentView, a: number, b: number): boolean {
 /** An actor named as a location after the predicate: "in Beijing", "in Alaska". */
 function locativeAfter(v: SentView, from: number, to: number): number {
   for (let j = from; j < to - 1; j++) {
-    if (v.lower[j] !== 'in' && v.lower[j] !== 'at' && v.lower[j] !== 'near') continue;
+    const w = v.lower[j]!;
+    // "in Beijing", "near Aleppo", "southwest of Baghdad"
+    const compass = w === 'of' && j > 0 && COMPASS.test(v.lower[j - 1]!);
+    if (w !== 'in' && w !== 'at' && w !== 'near' && w !== 'outside' && !compass) continue;
     let k = j + 1;
     while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
     if (k < to && v.actorAt[k]! >= 0) return v.actorAt[k]!;
@@ -361,6 +364,7 @@ function participleAdj(v: SentView, i: number): boolean {
   return v.lower[i + 1] === 'that' || np === 'DET' || (np === 'PROPN' && v.actorAt[i + 1]! >= 0);
 }
 
+const COMPASS = /^(north|south|east|west)(-?(east|west))?$|^(northeast|northwest|southeast|southwest)$/;
 const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
 const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
