@@ -635,7 +635,6 @@ function pairUp(
 
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
-  const g = head;
   const mod = { negated: false, hypothetical: false, governor: -1 };
   // "no talks", "without a meeting"
   for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
@@ -678,10 +677,9 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const agent = agentAfter(v, m.end, ce);
     if (!srcs.length && agent >= 0) srcs = coordinated(v, agent, m.end, ce);
   }
-  if (!srcs.length && pre >= 0) srcs = coordinated(v, pre, 0, g);
+  if (!srcs.length && pre >= 0) srcs = coordinated(v, pre, 0, head);
   // a nominal without its agent ("during a visit to Beirut") refers to an act; it is not coded
   if (!srcs.length) return [];
-  void g;
   return pairUp(v, p, p.cameo, head, m.end, srcs, tgts, mod, null);
 }
 
