@@ -217,7 +217,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
         if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
         if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
         // "a roundtable called the BRICS Media Dialogue": naming, not calling
-        if (NAMING.has(v.lower[i]!) && i > 0 && v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) continue;
+        if (NAMING.has(v.lower[i]!) && i > 0 && ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')) continue;
         if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
@@ -383,6 +383,8 @@ function participleModifier(v: SentView, i: number): boolean {
   const w = v.lower[i]!;
   if (!w.endsWith('ed') && !w.endsWith('en')) return false;
   if (i > 0 && (v.lower[i - 1] === '-' || v.pos[i - 1] === 'DET')) return true;
+  // "generally recognized elections", "newly imposed sanctions"
+  if (i > 0 && v.pos[i - 1] === 'ADV' && v.pos[i + 1] === 'NOUN' && i > 1 && ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)) return true;
   if (i > 0 && v.pos[i - 1] === 'VERB' && v.actorAt[i - 1]! < 0 && !v.kb.markerWords.has(v.lower[i - 1]!)) {
     const np = v.pos[i + 1];
     return np === 'NOUN' || np === 'ADJ' || np === 'PROPN';
