@@ -34,7 +34,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('readout extract', async () => {
+describe('readout extract', () => {
   it('writes JSON Lines records of the contract, document first, deterministic across runs', async () => {
     const a = (await readout(['extract', SAMPLE, '--format', 'jsonl']));
     expect(a.code).toBe(0);
@@ -91,7 +91,7 @@ describe('readout extract', async () => {
   });
 });
 
-describe('readout ingest / search / summary / show', async () => {
+describe('readout ingest / search / summary / show', () => {
   it('ingests the sample, then re-ingesting is a no-op', async () => {
     const a = (await readout(['ingest', SAMPLE, '--db', db]));
     expect(a.code).toBe(0);
@@ -148,9 +148,45 @@ describe('readout ingest / search / summary / show', async () => {
   });
 });
 
-describe('help', async () => {
+describe('readout export / import', () => {
+  it('exports JSON Lines that re-import into a new store and export byte-identically', async () => {
+    const out = path.join(dir, 'all.jsonl');
+    const e = await readout(['export', '--format', 'jsonl', '--db', db, '--out', out]);
+    expect(e.code).toBe(0);
+    const db2 = path.join(dir, 'copy.db');
+    const i = await readout(['import', out, '--db', db2]);
+    expect(i.code).toBe(0);
+    expect(i.err).toMatch(/imported \d+ documents/);
+    const again = await readout(['export', '--format', 'jsonl', '--db', db2]);
+    expect(again.out).toBe(fs.readFileSync(out, 'utf8'));
+  });
+
+  it('exports CSV with the expected header, and event tables in GDELT-, ICEWS- and PLOVER-like layouts', async () => {
+    const csv = await readout(['export', '--format', 'csv', '--kind', 'meeting', '--db', db]);
+    expect(csv.out.split('\n')[0]).toMatch(/^doc,status,date,date_end,format,parties/);
+    const gdelt = await readout(['export', '--format', 'gdelt', '--db', db]);
+    expect(gdelt.out.split('\n')[0].split('\t').slice(0, 2)).toEqual(['GlobalEventID', 'SQLDATE']);
+    const icews = await readout(['export', '--format', 'icews', '--db', db]);
+    expect(icews.out.split('\n')[0]).toMatch(/^Event ID\tEvent Date\tSource Name/);
+    const plover = await readout(['export', '--format', 'plover', '--db', db]);
+    const first = JSON.parse(plover.out.split('\n')[0]);
+    expect(first).toHaveProperty('event_type');
+    expect(first).toHaveProperty('actor');
+  });
+
+  it('exports a Markdown readout per document, and rejects a CSV export without a kind', async () => {
+    const md = await readout(['export', '--format', 'markdown', '--db', db]);
+    expect(md.out).toMatch(/^# /);
+    expect(md.out).toMatch(/## Agreements and commitments/);
+    const bad = await readout(['export', '--format', 'csv', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/record kind/);
+  });
+});
+
+describe('help', () => {
   it('every subcommand has --help with an example', async () => {
-    for (const c of ['extract', 'ingest', 'search', 'summary', 'show', 'entities', 'serve']) {
+    for (const c of ['extract', 'ingest', 'search', 'summary', 'show', 'entities', 'serve', 'export', 'import']) {
       const r = (await readout([c, '--help']));
       expect(r.code, c).toBe(0);
       expect(r.out, c).toMatch(/Example/);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
+import type { Writable } from 'node:stream';
 import { Readout, type Processed } from '../app.js';
 import type { RecordOf } from '../00-model/records.js';
 import { RECORD_KINDS, type RecordKind } from '../00-model/records.js';
@@ -12,6 +13,8 @@ import { openStore } from '../05-store/sqlite.js';
 import type { Store } from '../05-store/store.js';
 import { startServer } from '../06-serve/server.js';
 import { randomBytes } from 'node:crypto';
+import { EXPORT_FORMATS, importJsonl, runExport, type ExportFormat } from '../07-export/index.js';
+import type { RecordFilter } from '../05-store/store.js';
 
 export const DEFAULT_DB = 'readout.db';
 const dbOption = (c: Command) =>
@@ -52,6 +55,35 @@ function progress(quiet: boolean) {
     stop: () => bar.stop(),
   };
 }
+
+/** A stored document id from a full id or a unique prefix; exits with a clear message otherwise. */
+function resolveDocId(store: Store, ref: string, db: string): string {
+  if (store.getDocument(ref)) return ref;
+  const hits: string[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = store.listDocuments({ limit: 1000, offset });
+    for (const d of page.rows) if (d.id.startsWith(ref)) hits.push(d.id);
+    if (page.rows.length < 1000) break;
+  }
+  if (!hits.length) fail(`no stored document with id "${ref}" in ${db} (readout summary lists them)`);
+  if (hits.length > 1) fail(`"${ref}" matches ${hits.length} documents; give more of the id`);
+  return hits[0];
+}
+
+const FILTER_OPTIONS: [keyof RecordFilter, string][] = [
+  ['actor', 'actor name, ISO country or organisation (source, target, parties, speaker)'],
+  ['country', 'ISO alpha-3 country'],
+  ['dyad', 'country pair, either direction, e.g. RUS-USA'],
+  ['cameo', 'CAMEO code, e.g. 042'],
+  ['root', 'CAMEO root, e.g. 04'],
+  ['plover', 'PLOVER type, e.g. CONSULT'],
+  ['topic', 'topic, e.g. syria'],
+  ['status', 'meeting or agreement status'],
+  ['from', 'earliest date (YYYY[-MM[-DD]])'],
+  ['to', 'latest date'],
+  ['place', 'place name'],
+  ['doc', 'document id'],
+];
 
 export function registerCommands(program: Command): void {
   const quiet = () => Boolean(program.opts().quiet);
@@ -224,10 +256,7 @@ Examples:
       }
       const store = openExistingStore(o.db);
       try {
-        const docs = store.listDocuments({ limit: 1000000 }).rows.filter((d) => d.id.startsWith(ref));
-        if (!docs.length) fail(`no stored document with id "${ref}" in ${o.db} (readout summary lists them)`);
-        if (docs.length > 1) fail(`"${ref}" matches ${docs.length} documents; give more of the id`);
-        const id = docs[0].id;
+        const id = resolveDocId(store, ref, o.db);
         const recs: RecordOf[] = [];
         for (const k of RECORD_KINDS) recs.push(...store.query(k, { doc: id }, { limit: 100000 }).rows);
         process.stdout.write(renderReadout(recs));
@@ -252,6 +281,94 @@ Examples:
       }
       if (failed) process.exitCode = 1;
     });
+  const exp = dbOption(
+    program
+      .command('export')
+      .description(
+        'Export stored records: JSON Lines (re-importable), CSV per record kind, event tables in the layouts users load ' +
+          '(gdelt: GDELT-like TSV, icews: ICEWS-like TSV, plover: PLOVER JSON Lines), or markdown (a readout per document).',
+      )
+      .requiredOption('--format <format>', `${[...EXPORT_FORMATS, 'markdown'].join(', ')}`)
+      .option('--kind <kind>', `record kind (${RECORD_KINDS.join(', ')}); required for csv`)
+      .option('--out <file>', 'write to a file instead of stdout')
+      .option('--include-negated', 'event tables: keep negated events')
+      .option('--include-hypothetical', 'event tables: keep hypothetical events (questions, conditionals)'),
+  );
+  for (const [k, d] of FILTER_OPTIONS) exp.option(`--${k} <value>`, d);
+  exp
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ readout export --format jsonl --out all.jsonl          # everything, re-importable (readout import)
+  $ readout export --format csv --kind meeting --out meetings.csv
+  $ readout export --format gdelt --dyad RUS-USA --from 2017 > events.tsv
+  $ readout export --format markdown --doc 3f2a9c1e > readout.md`,
+    )
+    .action(async (o: Record<string, string | boolean | undefined> & { db: string; format: string }) => {
+      const store = openExistingStore(o.db);
+      const filter: RecordFilter = {};
+      for (const [k] of FILTER_OPTIONS) if (typeof o[k] === 'string') (filter as Record<string, string>)[k] = o[k] as string;
+      const kind = o.kind as RecordKind | undefined;
+      if (kind && !RECORD_KINDS.includes(kind)) fail(`--kind: unknown record kind "${kind}" (kinds: ${RECORD_KINDS.join(', ')})`);
+      const out: Writable = typeof o.out === 'string' ? fs.createWriteStream(o.out) : process.stdout;
+      try {
+        let n = 0;
+        if (o.format === 'markdown') {
+          const ids = filter.doc ? [resolveDocId(store, filter.doc, o.db)] : [];
+          if (!filter.doc) for (const d of store.iterate('document', {})) ids.push(d.doc);
+          for (const id of ids) {
+            const recs: RecordOf[] = [];
+            for (const k of RECORD_KINDS) recs.push(...store.iterate(k, { doc: id }));
+            if (!out.write(renderReadout(recs) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
+            n++;
+          }
+        } else {
+          if (!(EXPORT_FORMATS as readonly string[]).includes(o.format))
+            fail(`--format must be one of ${[...EXPORT_FORMATS, 'markdown'].join(', ')}, not "${o.format}"`);
+          n = await runExport(
+            store,
+            {
+              format: o.format as ExportFormat,
+              kind,
+              filter,
+              includeNegated: Boolean(o.includeNegated),
+              includeHypothetical: Boolean(o.includeHypothetical),
+            },
+            out,
+          );
+        }
+        if (out !== process.stdout) await new Promise<void>((r) => (out as fs.WriteStream).end(() => r()));
+        console.error(`readout: exported ${n} ${o.format === 'markdown' ? 'documents' : 'lines'}${typeof o.out === 'string' ? ` to ${o.out}` : ''}`);
+      } catch (e) {
+        fail((e as Error).message);
+      } finally {
+        store.close();
+      }
+    });
+
+  dbOption(
+    program
+      .command('import')
+      .description('Import JSON Lines written by `readout export --format jsonl` (documents with their records), one transaction per document.')
+      .argument('<file>', 'a .jsonl export, or - for stdin'),
+  )
+    .addHelpText('after', `\nExample:\n  $ readout export --format jsonl --db a.db --out a.jsonl && readout import a.jsonl --db b.db`)
+    .action(async (file: string, o: { db: string }) => {
+      if (file !== '-' && !fs.existsSync(file)) fail(`${file}: no such file`);
+      const store = openStore(o.db);
+      try {
+        const r = await importJsonl(store, file === '-' ? process.stdin : fs.createReadStream(file));
+        console.error(
+          `readout: imported ${r.documents} documents, ${r.records} records (${Object.entries(r.statuses).map(([k, v]) => `${v} ${k}`).join(', ')}) → ${o.db}`,
+        );
+      } catch (e) {
+        fail(`${file}: ${(e as Error).message}`);
+      } finally {
+        store.close();
+      }
+    });
+
   dbOption(
     program
       .command('serve')
