@@ -149,7 +149,13 @@ function locativeAfter(v: SentView, from: number, to: number): number {
     if (w !== 'in' && w !== 'at' && w !== 'near' && w !== 'outside' && !compass) continue;
     let k = j + 1;
     while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
-    if (k < to && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+    if (k < to && v.actorAt[k]! >= 0) {
+      // "in Israeli tank shelling": an adjective modifying a noun is not a place
+      const a = v.actorAt[k]!;
+      const after = v.mentions[a]!.t1 + 1;
+      if (after < v.lower.length && (v.pos[after] === 'NOUN' || v.pos[after] === 'PROPN')) continue;
+      return a;
+    }
   }
   return -1;
 }
