@@ -274,14 +274,28 @@ async function timelineView(params) {
     const k = m.date.slice(0, 7);
     if (!byMonth.has(k)) byMonth.set(k, { events: 0, gsum: 0 });
   }
-  const keys = [...byMonth.keys()].filter((k) => /^\d{4}-\d{2}$/.test(k)).sort();
+  // a continuous month axis from the first to the last dated month (gaps are empty months)
+  const known = [...byMonth.keys()].filter((k) => /^\d{4}-\d{2}$/.test(k)).sort();
+  const keys = [];
+  if (known.length) {
+    let [y, m] = known[0].split('-').map(Number);
+    const [y1, m1] = known[known.length - 1].split('-').map(Number);
+    while (y < y1 || (y === y1 && m <= m1)) {
+      const k = `${y}-${String(m).padStart(2, '0')}`;
+      keys.push(k);
+      if (!byMonth.has(k)) byMonth.set(k, { events: 0, gsum: 0 });
+      if (++m > 12) { m = 1; y++; }
+      if (keys.length > 600) break;
+    }
+  }
   const W = 1000, H = 280, pad = 40;
   const max = Math.max(1, ...keys.map((k) => byMonth.get(k).events));
-  const bw = keys.length ? (W - 2 * pad) / keys.length : 0;
+  const bw = keys.length ? Math.min(48, (W - 2 * pad) / keys.length) : 0;
   const svg = h('svg', { class: 'chart', width: W, height: H, viewBox: `0 0 ${W} ${H}`, 'data-testid': 'timeline', role: 'img', 'aria-label': 'events per month' },
     h('line', { x1: pad, y1: H - pad, x2: W - pad, y2: H - pad, stroke: '#98a2b3' }),
     keys.map((k, i) => {
       const m = byMonth.get(k);
+      if (!m.events && !meetings.rows.some((r) => r.date?.startsWith(k))) return null;
       const g = m.events ? m.gsum / m.events : null;
       const bh = ((H - 2 * pad - 30) * m.events) / max;
       const x = pad + i * bw;
