@@ -115,11 +115,23 @@ export function segment(
     title ?? '',
     ...paras.slice(0, Math.max(0, firstLabel)).map((p) => text.slice(p.start, p.end)),
   ];
-  const cands = headerLines.flatMap((l) => (l ? nameCandidates(l, lex) : []));
+  // name candidates of a line, computed only for lines that contain the surname to expand
+  const lowerLines = headerLines.map((l) => l.toLowerCase());
+  const lineCands: (string[] | undefined)[] = [];
+  const candsFor = (name: string): string[] => {
+    const sn = surname(name);
+    const out: string[] = [];
+    for (let k = 0; k < headerLines.length; k++) {
+      if (!headerLines[k] || !lowerLines[k].includes(sn)) continue;
+      out.push(...(lineCands[k] ??= nameCandidates(headerLines[k], lex)));
+    }
+    return out;
+  };
   const speakers: string[] = [];
   const add = (n: string | null) => {
     if (!n) return;
-    const full = expandName(stripTitles(n, lex) || n, cands);
+    const name = stripTitles(n, lex) || n;
+    const full = expandName(name, candsFor(name));
     if (!speakers.some((s) => surname(s) === surname(full))) speakers.push(full);
   };
   add(ts);

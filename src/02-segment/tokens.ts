@@ -22,6 +22,19 @@ function getNlp(): Nlp {
   return nlp;
 }
 
+/** the characters wink-nlp's tokenizer splits on as spaces (not line breaks or tabs) */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    c === 0xa0 ||
+    (c >= 0x2002 && c <= 0x2005) ||
+    c === 0x2009 ||
+    c === 0x200a ||
+    c === 0x202f ||
+    c === 0x205f
+  );
+}
+
 /** Tokenises `text` and returns tokens in text order with offsets and POS tags. */
 export function tokenize(text: string): RawToken[] {
   if (!text) return [];
@@ -30,14 +43,14 @@ export function tokenize(text: string): RawToken[] {
   const doc = n.readDoc(text);
   const toks = doc.tokens();
   const values = toks.out(its.value) as string[];
-  const spaces = toks.out(its.precedingSpaces) as string[];
   const pos = toks.out(its.pos) as string[];
   const out: RawToken[] = new Array(values.length);
   let at = 0;
   let k = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    at += spaces[i].length;
+    // skip the spaces wink counts as a token's preceding spaces (line breaks are tokens of their own)
+    for (let c = text.charCodeAt(at); isSpace(c); c = text.charCodeAt(at)) at++;
     if (!text.startsWith(v, at)) {
       // Defensive: should wink ever normalise a token, find it again from here.
       const found = text.indexOf(v, at);

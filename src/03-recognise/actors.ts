@@ -321,8 +321,12 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
     const keys: string[] = [ws[i].key];
-    for (let k = 1; k < lim; k++) keys.push(keys[k - 1] + ' ' + ws[i + k].key);
-    for (let len = lim; len >= 1 && !found; len--) {
+    for (let k = 1; k < lim; k++) {
+      const key = keys[k - 1] + ' ' + ws[i + k].key;
+      if (!A.prefixes.has(key)) break; // no phrase goes on like this
+      keys.push(key);
+    }
+    for (let len = keys.length; len >= 1 && !found; len--) {
       const rs = A.lexicon.get(keys[len - 1]);
       if (!rs) continue;
       const ok = rs.filter((r) => readingOk(r, ws, i));
@@ -463,7 +467,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     }
     if (b && richness(b) > richness(sp)) known.set(sp.name, b);
   }
-  const r = known.size ? recognisePass(doc, kb, known) : first;
+  const r = known.size ? recognisePass(doc, kb, known, first) : first;
   // one actor per person key: the richest description wins
   for (const m of r.actors) {
     if (!m.actor.name) continue;
@@ -477,17 +481,23 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     const c = ws.length === 1 ? bySurname.get(ws[0].key) : undefined;
     return c?.name ?? s;
   });
-  return { ...r, speakers };
+  return { actors: r.actors, turns: r.turns, speakers };
 }
 
-function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Recognised {
+/** the words and lexicon items of a document: the same for both passes (neither pass changes them) */
+interface Scanned {
+  ws: W[];
+  at: (Item | undefined)[];
+}
+
+function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scanned?: Scanned): Recognised & Scanned {
   const A = kb.actors;
   const geo = kb.geo;
   const text = doc.text;
   const date = doc.meta.published ?? null;
   const dated = dateBounds(date) !== null;
-  const ws = prepareWords(doc);
-  const at = scan(A, ws);
+  const ws = scanned?.ws ?? prepareWords(doc);
+  const at = scanned?.at ?? scan(A, ws);
   const used = new Uint8Array(ws.length);
   const out: ActorMention[] = [];
   const persons: PersonRef[] = [];
@@ -1239,7 +1249,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null): Reco
   }
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { actors: out, turns, speakers };
+  return { actors: out, turns, speakers, ws, at };
 }
 
 export const actorStage: Stage = {

@@ -104,6 +104,8 @@ export interface ActorKB {
   lexicon: Map<string, LexReading[]>;
   /** normalised first word → greatest phrase length (in words) starting with it */
   maxWords: Map<string, number>;
+  /** every leading run of two or more words of a lexicon phrase (so a scan stops extending early) */
+  prefixes: Set<string>;
   geo: GeoKB;
 }
 
@@ -179,6 +181,8 @@ export function words(text: string, offset = 0): Word[] {
     }
     // plain lower-case ASCII words need no normalisation (most words)
     let plain = !(c >= 65 && c <= 90);
+    // ASCII words need only lower-casing (normKey's other steps touch non-ASCII characters only)
+    let ascii = c < 128;
     let e = i + 1;
     for (;;) {
       while (e < n) {
@@ -186,11 +190,13 @@ export function words(text: string, offset = 0): Word[] {
         if (d >= 97 && d <= 122) e++;
         else if (isAlnum(d)) {
           if (d < 48 || d > 57) plain = false;
+          if (d >= 128) ascii = false;
           e++;
         } else break;
       }
       if (e + 1 < n && isJoiner(text.charCodeAt(e)) && isAlnum(text.charCodeAt(e + 1))) {
         plain = false;
+        if (text.charCodeAt(e) >= 128 || text.charCodeAt(e + 1) >= 128) ascii = false;
         e += 2;
         continue;
       }
@@ -204,7 +210,7 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    out.push(mkWord(start + offset, end + offset, t, plain ? t : normKey(t)));
+    out.push(mkWord(start + offset, end + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t)));
     i = e;
   }
   return out;
@@ -256,6 +262,7 @@ function isAcronym(s: string): boolean {
 export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
   const lexicon = new Map<string, LexReading[]>();
   const maxWords = new Map<string, number>();
+  const prefixes = new Set<string>();
   const addLex = (alias: string, entry: LexEntry, caseInsensitive = false) => {
     const a = alias.replace(/^the\s+/i, '').trim();
     const ws = words(a);
@@ -267,6 +274,8 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
     lexicon.set(key, list);
     const f = ws[0].key;
     if ((maxWords.get(f) ?? 0) < ws.length) maxWords.set(f, ws.length);
+    let pre = f;
+    for (let k = 1; k < ws.length; k++) prefixes.add((pre = pre + ' ' + ws[k].key));
   };
 
   // countries
@@ -372,7 +381,7 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
       if (ff && canonical) push(personBySurname, nameKey(chunks[0]), p);
     }
   }
-  return { orgs, nonstate, roles, people, personByName, personBySurname, lexicon, maxWords, geo };
+  return { orgs, nonstate, roles, people, personByName, personBySurname, lexicon, maxWords, prefixes, geo };
 }
 
 // ---------------------------------------------------------------- lookups

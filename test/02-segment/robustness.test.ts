@@ -24,3 +24,12 @@ describe('segmentation robustness', () => {
     }
   });
 });
+
+describe('tokenize offsets', () => {
+  it('finds every token after runs of spaces, no-break spaces and line breaks', async () => {
+    const { tokenize } = await import('../../src/02-segment/tokens.js');
+    const text = 'The  talks\u00a0ended.\n\n   Mr\u2009Lavrov   said:\tyes.';
+    for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.value);
+    expect(tokenize(text).map((t) => t.value)).toContain('Lavrov');
+  });
+});

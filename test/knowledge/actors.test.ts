@@ -138,4 +138,8 @@ describe('words', () => {
       "Da'esh",
     ]);
   });
+  it('keys: lower case, diacritics stripped only where there are any, curly apostrophes unified', () => {
+    const keys = words('Meeting O’Brien and D’Ávila in Tōkyō, then Straße and NATO').map((w) => w.key);
+    expect(keys).toEqual(['meeting', "o'brien", 'and', "d'avila", 'in', 'tokyo', 'then', 'straße', 'and', 'nato']);
+  });
 });
