@@ -44,6 +44,9 @@ const queries = [
   ['events per month (dyad)', 'api/aggregates/events-by-month?dyad=RUS-USA'],
   ['meetings per pair', 'api/aggregates/meetings-by-pair'],
   ['top actors', 'api/aggregates/top-actors?limit=20'],
+  ['topics', 'api/topics'],
+  ['map (by country)', 'api/map?country=RUS'],
+  ['map (all)', 'api/map'],
   ['document records', `api/documents/${someDoc}/records`],
 ];
 console.log(`API latency over HTTP, store with ${counts.event} events / ${counts.document} documents, ${RUNS} runs each`);

@@ -200,6 +200,11 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX record_topics_rid ON record_topics (kind, rid, topic);
   `,
+  // 3: the map's per-place counts read only these covering indexes
+  `
+  CREATE INDEX events_place_agg ON events (place_lc, place_country, negated, hypothetical, goldstein);
+  CREATE INDEX meetings_place ON meetings (place_lc, place_country);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

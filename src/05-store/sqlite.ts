@@ -20,6 +20,7 @@ import {
   type MonthDyadRow,
   type Page,
   type PairRow,
+  type PlaceRow,
   type PutInput,
   type PutResult,
   type QueryResult,
@@ -969,6 +970,41 @@ class SqliteStore implements Store {
       goldsteinMean: r.g === null ? 0 : Math.round(r.g * 100) / 100,
       quad: [r.q1, r.q2, r.q3, r.q4],
     }));
+  }
+
+  placeCounts(filter: RecordFilter = {}): PlaceRow[] {
+    const out = new Map<string, PlaceRow>();
+    for (const kind of ['meeting', 'event'] as const) {
+      const spec = KINDS[kind];
+      const f = { ...filter };
+      // a filter that does not apply to a kind (e.g. cameo for meetings) leaves that kind out
+      if (Object.keys(f).some((k) => f[k as Filterable] !== undefined && !spec.filters.has(k as Filterable))) continue;
+      const { where, params } = this.where(kind, spec, f);
+      const extra = kind === 'event' ? ' AND t.negated = 0 AND t.hypothetical = 0' : '';
+      // group on the narrow columns; read one record's JSON per place for its name and coordinates
+      const rows = this.st(
+        `SELECT t.place_lc AS k, t.place_country AS c, count(*) AS n, ${kind === 'event' ? 'avg(t.goldstein)' : 'NULL'} AS g,
+                min(t.id) AS rid
+         FROM ${spec.table} t ${where ? where + ' AND' : 'WHERE'} t.place_lc IS NOT NULL${extra}
+         GROUP BY t.place_lc, t.place_country`,
+      ).all(...params) as { k: string; c: string | null; n: number; g: number | null; rid: number }[];
+      const json = this.st(`SELECT json FROM ${spec.table}_json WHERE id = ?`);
+      for (const r of rows) {
+        const key = `${r.k}|${r.c ?? ''}`;
+        let row = out.get(key);
+        if (!row) {
+          const rec = JSON.parse((json.get(r.rid) as { json: string }).json) as { place?: { name: string; lat: number | null; lon: number | null } | null };
+          row = { name: rec.place?.name ?? r.k, country: r.c, lat: rec.place?.lat ?? null, lon: rec.place?.lon ?? null, meetings: 0, events: 0, goldsteinMean: null };
+          out.set(key, row);
+        }
+        if (kind === 'meeting') row.meetings += r.n;
+        else {
+          row.events += r.n;
+          row.goldsteinMean = r.g === null ? null : Math.round(r.g * 100) / 100;
+        }
+      }
+    }
+    return [...out.values()].sort((a, b) => b.meetings + b.events - (a.meetings + a.events) || a.name.localeCompare(b.name));
   }
 
   meetingsByPair(filter: RecordFilter = {}): PairRow[] {

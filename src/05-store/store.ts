@@ -153,6 +153,18 @@ export interface Aggregates {
   topActors(opts?: { kind?: RecordKind; by?: 'name' | 'country'; limit?: number; filter?: RecordFilter }): ActorRow[];
   /** topics by number of records (events, meetings, agreements unless kind is given) */
   topicCounts(opts?: { kind?: RecordKind; limit?: number; filter?: RecordFilter }): TopicRow[];
+  /** where meetings and events took place: one row per place, with counts and mean Goldstein of its events */
+  placeCounts(filter?: RecordFilter): PlaceRow[];
+}
+
+export interface PlaceRow {
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  meetings: number;
+  events: number;
+  goldsteinMean: number | null;
 }
 
 export interface Store extends Aggregates {

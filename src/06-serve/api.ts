@@ -174,16 +174,13 @@ export function createApi(opts: ApiOptions): Hono {
   });
   app.get('/api/topics', (c) => {
     const { filter } = parseQuery(c, [...FILTER_KEYS]);
-    const counts = new Map<string, { events: number; meetings: number; agreements: number }>();
-    for (const [kind, key] of [['event', 'events'], ['meeting', 'meetings'], ['agreement', 'agreements']] as const) {
-      for (const r of store.iterate(kind, filter)) {
-        for (const t of (r as { topics?: string[] }).topics ?? []) {
-          if (!counts.has(t)) counts.set(t, { events: 0, meetings: 0, agreements: 0 });
-          counts.get(t)![key]++;
-        }
-      }
-    }
-    return c.json({ rows: [...counts].map(([topic, n]) => ({ topic, ...n })).sort((a, b) => b.events + b.meetings - (a.events + a.meetings)) });
+    const rows = store.topicCounts({ filter, limit: 1000 }).map((r) => ({
+      topic: r.topic,
+      events: r.byKind.event ?? 0,
+      meetings: r.byKind.meeting ?? 0,
+      agreements: r.byKind.agreement ?? 0,
+    }));
+    return c.json({ rows });
   });
   app.get('/api/map', (c) => {
     const { filter } = parseQuery(c, [...FILTER_KEYS]);

@@ -9,7 +9,6 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import countries from 'i18n-iso-countries';
 import type { RecordFilter, Store } from '../05-store/store.js';
-import type { Place } from '../00-model/doc.js';
 
 const require = createRequire(import.meta.url);
 export const MAP_WIDTH = 960;
@@ -46,32 +45,12 @@ export interface MapPoint {
 
 export function worldMap(store: Store, filter: RecordFilter) {
   const { projection, shapes } = loadWorld();
-  const points = new Map<string, MapPoint & { gsum: number }>();
-  const at = (p: Place | null | undefined) => {
-    if (!p || p.lat == null || p.lon == null) return null;
-    const key = `${p.name}|${p.lat.toFixed(2)}|${p.lon.toFixed(2)}`;
-    let pt = points.get(key);
-    if (!pt) {
-      const xy = projection([p.lon, p.lat]);
-      if (!xy) return null;
-      pt = { name: p.name, country: p.country, lat: p.lat, lon: p.lon, x: +xy[0].toFixed(1), y: +xy[1].toFixed(1), meetings: 0, events: 0, goldsteinMean: null, gsum: 0 };
-      points.set(key, pt);
-    }
-    return pt;
-  };
-  for (const m of store.iterate('meeting', filter)) {
-    const pt = at((m as { place: Place | null }).place);
-    if (pt) pt.meetings++;
+  const points: MapPoint[] = [];
+  for (const p of store.placeCounts(filter)) {
+    if (p.lat == null || p.lon == null) continue;
+    const xy = projection([p.lon, p.lat]);
+    if (!xy) continue;
+    points.push({ ...p, lat: p.lat, lon: p.lon, x: +xy[0].toFixed(1), y: +xy[1].toFixed(1) });
   }
-  for (const e of store.iterate('event', filter)) {
-    const ev = e as { place: Place | null; goldstein: number };
-    const pt = at(ev.place);
-    if (pt) {
-      pt.events++;
-      pt.gsum += ev.goldstein;
-    }
-  }
-  const list = [...points.values()].map(({ gsum, ...p }) => ({ ...p, goldsteinMean: p.events ? +(gsum / p.events).toFixed(2) : null }));
-  list.sort((a, b) => b.meetings + b.events - (a.meetings + a.events) || a.name.localeCompare(b.name));
-  return { width: MAP_WIDTH, height: MAP_HEIGHT, shapes, points: list };
+  return { width: MAP_WIDTH, height: MAP_HEIGHT, shapes, points };
 }

@@ -147,7 +147,7 @@ describe('API: aggregates, topics, map', () => {
   });
   it('counts topics across events, meetings and agreements', async () => {
     const rows = (await get('/api/topics')).body.rows;
-    const syria = rows.find((r: any) => r.topic === 'Syria');
+    const syria = rows.find((r: any) => r.topic.toLowerCase() === 'syria');
     expect(syria).toMatchObject({ events: 2, meetings: 1, agreements: 1 });
   });
   it('returns projected world shapes and the places of meetings and events', async () => {
@@ -158,6 +158,9 @@ describe('API: aggregates, topics, map', () => {
     expect(hamburg).toMatchObject({ meetings: 1, events: 1 });
     expect(hamburg.x).toBeGreaterThan(0);
     expect(hamburg.x).toBeLessThan(m.width);
+    const china = (await get('/api/map?country=CHN')).body.points;
+    expect(china.map((p: any) => p.name)).toEqual(['Moscow']);
+    expect(china[0]).toMatchObject({ meetings: 1, events: 1, goldsteinMean: 2.8 });
   });
 });
 
