@@ -83,12 +83,15 @@ function entityRecords(doc: Doc): EntityRecord[] {
   };
   for (const m of doc.layers.actors ?? []) {
     const a: Actor = m.actor;
+    const type = entityType(m);
+    // one entity per resolved identity, however differently it was mentioned ("BRICS", "the BRICS side")
+    const identity = type === 'person' ? (a.name ?? m.key) : type === 'org' ? (a.org ?? a.name ?? m.key) : (a.country ?? m.key);
     add(
-      'a:' + m.key,
+      `a:${type}:${identity}`,
       () => ({
         kind: 'entity',
         doc: doc.id,
-        type: entityType(m),
+        type,
         name: a.name ?? a.org ?? a.country,
         country: a.country,
         org: a.org,

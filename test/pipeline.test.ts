@@ -94,4 +94,20 @@ describe('records', () => {
     expect(ents[1].mentions).toEqual([[11, 20], [22, 26]]);
     expect(ents[1].type).toBe('person');
   });
+
+  it('merges mentions of one organisation found by different rules into one entity', () => {
+    const brics = { name: null, role: null, country: null, org: 'BRICS', sector: null, code: 'IGOBRC' };
+    const d = {
+      ...doc(),
+      layers: {
+        actors: [
+          { start: 0, end: 6, kind: 'org' as const, actor: brics, key: 'org:BRICS', rule: 'org' },
+          { start: 11, end: 20, kind: 'group' as const, actor: brics, key: 'group:BRICS side', rule: 'group' },
+        ],
+      },
+    };
+    const ents = toRecords(d).filter((r) => r.kind === 'entity') as any[];
+    expect(ents).toHaveLength(1);
+    expect(ents[0]).toMatchObject({ type: 'org', org: 'BRICS', mentions: [[0, 6], [11, 20]] });
+  });
 });
