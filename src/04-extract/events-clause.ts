@@ -8,7 +8,7 @@
  * (reporting verbs, modal markers) comes from the KB.
  */
 import type { Actor, ActorMention } from '../00-model/doc.js';
-import type { CameoKB, Marker, MarkerType } from '../knowledge/cameo.js';
+import type { CameoKB, LexEntry, Marker, MarkerType } from '../knowledge/cameo.js';
 
 export interface SentView {
   /** lower-cased token forms (curly apostrophes normalised) */
@@ -27,6 +27,10 @@ export interface SentView {
   quotes?: { start: number; end: number; speaker: Actor }[];
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
   prevPerson?: ActorMention | null;
+  /** per token: the KB's entry for its form (patterns it heads, markers it ends), when it has one */
+  lex?: (LexEntry | undefined)[];
+  /** every marker hit of the sentence, computed once (see markersIn) */
+  allMarkers?: MarkerHit[];
 }
 
 /** Subordinating words that open a new clause (the subject of a verb after them is inside). */
@@ -85,7 +89,8 @@ export interface MarkerHit {
 
 /** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped. */
 export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
-  const all = markersAll(v, from, to);
+  const sent = (v.allMarkers ??= markersAll(v, 0, v.lower.length));
+  const all = from === 0 && to === v.lower.length ? sent : sent.filter((h) => h.from >= from && h.to <= to);
   if (all.length < 2) return all;
   return all.filter((h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
 }
@@ -93,7 +98,7 @@ export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
 function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
   const hits: MarkerHit[] = [];
   for (let e = from; e < to; e++) {
-    const list = v.kb.markersByLast.get(v.lower[e]!);
+    const list = v.lex ? v.lex[e]?.markers : v.kb.markersByLast.get(v.lower[e]!);
     if (!list) continue;
     for (const m of list) {
       const n = m.seq.length;

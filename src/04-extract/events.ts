@@ -9,10 +9,10 @@
  * ("will", "plans to", "did not", "could"), conditionals, questions and question turns.
  * Stated future intent is recoded to CAMEO 03x/13x (data/cameo/intent.tsv).
  */
-import type { Actor, ActorMention, Doc, EventAnn, Place, Span, StageOutput } from '../00-model/doc.js';
+import type { Actor, ActorMention, Doc, EventAnn, Place, QuoteAnn, Span, StageOutput } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
-import { cameoInfo, intentCode, ploverOf, refusalCode, type CameoKB, type EventPattern } from '../knowledge/cameo.js';
+import { cameoInfo, intentCode, ploverOf, refusalCode, type CameoKB, type EventPattern, type LexEntry } from '../knowledge/cameo.js';
 import {
   agentAfter, clauseEnd, clauseStart, coordinated, groupStart, isPassive, markersIn, objectAfter,
   premodifier, pronounIn, reportAntecedent, subjectOf, type MarkerHit, type SentView,
@@ -74,48 +74,66 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
   return rec(0, i, -1);
 }
 
-function buildView(doc: Doc, kb: CameoKB, tFrom: number, tTo: number, mentions: ActorMention[], mFrom: number, dates: readonly Span[]): { view: SentView; mNext: number } {
+/** Lower-cased token forms of tokens [tFrom, tFrom + n), sliced from the lower-cased text when it has the text's length. */
+function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): string[] {
   const toks = doc.layers.tokens!;
-  const n = tTo - tFrom;
   const lower = new Array<string>(n);
-  const pos = new Array<string>(n);
-  const start = new Array<number>(n);
-  const end = new Array<number>(n);
-  const actorAt = new Array<number>(n).fill(-1);
   for (let k = 0; k < n; k++) {
     const t = toks[tFrom + k]!;
-    const w = doc.text.slice(t.start, t.end).toLowerCase();
-    lower[k] = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/g, "'") : w;
-    pos[k] = t.pos;
-    start[k] = t.start;
-    end[k] = t.end;
+    if (low !== null) lower[k] = low.slice(t.start, t.end);
+    else {
+      const w = doc.text.slice(t.start, t.end).toLowerCase();
+      lower[k] = w.includes('’') || w.includes('‘') ? w.replace(/[’‘]/g, "'") : w;
+    }
   }
-  const sStart = n ? start[0]! : 0;
-  const sEnd = n ? end[n - 1]! : 0;
+  return lower;
+}
+
+/** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
+function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions: ActorMention[], mFrom: number): { ms: SentView['mentions']; mNext: number } {
   const ms: SentView['mentions'] = [];
+  const sStart = n ? toks[tFrom]!.start : 0;
+  const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
   let mi = mFrom;
   while (mi < mentions.length && mentions[mi]!.end <= sStart) mi++;
   let k = 0;
   let mNext = mi;
   for (; mi < mentions.length && mentions[mi]!.start < sEnd; mi++) {
     const m = mentions[mi]!;
-    while (k < n && end[k]! <= m.start) k++;
+    while (k < n && toks[tFrom + k]!.end <= m.start) k++;
     if (k >= n) break;
     let t1 = k;
-    while (t1 + 1 < n && start[t1 + 1]! < m.end) t1++;
+    while (t1 + 1 < n && toks[tFrom + t1 + 1]!.start < m.end) t1++;
     if (ms.length && ms[ms.length - 1]!.t1 >= k) continue; // overlapping mention: keep the first
-    const idx = ms.length;
     ms.push({ m, t0: k, t1 });
-    for (let q = k; q <= t1; q++) actorAt[q] = idx;
     mNext = mi;
   }
+  return { ms, mNext };
+}
+
+function buildView(doc: Doc, kb: CameoKB, tFrom: number, lower: string[], ms: SentView['mentions'], dates: readonly Span[]): SentView {
+  const toks = doc.layers.tokens!;
+  const n = lower.length;
+  const pos = new Array<string>(n);
+  const start = new Array<number>(n);
+  const end = new Array<number>(n);
+  const actorAt = new Array<number>(n).fill(-1);
+  for (let k = 0; k < n; k++) {
+    const t = toks[tFrom + k]!;
+    pos[k] = t.pos;
+    start[k] = t.start;
+    end[k] = t.end;
+  }
+  for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
+  const sStart = n ? start[0]! : 0;
+  const sEnd = n ? end[n - 1]! : 0;
   const dateAt = new Array<boolean>(n).fill(false);
   if (dates.length && n) {
     for (let k = lowerBound(dates, sStart); k < dates.length && dates[k]!.start < sEnd; k++) {
       for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
     }
   }
-  return { view: { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt }, mNext };
+  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt };
 }
 
 interface Raw {
@@ -185,7 +203,12 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const turns = doc.layers.turns ?? [];
   // a journalist's question turn: whatever it mentions is asked about, not reported
   const questionTurns = new Set(turns.filter((t) => t.role === 'question').map((t) => t.index));
-  const quotes = (doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker);
+  const quotes = byStart((doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker));
+  let qi = 0;
+  // lower-cased text with curly apostrophes straightened; per-token fallback when lower-casing changes lengths
+  let low: string | null = doc.text.toLowerCase();
+  if (low.length !== doc.text.length) low = null;
+  else if (low.includes('’') || low.includes('‘')) low = low.replace(/[’‘]/g, "'");
   const events: EventAnn[] = [];
 
   let ti = 0;
@@ -197,17 +220,32 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (tj === ti) continue;
-    const { view: v, mNext } = buildView(doc, ckb, ti, tj, mentions, mi, dates);
-    v.prevPerson = s.paragraph === lastPara ? lastPerson : null;
-    const qs = quotes.filter((q) => q.speaker && q.start < s.end && q.end > s.start);
-    if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
-    mi = mNext;
     const n = tj - ti;
+    const lower = lowerTokens(doc, low, ti, n);
+    const { ms, mNext } = sentMentions(tokens, ti, n, mentions, mi);
+    mi = mNext;
+    const prevPerson = s.paragraph === lastPara ? lastPerson : null;
+    for (const mm of ms) if (mm.m.kind === 'person') lastPerson = mm.m;
+    lastPara = s.paragraph;
+    // most sentences hold no word that can start an event: nothing more to do
+    let trigger = false;
+    const lex = new Array<LexEntry | undefined>(n);
+    for (let k = 0; k < n; k++) {
+      const e = ckb.lex.get(lower[k]!);
+      lex[k] = e;
+      if (e?.trigger) trigger = true;
+    }
+    if (!trigger) { ti = tj; continue; }
+    const v = buildView(doc, ckb, ti, lower, ms, dates);
+    v.lex = lex;
+    v.prevPerson = prevPerson;
+    while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
+    const qs: QuoteAnn[] = [];
+    for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++) if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
+    if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
     ti = tj;
 
     const sentText = doc.text.slice(s.start, s.end);
-    for (const mm of v.mentions) if (mm.m.kind === 'person' && mm.t0 >= 0) lastPerson = mm.m;
-    lastPara = s.paragraph;
     const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && questionTurns.has(s.turn));
     const sentMarkers = markersIn(v, 0, n);
     // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
@@ -217,7 +255,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
 
     for (let i = 0; i < n; i++) {
       if (consumed[i] || v.actorAt[i]! >= 0) continue;
-      const cands = ckb.byHead.get(v.lower[i]!);
+      const cands = lex[i]?.heads;
       if (!cands) continue;
       for (const p of cands) {
         if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
@@ -625,7 +663,7 @@ function pairUp(
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
     for (const a of srcs) for (const b of srcs) {
-      if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push({ ...base, src: a, tgt: b });
+      if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
     }
     return out;
   }
@@ -634,11 +672,18 @@ function pairUp(
   for (const a of S) for (const b of T) {
     if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
     if (a < 0 && b < 0 && p.kind === 'n') continue;
-    out.push({ ...base, src: a, tgt: b });
+    out.push(raw(base, a, b));
   }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
-  if (!out.length && srcs.length) for (const a of srcs) out.push({ ...base, src: a, tgt: -1 });
+  if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
   return out;
+}
+
+function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
+  return {
+    p: b.p, code: b.code, head: b.head, end: b.end, src, tgt, tgtPlace: b.tgtPlace, negated: b.negated, hypothetical: b.hypothetical,
+    governor: b.governor, governorEnd: b.governorEnd, toAt: b.toAt,
+  };
 }
 
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {

@@ -79,6 +79,16 @@ export interface CameoKB {
   reportForms: Set<string>;
   /** every form of a word of an intent/modal/negation marker (parts of a verb group) */
   markerWords: Set<string>;
+  /** token forms that can start an event: pattern heads and last words of reportable obligation markers */
+  triggers: Set<string>;
+  /** one lookup per token: the patterns it heads and the markers it ends */
+  lex: Map<string, LexEntry>;
+}
+
+export interface LexEntry {
+  heads: EventPattern[] | null;
+  markers: Marker[] | null;
+  trigger: boolean;
 }
 
 // ------------------------------------------------------------------------------------------
@@ -272,7 +282,13 @@ export function loadCameoKB(dataDir: string): CameoKB {
     if (type === 'report' && m.seq.length === 1) for (const f of m.seq[0]!) reportForms.add(f);
     if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'refuse' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
   }
-  return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords };
+  const triggers = new Set<string>(byHead.keys());
+  for (const m of markers) if ((m.type === 'oblige' || m.type === 'advise') && m.cameo) for (const f of m.seq[m.seq.length - 1]!) triggers.add(f);
+  const lex = new Map<string, LexEntry>();
+  for (const f of new Set([...byHead.keys(), ...markersByLast.keys()])) {
+    lex.set(f, { heads: byHead.get(f) ?? null, markers: markersByLast.get(f) ?? null, trigger: triggers.has(f) });
+  }
+  return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords, triggers, lex };
 }
 
 // ------------------------------------------------------------------------------------------
