@@ -186,6 +186,43 @@ function qualifier(text: string, end: number, kb: KB): string | null {
   return a?.code ?? null;
 }
 
+const TITLE_PLACE =
+  /(?:,|\b(?:in|at))\s+([A-Z][\p{L}.'’-]*(?:[ -][A-Z][\p{L}.'’-]*){0,2})(?:,\s*([A-Z][\p{L}.]*(?: [A-Z][\p{L}.]*){0,3}))?[\s.]*$/u;
+
+/**
+ * The place a title ends with, when there is no dateline: "Joint Press Conference by …, Jakarta",
+ * "Envoy John Kerry Meetings in Moscow, Russia". Only a well-known place (a capital or a curated
+ * city) or one whose country the title writes after it; never a country ("Visit to China").
+ */
+function titlePlace(title: string, kb: KB): Place | null {
+  const m = TITLE_PLACE.exec(title.trim());
+  if (!m) return null;
+  const name = m[1]!;
+  if (kb.geo.aliases?.get(placeKey(name))?.some((a) => a.kind === 'name')) return null;
+  const list = kb.places.lookup(name);
+  if (!list.length) return null;
+  const q = m[2] ? kb.geo.aliases?.get(placeKey(m[2]))?.find((x) => x.kind === 'name')?.code : null;
+  if (m[2] && !q) return null;
+  const within = q ? list.filter((e) => e.country === q) : list.filter((e) => e.curated || e.capital);
+  const e = rank(within, []);
+  return e ? toPlace(e) : null;
+}
+
+/** the qualifier after the first of the first few occurrences of a name in the text that has one */
+function textQualifier(text: string, name: string, kb: KB): string | null {
+  let at = 0;
+  for (let k = 0; k < 5; k++) {
+    const i = text.indexOf(name, at);
+    if (i < 0) return null;
+    at = i + name.length;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    if (/[\p{L}\p{N}]/u.test(String.fromCharCode(before))) continue;
+    const q = qualifier(text, at, kb);
+    if (q) return q;
+  }
+  return null;
+}
+
 /** Recognises and resolves places; returns mentions and the resolved dateline place. */
 export function recognisePlaces(
   doc: Pick<Doc, 'text' | 'meta' | 'layers'>,
@@ -211,11 +248,28 @@ export function recognisePlaces(
       ...(metaPlace.country ? [metaPlace.country] : []),
       ...[...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
     ];
+    // the country the text writes after the name ("Queenstown, NZ") decides between namesakes
+    const q = metaPlace.country ? null : textQualifier(doc.text, metaPlace.name, kb);
+    const within = q ? list.filter((x) => x.country === q) : [];
     const e = list.length
-      ? rank(metaPlace.country ? list.filter((x) => x.country === metaPlace.country).concat(list) : list, ctx0)
+      ? rank(
+          metaPlace.country
+            ? list.filter((x) => x.country === metaPlace.country).concat(list)
+            : within.length
+              ? within
+              : list,
+          ctx0,
+        )
       : null;
     if (e) place = { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
     if (place?.country) bump(place.country, 5);
+  }
+  if (!metaPlace?.name && doc.meta.title) {
+    const t = titlePlace(doc.meta.title, kb);
+    if (t) {
+      place = t;
+      if (t.country) bump(t.country, 5);
+    }
   }
   const ctx = [...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
   const places: PlaceMention[] = [];

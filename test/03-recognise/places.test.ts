@@ -133,6 +133,22 @@ describe('dateline place', () => {
     expect(out.meta?.place).toMatchObject({ name: 'Manila', country: 'PHL' });
     expect(out.layers?.places?.map((p) => p.place.name)).toEqual(['Manila']);
   });
+  it('the country written after the dateline place decides between namesakes ("Queenstown, NZ")', () => {
+    const t = 'Leaders Key and Gillard\nQueenstown, NZ\n\nThe two prime ministers met on Saturday.';
+    const out = placeStage.run(doc(t, { place: { name: 'Queenstown', country: null, lat: null, lon: null } }), kb);
+    expect(out.meta?.place).toMatchObject({ name: 'Queenstown', country: 'NZL' });
+  });
+  it('without a dateline, a title ending in a well-known place or "in Town, Country" gives the place', () => {
+    const run = (title: string) => placeStage.run(doc('The ministers spoke to the press.', { title }), kb).meta?.place;
+    expect(run('Press Conference by the Foreign Ministers of Peru and Chile, Lima')).toMatchObject({
+      name: 'Lima',
+      country: 'PER',
+    });
+    expect(run('Special Envoy Meetings in Geneva, Switzerland')).toMatchObject({ name: 'Geneva', country: 'CHE' });
+    // a country is no document place; nor is a word that is no well-known place
+    expect(run('Deputy Secretary Visit to the Republic of Korea, in Korea')).toBeUndefined();
+    expect(run('Statement on the Situation, Mr President')).toBeUndefined();
+  });
 });
 
 describe('place qualifiers and articles', () => {
