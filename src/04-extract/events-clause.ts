@@ -92,6 +92,9 @@ export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
   const sent = (v.allMarkers ??= markersAll(v, 0, v.lower.length));
   const all = from === 0 && to === v.lower.length ? sent : sent.filter((h) => h.from >= from && h.to <= to);
   if (all.length < 2) return all;
+  let nested = false;
+  for (const h of all) if (h.to - h.from > 1) nested = true;
+  if (!nested) return all;
   return all.filter((h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
 }
 

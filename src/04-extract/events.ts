@@ -32,46 +32,49 @@ const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
 function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Match | null {
-  const preps: { word: string; at: number }[] = [];
-  const rec = (e: number, j: number, target: number): Match | null => {
-    if (e === p.elems.length) return { end: j, target, preps: [...preps] };
-    const el = p.elems[e]!;
-    if (el.type === 'word') {
-      if (j < hi && el.forms.has(v.lower[j]!)) {
-        const isPrep = e > 0 && PREPS.has(v.lower[j]!);
-        if (isPrep) preps.push({ word: v.lower[j]!, at: j });
-        const r = rec(e + 1, j + 1, target);
-        if (r) return r;
-        if (isPrep) preps.pop();
-      }
-      return el.optional ? rec(e + 1, j, target) : null;
+  PREP_STACK.length = 0;
+  return matchFrom(v, p.elems, 0, i, -1, hi);
+}
+
+/** prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
+const PREP_STACK: { word: string; at: number }[] = [];
+
+function matchFrom(v: SentView, elems: EventPattern['elems'], e: number, j: number, target: number, hi: number): Match | null {
+  if (e === elems.length) return { end: j, target, preps: PREP_STACK.slice() };
+  const el = elems[e]!;
+  if (el.type === 'word') {
+    if (j < hi && el.forms.has(v.lower[j]!)) {
+      const isPrep = e > 0 && PREPS.has(v.lower[j]!);
+      if (isPrep) PREP_STACK.push({ word: v.lower[j]!, at: j });
+      const r = matchFrom(v, elems, e + 1, j + 1, target, hi);
+      if (r) return r;
+      if (isPrep) PREP_STACK.pop();
     }
-    if (el.type === 'gap') {
-      for (let k = 0; k <= el.max && j + k <= hi; k++) {
-        if (k > 0) {
-          const t = j + k - 1;
-          const w = v.lower[t]!;
-          if (w === ',' || w === '.' || w === ';' || w === ':' || w === 'that') break;
-        }
-        const r = rec(e + 1, j + k, target);
-        if (r) return r;
+    return el.optional ? matchFrom(v, elems, e + 1, j, target, hi) : null;
+  }
+  if (el.type === 'gap') {
+    for (let k = 0; k <= el.max && j + k <= hi; k++) {
+      if (k > 0) {
+        const w = v.lower[j + k - 1]!;
+        if (w === ',' || w === '.' || w === ';' || w === ':' || w === 'that') break;
       }
-      return null;
-    }
-    // target slot: an actor mention starting within two tokens
-    for (let k = 0; k <= 2 && j + k < hi; k++) {
-      const a = v.actorAt[j + k]!;
-      if (a >= 0 && v.mentions[a]!.t0 === j + k) {
-        const r = rec(e + 1, v.mentions[a]!.t1 + 1, a);
-        if (r) return r;
-        break;
-      }
-      const pp = v.pos[j + k];
-      if (pp !== 'DET' && pp !== 'ADJ') break;
+      const r = matchFrom(v, elems, e + 1, j + k, target, hi);
+      if (r) return r;
     }
     return null;
-  };
-  return rec(0, i, -1);
+  }
+  // target slot: an actor mention starting within two tokens
+  for (let k = 0; k <= 2 && j + k < hi; k++) {
+    const a = v.actorAt[j + k]!;
+    if (a >= 0 && v.mentions[a]!.t0 === j + k) {
+      const r = matchFrom(v, elems, e + 1, v.mentions[a]!.t1 + 1, a, hi);
+      if (r) return r;
+      break;
+    }
+    const pp = v.pos[j + k];
+    if (pp !== 'DET' && pp !== 'ADJ') break;
+  }
+  return null;
 }
 
 /** Lower-cased token forms of tokens [tFrom, tFrom + n), sliced from the lower-cased text when it has the text's length. */
