@@ -1067,6 +1067,48 @@ function termIndex(terms: Term[]): Map<string, Term[]> {
   return byName;
 }
 
+const UNIT_ORD = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEEN_ORD = [
+  'tenth',
+  'eleventh',
+  'twelfth',
+  'thirteenth',
+  'fourteenth',
+  'fifteenth',
+  'sixteenth',
+  'seventeenth',
+  'eighteenth',
+  'nineteenth',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const ORDINAL_WORDS = new Map<string, number>();
+for (let n = 1; n < 100; n++) {
+  const t = Math.floor(n / 10);
+  const u = n % 10;
+  if (n < 10) ORDINAL_WORDS.set(UNIT_ORD[u]!, n);
+  else if (n < 20) ORDINAL_WORDS.set(TEEN_ORD[n - 10]!, n);
+  else if (u === 0) ORDINAL_WORDS.set(TENS[t]!.replace(/y$/, 'ieth'), n);
+  else {
+    ORDINAL_WORDS.set(`${TENS[t]}-${UNIT_ORD[u]}`, n);
+    ORDINAL_WORDS.set(`${TENS[t]} ${UNIT_ORD[u]}`, n);
+  }
+}
+/** "seventy-second", "72nd", "twelfth" → 72, 72, 12 (1–99); 0 when not an ordinal */
+function ordinalValue(s: string): number {
+  const t = s.toLowerCase();
+  const d = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(t);
+  if (d) return Number(d[1]);
+  return ORDINAL_WORDS.get(t.replace(/\s+/, ' ')) ?? 0;
+}
+const ORDINAL =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ])?[a-z]*(?:st|nd|rd|th)|\\d{1,2}(?:st|nd|rd|th)';
+const GA_SESSION = new RegExp(
+  `\\b(?:the|its|this|current)\\s+(${ORDINAL})\\s+session\\s+of\\s+the\\s+(?:United\\s+Nations\\s+)?General\\s+Assembly\\b` +
+    `|\\bGeneral\\s+Assembly\\b[^.;]{0,40}?\\bat\\s+its\\s+(${ORDINAL})\\s+session\\b`,
+  'gi',
+);
+const ANNIVERSARY = new RegExp(`\\b(${ORDINAL})\\s+anniversary\\s+of\\s+(?:the\\s+)?((?:19|20)\\d{2})\\b`, 'gi');
+
 /**
  * Infers the document's year from what the text says: office holders named with their office
  * (their terms), "<office>-elect <name>", weekday/date pairs and explicit dated references.
@@ -1148,6 +1190,30 @@ export function inferDocYear(
     constraints++;
     for (const y of years) if (validDay(y, m, d) && weekday(y, m, d) === c.wd) score.set(y, score.get(y)! + 1);
     ev.push({ year: 0, why: `weekday of ${m}/${d}` });
+  }
+  // numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
+  // holds its general debate and most meetings before the year ends ("at its seventy-second session")
+  for (const m of text.matchAll(GA_SESSION)) {
+    const n = ordinalValue(m[1] ?? m[2]!);
+    if (!n) continue;
+    const y = 1945 + n;
+    const key = `session:${y}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    constraints++;
+    if (score.has(y)) score.set(y, score.get(y)! + 2);
+    if (score.has(y + 1)) score.set(y + 1, score.get(y + 1)! + 1);
+    ev.push({ year: y, why: `General Assembly session ${n}` });
+  }
+  // "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year
+  for (const m of text.matchAll(ANNIVERSARY)) {
+    const n = ordinalValue(m[1]!);
+    const y = n ? Number(m[2]) + n : 0;
+    if (!score.has(y) || seen.has(`anniversary:${y}`)) continue;
+    seen.add(`anniversary:${y}`);
+    constraints++;
+    score.set(y, score.get(y)! + 2);
+    ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
   }
   // dated references in the future ("will take effect in January 2025"): the document is older,
   // and usually less than a year older
@@ -1278,6 +1344,11 @@ export const dateStage: Stage = {
   },
 };
 
+/** a goal with a deadline: "our goal of silencing the guns by 2020", "targets to be met by 2030" */
+const GOAL_BY_YEAR =
+  /\b(?:goals?|targets?|aims?|aiming|objectives?|ambitions?|strive|striving|commit(?:s|ted|ment)? to|pledged? to)\b[^.!?]*?\bby\s+(?:19|20)\d{2}\b/i;
+
 function futureCue(text: string, s: Span): boolean {
-  return tenseFuture(text.slice(s.start, s.end));
+  const sentence = text.slice(s.start, s.end);
+  return tenseFuture(sentence) || GOAL_BY_YEAR.test(sentence);
 }

@@ -211,6 +211,25 @@ function person(text: string, name: string, role: string | null = null): ActorMe
 }
 
 describe('document year inference', () => {
+  it('a numbered General Assembly session gives the year it opened', () => {
+    const t = 'I congratulate you on your election to preside over the General Assembly at its sixty-ninth session.';
+    expect(inferDocYear(t, [], [], terms, null, 2026)?.year).toBe(2014);
+    const u = 'Delegations to the 75th session of the General Assembly met online.';
+    expect(inferDocYear(u, [], [], terms, null, 2026)?.year).toBe(2020);
+    // an anniversary session is not counted as the session number
+    expect(inferDocYear('At the fiftieth anniversary session we spoke of hope.', [], [], terms, null, 2026)).toBeNull();
+  });
+  it('an anniversary of a dated event gives the year it is marked', () => {
+    const t = 'Last week we marked the tenth anniversary of the 2008 financial summit in our capital.';
+    expect(inferDocYear(t, [], [], terms, null, 2026)?.year).toBe(2018);
+  });
+  it('a goal set for a year is no past reference', () => {
+    const text =
+      'Leaders gathered at the seventy-first session of the General Assembly. Our goal is to end hunger by 2025 everywhere.';
+    const meta = { published: null, place: null, publishedPartial: null } as unknown as Doc['meta'];
+    const doc = { id: 'x', text, meta, layers: { sentences: fallbackSentences(text), actors: [] } } as unknown as Doc;
+    expect(dateStage.run(doc, { dataDir } as KB).meta?.published).toBe('2016');
+  });
   it('an office holder named with his office plus the dateline day gives one year', () => {
     const t = 'US Secretary of State Rex Tillerson met his Russian counterpart.';
     const r = inferDocYear(
