@@ -38,6 +38,7 @@ import {
   sentencesOf,
 } from './meet-util.js';
 import { topicIndex } from './topics.js';
+import { counterpartAt } from '../03-recognise/actors.js';
 
 interface Cand {
   ann: AgreementAnn;
@@ -186,6 +187,11 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         const fp = narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
         if (fp && !mentionsBefore(text, s, h.start, mentions).length) {
           passiveSides = [narrator!];
+          // "we agreed" in a transcript of bilateral talks: both sides
+          if (/\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start)) && !comp.length) {
+            const other = counterpartAt(doc, h.start);
+            if (other) passiveSides.push(other);
+          }
         } else if (!mentionsBefore(text, s, h.start, mentions).length) {
           const subjText = text.slice(clauseStart(text, s, h.start), h.start);
           if (COLLECTIVE.test(subjText)) {
@@ -244,7 +250,15 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         parties = partiesFrom([], [parties[0], ...(other.length ? other : (near?.parties ?? []))]);
         if (near) atMeeting = near;
       }
-      const d = pickDate(sDates, s, h.start, special, text, h.end);
+      // the date of an agreement is when it was agreed: a date inside what was agreed ("agreed that we
+      // will meet next week", "signed a plan of consultations for 2020-2021") is not it
+      const contentDates = new Set(special);
+      for (const x of sDates) {
+        if (x.start < h.end || (p.kind !== 'active' && p.kind !== 'that')) continue;
+        const gap = text.slice(h.end, x.start);
+        if (!/^(?:[\s,]*(?:on|in|at|the|earlier|yesterday|today|this|last|\p{Lu}[\p{L}.’'-]*))*[\s,]*$/u.test(gap)) contentDates.add(x);
+      }
+      const d = pickDate(sDates, s, h.start, contentDates, text, h.end);
       let date = d ? refineVague(text, d) : null;
       if (!date && atMeeting?.date && atMeeting.status === 'held') date = atMeeting.date;
       const narratorParty = !!nk && keysOf(parties).includes(nk);
@@ -261,8 +275,15 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
       }
       // "the understandings that were reached at…" refers back to an earlier agreement: no default date
       const backReference = /\b(?:that|which)\b/i.test(h.text);
-      if (!date && !backReference && (status === 'reached' || status === 'signed') && (narratorParty || readout) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
+      const firstPerson = /\b(?:I|[Ww]e)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
+      if (!date && !backReference && (status === 'reached' || status === 'signed') && (narratorParty || readout || firstPerson) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';
+      // "once the protocol has been signed", "if an agreement is reached": a condition, not a fact
+      const cs0 = clauseStart(text, s, h.start);
+      if (/\b(?:once|if|unless|until|when|whenever|provided(?:\s+that)?)\s*$/i.test(text.slice(Math.max(s.start, cs0 - 12), cs0)) && (status === 'reached' || status === 'signed')) {
+        status = 'planned';
+        date = d ? date : null;
+      }
       const ann: AgreementAnn = {
         status,
         date,

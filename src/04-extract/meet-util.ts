@@ -229,8 +229,12 @@ export function pickDate(
     if (text) {
       const gap = d.start >= posEnd ? text.slice(posEnd, d.start) : text.slice(d.end, pos);
       // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
-      const g = d.start >= posEnd ? (relative ? gap.replace(RELATIVE_EVENT, '') : gap) : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
+      // a parenthetical relative clause between trigger and date ("the summit, which was the key event, was held on…") is skipped
+      const g0 = gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ');
+      const g = d.start >= posEnd ? (relative ? g0.replace(RELATIVE_EVENT, '') : g0) : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
       if (DATE_STOP.test(g)) continue;
+      // a date before ", and …" belongs to the first of two coordinated clauses
+      if (d.end <= pos && /,\s*and\s+(?!the\b)\p{Ll}/u.test(g)) continue;
     }
     const dist = d.start >= pos ? d.start - pos : (pos - d.end) * 1.5;
     if (dist < bestD) {
@@ -254,7 +258,7 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
       if (/\b(?:situation|crisis|conflict|settlement|war|developments|events|process|peace|security|stability)\s+(?:in|on)\s+(?:the\s+)?$/i.test(lead)) continue;
       // a place in another clause is another event's
       const gap = p.start >= pos ? text.slice(pos, p.start) : text.slice(p.end, pos);
-      if (DATE_STOP.test(gap.replace(RELATIVE_EVENT, ''))) continue;
+      if (DATE_STOP.test(gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ').replace(RELATIVE_EVENT, ''))) continue;
     }
     const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
     if (dist < bestD) {

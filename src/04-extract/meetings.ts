@@ -39,6 +39,7 @@ import {
   scanWords,
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
+import { counterpartAt } from '../03-recognise/actors.js';
 
 interface Candidate {
   ann: MeetingAnn;
@@ -53,10 +54,26 @@ interface Candidate {
 }
 
 const HELD = '(?:(?:were|was|have been|has been|are|is|will be)\\s+(?:held|taking place|conducted|to be held)\\s+)?';
+/** a personal pronoun as the subject just before a verb */
+const PRONOUN_SUBJECT = /(?:^|[\s,])(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+){0,2}$/;
 const WITH = new RegExp(`^\\s*${HELD}(?:with|between|among|of)\\b`, 'i');
 const WITH_LED = new RegExp(`^\\s*${HELD}with\\b`, 'i');
 const VISIT_DEST = /^\s*(?:(?:to|in|of|by)\s+)?/i;
-const VENUE_BEFORE = /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\bat\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
+const VENUE_BEFORE = /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\b(?:at|for)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
+/**
+ * What makes a meeting noun or a forum name a real meeting rather than a mention of the institution
+ * or of talks in general ("the need for talks", "our position on trade talks", "cooperation in the
+ * East Asia Summit"): a light or event verb, a venue word, a specifier (ordinal, "last", "next",
+ * "today's") in its noun phrase, or an event verb right after it.
+ */
+const SPECIFIC_BEFORE =
+  /\b(?:held|hold|holds|holding|had|have|has|having|hosted|hosts|host|hosting|convened|convene|organi[sz]ed|attended|attend|attending|participated\s+in|participate\s+in|chaired|during|after|following|ahead\s+of|before|preceded\s+by|followed\s+by|sidelines\s+of|margins\s+of|eve\s+of|at\s+(?:the|its|this|their|our|his|her)|last|latest|recent|previous|next|upcoming|forthcoming|today['’]s|yesterday['’]s|tomorrow['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[\p{L}-]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|one-on-one|face-to-face)\s+(?:(?!(?:in|on|of|for|with|to|about|from|by)\s)[\p{L}\p{N}'’.-]+\s+){0,5}$/iu;
+const SPECIFIC_AFTER =
+  /^[^.;:?!]{0,80}?\b(?:(?:was|were|is|are|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|scheduled|postponed|cancell?ed|attended|chaired)|(?:took|take|takes|taking|will\s+take)\s+place|coming\s+up|ended|concluded|opened|began|started|lasted|brought\s+together|gathered|sidelines|margins)\b|^\s*(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:proceed|go\s+ahead|resume|continue|start|begin|open|focus|produce|achieve|yield)\b/i;
+/** "can also be discussed at the … meeting": a possibility, not a meeting */
+const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+/** a process, not a meeting */
+const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
 
 function markers(kb: KB, kind: 'planned' | 'past'): MeetingPattern[] {
   return kb.topics.meetingPatterns.filter((p) => p.kind === kind);
@@ -162,7 +179,7 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
     if (at >= 0) places.push({ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' });
   }
   mini = { ...mini, layers: { ...mini.layers, dates, places } };
-  const cs = collect(mini, kb, orderBase);
+  const cs = collect(mini, kb, orderBase, true);
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
   const ev =
@@ -182,7 +199,7 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   return cs;
 }
 
-function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
+function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candidate[] {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
   const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
@@ -216,6 +233,8 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   };
   let dates: DateMention[] = [];
   let places: PlaceMention[] = [];
+  /** the destination country of the visit being read */
+  let visitDest: string | null = null;
   const today = docDay(doc);
   const cands: Candidate[] = [];
   let order = orderStart;
@@ -248,6 +267,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       let forum = false;
       let venue = false;
       const kind = h.p.kind;
+      visitDest = null;
       if (kind === 'forum') {
         // the forum named right before it, or by a name that ends in the trigger ("the G20 Summit")
         const inName = mentions.filter((m) => m.start < h.start && m.end > h.start && m.end <= h.end);
@@ -292,6 +312,11 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
           continue;
         }
         let subj = mentionsBefore(text, s, h.start, mentions);
+        // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
+        if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];
+        if (subj.length > 1 && subj[subj.length - 1].kind === 'pronoun' && !/^\s*(?:,|and)\s*$/i.test(text.slice(subj[subj.length - 2].end, subj[subj.length - 1].start))) subj = subj.slice(-1);
+        // a first-person pronoun the actor layer resolved is read as first person below
+        if (subj.length && subj.every((m) => m.kind === 'pronoun' && /^(?:we|I)$/i.test(text.slice(m.start, m.end)))) subj = [];
         const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
         if (!subj.length && kind === 'verb' && !fp) {
           // a pronoun subject: "he" is the latest person, "they" the people named before
@@ -305,6 +330,15 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         const first: Actor[] = [];
         if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
+        if (fp && !comp.length && /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start))) {
+          // "we will meet again" after bilateral talks: both sides
+          const other = counterpartAt(doc, h.start);
+          // "X and I agreed that we will meet": we is X and the narrator
+          const pair = /(?:^|\s)and\s+I\s+(?:[\w'’]+\s*){0,4}$/.exec(text.slice(s.start, clauseStart(text, s, h.start)));
+          const partner = pair ? mentions.filter((m) => m.end <= s.start + pair.index && /^\s*$/.test(text.slice(m.end, s.start + pair.index))) : [];
+          if (partner.length) first.push(...partiesFrom(partner));
+          else if (other) first.push(other);
+        }
         parties = partiesFrom([...subj, ...comp], first);
       } else if (kind === 'receive') {
         // "Putin received Foreign Minister X": a guest actor right after the verb (not "received a letter")
@@ -317,7 +351,10 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
       } else if (kind === 'visit') {
         const cs = mentionsBefore(text, s, h.start, mentions);
         const mod = modifierBefore(text, h.start, cs, s.start);
-        const subj = mod.length ? mod : cs;
+        // "my visit to X": the narrator is the visitor
+        const mine = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, h.start - 30), h.start));
+        if (mine && !narrator) continue;
+        const subj = mine ? [] : mod.length ? mod : cs;
         let dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
         const lastEnd = dest.length ? dest[dest.length - 1].end : -1;
         if (lastEnd > 0 && /^\s+(?:of|by)\b/i.test(text.slice(h.end, h.end + 5))) {
@@ -325,7 +362,7 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
           dest = [...dest, ...complementAfter(text, s, lastEnd, mentions, /^\s*(?:to|in)\s+/i)];
         }
         const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
-        const extra: Actor[] = toUs && narrator ? [narrator] : [];
+        const extra: Actor[] = (toUs || mine) && narrator ? [narrator] : [];
         if (!dest.some((m) => m.start > h.end)) {
           // a destination the actor layer does not mark ("visit to Moscow"): the place's country
           const after = dest.length ? dest[dest.length - 1].end : h.end;
@@ -333,6 +370,9 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
           if (pl?.place.country) extra.push(emptyActor({ country: pl.place.country, sector: 'GOV', code: `${pl.place.country}GOV` }));
         }
         parties = partiesFrom([...subj, ...dest.slice(0, 2)], extra);
+        const direct = dest.filter((m) => m.start > h.end && /^\s*(?:(?:to|in)\s+)?(?:the\s+)?$/i.test(text.slice(h.end, m.start)));
+        const destCountry = [...direct.map((m) => m.actor), ...extra.filter((a) => a !== narrator)].find((a) => a?.country && !a.org)?.country;
+        visitDest = destCountry ?? null;
         // "exchanging high-level visits": visits in general
         if (/visits$/i.test(h.text.trim()) && !dates.length) continue;
       }
@@ -378,6 +418,15 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
   function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
     const d = pickDate(dates, s, h.start, undefined, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
+    const lead = text.slice(clauseStart(text, s, h.start), h.start);
+    if (!isTitle && MODAL_BEFORE.test(lead)) return null;
+    if ((h.p.kind === 'noun' || h.p.kind === 'forum') && !isTitle) {
+      if (PROCESS_BEFORE.test(lead)) return null;
+      const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
+      const dateNear = !!d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120;
+      const progressive = /^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead);
+      if (!dateNear && !progressive && !SPECIFIC_BEFORE.test(nounLead + ' ') && !SPECIFIC_AFTER.test(text.slice(h.end, s.end)) && !/^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(h.text)) return null;
+    }
     let status: 'held' | 'planned';
     if (h.p.kind === 'verb' || h.p.kind === 'discuss' || h.p.kind === 'receive') {
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
@@ -389,10 +438,19 @@ function collect(doc: Doc, kb: KB, orderStart: number): Candidate[] {
     else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win)) status = 'held';
     let date = d ? refineVague(text, d) : null;
     let dateEnd = d?.valueEnd ?? null;
-    let place = placeFromMention(pickPlace(places, s, h.start, text));
-    // a meeting held "today" is where the document was issued; one placed elsewhere is not today's
     const here = doc.meta.place;
-    const elsewhere = !!(place && here && place.country && here.country && place.country !== here.country);
+    let place = placeFromMention(pickPlace(places, s, h.start, text));
+    let placeStated = !!place;
+    if (h.p.kind === 'visit' && visitDest) {
+      // a visit takes place at its destination: a place named after the trigger, else the destination country
+      const after = places.find((p) => p.start >= h.end && p.place.country === visitDest);
+      const same = places.find((p) => p.place.country === visitDest);
+      if (!place || place.country !== visitDest) place = (after ?? (here?.country === visitDest ? null : same))?.place ?? null;
+      placeStated = true;
+    }
+    // a meeting held "today" is where the document was issued; one placed elsewhere is not today's
+    // (a place the sentence names, where the document does not say where it was issued, may be elsewhere too)
+    const elsewhere = placeStated && !!place?.country && (!here?.country ? h.p.kind !== 'verb' && (!!visitDest || !/\b(?:today|this morning|this afternoon|tonight|here)\b/i.test(win)) : place.country !== here.country);
     if (!date && status === 'held' && today && !hasMarker(past, win) && !elsewhere) {
       date = today;
       if (!place) place = doc.meta.place ?? null;

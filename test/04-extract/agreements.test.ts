@@ -143,3 +143,40 @@ describe('agreements', () => {
   });
 });
 
+
+describe('agreements: date, conditions, "we"', () => {
+  it('dates an agreement when it was agreed, not by the period or event it is about', () => {
+    const doc = makeDoc({
+      text:
+        'Chile and Peru signed a plan of consultations for 2022-2023.\n\n' +
+        'The two ministers agreed that their deputies would meet next month.\n',
+      published: '2021-11-10',
+      actors: [
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+      ],
+      dates: [['2022-2023', '2022', true, '2023'], ['next month', '2021-12', true]],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as[0].status).toBe('signed');
+    expect(as[0].date).toBe('2021-11-10');
+    expect(as.every((a) => a.date !== '2021-12')).toBe(true);
+  });
+
+  it('reads an agreement under a condition as planned, without a date', () => {
+    const doc = makeDoc({
+      text: 'Ana Rojas: We expect rapid ratification by Peru once the treaty has been signed by Chile and Peru.\n',
+      published: '2021-11-10',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+      ],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as).toHaveLength(1);
+    expect(as[0].status).toBe('planned');
+    expect(as[0].date).toBeNull();
+  });
+});

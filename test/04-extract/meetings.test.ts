@@ -191,3 +191,105 @@ describe('meetings', () => {
   });
 });
 
+
+describe('meetings: generalisation rules', () => {
+  it('does not take talks in general, or a forum named in passing, for a meeting', () => {
+    const doc = makeDoc({
+      text:
+        'Norway supports the resumption of direct talks between Chile and Peru.\n\n' +
+        'Our position on Brazil-Argentina trade negotiations is well known.\n\n' +
+        'The ministers stressed the role of the BRICS summit in regional cooperation.\n\n' +
+        'These issues could also be raised by experts at the annual OSCE meeting.\n',
+      published: '2021-03-02',
+      place: 'Oslo',
+      actors: [
+        ['Norway', 'country', { country: 'NOR' }],
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+        ['Brazil', 'country', { country: 'BRA' }],
+        ['Argentina', 'country', { country: 'ARG' }],
+        ['BRICS', 'org', { org: 'BRICS' }],
+        ['OSCE', 'org', { org: 'OSCE' }],
+      ],
+      places: [['Oslo', 'NOR']],
+    });
+    expect(extractMeetings(doc, kb)).toEqual([]);
+  });
+
+  it('keeps a forum meeting that is held, hosted or specified', () => {
+    const doc = makeDoc({
+      text:
+        'Oslo hosted a long meeting of the Chilean and Peruvian ministers.\n\n' +
+        'The latest meeting of the OSCE Troika gives us hope.\n',
+      published: '2021-03-02',
+      place: 'Oslo',
+      actors: [
+        ['Chilean', 'country', { country: 'CHL' }],
+        ['Peruvian', 'country', { country: 'PER' }],
+        ['OSCE', 'org', { org: 'OSCE' }],
+      ],
+      places: [['Oslo', 'NOR']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys).sort()).toEqual(['CHL+PER', 'OSCE']);
+  });
+
+  it('places a visit at its destination and does not date a foreign visit today', () => {
+    const doc = makeDoc({
+      text: 'Prime Minister Jan Novak of the Czech Republic paid a visit to Chile, where he met President Ana Rojas.\n\nMinister Novak has been visiting Peru twice this year.\n',
+      published: '2021-03-02',
+      place: 'Prague',
+      actors: [
+        ['Prime Minister Jan Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+        ['Czech Republic', 'country', { country: 'CZE' }],
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+        ['President Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+      ],
+      places: [['Czech Republic', 'CZE'], ['Chile', 'CHL'], ['Peru', 'PER'], ['Prague', 'CZE']],
+    });
+    const ms = extractMeetings(doc, kb);
+    const chile = ms.find((m) => m.format === 'visit' && keys(m) === 'CHL+CZE');
+    expect(chile?.place?.name).toBe('Chile');
+    expect(chile?.date).toBeNull();
+    const peru = ms.find((m) => keys(m) === 'CZE+PER');
+    expect(peru?.place?.name).toBe('Peru');
+    expect(peru?.date).toBeNull();
+  });
+
+  it('dates a forum across a parenthetical relative clause, and a proposal to convene is planned', () => {
+    const doc = makeDoc({
+      text:
+        'The 9th OSCE summit, which was a milestone for the region, was held in Vienna on March 3-4.\n\n' +
+        'Chile supports the proposal to convene a meeting of the OSCE foreign ministers.\n',
+      published: '2021-05-02',
+      actors: [['OSCE', 'org', { org: 'OSCE' }], ['Chile', 'country', { country: 'CHL' }]],
+      dates: [['March 3-4', '2021-03-03', false, '2021-03-04']],
+      places: [['Vienna', 'AUT']],
+    });
+    const ms = extractMeetings(doc, kb);
+    const summit = ms.find((m) => m.format === 'summit');
+    expect(summit?.date).toBe('2021-03-03');
+    expect(summit?.place?.name).toBe('Vienna');
+    expect(ms.filter((m) => m.format !== 'summit').every((m) => m.status === 'planned')).toBe(true);
+  });
+
+  it('reads "X and I agreed that we will meet" as a planned meeting of both', () => {
+    const doc = makeDoc({
+      text: 'Ana Rojas: Minister Novak and I have agreed that we will meet again in Lima next month.\n',
+      published: '2021-03-02',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+      ],
+      dates: [['next month', '2021-04', true]],
+      places: [['Lima', 'PER']],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    const m = ms.find((x) => keys(x) === 'CHL+CZE');
+    expect(m?.status).toBe('planned');
+    expect(m?.date).toBe('2021-04');
+  });
+});
