@@ -208,6 +208,17 @@ function titlePlace(title: string, kb: KB): Place | null {
   return e ? toPlace(e) : null;
 }
 
+/** the country of the region written after a name in slashes: "IGORA /Leningrad Region/, December 26" */
+function regionCountry(text: string, name: string, kb: KB): string | null {
+  const i = text.toLowerCase().indexOf(name.toLowerCase());
+  if (i < 0 || i > 2000) return null;
+  const m = /^\s*\/([^/\n]{2,40})\//.exec(text.slice(i + name.length, i + name.length + 50));
+  if (!m) return null;
+  const list = kb.places.lookup(m[1]!.trim());
+  const countries = new Set(list.map((e) => e.country));
+  return countries.size === 1 ? [...countries][0]! : null;
+}
+
 /** the qualifier after the first of the first few occurrences of a name in the text that has one */
 function textQualifier(text: string, name: string, kb: KB): string | null {
   let at = 0;
@@ -262,6 +273,11 @@ export function recognisePlaces(
         )
       : null;
     if (e) place = { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
+    else if (!metaPlace.country) {
+      // a town the gazetteer lacks: a dateline's region gives the country ("IGORA /Leningrad Region/")
+      const c = regionCountry(doc.text, metaPlace.name, kb);
+      if (c) place = { ...metaPlace, country: c };
+    }
     if (place?.country) bump(place.country, 5);
   }
   if (!metaPlace?.name && doc.meta.title) {

@@ -138,6 +138,11 @@ describe('dateline place', () => {
     const out = placeStage.run(doc(t, { place: { name: 'Queenstown', country: null, lat: null, lon: null } }), kb);
     expect(out.meta?.place).toMatchObject({ name: 'Queenstown', country: 'NZL' });
   });
+  it('a town the gazetteer lacks takes the country of the dateline region in slashes', () => {
+    const t = 'NOVOGRADSKOYE /Leningrad Region/, May 5. /TASS/. The two presidents met at a country residence.';
+    const out = placeStage.run(doc(t, { place: { name: 'Novogradskoye', country: null, lat: null, lon: null } }), kb);
+    expect(out.meta?.place).toMatchObject({ name: 'Novogradskoye', country: 'RUS' });
+  });
   it('without a dateline, a title ending in a well-known place or "in Town, Country" gives the place', () => {
     const run = (title: string) => placeStage.run(doc('The ministers spoke to the press.', { title }), kb).meta?.place;
     expect(run('Press Conference by the Foreign Ministers of Peru and Chile, Lima')).toMatchObject({
