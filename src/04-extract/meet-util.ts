@@ -253,7 +253,8 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
     if (p.start < s.start || p.end > s.end) continue;
     if (text) {
       const lead = text.slice(Math.max(s.start, p.start - 40), p.start);
-      if (!/\b(?:in|at|to)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(lead)) continue;
+      // "in/at X" (not "to X": "commitment to Ukraine's sovereignty" is no venue; a visit's destination is read apart)
+      if (!/\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(lead)) continue;
       // "the situation in Syria" names a topic, not where people met
       if (/\b(?:situation|crisis|conflict|settlement|war|developments|events|process|peace|security|stability)\s+(?:in|on)\s+(?:the\s+)?$/i.test(lead)) continue;
       // a place in another clause is another event's
@@ -261,6 +262,7 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
       if (DATE_STOP.test(gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ').replace(RELATIVE_EVENT, ''))) continue;
     }
     const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
+    if (dist > 160) continue; // a place far from the trigger names something else
     if (dist < bestD) {
       bestD = dist;
       best = p;

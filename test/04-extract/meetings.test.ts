@@ -292,4 +292,24 @@ describe('meetings: generalisation rules', () => {
     expect(m?.status).toBe('planned');
     expect(m?.date).toBe('2021-04');
   });
+  it('thanks for the opportunity to meet today as a held meeting, and takes no venue from "commitment to X"', () => {
+    const doc = makeDoc({
+      text:
+        'Ana Rojas: I thank Minister Novak for this opportunity to meet here in Santiago today.\n\n' +
+        'Minister Novak and I discussed our shared commitment to Peru’s recovery.\n',
+      published: '2021-03-02',
+      place: 'Santiago',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+      ],
+      places: [['Santiago', 'CHL'], ['Peru', 'PER']],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(ms[0].status).toBe('held');
+    expect(ms[0].date).toBe('2021-03-02');
+    expect(ms[0].place?.name).toBe('Santiago');
+  });
 });
