@@ -303,7 +303,45 @@ export function recognisePlaces(
     if (!p) continue;
     places.push({ start: c.start, end: c.end, place: p, key: `place:${p.name}|${p.country ?? ''}`, rule: c.rule });
   }
+  if (!place) place = leadPlace(doc, places);
   return { places, place };
+}
+
+const LEAD_MEETING =
+  /\b(?:met|meets|meeting|meetings|talks|discussions?|consultations|visit(?:s|ed)?|travell?ed|arrived|held|hosted|gathered|convened)\b/i;
+const LEAD_SENTENCES = 3;
+/** an announcement of a meeting to come names no place of the document */
+const LEAD_FUTURE = /\b(?:will|shall|is to|are to|to be held|scheduled|upcoming|forthcoming|next)\b/i;
+/** "their meeting in Rome in October 2021", "held in Washington in September": an earlier occasion */
+const LEAD_OTHER_TIME =
+  /^,?\s+(?:in|during|last)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d{2})\b/;
+
+/**
+ * With neither dateline nor title place, the lead of a readout says where the meeting was:
+ * "The Secretary met today with … in Bali, Indonesia." — the first town or city after "in"
+ * in one of the first prose sentences that reports a meeting (a country is too vague).
+ */
+function leadPlace(doc: Pick<Doc, 'text' | 'layers'>, places: PlaceMention[]): Place | null {
+  const text = doc.text;
+  let prose = 0;
+  for (const s of doc.layers.sentences ?? []) {
+    if (prose >= LEAD_SENTENCES) break;
+    const sentence = text.slice(s.start, s.end);
+    if (sentence.split(/\s+/).length < 8) continue;
+    prose++;
+    if (!LEAD_MEETING.test(sentence) || LEAD_FUTURE.test(sentence)) continue;
+    for (const p of places) {
+      if (p.start < s.start || p.end > s.end || p.rule === 'place:country' || !p.place.country) continue;
+      if (!/\bin\s+$/.test(text.slice(Math.max(s.start, p.start - 4), p.start))) continue;
+      // skip a written country after the town ("in Bali, Indonesia in …")
+      const after = text
+        .slice(p.end, Math.min(s.end, p.end + 60))
+        .replace(/^,\s*[A-Z][\p{L}.]*(?:\s+[A-Z][\p{L}.]*)*/u, '');
+      if (LEAD_OTHER_TIME.test(after)) continue;
+      return p.place;
+    }
+  }
+  return null;
 }
 
 export const placeStage: Stage = {

@@ -138,6 +138,27 @@ describe('dateline place', () => {
     const out = placeStage.run(doc(t, { place: { name: 'Queenstown', country: null, lat: null, lon: null } }), kb);
     expect(out.meta?.place).toMatchObject({ name: 'Queenstown', country: 'NZL' });
   });
+  it('without dateline or title place, a readout lead reporting a meeting "in Town" gives the place', () => {
+    const lead = (text: string) => {
+      const d = doc(text);
+      d.layers.sentences = [{ index: 0, start: 0, end: text.indexOf('.') + 1, paragraph: 0, turn: null }];
+      return placeStage.run(d, kb).meta?.place;
+    };
+    expect(lead('The Minister met today with the Prime Minister of Portugal in Lisbon, Portugal. More.')).toMatchObject(
+      {
+        name: 'Lisbon',
+        country: 'PRT',
+      },
+    );
+    // an earlier occasion, an announcement, or only a country: no place
+    expect(lead('The ministers recalled their meeting in Lisbon in March 2019 and spoke by phone.')).toBeUndefined();
+    expect(
+      lead('The Minister will hold talks with the Prime Minister of Portugal in Lisbon on Monday.'),
+    ).toBeUndefined();
+    expect(
+      lead('The Minister met today with the Prime Minister of Portugal in Portugal for long talks.'),
+    ).toBeUndefined();
+  });
   it('a town the gazetteer lacks takes the country of the dateline region in slashes', () => {
     const t = 'NOVOGRADSKOYE /Leningrad Region/, May 5. /TASS/. The two presidents met at a country residence.';
     const out = placeStage.run(doc(t, { place: { name: 'Novogradskoye', country: null, lat: null, lon: null } }), kb);
