@@ -260,7 +260,10 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     // only prepositional mentions: "a court in Guyana", "opponents of Rwanda's senate" (not "according to X")
     const fm = v.mentions[fallback]!;
     const pw = prevWord(v, fm.t0, cs);
-    if (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by')) best = fallback;
+    // … but not the object of a participle or gerund inside the subject ("the men detained for marching against Beijing")
+    let verbBefore = false;
+    for (let j = cs; j < fm.t0 && !verbBefore; j++) if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0 && v.lower[j]!.endsWith('ing')) verbBefore = true;
+    if (!verbBefore && (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by'))) best = fallback;
   }
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"

@@ -585,7 +585,8 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (a >= 0) srcs = coordinated(v, a, lastFrom!.at + 1, ce);
     if (subj >= 0) tgts = subjects();
   } else if (passive) {
-    const agent = agentAfter(v, m.end, ce);
+    let agent = agentAfter(v, m.end, ce);
+    if (agent < 0 && !reduced) agent = attackAgent(v, m.end, ce);
     if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
     if (subj >= 0) tgts = subjects();
     else if (!p.self && !reduced) {
@@ -632,6 +633,33 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
 }
 
+/** prepositions that introduce the attack a passive act was done in: "killed in Israeli shelling" */
+const ATTACK_PREPS = new Set(['in', 'during', 'by', 'under', 'amid', 'from']);
+
+/**
+ * "were killed in Israeli tank shelling", "wounded by a Russian air strike": the actor modifying
+ * an attack noun right after a passive predicate is its agent; -1 when none.
+ */
+function attackAgent(v: SentView, from: number, to: number): number {
+  if (from >= to || !ATTACK_PREPS.has(v.lower[from]!)) return -1;
+  let k = from + 1;
+  while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ' || v.pos[k] === 'NUM')) k++;
+  const a = k < to ? v.actorAt[k]! : -1;
+  if (a < 0) return -1;
+  // the noun phrase the actor modifies must name an attack ("shelling", "air strike", "fire")
+  for (let j = v.mentions[a]!.t1 + 1; j < to && j <= v.mentions[a]!.t1 + 4; j++) {
+    if (v.pos[j] !== 'NOUN' && v.pos[j] !== 'VERB' && v.pos[j] !== 'ADJ') break;
+    if (attackWord(v, j)) return a;
+  }
+  return -1;
+}
+
+/** A token that heads a material-conflict pattern (CAMEO 18–20): "shelling", "strike", "attack". */
+function attackWord(v: SentView, j: number): boolean {
+  const heads = v.lex ? v.lex[j]?.heads : v.kb.byHead.get(v.lower[j]!);
+  return !!heads && heads.some((p) => p.cameo >= '18' && p.cameo < '21');
+}
+
 /**
  * "a member … jailed a year ago", "officials accused of…", "soldiers killed in…": a past
  * participle right after a common noun, followed by a preposition or punctuation, after the
@@ -643,13 +671,34 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (w.endsWith('ing') || w.endsWith('s')) return false;
   if (v.pos[head - 1] !== 'NOUN' && v.actorAt[head - 1]! < 0) return false;
   const next = head + 1 < v.lower.length ? v.pos[head + 1] : 'PUNCT';
-  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1]) return false;
+  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1] && v.lower[head + 1] !== 'for') return false;
   for (let j = head - 2; j >= 0; j--) {
     if (v.actorAt[j]! >= 0) continue;
     if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') return true;
   }
+  // "A report released on Tuesday alleged that…", "The men detained for protesting were freed":
+  // the clause's own finite verb follows the participle phrase (past participle forms only, not "withdrew")
+  // (after a common noun: "France protested…" is a main clause)
+  if (!/(ed|en|wn|ld|t)$/.test(w) || v.actorAt[head - 1]! >= 0) return false;
+  for (let j = head + 1; j < v.lower.length; j++) {
+    const x = v.lower[j]!;
+    if (x === ',' || x === 'and' || x === 'or' || x === 'but' || x === 'that' || x === 'who' || x === 'which' || x === ';' || x === ':' || CLAUSE_OPENERS.has(x)) return false;
+    if (v.actorAt[j]! >= 0) continue;
+    if ((v.pos[j] === 'SCONJ' && j > head + 1) || v.pos[j] === 'PRON') return false;
+    if (v.pos[j] === 'AUX') return true;
+    // a participle the tagger called an adjective, with its complement: "alleged that", "accused the"
+    if (v.pos[j] === 'ADJ' && x.endsWith('ed') && (v.lower[j + 1] === 'that' || v.pos[j + 1] === 'DET')) return true;
+    if (v.pos[j] !== 'VERB' || x.endsWith('ing') || v.lower[j - 1] === 'to' || v.lower[j - 1] === '-') continue;
+    if (v.pos[j - 1] === 'ADV' && v.lower[j - 2] === 'to') continue; // "to urgently reconsider"
+    // another participle right after a noun ("prisoners held since 2010") is not the main verb
+    const nx = j + 1 < v.lower.length ? v.pos[j + 1] : 'PUNCT';
+    if ((x.endsWith('ed') || x.endsWith('en')) && (nx === 'ADP' || nx === 'PUNCT' || nx === 'ADV') && v.lower[j + 1] !== 'that') continue;
+    return true;
+  }
   return false;
 }
+
+const CLAUSE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'until', 'because', 'if', 'unless', 'although', 'though', 'whereas']);
 
 /** The actor of the noun phrase right before a participle ("Russian soldiers killed"). */
 function nounBefore(v: SentView, head: number): number {

@@ -93,6 +93,17 @@ describe('structure: source and target', () => {
   it('"we" inside a direct quotation is the quoted speaker', () => {
     expect(codes('"We call on Ukraine to negotiate," Lavrov said.')).toContain('RUS>UKR:020');
   });
+  it('a passive act done "in" an actor\'s attack has that actor as agent', () => {
+    expect(codes('Six villagers were killed in Turkish artillery shelling near the border.')).toContain('TUR>-:190');
+    expect(codes('Six villagers were killed in Turkish territory.')).not.toContain('TUR>-:190');
+  });
+  it('a participle phrase before the main verb is a reduced relative, not the predicate', () => {
+    // the report was released, but by no one named: no release event with Kenya as the target
+    expect(codes('A long report published on Monday in the Ugandan capital alleged that Kenya knew of the plot.')).toEqual(['UGA>KEN:112']);
+    expect(codes('The students detained for marching against Iran were freed on Sunday by Iraq.')).toEqual(['IRQ>-:0841']);
+    // a named actor before a past tense is a main clause
+    expect(codes('Peru expelled on Friday two diplomats of Chile as talks failed.')).toEqual(['PER>CHL:161']);
+  });
   it('a reported obligation is the reporter\'s demand', () => {
     expect(codes('Britain said Iran must free the crew.')).toContain('GBR>IRN:100');
   });
