@@ -71,7 +71,8 @@ const SPECIFIC_BEFORE =
 const SPECIFIC_AFTER =
   /^[^.;:?!]{0,80}?\b(?:(?:was|were|is|are|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|scheduled|postponed|cancell?ed|attended|chaired)|(?:took|take|takes|taking|will\s+take)\s+place|coming\s+up|ended|concluded|opened|began|started|lasted|brought\s+together|gathered|sidelines|margins)\b|^\s*(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:proceed|go\s+ahead|resume|continue|start|begin|open|focus|produce|achieve|yield)\b/i;
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
-const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+const TOPIC_NOUN_AFTER = /^\s+(?:settlement|crisis|conflict|issue|question|problem|situation|peace\s+process|file|dossier|track|war)\b/i;
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
 
@@ -208,7 +209,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
   const past = markers(kb, 'past');
   const inQuote = insideAny(unattributedQuoteSpans(doc));
   const quoteSpeaker = quoteSpeakerAt(doc);
-  const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start));
+  // "the Ukrainian settlement", "the Syrian crisis": a country adjective naming a topic is no party
+  const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start) && !(m.kind === 'country' && TOPIC_NOUN_AFTER.test(text.slice(m.end, m.end + 40))));
   const sents = sentencesOf(doc);
   const mentionsBy = bySentence(mentionsAll, sents);
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
@@ -487,6 +489,13 @@ function valid(m: MeetingAnn): boolean {
   return keys.size === 1 && m.parties.some((p) => p.org) && m.format !== 'bilateral';
 }
 
+/** Two places that cannot be the venue of one meeting (a city and its country can). */
+function placedApart(a: Place | null, b: Place | null): boolean {
+  if (!a || !b) return false;
+  if (a.country && b.country) return a.country !== b.country;
+  return !!a.name && !!b.name && a.name !== b.name && !!(a.country || b.country);
+}
+
 const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+');
 
 function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
@@ -502,7 +511,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     let target = byKey.get(k);
     if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status
-      target = out.find((o) => setKey(o) === pk && o.status === m.status);
+      // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
+      target = out.find((o) => setKey(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
     }
     if (target) {
       if (titleEv.has(target) && !c.fromTitle) {

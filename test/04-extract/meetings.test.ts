@@ -313,3 +313,48 @@ describe('meetings: generalisation rules', () => {
     expect(ms[0].place?.name).toBe('Santiago');
   });
 });
+
+describe('meetings: places, topics and possibilities', () => {
+  it('keeps a past meeting placed elsewhere apart from today’s meeting of the same sides', () => {
+    const doc = makeDoc({
+      text:
+        'Ana Rojas: I had a meeting with Minister Novak today.\n\n' +
+        'We recalled the understandings reached at the meeting between President Lopez and President Dvorak in Vienna.\n',
+      published: '2021-03-02',
+      place: 'Santiago',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+        ['President Lopez', 'person', { name: 'Juan Lopez', country: 'CHL' }],
+        ['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }],
+      ],
+      places: [['Santiago', 'CHL'], ['Vienna', 'AUT']],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(2);
+    const vienna = ms.find((m) => m.place?.name === 'Vienna');
+    expect(vienna?.status).toBe('held');
+    expect(vienna?.date).toBeNull();
+  });
+
+  it('takes no party from a country adjective naming a topic, and no meeting from a possibility', () => {
+    const doc = makeDoc({
+      text:
+        'The Czech envoy on the Peruvian settlement will arrive shortly in Chile.\n\n' +
+        'In future we will be able to talk about holding negotiations between Chile and Peru.\n',
+      published: '2021-03-02',
+      place: 'Santiago',
+      actors: [
+        ['Czech', 'country', { country: 'CZE' }],
+        ['Peruvian', 'country', { country: 'PER' }],
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+      ],
+      places: [['Santiago', 'CHL'], ['Chile', 'CHL']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys)).toEqual(['CHL+CZE']);
+    expect(ms[0].status).toBe('planned');
+  });
+});
