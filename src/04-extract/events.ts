@@ -443,6 +443,13 @@ function participleModifier(v: SentView, i: number): boolean {
 function gerundNoun(v: SentView, i: number): boolean {
   if (i === 0 || !v.lower[i]!.endsWith('ing')) return false;
   const p = v.pos[i - 1]!;
+  // "the museum shooting", "a school bombing": a noun compound
+  // (not a participle with an object: "a declaration demanding that…", "a group shelling the town")
+  if (p === 'NOUN' && v.actorAt[i - 1]! < 0 && i > 1 && (v.pos[i - 2] === 'DET' || v.pos[i - 2] === 'ADJ')) {
+    const n = i + 1;
+    const np = n < v.lower.length ? v.pos[n]! : 'PUNCT';
+    if (np !== 'DET' && np !== 'PRON' && np !== 'PROPN' && np !== 'NUM' && v.lower[n] !== 'that' && !(v.actorAt[n]! >= 0)) return true;
+  }
   return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s" || POSSESSIVE.has(v.lower[i - 1]!);
 }
 

@@ -148,6 +148,19 @@ describe('modality', () => {
     expect(cond.every((e) => e.hypothetical)).toBe(true);
     expect(first('Russia could sign the treaty.').hypothetical).toBe(true);
   });
+  it('a hope or wish is not an act done; "hopes to" is still intent', () => {
+    const hoped = runEvents('Kenya said it hoped Somalia would expel the militants.', { people }).events;
+    expect(hoped.length).toBeGreaterThan(0);
+    expect(hoped.every((e) => e.hypothetical)).toBe(true);
+    const wish = runEvents('Chile expressed the wish that Peru would sign the accord.', { people }).events;
+    expect(wish.length).toBeGreaterThan(0);
+    expect(wish.every((e) => e.hypothetical)).toBe(true);
+    expect(codes('Kenya hopes to sign a deal with Somalia.')).toEqual(['KEN>SOM:030']);
+  });
+  it('an -ing noun in a compound is not a verb; a participle with an object is', () => {
+    expect(codes('France warned Mali after the hotel shooting last week.')).toEqual(['FRA>MLI:130']);
+    expect(codes('Chad issued a statement demanding that Sudan free the hostages.').some((c) => c.startsWith('TCD>SDN:10'))).toBe(true);
+  });
   it('an act asked for is not an act done', () => {
     const ev = runEvents('The United States urged Iran to release the prisoners.', { people }).events.map(brief);
     expect(ev).toContain('USA>IRN:020');
