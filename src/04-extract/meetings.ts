@@ -332,7 +332,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
         const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
         const first: Actor[] = [];
         if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
-        if (fp && !comp.length && /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start))) {
+        if (fp && kind === 'verb' && !comp.length && /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start))) {
           // "we will meet again" after bilateral talks: both sides
           const other = counterpartAt(doc, h.start);
           // "X and I agreed that we will meet": we is X and the narrator
@@ -347,6 +347,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
         const obj = complementAfter(text, s, h.end, mentions, /^\s*(?:the\s+|a\s+)?/i);
         const gap = obj.length ? text.slice(h.end, obj[0].start) : '';
         if (!obj.length || !/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) || !/^(?:person|role|group|org)$/.test(obj[0].kind)) continue;
+        // "receive Syrian refugees", "received Russian gas": people in need or goods, not guests
+        if (/^[\p{L}\s'’-]*?\b(?:refugees|migrants|asylum|displaced|evacuees|returnees|children|students|patients|aid|assistance|support|funding|loans?|gas|oil|weapons|arms|vaccines?)\b/iu.test(text.slice(obj[0].start, obj[0].end + 15))) continue;
         const subj = mentionsBefore(text, s, h.start, mentions);
         const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
         parties = partiesFrom([...subj, ...obj], fp && narrator ? [narrator] : []);

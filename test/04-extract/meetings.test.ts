@@ -358,3 +358,18 @@ describe('meetings: places, topics and possibilities', () => {
     expect(ms[0].status).toBe('planned');
   });
 });
+
+describe('meetings: receiving', () => {
+  it('does not take receiving refugees for receiving a guest', () => {
+    const doc = makeDoc({
+      text: 'Chile will help Peru in its efforts to receive Bolivian refugees.\n',
+      published: '2021-03-02',
+      actors: [
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+        ['Bolivian', 'group', { country: 'BOL' }],
+      ],
+    });
+    expect(extractMeetings(doc, kb)).toEqual([]);
+  });
+});
