@@ -219,8 +219,18 @@ export function words(text: string, offset = 0): Word[] {
 // ---------------------------------------------------------------- dates
 
 /** [lo, hi] ISO day bounds of a date of any precision. */
+const boundsCache = new Map<string, [string, string] | null>();
 export function dateBounds(d: string | null | undefined): [string, string] | null {
   if (!d) return null;
+  let b = boundsCache.get(d);
+  if (b === undefined) {
+    if (boundsCache.size > 50000) boundsCache.clear();
+    b = computeBounds(d);
+    boundsCache.set(d, b);
+  }
+  return b ? [b[0], b[1]] : null;
+}
+function computeBounds(d: string): [string, string] | null {
   const s = d.slice(0, 10);
   if (/^\d{4}$/.test(s)) return [`${s}-01-01`, `${s}-12-31`];
   if (/^\d{4}-\d{2}$/.test(s)) return [`${s}-01`, `${s}-31`];
@@ -230,11 +240,21 @@ export function dateBounds(d: string | null | undefined): [string, string] | nul
 
 /** True when the term overlaps the date (unknown date: only open, current terms). */
 export function termCovers(t: Term, date: string | null | undefined): boolean {
-  const b = dateBounds(date);
+  const b = date ? boundsOf(date) : null;
   if (!b) return !t.end;
-  const ts = dateBounds(t.start)?.[0] ?? '0000';
-  const te = dateBounds(t.end)?.[1] ?? '9999';
+  const ts = (t.start ? boundsOf(t.start)?.[0] : null) ?? '0000';
+  const te = (t.end ? boundsOf(t.end)?.[1] : null) ?? '9999';
   return ts <= b[1] && te >= b[0];
+}
+/** dateBounds without the defensive copy (callers here only read it) */
+function boundsOf(d: string): readonly [string, string] | null {
+  let b = boundsCache.get(d);
+  if (b === undefined) {
+    if (boundsCache.size > 50000) boundsCache.clear();
+    b = computeBounds(d);
+    boundsCache.set(d, b);
+  }
+  return b;
 }
 
 // ---------------------------------------------------------------- load
@@ -467,6 +487,27 @@ export function findBySurnameAndRole(
 
 /** Who held an office (role or a title of the same family) in a country or organisation at a date. */
 export function officeHolder(
+  kb: ActorKB,
+  role: string,
+  country: string | null,
+  date: string | null | undefined,
+): PersonHit | null {
+  if (!country) return null;
+  // the same office, country and date recur in a document and across documents of one day
+  let memo = officeMemo.get(kb);
+  if (!memo) officeMemo.set(kb, (memo = new Map()));
+  const key = `${role}\u0000${country}\u0000${date ?? ''}`;
+  let hit = memo.get(key);
+  if (hit === undefined) {
+    if (memo.size > 20000) memo.clear();
+    hit = officeHolderUncached(kb, role, country, date);
+    memo.set(key, hit);
+  }
+  return hit;
+}
+const officeMemo = new WeakMap<ActorKB, Map<string, PersonHit | null>>();
+
+function officeHolderUncached(
   kb: ActorKB,
   role: string,
   country: string | null,
