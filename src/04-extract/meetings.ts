@@ -72,6 +72,7 @@ const SPECIFIC_AFTER =
   /^[^.;:?!]{0,80}?\b(?:(?:was|were|is|are|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|scheduled|postponed|cancell?ed|attended|chaired)|(?:took|take|takes|taking|will\s+take)\s+place|coming\s+up|ended|concluded|opened|began|started|lasted|brought\s+together|gathered|sidelines|margins)\b|^\s*(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:proceed|go\s+ahead|resume|continue|start|begin|open|focus|produce|achieve|yield)\b/i;
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
 const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+const REPORT_VERB = /\b(?:released|announced|said|says|reported|told|informed|briefed|published|issued|confirmed|stated|noted|commented|asked)\b/i;
 const TOPIC_NOUN_AFTER = /^\s+(?:settlement|crisis|conflict|issue|question|problem|situation|peace\s+process|file|dossier|track|war)\b/i;
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
@@ -421,7 +422,9 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
 
   function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
-    const d = pickDate(dates, s, h.start, undefined, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
+    // "Last week I released information on X's visit": a date before a verb of saying is that verb's
+    const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
+    const d = pickDate(dates, s, h.start, said, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
     const lead = text.slice(clauseStart(text, s, h.start), h.start);
     if (!isTitle && MODAL_BEFORE.test(lead)) return null;
     if ((h.p.kind === 'noun' || h.p.kind === 'forum') && !isTitle) {

@@ -373,3 +373,24 @@ describe('meetings: receiving', () => {
     expect(extractMeetings(doc, kb)).toEqual([]);
   });
 });
+
+describe('meetings: dates of other verbs', () => {
+  it('does not date a visit by the day it was announced', () => {
+    const doc = makeDoc({
+      text: 'Ana Rojas: Yesterday I announced President Dvorak’s visit to Chile.\n',
+      published: '2021-03-02',
+      place: 'Santiago',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }],
+        ['Chile', 'country', { country: 'CHL' }],
+      ],
+      dates: [['Yesterday', '2021-03-01', false]],
+      places: [['Chile', 'CHL']],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(ms[0].date).not.toBe('2021-03-01');
+  });
+});
