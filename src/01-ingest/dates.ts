@@ -38,7 +38,8 @@ const DASH = '[-–—]';
 const TIME_RE = '(\\d{1,2})[:.](\\d{2})(?::\\d{2})?\\s*([ap]\\.?m\\.?)?';
 
 export function monthNumber(name: string): number | null {
-  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+  const n = name.charCodeAt(name.length - 1) === 46 ? name.slice(0, -1) : name;
+  return MONTHS[n.toLowerCase()] ?? null;
 }
 
 export interface FoundDate {
@@ -95,7 +96,16 @@ const ISO = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\
  * range ("19–20 October 2015", "July 12-15, 2021") the last day is returned (a document about
  * a multi-day event is issued on its last day at the earliest).
  */
+const RFC2822 = new RegExp(
+  `^(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})\\s+(\\d{2}):(\\d{2})(?::\\d{2})?\\s*([+-]\\d{4}|GMT|UTC|Z)?$`,
+  'i',
+);
+const MONTH_YEAR = new RegExp(`(?<![\\w\\d])(${MONTH_RE})\\.?,?\\s+(\\d{4})(?!\\d)`, 'gi');
+const DIGIT = /\d/;
+
 export function findDates(s: string): FoundDate[] {
+  // every form has a number
+  if (!DIGIT.test(s)) return [];
   const out: FoundDate[] = [];
   const taken: [number, number][] = [];
   const add = (f: FoundDate) => {
@@ -129,7 +139,7 @@ export function findDates(s: string): FoundDate[] {
   cands.sort((a, b) => Number(b.year !== null) - Number(a.year !== null) || b.length - a.length || a.index - b.index);
   for (const c of cands) add(c);
   // month-year only: "February 2013"
-  for (const m of s.matchAll(new RegExp(`(?<![\\w\\d])(${MONTH_RE})\\.?,?\\s+(\\d{4})(?!\\d)`, 'gi'))) {
+  for (const m of s.matchAll(MONTH_YEAR)) {
     add({
       year: Number(m[2]),
       month: monthNumber(m[1]!)!,
@@ -204,10 +214,7 @@ export function normalisePublished(v: string | null | undefined): string | null 
     return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}${off}`;
   }
   // RFC 2822: "Tue, 15 Feb 2022 19:06:40 +0000"
-  m = new RegExp(
-    `^(?:${WEEKDAY_RE},?\\s+)?(\\d{1,2})\\s+(${MONTH_RE})\\s+(\\d{4})\\s+(\\d{2}):(\\d{2})(?::\\d{2})?\\s*([+-]\\d{4}|GMT|UTC|Z)?$`,
-    'i',
-  ).exec(s);
+  m = RFC2822.exec(s);
   if (m) {
     const mo = monthNumber(m[2]!)!;
     const off = !m[6] ? '' : /^[+-]/.test(m[6]) ? `${m[6].slice(0, 3)}:${m[6].slice(3)}` : '+00:00';

@@ -246,11 +246,13 @@ export function extractHtml(html: string): HtmlExtract {
   let method: HtmlExtract['method'] = 'readability';
   try {
     // Readability mutates the DOM: metadata and page lines were read above
-    const article = new Readability(doc as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) {
-      const { document: adoc } = parseHTML(`<!doctype html><html><head></head><body>${article.content}</body></html>`);
-      body = toText((adoc as Node).body);
-    }
+    // the article element itself, not its HTML (serialising and parsing it again cost more than Readability)
+    const article = new Readability(doc as unknown as Document, {
+      charThreshold: 200,
+      serializer: (el: globalThis.Node) => el as unknown as string,
+    }).parse();
+    const content = article?.content as unknown as Node | null | undefined;
+    if (content && (content.childNodes?.length ?? 0) > 0) body = toText(content);
   } catch {
     body = '';
   }
