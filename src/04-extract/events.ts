@@ -331,28 +331,37 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
       const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
       const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
-      const key = `${r.code}|${r.head}|${actorKey(srcM?.actor ?? null)}|${actorKey(target)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const source = actorOf(srcM);
       const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
-      events.push({
-        cameo: r.code,
-        root: info.root,
-        quadClass: info.quad,
-        goldstein: info.goldstein,
-        plover: ploverOf(ckb, r.code)?.event ?? null,
-        source: actorOf(srcM),
-        target,
-        date,
-        place,
-        negated: r.negated,
-        hypothetical: r.hypothetical,
-        topics: topicSet,
-        evidence: { start: s.start, end: s.end, text: sentText },
-        trigger,
-        rule: `ev:${r.p.id}`,
-        sentence: s.index,
-      });
+      const emit = (code: string, src: Actor | null, tgt: Actor | null, rule: string) => {
+        const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        const ci = code === r.code ? info : cameoInfo(ckb, code);
+        if (!ci) return;
+        events.push({
+          cameo: code,
+          root: ci.root,
+          quadClass: ci.quad,
+          goldstein: ci.goldstein,
+          plover: ploverOf(ckb, code)?.event ?? null,
+          source: src,
+          target: tgt,
+          date,
+          place,
+          negated: r.negated,
+          hypothetical: r.hypothetical,
+          topics: topicSet,
+          evidence: { start: s.start, end: s.end, text: sentText },
+          trigger,
+          rule,
+          sentence: s.index,
+        });
+      };
+      emit(r.code, source, target, `ev:${r.p.id}`);
+      // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
+      // not for a stated intent, which is one side's
+      if (source && target && r.p.pair && r.code === r.p.cameo) emit(r.p.pair, target, source, `ev:${r.p.id}:linked`);
     }
   }
   return events;
@@ -387,7 +396,7 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     if (addressee < 0 || addressee === speaker) continue;
     const p: EventPattern = {
       id: `reported-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, loc: false, inv: false, weight: 1, source: 'data/patterns/events-markers.tsv',
+      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
     };
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {

@@ -46,6 +46,8 @@ export interface EventPattern {
   loc: boolean;
   /** inverse roles: the subject is the target, the actor in "from X" / "by X" the source */
   inv: boolean;
+  /** the code of the linked act the target does to the source ("visited" → the host's 043), or null */
+  pair: string | null;
   /** number of non-optional word elements, used to prefer longer patterns */
   weight: number;
   source: string;
@@ -204,6 +206,7 @@ export function compilePattern(
     intent: flags.has('intent'),
     loc: flags.has('loc'),
     inv: flags.has('inv'),
+    pair: [...flags].find((f) => f.startsWith('pair='))?.slice(5) ?? null,
     weight,
     source,
   };

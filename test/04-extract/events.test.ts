@@ -11,9 +11,11 @@ describe('event patterns: consultations', () => {
     expect(codes('Lavrov held talks with Wang Yi.')).toEqual(['RUS>CHN:040']);
     expect(codes('Lavrov spoke by telephone with Cavusoglu.')).toEqual(['RUS>TUR:041']);
   });
-  it('visits and hosting take the destination as target', () => {
-    expect(codes('Tillerson visited Moscow last week.')).toEqual(['USA>RUS:042']);
-    expect(codes('China hosted the Russian delegation.')).toEqual(['CHN>RUS:043']);
+  it('visits and hosting take the destination as target, with the linked act of the other side', () => {
+    expect(codes('Tillerson visited Moscow last week.')).toEqual(['USA>RUS:042', 'RUS>USA:043']);
+    expect(codes('China hosted the Russian delegation.')).toEqual(['CHN>RUS:043', 'RUS>CHN:042']);
+    // a stated intent is one side's: no linked act
+    expect(codes('Peru will visit Chile in May.')).toEqual(['PER>CHL:036']);
   });
   it('nominalisations: talks between X and Y, a telephone conversation between', () => {
     expect(codes('Talks between Russia and Japan ended on Friday.')).toEqual(['RUS>JPN:040', 'JPN>RUS:040']);
