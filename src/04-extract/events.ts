@@ -285,6 +285,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
 
     raws.push(...reportedObligations(v, sentMarkers, n));
+    raws.push(...allegations(v, sentMarkers, raws));
     // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
     // states an aim or a request, not an act that happened (intent and phase verbs excepted)
     for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
@@ -402,6 +403,29 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
       out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * "The US claimed that ISIL had attacked Iraq": a conflict act reported after a claim is the
+ * claimant's accusation (CAMEO 112) of the act's agent, whether or not the act happened.
+ */
+function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] {
+  const out: Raw[] = [];
+  for (const h of sentMarkers) {
+    if (h.type !== 'allege' || !h.marker.cameo || v.pos[h.from] === 'NOUN') continue;
+    const speaker = subjectOf(v, groupStart(v, h.from, 0), 0);
+    if (speaker < 0) continue;
+    const p: EventPattern = {
+      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
+      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
+    };
+    for (const r of raws) {
+      if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
+      if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;
+      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: r.src, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
     }
   }
   return out;

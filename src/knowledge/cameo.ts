@@ -53,7 +53,7 @@ export interface EventPattern {
   source: string;
 }
 
-export type MarkerType = 'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise';
+export type MarkerType = 'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise' | 'allege';
 
 export interface Marker {
   /** each position: the accepted lower-case forms */

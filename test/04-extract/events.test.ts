@@ -106,6 +106,16 @@ describe('structure: source and target', () => {
     // a named actor before a past tense is a main clause
     expect(codes('Peru expelled on Friday two diplomats of Chile as talks failed.')).toEqual(['PER>CHL:161']);
   });
+  it('a claim that another party did a hostile act is an accusation of it', () => {
+    expect(codes('Ukraine claimed that Russia had shelled the town.')).toContain('UKR>RUS:112');
+    // a claim about oneself, or about something that is not a hostile act, accuses no one
+    expect(codes('Russia claimed that it had shelled the town.').filter((c) => c.endsWith(':112'))).toEqual([]);
+    expect(codes('Kenya claimed that Somalia had signed the accord.').filter((c) => c.endsWith(':112'))).toEqual([]);
+  });
+  it('sending a delegation or envoy is a visit; a stated one is intent', () => {
+    expect(codes('Chile sent a delegation to Peru on Monday.')).toContain('CHL>PER:042');
+    expect(codes('Chile said it will send a team to Peru next week.')).toEqual(['CHL>PER:036']);
+  });
   it('a reported obligation is the reporter\'s demand', () => {
     expect(codes('Britain said Iran must free the crew.')).toContain('GBR>IRN:100');
   });
