@@ -400,3 +400,42 @@ export function scanWords(p: { source: string }, text: string): { start: number;
   }
   return out;
 }
+
+const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[] }>();
+
+/**
+ * All whole-word matches of several patterns over a text, as [pattern index, match] pairs: one scan
+ * with the union of the patterns finds every position where any could start, and each pattern is
+ * then tried there alone (sticky), so overlapping matches of different patterns are all found.
+ */
+export function scanMany(key: object, pats: { source: string }[], text: string): { i: number; start: number; end: number; text: string }[] {
+  let c = multiCache.get(key);
+  if (!c) {
+    c = {
+      // patterns are written in lower case: the union runs case-sensitively over the lower-cased text
+      union: new RegExp(pats.map((p) => `(?:${p.source})`).join('|'), 'g'),
+      sticky: pats.map((p) => new RegExp(`(?:${p.source})(?![A-Za-z0-9\\u00C0-\\u024F])`, 'iy')),
+    };
+    multiCache.set(key, c);
+  }
+  const out: { i: number; start: number; end: number; text: string }[] = [];
+  const { union, sticky } = c;
+  let lower = text.toLowerCase();
+  // (a few letters change length when lower-cased: then the union runs case-insensitively)
+  const union2 = lower.length === text.length ? union : new RegExp(union.source, 'gi');
+  if (lower.length !== text.length) lower = text;
+  union2.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = union2.exec(lower))) {
+    const q = m.index;
+    union2.lastIndex = q + 1;
+    if (q > 0 && WORD_CHAR.test(text[q - 1])) continue;
+    for (let i = 0; i < sticky.length; i++) {
+      const re = sticky[i];
+      re.lastIndex = q;
+      const s = re.exec(text);
+      if (s && s[0].length) out.push({ i, start: q, end: q + s[0].length, text: s[0] });
+    }
+  }
+  return out;
+}

@@ -36,7 +36,7 @@ import {
   pickPlace,
   quotedSpans,
   sentencesOf,
-  scanWords,
+  scanMany,
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -220,12 +220,13 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
   // every trigger and veto is matched once over the whole text and the hits bucketed by sentence
   // (far cheaper than a prefilter plus a scan per sentence)
   type Hit = { start: number; end: number; text: string; p: MeetingPattern };
+  const scanned = scanMany(pats, [...triggers, ...vetoes], text);
   const hitsBy = bySentence(
-    triggers.flatMap((p) => scanWords(p, text).map((h): Hit => ({ ...h, p }))),
+    scanned.filter((h) => h.i < triggers.length).map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
     sents,
   );
   const vetoBy = bySentence(
-    vetoes.flatMap((p) => scanWords(p, text)),
+    scanned.filter((h) => h.i >= triggers.length),
     sents,
   );
   const narrators = new Map<number, Actor | null>();
@@ -264,7 +265,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
       // "whether a meeting will take place" asks; it does not report
       if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
       const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
-      const before = text.slice(s.start, h.start);
+      const before = text.slice(Math.max(s.start, h.start - 120), h.start);
       let parties: Actor[] = [];
       let split = false;
       let forum = false;
@@ -280,7 +281,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
         if (orgs.length) {
           parties = partiesFrom(orgs);
           forum = true;
-          venue = VENUE_BEFORE.test(text.slice(s.start, (mod[0]?.start ?? h.start)));
+          const vEnd = mod[0]?.start ?? h.start;
+          venue = VENUE_BEFORE.test(text.slice(Math.max(s.start, vEnd - 100), vEnd));
         } else parties = partiesFrom([...mod, ...after]);
       } else if (kind === 'noun') {
         const cs = mentionsBefore(text, s, h.start, mentions);
@@ -425,7 +427,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
     // "Last week I released information on X's visit": a date before a verb of saying is that verb's
     const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
     const d = pickDate(dates, s, h.start, said, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
-    const lead = text.slice(clauseStart(text, s, h.start), h.start);
+    const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
     if (!isTitle && MODAL_BEFORE.test(lead)) return null;
     if ((h.p.kind === 'noun' || h.p.kind === 'forum') && !isTitle) {
       if (PROCESS_BEFORE.test(lead)) return null;
