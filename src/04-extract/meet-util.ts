@@ -413,7 +413,8 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
   if (!c) {
     c = {
       // patterns are written in lower case: the union runs case-sensitively over the lower-cased text
-      union: new RegExp(pats.map((p) => `(?:${p.source})`).join('|'), 'g'),
+      // (a match starts a word: the lookbehind rejects positions inside words at once)
+      union: new RegExp(`(?<![a-z0-9\\u00C0-\\u024F])(?:${pats.map((p) => `(?:${p.source})`).join('|')})`, 'g'),
       sticky: pats.map((p) => new RegExp(`(?:${p.source})(?![A-Za-z0-9\\u00C0-\\u024F])`, 'iy')),
     };
     multiCache.set(key, c);
