@@ -646,7 +646,7 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (subj >= 0) srcs = subjects();
     // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
     // unless a "with" partner is named ("A and B met with C")
-    const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0;
+    const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0 && withPartner(v, m.end, ce) < 0;
     if (!p.self && !reciprocal) {
       // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
       // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
@@ -671,6 +671,17 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
   }
   return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+}
+
+/** "(signed a deal) on Monday with Bolivia": the actor of a "with" phrase after the match; -1 when none */
+function withPartner(v: SentView, from: number, to: number): number {
+  for (let j = from; j < to; j++) {
+    if (v.lower[j] !== 'with') continue;
+    let k = j + 1;
+    while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    if (k < to && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+  }
+  return -1;
 }
 
 /** prepositions that introduce the attack a passive act was done in: "killed in Israeli shelling" */

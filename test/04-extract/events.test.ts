@@ -65,6 +65,14 @@ describe('structure: source and target', () => {
     ]);
     expect(codes('France and Germany condemned Syria.')).toEqual(['FRA>SYR:111', 'DEU>SYR:111']);
   });
+  it('coordinated subjects of a mutual act with a "with" partner after the object act on the partner', () => {
+    expect(codes('Chile and Peru signed a deal with Bolivia.')).toEqual(['CHL>BOL:057', 'PER>BOL:057']);
+    expect(codes('Chile and Peru signed a deal on Monday.')).toEqual(['CHL>PER:057', 'PER>CHL:057']);
+  });
+  it('historical states are coded as their successor states', () => {
+    expect(codes('The Soviet Union threatened Yugoslavia.')).toEqual(['RUS>SRB:130']);
+    expect(codes('Zaire criticized Czechoslovakia.')).toEqual(['COD>CZE:111']);
+  });
   it('a mutual act among coordinated subjects stays among them', () => {
     expect(codes('Russia and Egypt agreed to resume flights between Moscow and Cairo.')).toEqual(['RUS>EGY:030', 'EGY>RUS:030']);
   });
