@@ -131,10 +131,16 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   // actor layer found in the text is looked up in the title, which costs far less than recognising it.
   const actors: ActorMention[] = [];
   const seen = new Set<string>();
+  // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
+  const initials = new Set<number>();
+  for (let i = 0; i < title.length; i++) if (!isWordChar(title.charCodeAt(i - 1)) && isWordChar(title.charCodeAt(i))) initials.add(title.charCodeAt(i));
   for (const m of doc.layers.actors ?? []) {
     if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
-    for (const form of [doc.text.slice(m.start, m.end), m.actor.name ?? '']) {
-      if (form.length < 2 || seen.has(form)) continue;
+    const name = m.actor.name ?? '';
+    const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
+    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
+    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
+      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
       seen.add(form);
       for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
         const before = title.charCodeAt(at - 1);
