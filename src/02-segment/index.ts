@@ -13,7 +13,7 @@ import type { KB } from '../knowledge/index.js';
 import { loadSegmentLexicon, type SegmentLexicon } from './lexicon.js';
 import { paragraphs } from './paragraphs.js';
 import { datelineEnd, splitSentences } from './sentences.js';
-import { tokenize, type RawToken } from './tokens.js';
+import { tokenizeText } from './tokens.js';
 import { buildTurns, isTranscript, monologue, parseLabel, type Label } from './turns.js';
 import { expandName, nameCandidates, stripTitles, surname, titleSpeakerInfo } from './names.js';
 
@@ -71,7 +71,7 @@ export function segment(
   const { turns, paragraphTurn, principals } = built;
 
   // sentences and tokens
-  const raw = tokenize(text);
+  const { tokens: raw, values } = tokenizeText(text);
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   let ti = 0;
@@ -94,15 +94,16 @@ export function segment(
     }
     const from = ti;
     while (ti < raw.length && raw[ti].end <= segEnd) ti++;
-    if (ti > from) splitSentences(text, raw, from, ti, lex, spans);
+    if (ti > from) splitSentences(text, raw, values, from, ti, lex, spans);
     let k = first;
     for (const s of spans) {
       const index = sentences.length;
       sentences.push({ index, start: s.start, end: s.end, paragraph: p.index, turn });
       while (k < ti && raw[k].start < s.start) k++;
       while (k < ti && raw[k].end <= s.end) {
-        const r: RawToken = raw[k++];
-        tokens.push({ start: r.start, end: r.end, pos: r.pos, sentence: index });
+        const r = raw[k++];
+        r.sentence = index;
+        tokens.push(r);
       }
     }
   }

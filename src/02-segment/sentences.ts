@@ -11,7 +11,7 @@
  */
 import type { Span } from '../00-model/doc.js';
 import type { SegmentLexicon } from './lexicon.js';
-import type { RawToken } from './tokens.js';
+import type { Token } from '../00-model/doc.js';
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -68,10 +68,9 @@ function startsUpperLetter(v: string): boolean {
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 /** a stop glued to the next word ends a sentence only after a lower-case word or a number ("agreed.The", "2017.The") */
-function gluedEnd(toks: RawToken[], i: number): boolean {
-  const t = toks[i];
-  if (t.value !== '.' || i === 0) return false;
-  const p = toks[i - 1].value;
+function gluedEnd(vals: string[], i: number): boolean {
+  if (vals[i] !== '.' || i === 0) return false;
+  const p = vals[i - 1];
   return /^(?:\p{Ll}[\p{L}'’-]+|\d+)$/u.test(p) || CLOSERS.has(p);
 }
 function startsUpperOrDigit(v: string): boolean {
@@ -86,7 +85,8 @@ function startsUpperOrDigit(v: string): boolean {
  */
 export function splitSentences(
   text: string,
-  toks: RawToken[],
+  toks: Token[],
+  vals: string[],
   from: number,
   to: number,
   lex: SegmentLexicon,
@@ -95,8 +95,7 @@ export function splitSentences(
   let sStart = from;
   let i = from;
   while (i < to) {
-    const t = toks[i];
-    const v = t.value;
+    const v = vals[i];
     const isTerm = TERMINAL.has(v);
     const endsDot = !isTerm && v.length > 1 && v.charCodeAt(v.length - 1) === 46 && LETTERS.test(v);
     if (!isTerm && !endsDot) {
@@ -105,10 +104,9 @@ export function splitSentences(
     }
     // absorb adjacent terminals and closing quotes/brackets
     let j = i + 1;
-    while (j < to && toks[j].start === toks[j - 1].end && (CLOSERS.has(toks[j].value) || TERMINAL.has(toks[j].value)))
-      j++;
+    while (j < to && toks[j].start === toks[j - 1].end && (CLOSERS.has(vals[j]) || TERMINAL.has(vals[j]))) j++;
     if (j >= to) break;
-    if (isBoundary(toks, i, j, lex)) {
+    if (isBoundary(toks, vals, i, j, lex)) {
       out.push({ start: toks[sStart].start, end: toks[j - 1].end });
       sStart = j;
     }
@@ -117,24 +115,24 @@ export function splitSentences(
   if (sStart < to) out.push({ start: toks[sStart].start, end: toks[to - 1].end });
 }
 
-function isBoundary(toks: RawToken[], i: number, j: number, lex: SegmentLexicon): boolean {
+function isBoundary(toks: Token[], vals: string[], i: number, j: number, lex: SegmentLexicon): boolean {
   const t = toks[i];
   const next = toks[j];
-  const nv = next.value;
+  const nv = vals[j];
   // no space after the stop: "A/70/PV.13", "U.S.-led" are not boundaries; "agreed.The" is
-  if (next.start === toks[j - 1].end && !(startsUpperLetter(nv) && gluedEnd(toks, i))) return false;
+  if (next.start === toks[j - 1].end && !(startsUpperLetter(nv) && gluedEnd(vals, i))) return false;
   if (startsLower(nv)) return false;
   if (!startsUpperOrDigit(nv) && !OPENERS.has(nv)) return false;
-  const v = t.value;
+  const v = vals[i];
   if (v === '!' || v === '?' || v === '?!' || v === '!?') return true;
   if (v === '…' || v === '...' || v === '..' || v === '....') return !/^\d/.test(nv);
   // the word carrying the period
   let word: string | null = null;
-  let wordTok: RawToken | null = null;
+  let wordTok: Token | null = null;
   if (v === '.') {
     const p = i > 0 ? toks[i - 1] : null;
-    if (p && p.end === t.start && LETTERS.test(p.value)) {
-      word = p.value;
+    if (p && p.end === t.start && LETTERS.test(vals[i - 1])) {
+      word = vals[i - 1];
       wordTok = p;
     }
   } else {

@@ -6,6 +6,7 @@
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import type { Token } from '../00-model/doc.js';
 
 export interface RawToken {
   start: number;
@@ -35,16 +36,19 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Tokenises `text` and returns tokens in text order with offsets and POS tags. */
-export function tokenize(text: string): RawToken[] {
-  if (!text) return [];
+/**
+ * Tokenises `text`: the tokens in text order, born in the shape of the Doc's token layer
+ * (`sentence` is set by the segmenter), and their surface strings in a parallel array.
+ */
+export function tokenizeText(text: string): { tokens: Token[]; values: string[] } {
+  if (!text) return { tokens: [], values: [] };
   const n = getNlp();
   const its = n.its;
   const doc = n.readDoc(text);
   const toks = doc.tokens();
   const values = toks.out(its.value) as string[];
   const pos = toks.out(its.pos) as string[];
-  const out: RawToken[] = new Array(values.length);
+  const out: Token[] = new Array(values.length);
   let at = 0;
   let k = 0;
   for (let i = 0; i < values.length; i++) {
@@ -57,9 +61,17 @@ export function tokenize(text: string): RawToken[] {
       if (found < 0) continue;
       at = found;
     }
-    out[k++] = { start: at, end: at + v.length, value: v, pos: pos[i] };
+    values[k] = v;
+    out[k++] = { start: at, end: at + v.length, pos: pos[i], sentence: -1 };
     at += v.length;
   }
   out.length = k;
-  return out;
+  values.length = k;
+  return { tokens: out, values };
+}
+
+/** Tokenises `text` and returns tokens in text order with offsets, surface strings and POS tags. */
+export function tokenize(text: string): RawToken[] {
+  const { tokens, values } = tokenizeText(text);
+  return tokens.map((t, i) => ({ start: t.start, end: t.end, value: values[i], pos: t.pos }));
 }
