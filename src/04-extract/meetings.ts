@@ -379,11 +379,12 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
         if (!dest.some((m) => m.start > h.end)) {
           // a destination the actor layer does not mark ("visit to Moscow"): the place's country
           const after = dest.length ? dest[dest.length - 1].end : h.end;
-          const pl = places.find((p) => p.start >= after && /^\s*(?:(?:of\s+[^,;]{1,40}?\s+)?(?:to|in)\s+)?(?:the\s+)?$/i.test(text.slice(after, p.start)));
+          const pl = places.find((p) => p.start >= after && /^\s*(?:(?:of\s+[^,;]{1,40}?\s+)?(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(text.slice(after, p.start)));
           if (pl?.place.country) extra.push(emptyActor({ country: pl.place.country, sector: 'GOV', code: `${pl.place.country}GOV` }));
         }
         parties = partiesFrom([...subj, ...dest.slice(0, 2)], extra);
-        const direct = dest.filter((m) => m.start > h.end && /^\s*(?:(?:to|in)\s+)?(?:the\s+)?$/i.test(text.slice(h.end, m.start)));
+        // "visit to the Republic of X", "visited X": the destination follows the trigger directly
+        const direct = dest.filter((m) => m.start > h.end && /^\s*(?:(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(text.slice(h.end, m.start)));
         const destCountry = [...direct.map((m) => m.actor), ...extra.filter((a) => a !== narrator)].find((a) => a?.country && !a.org)?.country;
         visitDest = destCountry ?? null;
         // "exchanging high-level visits": visits in general

@@ -394,3 +394,21 @@ describe('meetings: dates of other verbs', () => {
     expect(ms[0].date).not.toBe('2021-03-01');
   });
 });
+
+describe('meetings: visit destinations', () => {
+  it('finds the destination of "a visit to the Republic of X"', () => {
+    const doc = makeDoc({
+      text: 'President Dvorak paid a working visit to the Republic of Chile on 3-4 May 2021.\n',
+      published: '2021-05-05',
+      place: 'Prague',
+      actors: [['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }], ['Chile', 'country', { country: 'CHL' }]],
+      dates: [['3-4 May 2021', '2021-05-03', false, '2021-05-04']],
+      places: [['Prague', 'CZE'], ['Chile', 'CHL']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(keys(ms[0])).toBe('CHL+CZE');
+    expect(ms[0].place?.name).toBe('Chile');
+    expect(ms[0].date).toBe('2021-05-03');
+  });
+});
