@@ -274,7 +274,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
         if (recent?.date) date = recent.date;
       }
       // "the understandings that were reached at…" refers back to an earlier agreement: no default date
-      const backReference = /\b(?:that|which)\b/i.test(h.text);
+      const backReference = p.kind === 'passive' && /\b(?:that|which)\b/i.test(h.text);
       const firstPerson = /\b(?:I|[Ww]e)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
       if (!date && !backReference && (status === 'reached' || status === 'signed') && (narratorParty || readout || firstPerson) && today && !PAST_MARK.test(text.slice(clauseStart(text, s, h.start), Math.min(s.end, h.end + 40)))) date = today;
       if (status === 'reached' && /signed/i.test(h.text)) status = 'signed';

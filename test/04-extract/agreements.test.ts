@@ -180,3 +180,22 @@ describe('agreements: date, conditions, "we"', () => {
     expect(as[0].date).toBeNull();
   });
 });
+
+describe('agreements: "agreed that" is dated today', () => {
+  it('dates "X and I have agreed that we will meet next week" today, not next week', () => {
+    const doc = makeDoc({
+      text: 'Ana Rojas: Minister Novak and I have agreed that we will meet again in Lima next week.\n',
+      published: '2021-03-02',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+      ],
+      dates: [['next week', '2021-03-08', true]],
+      places: [['Lima', 'PER']],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as).toHaveLength(1);
+    expect(as[0].date).toBe('2021-03-02');
+  });
+});
