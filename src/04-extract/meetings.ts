@@ -448,6 +448,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
       const lead = text.slice(Math.max(s.start, h.start - 30), h.start);
       status = /^(?:meet|meets|hold|holds|have|has|receives|will|to)\b/i.test(h.text) || /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead) ? 'planned' : 'held';
+      // "I came here to meet with X": the purpose of a trip already made
+      if (status === 'planned' && /\b(?:came|come|have come|has come|arrived|am here|are here|travell?ed|flew)\s+(?:here\s+|to\s+\p{Lu}\p{L}+\s+)?(?:also\s+|today\s+)?to\s+$/iu.test(text.slice(Math.max(s.start, h.start - 50), h.start))) status = 'held';
       // "thank you for this opportunity to meet here today": the meeting at hand
       if (status === 'planned' && /\b(?:opportunity|chance|occasion|pleasure|honou?r|privilege)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 60), h.start)) && /\b(?:here|today|today['’]s|this morning|this afternoon)\b/i.test(text.slice(h.start, s.end))) status = 'held';
       if (status === 'planned' && /^(?:has|have)\b/i.test(h.text) && !/\b(?:will|shall|to)\s+(?:\w+\s+)?$/i.test(lead)) status = 'held';

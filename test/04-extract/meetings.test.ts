@@ -412,3 +412,22 @@ describe('meetings: visit destinations', () => {
     expect(ms[0].date).toBe('2021-05-03');
   });
 });
+
+describe('meetings: purpose of a trip', () => {
+  it('reads "I came here to meet with X" as held', () => {
+    const doc = makeDoc({
+      text: 'Ana Rojas: I came here also to meet with Minister Novak.\n',
+      published: '2021-03-02',
+      place: 'Prague',
+      actors: [
+        ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
+        ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+      ],
+      turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(ms[0].status).toBe('held');
+    expect(ms[0].date).toBe('2021-03-02');
+  });
+});
