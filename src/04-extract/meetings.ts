@@ -101,7 +101,7 @@ function placeFromMention(p: { place: Place } | null): Place | null {
 
 export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
   const cands = collect(doc, kb, 0);
-  const fromTitle = titleCandidates(doc, kb, -100000); // the title's meetings come first
+  const fromTitle = titleCandidates(doc, kb, -100000, cands.firstTrigger); // the title's meetings come first
   const merged = mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
   // "We discussed Syria…" names no counterpart: its topics belong to the narrator's meeting it reports
   // (the one the title names, else the latest held one before it)
@@ -122,7 +122,7 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
  * March 11, 2016") when ingest moved the title out of the text: the title is read through the same
  * recognisers, and the record's evidence is the first sentence of the text that speaks of a meeting.
  */
-function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
+function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: number): Candidate[] {
   const title = doc.meta.title;
   if (!title || doc.text.includes(title)) return [];
   const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
@@ -190,14 +190,8 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   const cs = collect(mini, kb, orderBase, true);
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
-  const ev =
-    sents.find((x) => {
-      const t = doc.text.slice(x.start, x.end);
-      return trig.some((p) => {
-        p.re.lastIndex = 0;
-        return p.re.test(t);
-      });
-    }) ?? sents[0];
+  // the first sentence with a meeting trigger (found by the text's own scan)
+  const ev = (firstTrigger >= 0 ? sents[firstTrigger] : undefined) ?? sents[0];
   for (const c of cs) {
     c.fromTitle = true;
     c.ann.rule = c.ann.rule.replace(/^meeting:/, 'meeting:title:');
@@ -207,7 +201,10 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number): Candidate[] {
   return cs;
 }
 
-function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candidate[] {
+/** Candidates, with the index of the first sentence holding a noun, verb, visit or forum trigger (-1: none). */
+type Collected = Candidate[] & { firstTrigger: number };
+
+function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collected {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
   const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
@@ -246,7 +243,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Candida
   /** the destination country of the visit being read */
   let visitDest: string | null = null;
   const today = docDay(doc);
-  const cands: Candidate[] = [];
+  const cands = [] as unknown as Collected;
+  cands.firstTrigger = hitsBy.findIndex((hs) => hs.some((h) => h.p.kind === 'noun' || h.p.kind === 'verb' || h.p.kind === 'visit' || h.p.kind === 'forum'));
   let order = orderStart;
 
   for (let si = 0; si < sents.length; si++) {
