@@ -268,6 +268,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
       // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
       // "whether a meeting will take place" asks; it does not report
       if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
+      // cheap tests first: a trigger that names no real meeting needs no parties
+      if (!isTitle && !realMeeting(s, h, dateOf(s, h))) continue;
       const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
       const before = text.slice(Math.max(s.start, h.start - 120), h.start);
       let parties: Actor[] = [];
@@ -427,20 +429,31 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     };
   }
 
+  /** The date of the meeting a trigger names ("Last week I released information on X's visit": a date before a verb of saying is that verb's). */
+  function dateOf(s: Sentence, h: { start: number; end: number; p: MeetingPattern }): DateMention | null {
+    if (!dates.length) return null;
+    const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
+    return pickDate(dates, s, h.start, said, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
+  }
+
+  /** A possibility ("could be discussed at…"), a process ("accession negotiations") or talks in general are no meeting. */
+  function realMeeting(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, d: DateMention | null): boolean {
+    const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
+    if (MODAL_BEFORE.test(lead)) return false;
+    if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
+    if (PROCESS_BEFORE.test(lead)) return false;
+    if (/^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(h.text)) return true;
+    if (d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120) return true;
+    const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
+    if (/^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead)) return true; // "I will be meeting with…"
+    return SPECIFIC_BEFORE.test(nounLead + ' ') || SPECIFIC_AFTER.test(text.slice(h.end, s.end));
+  }
+
   function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
     // "Last week I released information on X's visit": a date before a verb of saying is that verb's
-    const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
-    const d = pickDate(dates, s, h.start, said, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
-    const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
-    if (!isTitle && MODAL_BEFORE.test(lead)) return null;
-    if ((h.p.kind === 'noun' || h.p.kind === 'forum') && !isTitle) {
-      if (PROCESS_BEFORE.test(lead)) return null;
-      const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
-      const dateNear = !!d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120;
-      const progressive = /^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead);
-      if (!dateNear && !progressive && !SPECIFIC_BEFORE.test(nounLead + ' ') && !SPECIFIC_AFTER.test(text.slice(h.end, s.end)) && !/^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(h.text)) return null;
-    }
+    const d = dateOf(s, h);
+    if (!isTitle && !realMeeting(s, h, d)) return null;
     let status: 'held' | 'planned';
     if (h.p.kind === 'verb' || h.p.kind === 'discuss' || h.p.kind === 'receive') {
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
