@@ -237,7 +237,8 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     header.dateline?.place ?? header.titlePlace ?? header.labelledPlace ?? header.signoff?.place ?? null;
 
   const meta: DocMeta = {
-    id: contentId(text),
+    // JSON Lines rows carry their own ids: two rows with the same text are still two documents
+    id: src.inputId != null ? contentId(`${src.inputId}\u0000${text}`) : contentId(text),
     file: src.file,
     inputId: src.inputId,
     url,

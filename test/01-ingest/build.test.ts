@@ -233,6 +233,14 @@ describe('title tails and other header shapes', () => {
 });
 
 describe('metadata given with the input', () => {
+  it('two JSON Lines rows with the same text but different ids are two documents; the same row keeps its id', () => {
+    const a = buildDoc(src('Ministers met in Paris.', { inputId: 'r1' }));
+    const b = buildDoc(src('Ministers met in Paris.', { inputId: 'r2' }));
+    const a2 = buildDoc(src('Ministers met in Paris.', { inputId: 'r1' }));
+    expect(a.id).not.toBe(b.id);
+    expect(a2.id).toBe(a.id);
+    expect(buildDoc(src('Ministers met in Paris.')).id).toBe(buildDoc(src('Ministers met in Paris.')).id);
+  });
   it('a JSON Lines published field wins over dates in the text; a repeated title line is dropped', () => {
     const d = buildDoc(
       src('Ministers meet\n\n11 March 2016 14:37\n\nThe ministers met and agreed on a plan.', {
