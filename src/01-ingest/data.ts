@@ -1,6 +1,6 @@
 /** Loads the ingest knowledge (outlets, page-chrome phrases) from data/ingest/, once. */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readTsvRows } from '../knowledge/tsv.js';
 import { fileURLToPath } from 'node:url';
 
 export const INGEST_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/ingest');
@@ -32,20 +32,7 @@ export interface IngestData {
   lineRes: RegExp[];
 }
 
-function rows(file: string): string[][] {
-  const text = readFileSync(path.join(INGEST_DATA_DIR, file), 'utf8');
-  const out: string[][] = [];
-  let header = true;
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    out.push(line.split('\t'));
-  }
-  return out;
-}
+const rows = (file: string): string[][] => readTsvRows(path.join(INGEST_DATA_DIR, file));
 
 let cached: IngestData | null = null;
 

@@ -4,7 +4,6 @@
  * data/geo/countries-aliases.tsv and the English names of i18n-iso-countries.
  * Sources are documented in the files' headers and data/README.md.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -41,25 +40,8 @@ export interface GeoKB {
   capitalOf: Map<string, string>;
 }
 
-/** Reads a TSV file with `#` comments and a header line; returns rows as records. Missing file → []. */
-export function readTsv(file: string): Record<string, string>[] {
-  if (!fs.existsSync(file)) return [];
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  let header: string[] | null = null;
-  const rows: Record<string, string>[] = [];
-  for (const line of lines) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const cells = line.split('\t');
-    if (!header) {
-      header = cells.map((c) => c.trim());
-      continue;
-    }
-    const r: Record<string, string> = {};
-    header.forEach((h, i) => (r[h] = (cells[i] ?? '').trim()));
-    rows.push(r);
-  }
-  return rows;
-}
+import { readTsv } from './tsv.js';
+export { readTsv };
 
 /** Lower case, strip diacritics, unify apostrophes and dashes. The key used for every alias lookup. */
 const NON_ASCII = /[^\x00-\x7f]/;
