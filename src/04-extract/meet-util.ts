@@ -127,8 +127,34 @@ export function isQuestion(doc: Doc, s: Sentence): boolean {
 /** Words that open a new clause (grammatical closed class). */
 const CLAUSE_OPEN = /[;:?!–—(]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
 
+let csText = '';
+let csFrom = -1;
+let csTo = -1;
+let csEnds: number[] = [];
+
 /** Start of the clause containing `pos`, within the sentence. */
 export function clauseStart(text: string, s: Span, pos: number): number {
+  // the clause openers of a sentence are found once and reused for every position in it
+  if (text !== csText || s.start !== csFrom || s.end !== csTo) {
+    csText = text;
+    csFrom = s.start;
+    csTo = s.end;
+    csEnds = [];
+    const seg = text.slice(s.start, s.end);
+    CLAUSE_OPEN.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = CLAUSE_OPEN.exec(seg))) csEnds.push(s.start + m.index + m[0].length);
+  }
+  if (pos > s.end) return clauseStartScan(text, s, pos);
+  let last = s.start;
+  for (const e of csEnds) {
+    if (e > pos) break;
+    last = e;
+  }
+  return last;
+}
+
+function clauseStartScan(text: string, s: Span, pos: number): number {
   const seg = text.slice(s.start, pos);
   let last = 0;
   CLAUSE_OPEN.lastIndex = 0;

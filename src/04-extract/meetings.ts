@@ -240,6 +240,8 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
   };
   let dates: DateMention[] = [];
   let places: PlaceMention[] = [];
+  /** triggers already found to name a real meeting */
+  const checked = new WeakSet<object>();
   /** the destination country of the visit being read */
   let visitDest: string | null = null;
   const today = docDay(doc);
@@ -270,6 +272,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
       if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
       // cheap tests first: a trigger that names no real meeting needs no parties
       if (!isTitle && !realMeeting(s, h, dateOf(s, h))) continue;
+      checked.add(h);
       const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
       const before = text.slice(Math.max(s.start, h.start - 120), h.start);
       let parties: Actor[] = [];
@@ -453,7 +456,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
     // "Last week I released information on X's visit": a date before a verb of saying is that verb's
     const d = dateOf(s, h);
-    if (!isTitle && !realMeeting(s, h, d)) return null;
+    if (!isTitle && !checked.has(h) && !realMeeting(s, h, d)) return null;
     let status: 'held' | 'planned';
     if (h.p.kind === 'verb' || h.p.kind === 'discuss' || h.p.kind === 'receive') {
       // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
