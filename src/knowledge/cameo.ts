@@ -285,14 +285,33 @@ export function loadCameoKB(dataDir: string): CameoKB {
     if (type === 'report' && m.seq.length === 1) for (const f of m.seq[0]!) reportForms.add(f);
     if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'refuse' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
   }
-  const triggers = new Set<string>(byHead.keys());
-  for (const m of markers) if ((m.type === 'oblige' || m.type === 'advise') && m.cameo) for (const f of m.seq[m.seq.length - 1]!) triggers.add(f);
+  // a sentence can hold an event only if it holds each pattern's anchor: its first required word
+  // that is not a light verb or particle ("be on hunger strike" needs "hunger", not "is")
+  const triggers = new Set<string>();
+  const light = (forms: Set<string>) => [...forms].some((f) => LIGHT.has(f));
+  for (const p of patterns) {
+    if (p.cameo === '-') continue; // blocking patterns make no events
+    const words = p.elems.filter((e): e is Extract<PatternElem, { type: 'word' }> => e.type === 'word' && !e.optional);
+    const anchor = words.find((e) => !light(e.forms)) ?? (p.elems[0] as { forms: Set<string> });
+    for (const f of anchor.forms) triggers.add(f);
+  }
+  for (const m of markers) {
+    if ((m.type !== 'oblige' && m.type !== 'advise') || !m.cameo) continue;
+    for (const f of m.seq.find((set) => !light(set)) ?? m.seq[0]!) triggers.add(f);
+  }
   const lex = new Map<string, LexEntry>();
   for (const f of new Set([...byHead.keys(), ...markersByLast.keys()])) {
     lex.set(f, { heads: byHead.get(f) ?? null, markers: markersByLast.get(f) ?? null, trigger: triggers.has(f) });
   }
   return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords, triggers, lex };
 }
+
+/** light verbs and particles: too common to tell whether a sentence can hold a pattern */
+const LIGHT = new Set([
+  ...BE_FORMS, 'have', 'has', 'had', 'having', 'do', 'does', 'did', 'to', 'not', 'take', 'takes', 'took', 'taken', 'taking',
+  'make', 'makes', 'made', 'making', 'get', 'gets', 'got', 'getting', 'give', 'gives', 'gave', 'given', 'giving', 'go', 'goes',
+  'went', 'gone', 'going', 'put', 'puts', 'putting', 'set', 'sets', 'setting', 'the', 'a', 'an', 'of', 'on', 'in', 'for', 'with',
+]);
 
 // ------------------------------------------------------------------------------------------
 // lookups
