@@ -466,3 +466,23 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
   }
   return out;
 }
+
+/**
+ * Lazy per-sentence buckets: `of(span)` gives the items inside the span (binary search over the
+ * items sorted by start), without building one array per sentence of the document.
+ */
+export function spansWithin<T extends Span>(items: T[]): (span: Span) => T[] {
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  return (span: Span) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: T[] = [];
+    for (let i = lo; i < sorted.length && sorted[i].start < span.end; i++) if (sorted[i].end <= span.end) out.push(sorted[i]);
+    return out;
+  };
+}

@@ -37,6 +37,7 @@ import {
   quotedSpans,
   sentencesOf,
   scanMany,
+  spansWithin,
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -216,9 +217,9 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
   // "the Ukrainian settlement", "the Syrian crisis": a country adjective naming a topic is no party
   const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start) && !(m.kind === 'country' && TOPIC_NOUN_AFTER.test(text.slice(m.end, m.end + 40))));
   const sents = sentencesOf(doc);
-  const mentionsBy = bySentence(mentionsAll, sents);
-  const datesBy = bySentence(doc.layers.dates ?? [], sents);
-  const placesBy = bySentence(doc.layers.places ?? [], sents);
+  const mentionsIn = spansWithin(mentionsAll);
+  const datesIn = spansWithin(doc.layers.dates ?? []);
+  const placesIn = spansWithin(doc.layers.places ?? []);
   const topicsOf = topicIndex(doc);
   // every trigger and veto is matched once over the whole text and the hits bucketed by sentence
   // (far cheaper than a prefilter plus a scan per sentence)
@@ -228,10 +229,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     scanned.filter((h) => h.i < triggers.length).map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
     sents,
   );
-  const vetoBy = bySentence(
-    scanned.filter((h) => h.i >= triggers.length),
-    sents,
-  );
+  const vetoIn = spansWithin(scanned.filter((h) => h.i >= triggers.length));
   const narrators = new Map<number, Actor | null>();
   const narratorAt = (s: Sentence) => {
     const k = s.turn ?? -1;
@@ -253,11 +251,11 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     const s = sents[si];
     if (!hitsBy[si].length) continue;
     if (isQuestion(doc, s)) continue;
-    const mentions = mentionsBy[si];
-    dates = datesBy[si];
-    places = placesBy[si];
+    const mentions = mentionsIn(s);
+    dates = datesIn(s);
+    places = placesIn(s);
     // collect trigger hits, longest first at a position
-    const vetoed = vetoBy[si];
+    const vetoed = vetoIn(s);
     const hits = hitsBy[si].filter((h) => !inQuote(h.start) && !vetoed.some((v) => h.start >= v.start && h.start < v.end));
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const used: { start: number; end: number }[] = [];
