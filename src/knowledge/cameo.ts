@@ -300,7 +300,7 @@ export function loadCameoKB(dataDir: string): CameoKB {
     for (const f of m.seq.find((set) => !light(set)) ?? m.seq[0]!) triggers.add(f);
   }
   const lex = new Map<string, LexEntry>();
-  for (const f of new Set([...byHead.keys(), ...markersByLast.keys()])) {
+  for (const f of new Set([...byHead.keys(), ...markersByLast.keys(), ...triggers])) {
     lex.set(f, { heads: byHead.get(f) ?? null, markers: markersByLast.get(f) ?? null, trigger: triggers.has(f) });
   }
   return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords, triggers, lex };

@@ -39,6 +39,9 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Canada condemned Syria over the attack.')).toEqual(['CAN>SYR:111']);
     expect(codes('Iran rejected the proposal from France.')[0]).toMatch(/^IRN>FRA:12/);
   });
+  it('a pattern whose head is a light verb or a common verb is found by its other words', () => {
+    expect(codes('Chile supplied arms to Peru.')).toEqual(['CHL>PER:072']);
+  });
   it('sanctions, expulsions, seizures, strikes', () => {
     expect(codes('The United States imposed new sanctions on Venezuela.')).toEqual(['USA>VEN:163']);
     expect(codes('Poland expelled three Russian diplomats.')).toEqual(['POL>RUS:161']);

@@ -74,3 +74,16 @@ describe('patterns', () => {
     expect(c.reportForms.has('said')).toBe(true);
   });
 });
+
+describe('sentence triggers', () => {
+  it('every event pattern has an anchor word among its required words, and light verbs are no anchor', () => {
+    for (const p of c.patterns) {
+      if (p.cameo === '-') continue;
+      const required = p.elems.filter((e) => e.type === 'word' && !e.optional) as { forms: Set<string> }[];
+      expect(required.some((e) => [...e.forms].some((f) => c.triggers.has(f))), p.id).toBe(true);
+    }
+    for (const w of ['is', 'be', 'to', 'take']) expect(c.triggers.has(w)).toBe(false);
+    expect(c.triggers.has('arms')).toBe(true);
+    for (const f of c.triggers) expect(c.lex.get(f)?.trigger, f).toBe(true);
+  });
+});
