@@ -39,6 +39,11 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Canada condemned Syria over the attack.')).toEqual(['CAN>SYR:111']);
     expect(codes('Iran rejected the proposal from France.')[0]).toMatch(/^IRN>FRA:12/);
   });
+  it('releasing property is not releasing people; seeking refuge asks for humanitarian protection', () => {
+    expect(codes('Chile released the seized tanker on Monday.')).toEqual(['CHL>-:0842']);
+    expect(codes('Iran released two French sailors.')).toEqual(['IRN>FRA:0841']);
+    expect(codes('Thousands of Afghan families sought refuge in Pakistan.')).toEqual(['AFG>PAK:1033']);
+  });
   it('a pattern whose head is a light verb or a common verb is found by its other words', () => {
     expect(codes('Chile supplied arms to Peru.')).toEqual(['CHL>PER:072']);
   });
