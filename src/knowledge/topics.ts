@@ -3,8 +3,8 @@
  * extraction stages for meetings, agreements and quotes (data/patterns/{meetings,agreements,quotes}.tsv).
  * Everything here is data; the code only compiles it into matchers.
  */
-import fs from 'node:fs';
 import path from 'node:path';
+import { readTsv } from './tsv.js';
 
 export interface TopicDef {
   id: string;
@@ -38,25 +38,7 @@ export interface TopicKB {
   reportingVerbs: string[];
 }
 
-/** Reads a TSV file: comments (#) skipped, first remaining line is the header. */
-export function readTsv(file: string): Record<string, string>[] {
-  if (!fs.existsSync(file)) return [];
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  const rows: Record<string, string>[] = [];
-  let header: string[] | null = null;
-  for (const line of lines) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const cells = line.split('\t');
-    if (!header) {
-      header = cells.map((c) => c.trim());
-      continue;
-    }
-    const row: Record<string, string> = {};
-    header.forEach((h, i) => (row[h] = (cells[i] ?? '').trim()));
-    rows.push(row);
-  }
-  return rows;
-}
+export { readTsv };
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
