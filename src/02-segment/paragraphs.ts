@@ -8,9 +8,36 @@
 import type { Paragraph, Span } from '../00-model/doc.js';
 
 const WS = /\s/;
-/** characters after which a line may end a paragraph */
-const FINAL = /[.!?:;"”’'»)\]…]$/;
-const LOWER_START = /^[\p{Ll}]/u;
+/** `\s` for one UTF-16 code unit: ASCII by char code, the rest by the regex */
+function isWs(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return WS.test(String.fromCharCode(c));
+}
+/** characters after which a line may end a paragraph: . ! ? : ; " ” ’ ' » ) ] … */
+function isFinal(c: number): boolean {
+  return (
+    c === 46 ||
+    c === 33 ||
+    c === 63 ||
+    c === 58 ||
+    c === 59 ||
+    c === 34 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 39 ||
+    c === 0xbb ||
+    c === 41 ||
+    c === 93 ||
+    c === 0x2026
+  );
+}
+const LOWER = /[\p{Ll}]/u;
+/** `^[\p{Ll}]` tested on the code unit at offset i (as before: a lone surrogate never matches) */
+function lowerAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(text[i]);
+}
 /** closed class: a line ending in one of these words cannot end a paragraph */
 const DANGLING =
   /(?:^|\s)(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|that|as|into|than|whose|which|its|their|our|his|her|is|are|was|were)$/i;
@@ -25,8 +52,8 @@ export function lines(text: string): Span[] {
     if (j < 0) j = n;
     let s = i;
     let e = j;
-    while (s < e && WS.test(text[s])) s++;
-    while (e > s && WS.test(text[e - 1])) e--;
+    while (s < e && isWs(text.charCodeAt(s))) s++;
+    while (e > s && isWs(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
     i = j + 1;
   }
@@ -41,11 +68,11 @@ export interface ParagraphOptions {
 export function paragraphs(text: string, opts: ParagraphOptions = {}): Paragraph[] {
   const ls = lines(text);
   const startsBlock = opts.startsBlock ?? (() => false);
-  const unfinished = (l: Span) => !FINAL.test(text.slice(Math.max(l.start, l.end - 1), l.end));
+  const unfinished = (l: Span) => l.end <= l.start || !isFinal(text.charCodeAt(l.end - 1));
   // evidence of hard wrapping: unfinished lines followed by a lower-case line
   let wraps = 0;
   for (let k = 0; k + 1 < ls.length; k++) {
-    if (unfinished(ls[k]) && LOWER_START.test(text[ls[k + 1].start])) wraps++;
+    if (unfinished(ls[k]) && lowerAt(text, ls[k + 1].start)) wraps++;
   }
   const wrapped = wraps >= 3;
   const out: Paragraph[] = [];
@@ -55,7 +82,7 @@ export function paragraphs(text: string, opts: ParagraphOptions = {}): Paragraph
       const join =
         unfinished(cur) &&
         !startsBlock(l.start, l.end) &&
-        (LOWER_START.test(text[l.start]) ||
+        (lowerAt(text, l.start) ||
           DANGLING.test(text.slice(Math.max(cur.start, cur.end - 8), cur.end)) ||
           (wrapped && cur.end - lastLineStart(text, cur) >= 60));
       if (join) {

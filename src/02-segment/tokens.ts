@@ -36,6 +36,14 @@ function isSpace(c: number): boolean {
   );
 }
 
+/** `text.startsWith(v, at)` by char codes (the builtin is slow on two-byte text with one-byte tokens) */
+function matchesAt(text: string, v: string, at: number): boolean {
+  const n = v.length;
+  if (at + n > text.length) return false;
+  for (let j = 0; j < n; j++) if (text.charCodeAt(at + j) !== v.charCodeAt(j)) return false;
+  return true;
+}
+
 /**
  * Tokenises `text`: the tokens in text order, born in the shape of the Doc's token layer
  * (`sentence` is set by the segmenter), and their surface strings in a parallel array.
@@ -55,7 +63,7 @@ export function tokenizeText(text: string): { tokens: Token[]; values: string[] 
     const v = values[i];
     // skip the spaces wink counts as a token's preceding spaces (line breaks are tokens of their own)
     for (let c = text.charCodeAt(at); isSpace(c); c = text.charCodeAt(at)) at++;
-    if (!text.startsWith(v, at)) {
+    if (!matchesAt(text, v, at)) {
       // Defensive: should wink ever normalise a token, find it again from here.
       const found = text.indexOf(v, at);
       if (found < 0) continue;
