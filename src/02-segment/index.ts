@@ -39,10 +39,30 @@ export function segment(
   /** a title speaker found elsewhere (e.g. by ingest), used when the title gives none */
   fallbackTitleSpeaker: string | null = null,
 ): Segmentation {
+  // labels and datelines are asked for per line (paragraph joining) and again per paragraph
+  // and sentence segment, mostly for the same spans: each span is parsed once
+  const labelMemo = new Map<number, { end: number; label: Label | null }>();
+  const labelAt = (s: number, e: number): Label | null => {
+    const hit = labelMemo.get(s);
+    if (hit !== undefined && hit.end === e) return hit.label;
+    const label = parseLabel(text, s, e, lex);
+    labelMemo.set(s, { end: e, label });
+    return label;
+  };
+  const datelineMemo = new Map<number, { end: number; d: number }>();
+  const datelineAt = (s: number, e: number): number => {
+    const c = text.charCodeAt(s);
+    if (c < 65 || c > 90) return -1; // datelineEnd's own first test: A-Z
+    const hit = datelineMemo.get(s);
+    if (hit !== undefined && hit.end === e) return hit.d;
+    const d = datelineEnd(text, s, e);
+    datelineMemo.set(s, { end: e, d });
+    return d;
+  };
   const paras = paragraphs(text, {
-    startsBlock: (s, e) => parseLabel(text, s, e, lex) !== null || datelineEnd(text, s, e) >= 0,
+    startsBlock: (s, e) => labelAt(s, e) !== null || datelineAt(s, e) >= 0,
   });
-  const labels: (Label | null)[] = paras.map((p) => parseLabel(text, p.start, p.end, lex));
+  const labels: (Label | null)[] = paras.map((p) => labelAt(p.start, p.end));
   const transcript = isTranscript(labels);
 
   // the title, and an early short line without final punctuation (the title when ingest
@@ -65,7 +85,7 @@ export function segment(
   const ts = tsInfo?.name ?? fallbackTitleSpeaker;
   let built = buildTurns(text, paras, labels, ts, effTitle, lex);
   if (!transcript && ts && (tsInfo?.rule === 'possessive' || tsInfo?.rule === 'by')) {
-    const dateline = paras.slice(0, 3).some((p) => datelineEnd(text, p.start, p.end) >= 0);
+    const dateline = paras.slice(0, 3).some((p) => datelineAt(p.start, p.end) >= 0);
     built = monologue(text, paras, ts, dateline) ?? built;
   }
   const { turns, paragraphTurn, principals } = built;
@@ -86,7 +106,7 @@ export function segment(
     spans.length = 0;
     while (ti < raw.length && raw[ti].start < segStart) ti++;
     const first = ti;
-    const d = datelineEnd(text, segStart, segEnd);
+    const d = datelineAt(segStart, segEnd);
     if (d > 0) {
       spans.push({ start: segStart, end: d });
       segStart = d;

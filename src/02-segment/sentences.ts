@@ -44,9 +44,22 @@ export function datelineEnd(text: string, start: number, end: number): number {
   const stop = m.index + m[0].length;
   // nothing but the dateline, or followed by more text: both fine; not followed by lower case
   let k = stop;
-  while (k < end && /\s/.test(text[k])) k++;
-  if (k < end && /[\p{Ll}]/u.test(text[k])) return -1;
+  while (k < end && isWs(text.charCodeAt(k))) k++;
+  if (k < end && isLowerUnit(text.charCodeAt(k))) return -1;
   return stop;
+}
+
+const WS = /\s/;
+const LOWER = /[\p{Ll}]/u;
+/** `/\s/` on one code unit: ASCII by char code */
+function isWs(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return WS.test(String.fromCharCode(c));
+}
+/** `/[\p{Ll}]/u` on one code unit (a lone surrogate never matches): ASCII by char code */
+function isLowerUnit(c: number): boolean {
+  if (c < 128) return c >= 97 && c <= 122;
+  return LOWER.test(String.fromCharCode(c));
 }
 
 const TERMINAL = new Set(['.', '!', '?', '…', '...', '?!', '!?', '..', '....']);
@@ -96,7 +109,9 @@ export function splitSentences(
   let i = from;
   while (i < to) {
     const v = vals[i];
-    const isTerm = TERMINAL.has(v);
+    // every terminal starts with . ! ? or …: test the first char before the set
+    const c0 = v.charCodeAt(0);
+    const isTerm = (c0 === 46 || c0 === 33 || c0 === 63 || c0 === 0x2026) && TERMINAL.has(v);
     const endsDot = !isTerm && v.length > 1 && v.charCodeAt(v.length - 1) === 46 && LETTERS.test(v);
     if (!isTerm && !endsDot) {
       i++;
