@@ -310,6 +310,8 @@ function readingOk(r: LexReading, ws: W[], i: number): boolean {
 /** Longest lexicon match at every word, left to right, never across punctuation. */
 function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
   const at: (Item | undefined)[] = new Array(ws.length);
+  /** the phrase keys of 1, 2, … words from i (reused) */
+  const keys: string[] = [];
   let i = 0;
   while (i < ws.length) {
     const n = A.maxWords.get(ws[i].key);
@@ -320,7 +322,8 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     let lim = 1;
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
-    const keys: string[] = [ws[i].key];
+    keys.length = 0;
+    keys.push(ws[i].key);
     for (let k = 1; k < lim; k++) {
       const key = keys[k - 1] + ' ' + ws[i + k].key;
       if (!A.prefixes.has(key)) break; // no phrase goes on like this
@@ -329,8 +332,9 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     for (let len = keys.length; len >= 1 && !found; len--) {
       const rs = A.lexicon.get(keys[len - 1]);
       if (!rs) continue;
-      const ok = rs.filter((r) => readingOk(r, ws, i));
-      if (ok.length) found = { i, j: i + len, readings: ok };
+      let ok: LexReading[] | null = null;
+      for (const r of rs) if (readingOk(r, ws, i)) (ok ??= []).push(r);
+      if (ok) found = { i, j: i + len, readings: ok };
     }
     if (found) {
       at[i] = found;
@@ -509,11 +513,14 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     out.push({ start: ws[i].start, end: ws[j - 1].end, kind, actor, key, rule });
   };
   const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
+  /** words of a person's name (the same names are noted again and again) */
+  const nameWords = new Map<string, Word[]>();
   const notePerson = (actor: Actor, key: string, pos: number) => {
     const ref = { actor, key, pos };
     persons.push(ref);
     if (actor.name) {
-      const nw = words(actor.name);
+      let nw = nameWords.get(actor.name);
+      if (!nw) nameWords.set(actor.name, (nw = words(actor.name)));
       if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
       for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
     }
@@ -521,16 +528,24 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   };
   const personKey = (a: Actor) => `person:${a.name}`;
 
+  // a transcript names the same few speakers turn after turn: resolve each label once
+  // (actors are never mutated, so turns may share one)
+  const speakerMemo = new Map<string, Actor | null>();
+  const speakerOf = (name: string): Actor | null => {
+    let a = speakerMemo.get(name);
+    if (a === undefined) speakerMemo.set(name, (a = resolveSpeaker(kb, name, date)));
+    return a;
+  };
   // turns: resolve speakers first (they are the referents of I/we and of "my colleague")
   const turns: Turn[] = (doc.layers.turns ?? []).map((t) => {
     if (!t.speakerName || t.role === 'question') return { ...t, speaker: t.speakerName ? t.speaker : null };
-    let a = resolveSpeaker(kb, t.speakerName, date) ?? t.speaker ?? actorOf({ name: t.speakerName });
+    let a = speakerOf(t.speakerName) ?? t.speaker ?? actorOf({ name: t.speakerName });
     const k = a.name ? known?.get(a.name) : undefined;
     if (k && richness(k) > richness(a)) a = k;
     return { ...t, speaker: a };
   });
   for (const t of turns) if (t.speaker?.name) notePerson(t.speaker, personKey(t.speaker), t.start);
-  const speakers = (doc.meta.speakers ?? []).map((s) => resolveSpeaker(kb, s, date)?.name ?? s);
+  const speakers = (doc.meta.speakers ?? []).map((s) => speakerOf(s)?.name ?? s);
 
   /** a run of capitalised name words from k (no lexicon items other than persons), max 4 */
   const nameRun = (k: number, allowBreakAtStart: boolean): number => {
