@@ -307,11 +307,35 @@ function readingOk(r: LexReading, ws: W[], i: number): boolean {
   return true;
 }
 
+/**
+ * The lexicon's phrase prefixes as head → the word keys that may follow it (a prefix split at
+ * its last space), so the scan tests a continuation without concatenating strings for every
+ * word that merely starts some phrase ("the", "minister"). Built once per KB.
+ */
+const nextWordsCache = new WeakMap<ActorKB, Map<string, Set<string>>>();
+function nextWords(A: ActorKB): Map<string, Set<string>> {
+  let m = nextWordsCache.get(A);
+  if (!m) {
+    m = new Map();
+    for (const p of A.prefixes) {
+      const sp = p.lastIndexOf(' ');
+      if (sp < 0) continue; // no "head word" form: never asked for
+      const head = p.slice(0, sp);
+      let set = m.get(head);
+      if (!set) m.set(head, (set = new Set()));
+      set.add(p.slice(sp + 1));
+    }
+    nextWordsCache.set(A, m);
+  }
+  return m;
+}
+
 /** Longest lexicon match at every word, left to right, never across punctuation. */
 function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
   const at: (Item | undefined)[] = new Array(ws.length);
   /** the phrase keys of 1, 2, … words from i (reused) */
   const keys: string[] = [];
+  const next = nextWords(A);
   let i = 0;
   while (i < ws.length) {
     const n = A.maxWords.get(ws[i].key);
@@ -325,9 +349,12 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     keys.length = 0;
     keys.push(ws[i].key);
     for (let k = 1; k < lim; k++) {
-      const key = keys[k - 1] + ' ' + ws[i + k].key;
-      if (!A.prefixes.has(key)) break; // no phrase goes on like this
-      keys.push(key);
+      // A.prefixes.has(head + ' ' + word), asked without building the string first
+      const head = keys[k - 1];
+      const w = ws[i + k].key;
+      const goesOn = w.includes(' ') ? A.prefixes.has(head + ' ' + w) : (next.get(head)?.has(w) ?? false);
+      if (!goesOn) break; // no phrase goes on like this
+      keys.push(head + ' ' + w);
     }
     for (let len = keys.length; len >= 1 && !found; len--) {
       const rs = A.lexicon.get(keys[len - 1]);
