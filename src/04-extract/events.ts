@@ -763,6 +763,12 @@ function pairUp(
 ): Raw[] {
   const out: Raw[] = [];
   const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, governorEnd: mod.governorEnd ?? -1, toAt: mod.toAt ?? -1 };
+  if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
+    // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
+    // one event per party rather than n × (n − 1) pair events
+    for (const a of srcs) out.push(raw(base, a, -1));
+    return out;
+  }
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
     for (const a of srcs) for (const b of srcs) {
@@ -781,6 +787,9 @@ function pairUp(
   if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
   return out;
 }
+
+/** parties of a mutual act beyond which it is coded per party, not per ordered pair */
+const MAX_PAIRED = 4;
 
 function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
   return {

@@ -81,6 +81,11 @@ describe('structure: source and target', () => {
     expect(codes('The Soviet Union threatened Yugoslavia.')).toEqual(['RUS>SRB:130']);
     expect(codes('Zaire criticized Czechoslovakia.')).toEqual(['COD>CZE:111']);
   });
+  it('a mutual act among a long list of parties is one event per party, not every pair', () => {
+    const many = codes('Russia, Turkey, Iran, Iraq, Jordan and Egypt met in Astana.');
+    expect(many).toEqual(['RUS>-:040', 'TUR>-:040', 'IRN>-:040', 'IRQ>-:040', 'JOR>-:040', 'EGY>-:040']);
+    expect(codes('Russia, Turkey and Iran met in Astana.')).toHaveLength(6);
+  });
   it('a mutual act among coordinated subjects stays among them', () => {
     expect(codes('Russia and Egypt agreed to resume flights between Moscow and Cairo.')).toEqual(['RUS>EGY:030', 'EGY>RUS:030']);
   });
