@@ -46,6 +46,18 @@ const cache = new Map<string, SegmentLexicon>();
 
 /** Loads the lexicon (cached per directory). `dataDir` is the KB's data/ folder if known. */
 export function loadSegmentLexicon(dataDir?: string): SegmentLexicon {
+  // asked once per document: answer from memory before touching the file system
+  const known = byArg.get(dataDir ?? '');
+  if (known) return known;
+  const lex = loadFrom(dataDir);
+  byArg.set(dataDir ?? '', lex);
+  return lex;
+}
+
+/** lexicons by the `dataDir` argument they were asked for with ('' for none) */
+const byArg = new Map<string, SegmentLexicon>();
+
+function loadFrom(dataDir?: string): SegmentLexicon {
   const dir = dataDir ? path.join(dataDir, 'segment') : DEFAULT_DIR;
   const useDir = fs.existsSync(dir) ? dir : DEFAULT_DIR;
   const hit = cache.get(useDir);
