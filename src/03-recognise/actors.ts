@@ -42,6 +42,17 @@ import {
 const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
+/** the three classes above as bit flags in one map (the main pass asks about every word) */
+const WC_HONORIFIC = 1;
+const WC_FIRST_SG = 2;
+const WC_FIRST_PL = 4;
+const WORD_CLASS = new Map<string, number>();
+for (const [set, bit] of [
+  [HONORIFICS, WC_HONORIFIC],
+  [FIRST_SG, WC_FIRST_SG],
+  [FIRST_PL, WC_FIRST_PL],
+] as const)
+  for (const k of set) WORD_CLASS.set(k, (WORD_CLASS.get(k) ?? 0) | bit);
 /** words that may precede a name after a title and are not part of it ("Minister, H.E. Dr Hassan Wirajuda") */
 const NAME_PREFIXES = new Set([
   ...HONORIFICS,
@@ -742,11 +753,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     if (used[i]) continue;
     const it = at[i];
     const w = ws[i];
+    // one look-up for the closed classes this pass asks about for a word outside the lexicon
+    const wc = it ? 0 : (WORD_CLASS.get(w.key) ?? 0);
 
     // honorific + surname
     if (
       !it &&
-      HONORIFICS.has(w.key) &&
+      (wc & WC_HONORIFIC) !== 0 &&
       i + 1 < ws.length &&
       ws[i + 1].cap &&
       (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')
@@ -771,8 +784,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
 
     if (!it) {
       // first person
-      const lk = w.key;
-      if (FIRST_SG.has(lk) || FIRST_PL.has(lk)) {
+      if ((wc & (WC_FIRST_SG | WC_FIRST_PL)) !== 0) {
         const t = speakerAt(w.start);
         const sp = t && t.role !== 'question' ? t.speaker : null;
         if (!sp) continue;
@@ -782,7 +794,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
         const headNext = reading(nx, 'role') ?? (modifier(nx) ? reading(nx2, 'role') : undefined);
         if (headNext && headNext.role.kind !== 'person') {
           // leave the possessive to the counterpart rule
-        } else if (FIRST_SG.has(lk)) {
+        } else if ((wc & WC_FIRST_SG) !== 0) {
           emit(i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');
         } else if (sp.country || sp.org) {
           const sector = 'GOV';
