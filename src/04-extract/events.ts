@@ -670,7 +670,42 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
     if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
   }
+  if (code === '190' && p.cameo === '190') code = specificForce(v, p, head, m.end, ce, g);
   return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+}
+
+/** titles of office: killing their holder is an assassination (CAMEO 186) */
+const OFFICE = new Set(['president', 'minister', 'premier', 'governor', 'mayor', 'leader', 'chief', 'commander', 'ambassador', 'envoy', 'chairman', 'head']);
+
+/**
+ * A generic use of force (190) made specific by what the sentence says about it: its means
+ * ("killed in a car bomb explosion" 1832, "killed in an air strike" 195, "a roadside bombing
+ * … killed" 1833) or its victim ("killed the deputy chief of…" 186).
+ */
+function specificForce(v: SentView, p: EventPattern, head: number, end: number, ce: number, g: number): string {
+  const n = v.lower.length;
+  const cs = clauseStart(v, g, 0);
+  for (let j = cs; j < Math.min(ce, end + 8); j++) {
+    if (j >= g && j < end) continue;
+    const heads = v.lex ? v.lex[j]?.heads : v.kb.byHead.get(v.lower[j]!);
+    if (!heads) continue;
+    for (const q of heads) {
+      if (q.kind !== 'n' || q.cameo === '190' || q.cameo < '18' || q.cameo >= '21') continue;
+      // the nominal without the preposition that introduces its target ("air strike [on]")
+      const last = q.elems[q.elems.length - 1]!;
+      const elems = last.type === 'word' && [...last.forms].some((f) => PREPS.has(f)) ? q.elems.slice(0, -1) : q.elems;
+      PREP_STACK.length = 0;
+      if (matchFrom(v, elems, 0, j, -1, n)) return q.cameo;
+    }
+  }
+  if (p.id === 'kill') {
+    // the victim's office, in the object right after the verb
+    for (let j = end; j < Math.min(ce, end + 4); j++) {
+      if (OFFICE.has(v.lower[j]!)) return '186';
+      if (v.pos[j] === 'ADP' || v.pos[j] === 'PUNCT' || v.actorAt[j]! >= 0) break;
+    }
+  }
+  return '190';
 }
 
 /** "(signed a deal) on Monday with Bolivia": the actor of a "with" phrase after the match; -1 when none */

@@ -39,6 +39,12 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Canada condemned Syria over the attack.')).toEqual(['CAN>SYR:111']);
     expect(codes('Iran rejected the proposal from France.')[0]).toMatch(/^IRN>FRA:12/);
   });
+  it('a killing is made specific by its means or by the office of its victim', () => {
+    expect(codes('Three Syrian soldiers were killed in a Turkish air strike near the border.')).toEqual(['TUR>SYR:195']);
+    expect(codes('A roadside bomb killed two Kenyan soldiers on Monday.')).toEqual(['->KEN:1833']);
+    expect(codes('Gunmen from Chad killed the governor of a Sudanese province.')).toContain('TCD>SDN:186');
+    expect(codes('Israeli troops killed four Palestinian gunmen in an attack on a checkpoint.')).toEqual(['ISR>PSE:190']);
+  });
   it('releasing property is not releasing people; seeking refuge asks for humanitarian protection', () => {
     expect(codes('Chile released the seized tanker on Monday.')).toEqual(['CHL>-:0842']);
     expect(codes('Iran released two French sailors.')).toEqual(['IRN>FRA:0841']);
@@ -117,8 +123,8 @@ describe('structure: source and target', () => {
     expect(codes('"We call on Ukraine to negotiate," Lavrov said.')).toContain('RUS>UKR:020');
   });
   it('a passive act done "in" an actor\'s attack has that actor as agent', () => {
-    expect(codes('Six villagers were killed in Turkish artillery shelling near the border.')).toContain('TUR>-:190');
-    expect(codes('Six villagers were killed in Turkish territory.')).not.toContain('TUR>-:190');
+    expect(codes('Six villagers were killed in Turkish artillery shelling near the border.')).toContain('TUR>-:194');
+    expect(codes('Six villagers were killed in Turkish territory.').some((c) => c.startsWith('TUR>'))).toBe(false);
   });
   it('a participle phrase before the main verb is a reduced relative, not the predicate', () => {
     // the report was released, but by no one named: no release event with Kenya as the target
