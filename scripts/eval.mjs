@@ -76,7 +76,10 @@ const truth = new Map(
       // dates are ISO ("2024-12-26 20:04:52"), a bare year, or RFC 2822 ("Tue, 15 Feb 2022 …")
       const raw = (c[5] ?? '').trim();
       const iso = /^\d{4}(-\d{2}-\d{2})?/.exec(raw)?.[0];
-      const rfc = !iso && !Number.isNaN(Date.parse(raw)) ? new Date(Date.parse(raw) + 12 * 3600e3).toISOString().slice(0, 10) : null;
+      // the calendar day as written (not shifted to UTC)
+      const m = !iso && /(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w* (\d{4})/.exec(raw);
+      const MON = 'JanFebMarAprMayJunJulAugSepOctNovDec';
+      const rfc = m ? `${m[3]}-${String(MON.indexOf(m[2]) / 3 + 1).padStart(2, '0')}-${m[1].padStart(2, '0')}` : null;
       return [c[0], iso ?? rfc ?? ''];
     }),
 );
