@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { readTsvRows } from './tsv.js';
 
 export interface CameoCode {
   code: string;
@@ -96,18 +97,7 @@ export interface LexEntry {
 // ------------------------------------------------------------------------------------------
 // TSV reading
 
-function readTsv(file: string): string[][] {
-  if (!fs.existsSync(file)) return [];
-  const rows: string[][] = [];
-  let header = false;
-  for (const raw of fs.readFileSync(file, 'utf8').split('\n')) {
-    const line = raw.replace(/\r$/, '');
-    if (!line.trim() || line.startsWith('#')) continue;
-    if (!header) { header = true; continue; }
-    rows.push(line.split('\t'));
-  }
-  return rows;
-}
+const readTsv = (file: string): string[][] => readTsvRows(file, { optional: true });
 
 // ------------------------------------------------------------------------------------------
 // English inflection (regular rules; irregular forms come from data)

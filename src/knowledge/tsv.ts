@@ -25,8 +25,9 @@ export function readTsv(file: string): Record<string, string>[] {
   });
 }
 
-/** Rows as arrays of raw cells, the header line left out. The file must exist. */
-export function readTsvRows(file: string): string[][] {
+/** Rows as arrays of raw cells, the header line left out. The file must exist unless `optional`. */
+export function readTsvRows(file: string, opts: { optional?: boolean } = {}): string[][] {
+  if (opts.optional && !fs.existsSync(file)) return [];
   return dataLines(file)
     .slice(1)
     .map((line) => line.split('\t'));
