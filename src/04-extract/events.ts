@@ -299,7 +299,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const d = dates[k]!;
       if (d.end <= s.end && d.value) { date = d.value; break; }
     }
-    if (!date) date = doc.meta.published ?? null;
+    // the document's day, not its publication time: an event is not dated to the minute of the report
+    if (!date) date = doc.meta.published?.slice(0, 10) ?? null;
     let place: Place | null = null;
     for (let k = lowerBound(places, s.start); k < places.length && places[k]!.start < s.end; k++) {
       if (places[k]!.end <= s.end) { place = places[k]!.place; break; }

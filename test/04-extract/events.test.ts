@@ -233,4 +233,8 @@ describe('record fields', () => {
   it('falls back to the document date', () => {
     expect(first('Russia condemned Israel.').date).toBe('2017-07-10');
   });
+  it('falls back to the day of a document published with a time, not to the minute', () => {
+    const { events } = runEvents('Russia condemned Israel.', { published: '2017-08-06T15:56+03:00' });
+    expect(events[0]!.date).toBe('2017-08-06');
+  });
 });
