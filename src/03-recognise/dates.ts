@@ -1288,7 +1288,7 @@ export function explainDocYear(doc: Doc, kb: KB): { year: number; evidence: Year
     wd: c.wd,
     md: c.md,
     explicitYear: c.explicitYear,
-    future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null,
+    future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence], c.start) : null,
   }));
   return inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), doc.meta.publishedPartial ?? null);
 }
@@ -1313,7 +1313,7 @@ export const dateStage: Stage = {
         wd: c.wd,
         md: c.md,
         explicitYear: c.explicitYear,
-        future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence]) : null,
+        future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence], c.start) : null,
       }));
       const inf = inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), partial);
       if (inf) {
@@ -1348,7 +1348,24 @@ export const dateStage: Stage = {
 const GOAL_BY_YEAR =
   /\b(?:goals?|targets?|aims?|aiming|objectives?|ambitions?|strive|striving|commit(?:s|ted|ment)? to|pledged? to)\b[^.!?]*?\bby\s+(?:19|20)\d{2}\b/i;
 
-function futureCue(text: string, s: Span): boolean {
+/** a past-tense verb or auxiliary ("co-chaired", "was held", "had agreed", "signed", "met") */
+const PAST_CUE = /\b(?:was|were|had|did|met|held|took|began|came|went|made|gave|saw|[a-z]+ed)\b/i;
+/** where a clause starts: a comma or semicolon, a dash, or a relative/subordinating word */
+const CLAUSE_START = /[,;:\u2013\u2014]|\b(?:that|which|who|whom|when|where|after|before|since|as)\b/gi;
+
+/**
+ * Does a dated reference speak of the future? The date's own clause decides first ("…is expected
+ * to visit in February, a follow-up to the summit that he co-chaired in October 2019": the clause
+ * "he co-chaired … in" is past); only a clause with no tense cue falls back to the whole sentence.
+ */
+function futureCue(text: string, s: Span, at: number = s.end): boolean {
   const sentence = text.slice(s.start, s.end);
-  return tenseFuture(sentence) || GOAL_BY_YEAR.test(sentence);
+  if (GOAL_BY_YEAR.test(sentence)) return true;
+  const before = text.slice(s.start, Math.max(s.start, Math.min(at, s.end)));
+  let from = 0;
+  for (const m of before.matchAll(CLAUSE_START)) from = m.index! + m[0].length;
+  const clause = before.slice(from);
+  if (tenseFuture(clause)) return true;
+  if (PAST_CUE.test(clause)) return false;
+  return tenseFuture(sentence);
 }

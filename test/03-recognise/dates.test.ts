@@ -319,6 +319,16 @@ describe('document year inference', () => {
     const w = out.layers!.dates!.find((d) => t.slice(d.start, d.end) === 'Wednesday, April 12');
     expect(w?.value).toBe('2017-04-12');
   });
+  it('a past clause inside a sentence about the future is a past reference, not a cap on the year', () => {
+    const t =
+      'WASHINGTON, March 3. /TASS/. Secretary of State Rex Tillerson is expected to travel to Lisbon in May for a follow-up to the conference that he co-hosted in Rome in October 2017.';
+    const out = dateStage.run(
+      doc(t, { publishedPartial: { month: 3, day: 3 } }, [person(t, 'Rex Tillerson', 'Secretary of State')]),
+      { dataDir } as KB,
+    );
+    // Tillerson's term allows March 2017 or March 2018; October 2017 is already past for the writer
+    expect(out.meta?.published).toBe('2018-03-03');
+  });
   it('without any evidence the year stays unknown and yearless dates are null', () => {
     const t = 'MOSCOW, April 12. /TASS/. The ministers met on April 10 to discuss the crisis.';
     const out = dateStage.run(doc(t, { publishedPartial: { month: 4, day: 12 } }), { dataDir } as KB);
