@@ -50,7 +50,7 @@ const FUNCTION_WORDS = new Set([
   'told',
 ]);
 /** closed class: name particles allowed inside a name */
-const PARTICLES = new Set([
+export const PARTICLES: ReadonlySet<string> = new Set([
   'de',
   'da',
   'do',

@@ -10,7 +10,7 @@
  */
 import type { Paragraph, Turn, TurnRole } from '../00-model/doc.js';
 import type { LabelKind, SegmentLexicon } from './lexicon.js';
-import { fixCase, stripTitles, surname } from './names.js';
+import { fixCase, PARTICLES, stripTitles, surname } from './names.js';
 
 export interface Label {
   /** label start (= paragraph start) */
@@ -30,30 +30,13 @@ export interface Label {
 const LABEL_RE = /([^\n:：()]{1,60}?)[ \t]*(\([^()\n]{1,120}\))?[ \t]*[:：](?=\s|$)/y;
 const BAD_CHARS = /[\d,;!?"“”«»/\\|@#$%*=+<>[\]{}…]/;
 const POSS = /['’]s\b/;
-const CONNECTORS = new Set([
+const CONNECTORS: ReadonlySet<string> = new Set([
   'of',
   'for',
   'the',
   'and',
   'on',
-  'de',
-  'da',
-  'do',
-  'dos',
-  'del',
-  'di',
-  'van',
-  'von',
-  'der',
-  'den',
-  'la',
-  'le',
-  'du',
-  'bin',
-  'ibn',
-  'al',
-  'el',
-  'y',
+  ...PARTICLES,
 ]);
 
 function nameLike(name: string): boolean {

@@ -335,18 +335,13 @@ function buildRules(zones: ZoneTable): Rule[] {
       resolve: (c) => abs(iso(y, mo, d), null, 'day', c),
     };
   });
-  // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
-  R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const mo = monthOf(m[1]);
-    const mo2 = m[3] ? monthOf(m[3]) : mo;
-    const d1 = +m[2];
-    const d2 = +m[4];
-    const yr = m[5] ? +m[5] : null;
+  // a day range within a month or across two: the end falls in the next year when its month is earlier
+  const dayRange = (m: RegExpExecArray, b: number, rule: string, mo: number, mo2: number, d1: number, d2: number, yr: number | null): Cand | null => {
     if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
     return {
       start: b + m.index,
       end: b + m.index + m[0].length,
-      rule: 'date:range-md',
+      rule,
       kind: 'range',
       explicitYear: yr ?? undefined,
       resolve: (c) => {
@@ -356,28 +351,16 @@ function buildRules(zones: ZoneTable): Rule[] {
         return abs(iso(y, mo, d1), iso(y2, mo2, d2), 'day', c);
       },
     };
+  };
+  // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
+  R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+    const mo = monthOf(m[1]);
+    return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
   });
   // D-D Month(, YYYY)  /  D Month - D Month YYYY
   R(`\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
     const mo2 = monthOf(m[4]);
-    const mo = m[2] ? monthOf(m[2]) : mo2;
-    const d1 = +m[1];
-    const d2 = +m[3];
-    const yr = m[5] ? +m[5] : null;
-    if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:range-dm',
-      kind: 'range',
-      explicitYear: yr ?? undefined,
-      resolve: (c) => {
-        const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
-        if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
-        const y2 = mo2 < mo ? y + 1 : y;
-        return abs(iso(y, mo, d1), iso(y2, mo2, d2), 'day', c);
-      },
-    };
+    return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
   });
   // (Weekday,) Month D(, YYYY)
   R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
