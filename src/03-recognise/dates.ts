@@ -336,7 +336,16 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   });
   // a day range within a month or across two: the end falls in the next year when its month is earlier
-  const dayRange = (m: RegExpExecArray, b: number, rule: string, mo: number, mo2: number, d1: number, d2: number, yr: number | null): Cand | null => {
+  const dayRange = (
+    m: RegExpExecArray,
+    b: number,
+    rule: string,
+    mo: number,
+    mo2: number,
+    d1: number,
+    d2: number,
+    yr: number | null,
+  ): Cand | null => {
     if (d1 > 31 || d2 > 31 || (mo2 === mo && d2 <= d1)) return null;
     return {
       start: b + m.index,
@@ -362,50 +371,39 @@ function buildRules(zones: ZoneTable): Rule[] {
     const mo2 = monthOf(m[4]);
     return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
   });
+  const monthDay = (
+    m: RegExpExecArray,
+    b: number,
+    rule: string,
+    wdName: string | undefined,
+    mo: number,
+    d: number,
+    yr: number | null,
+  ): Cand | null => {
+    if (d < 1 || d > 31) return null;
+    return {
+      start: b + m.index,
+      end: b + m.index + m[0].length,
+      rule,
+      kind: 'absolute',
+      wd: wdName ? WEEKDAYS[wdName.toLowerCase()] : undefined,
+      md: [mo, d],
+      explicitYear: yr ?? undefined,
+      resolve: (c) => {
+        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
+        if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
+        return abs(iso(y, mo, d), null, 'day', c);
+      },
+    };
+  };
   // (Weekday,) Month D(, YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
-    const mo = monthOf(m[2]);
-    const d = +m[3];
-    const yr = m[4] ? +m[4] : null;
-    if (d < 1 || d > 31) return null;
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:month-day',
-      kind: 'absolute',
-      wd,
-      md: [mo, d],
-      explicitYear: yr ?? undefined,
-      resolve: (c) => {
-        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
-        if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
-        return abs(iso(y, mo, d), null, 'day', c);
-      },
-    };
-  });
+  R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
+    monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
+  );
   // (Weekday,) (the) D(th) (of) Month( YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const wd = m[1] ? WEEKDAYS[m[1].toLowerCase()] : undefined;
-    const d = +m[2];
-    const mo = monthOf(m[3]);
-    const yr = m[4] ? +m[4] : null;
-    if (d < 1 || d > 31) return null;
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:day-month',
-      kind: 'absolute',
-      wd,
-      md: [mo, d],
-      explicitYear: yr ?? undefined,
-      resolve: (c) => {
-        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
-        if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
-        return abs(iso(y, mo, d), null, 'day', c);
-      },
-    };
-  });
+  R(`\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
+    monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
+  );
   // vague: early/mid/late Month (YYYY), the end of Month/YYYY/this year…
   const VAGUE =
     '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
