@@ -110,7 +110,13 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
         if (known) {
           // a place name inside a longer name is a modifier ("the Paris Agreement", "Moscow State
           // University", "the Washington Post"), not a mention of the place
-          if (j < words.length && /^\p{Lu}/u.test(words[j].text) && !/^(?:in|at|to|from)$/i.test(words[j].text)) {
+          // (an initialism after it, as in "Washington D.C.", is a designator, not a longer name)
+          if (
+            j < words.length &&
+            /^\p{Lu}/u.test(words[j].text) &&
+            !/^(?:in|at|to|from)$/i.test(words[j].text) &&
+            !(words[j].text.length === 1 && text[words[j].end] === '.')
+          ) {
             i = words.length;
             matched = true;
             break;

@@ -68,6 +68,12 @@ describe('places', () => {
       ['Astana', 'KAZ'],
     ]);
   });
+  it('an initialism after a place is a designator ("Washington D.C."), a capitalised word a longer name', () => {
+    expect(places('The two ministers met in Washington D.C. on Friday.').map((p) => [p.text, p.country])).toEqual([
+      ['Washington', 'USA'],
+    ]);
+    expect(places('The ministers quoted the Washington Post on Friday.')).toEqual([]);
+  });
   it('well-known cities win over small namesakes (Geneva, Paris)', () => {
     const ps = places('The talks in Geneva were followed by a meeting in Paris.');
     expect(ps.map((p) => p.country)).toEqual(['CHE', 'FRA']);
