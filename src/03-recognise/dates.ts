@@ -932,9 +932,21 @@ export function recogniseDates(text: string, sentences: Span[], opts: RecogniseO
   const found = findCandidates(text, sentences, zones);
   const doc = parseIsoDate(opts.published);
   const local = opts.placeName ? opts.placeName.toLowerCase() : null;
+  return resolveAll(text, sentences, found, doc, zones, local);
+}
+
+/** Resolves found candidates against the document date: the date layer's mentions. */
+function resolveAll(
+  text: string,
+  sentences: Span[],
+  found: Found[],
+  doc: DocDate | null,
+  zones: ZoneTable,
+  localZone: string | null,
+): DateMention[] {
   return found.map((c) => {
     const s = sentences[c.sentence];
-    const r = c.resolve({ doc, sentence: text.slice(s.start, s.end), zones, localZone: local });
+    const r = c.resolve({ doc, sentence: text.slice(s.start, s.end), zones, localZone });
     return {
       start: c.start,
       end: c.end,
@@ -946,6 +958,16 @@ export function recogniseDates(text: string, sentences: Span[], opts: RecogniseO
       rule: c.rule,
     };
   });
+}
+
+/** What year inference reads of each candidate (weekday, month-day, explicit year, tense). */
+function yearClues(text: string, sentences: Span[], found: Found[]) {
+  return found.map((c) => ({
+    wd: c.wd,
+    md: c.md,
+    explicitYear: c.explicitYear,
+    future: c.explicitYear ? futureCue(text, sentences[c.sentence], c.start) : null,
+  }));
 }
 
 // ---------------------------------------------------------------- office terms (people.tsv)
@@ -1265,12 +1287,7 @@ export function explainDocYear(doc: Doc, kb: KB): { year: number; evidence: Year
       ? (doc.layers.sentences as Sentence[])
       : fallbackSentences(doc.text);
   const found = findCandidates(doc.text, sentences, loadZones(kb.dataDir));
-  const pre = found.map((c) => ({
-    wd: c.wd,
-    md: c.md,
-    explicitYear: c.explicitYear,
-    future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence], c.start) : null,
-  }));
+  const pre = yearClues(doc.text, sentences, found);
   return inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), doc.meta.publishedPartial ?? null);
 }
 
@@ -1290,12 +1307,7 @@ export const dateStage: Stage = {
     const partial = doc.meta.publishedPartial ?? null;
     if (!published || !/^\d{4}/.test(published)) {
       // first pass without a document date: explicit years and weekday pairs only
-      const pre = found.map((c) => ({
-        wd: c.wd,
-        md: c.md,
-        explicitYear: c.explicitYear,
-        future: c.explicitYear ? futureCue(doc.text, sentences[c.sentence], c.start) : null,
-      }));
+      const pre = yearClues(doc.text, sentences, found);
       const inf = inferDocYear(doc.text, doc.layers.actors ?? [], pre, loadTerms(kb.dataDir), partial);
       if (inf) {
         published =
@@ -1307,20 +1319,7 @@ export const dateStage: Stage = {
     }
     const ddoc = parseIsoDate(published);
     const local = doc.meta.place?.name ? doc.meta.place.name.toLowerCase() : null;
-    const dates: DateMention[] = found.map((c) => {
-      const s = sentences[c.sentence];
-      const r = c.resolve({ doc: ddoc, sentence: doc.text.slice(s.start, s.end), zones, localZone: local });
-      return {
-        start: c.start,
-        end: c.end,
-        value: r.value,
-        valueEnd: r.valueEnd,
-        precision: r.precision,
-        type: c.kind,
-        future: r.future,
-        rule: c.rule,
-      };
-    });
+    const dates = resolveAll(doc.text, sentences, found, ddoc, zones, local);
     return Object.keys(meta).length ? { layers: { dates }, meta } : { layers: { dates } };
   },
 };
