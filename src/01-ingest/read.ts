@@ -234,6 +234,13 @@ function decodeOrFail(input: string, bytes: Uint8Array): string | InputResult {
   }
 }
 
+/** Decoded text, or the failure to report: not UTF-8, or nothing but whitespace (`blank` says what). */
+function decodeNonBlank(input: string, bytes: Uint8Array, blank: string): string | InputResult {
+  const text = decodeOrFail(input, bytes);
+  if (typeof text === 'string' && isBlank(text)) return fail(input, blank);
+  return text;
+}
+
 async function* readFile(name: string, file: string, maxBytes: number): AsyncGenerator<InputResult> {
   let st;
   try {
@@ -269,13 +276,9 @@ async function* readFile(name: string, file: string, maxBytes: number): AsyncGen
     yield fail(name, errnoMessage(e));
     return;
   }
-  const text = decodeOrFail(name, bytes);
+  const text = decodeNonBlank(name, bytes, 'empty file (only whitespace)');
   if (typeof text !== 'string') {
     yield text;
-    return;
-  }
-  if (isBlank(text)) {
-    yield fail(name, 'empty file (only whitespace)');
     return;
   }
   const abs = path.resolve(file);
@@ -327,13 +330,9 @@ async function* readStdin(stream: NodeJS.ReadableStream, maxBytes: number): Asyn
     yield fail(name, 'empty input on stdin');
     return;
   }
-  const text = decodeOrFail(name, bytes);
+  const text = decodeNonBlank(name, bytes, 'empty input on stdin (only whitespace)');
   if (typeof text !== 'string') {
     yield text;
-    return;
-  }
-  if (isBlank(text)) {
-    yield fail(name, 'empty input on stdin (only whitespace)');
     return;
   }
   // JSON Lines on stdin: every non-blank line is a JSON object.
