@@ -16,10 +16,8 @@ const corpusArg = args.indexOf('--corpus');
 const corpus = corpusArg >= 0 ? path.resolve(args[corpusArg + 1]) : path.join(root, 'sample');
 
 const { loadKB } = await import(dist('knowledge/index.js'));
-const { readInputs, buildDoc } = await import(dist('01-ingest/index.js'));
-const { DEFAULT_STAGES } = await import(dist('stages.js'));
-const { applyStage } = await import(dist('pipeline.js'));
-const { toRecords } = await import(dist('records.js'));
+const { readInputs } = await import(dist('01-ingest/index.js'));
+const { Readout } = await import(dist('app.js'));
 
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
@@ -45,37 +43,40 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 const now = () => performance.now();
-// warm-up: one document through every stage, so lazily loaded models are not timed
-{
-  let d = buildDoc(sources[0]);
-  for (const st of DEFAULT_STAGES) d = applyStage(d, kb, st);
-}
-const stageMs = new Map(DEFAULT_STAGES.map((s) => [s.name, 0]));
-let ingestMs = 0, recordsMs = 0, chars = 0, sentences = 0, records = 0, docs = 0;
+// The bench runs what `readout ingest`/`extract` run: Readout.processBatch over batches of
+// documents (stage by stage within a batch), with the app's default batch limits.
+const app = new Readout({ kb });
+// warm-up: one batch, so lazily loaded models are not timed
+app.processBatch(sources);
+const stageMs = new Map();
+const onStage = (name, ms) => stageMs.set(name, (stageMs.get(name) ?? 0) + ms);
+let chars = 0, sentences = 0, records = 0, docs = 0, failed = 0;
 const t0 = performance.now();
 const c0 = cpuMs();
-for (let c = 0; c < copies; c++) {
-  for (const s of sources) {
-    let a = now();
-    // vary the text per copy so nothing can be served from a cache
-    let doc = buildDoc({ ...s, raw: s.raw + `\n\n(Copy ${c}.)` });
-    let b = now();
-    ingestMs += b - a;
-    for (const st of DEFAULT_STAGES) {
-      a = now();
-      doc = applyStage(doc, kb, st);
-      b = now();
-      stageMs.set(st.name, stageMs.get(st.name) + (b - a));
-    }
-    a = now();
-    records += toRecords(doc).length;
-    recordsMs += now() - a;
-    chars += doc.text.length;
-    sentences += doc.layers.sentences?.length ?? 0;
+let batch = [];
+let batchChars = 0;
+const flush = () => {
+  for (const r of app.processBatch(batch, onStage)) {
+    if (!r.ok) { failed++; continue; }
+    records += r.item.records.length;
+    chars += r.item.doc.text.length;
+    sentences += r.item.doc.layers.sentences?.length ?? 0;
     docs++;
   }
+  batch = [];
+  batchChars = 0;
   sample();
+};
+for (let c = 0; c < copies; c++) {
+  for (const s of sources) {
+    // vary the text per copy so nothing can be served from a cache
+    batch.push({ ...s, raw: s.raw + `\n\n(Copy ${c}.)` });
+    batchChars += s.raw.length;
+    if (batch.length >= app.batchDocs || batchChars >= app.batchChars) flush();
+  }
 }
+if (batch.length) flush();
+if (failed) throw new Error(`bench: ${failed} documents failed`);
 const totalS = (performance.now() - t0) / 1000;
 const cpuS = (cpuMs() - c0) / 1000;
 clearInterval(timer);
@@ -89,9 +90,7 @@ console.log(`whole pipeline: ${totalS.toFixed(2)} s → ${(MB / totalS).toFixed(
 console.log(`load average at the end: ${(await import('node:os')).loadavg()[0].toFixed(1)} (this run counts as 1; more means other work shared the cores)`);
 console.log(`peak RSS: ${(peak / 1e6).toFixed(0)} MB`);
 const row = (name, ms) => console.log(`  ${name.padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)} s ${(MB / (ms / 1000)).toFixed(1).padStart(7)} MB/s`);
-row('ingest', ingestMs);
 for (const [n, ms] of stageMs) row(n, ms);
-row('records', recordsMs);
 
 if (!args.includes('--no-store')) {
   const storeBench = path.join(root, "scripts", "bench-api.mjs");

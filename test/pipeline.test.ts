@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc } from '../src/00-model/doc.js';
-import { applyStage, runStages, type Stage } from '../src/pipeline.js';
+import { applyStage, runBatch, runStages, type Stage } from '../src/pipeline.js';
 import type { KB } from '../src/knowledge/index.js';
 import { toRecords } from '../src/records.js';
 
@@ -54,6 +54,55 @@ describe('pipeline', () => {
   it('applies meta corrections from stages', () => {
     const s: Stage = { name: 'm', requires: [], produces: [], run: () => ({ meta: { published: '2017-07-08' } }) };
     expect(runStages(doc(), kb, [s]).meta.published).toBe('2017-07-08');
+  });
+});
+
+describe('runBatch', () => {
+  const withText = (text: string, id: string): Doc => ({ ...doc(), id, text });
+  it('runs stage by stage over the batch and gives each document what runStages gives it', () => {
+    const calls: string[] = [];
+    const tag = (name: string): Stage => ({
+      name,
+      requires: [],
+      produces: [],
+      run: (d) => {
+        calls.push(`${name}:${d.id}`);
+        return { meta: { title: `${d.meta.title}+${name}` } };
+      },
+    });
+    const stages = [sentences, tag('a'), tag('b')];
+    const docs = [withText('One. Two.', 'd1'), withText('Three. Four.', 'd2')];
+    const out = runBatch(docs, kb, stages);
+    expect(calls).toEqual(['a:d1', 'a:d2', 'b:d1', 'b:d2']);
+    calls.length = 0;
+    expect(out.map((r) => (r.ok ? r.doc : null))).toEqual(docs.map((d) => runStages(d, kb, stages)));
+  });
+
+  it('stops only the document a stage fails on, and names the stage', () => {
+    const picky: Stage = {
+      name: 'picky',
+      requires: ['sentences'],
+      produces: [],
+      run: (d) => {
+        if (d.text.includes('bad')) throw new Error('cannot read this');
+        return {};
+      },
+    };
+    const after: Stage = { name: 'after', requires: [], produces: [], run: () => ({ meta: { source: 'seen' } }) };
+    const out = runBatch([withText('good one.', 'g1'), withText('a bad one.', 'b'), withText('good two.', 'g2')], kb, [sentences, picky, after]);
+    expect(out.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(out[1]).toMatchObject({ ok: false, stage: 'picky' });
+    expect(String((out[1] as { error: unknown }).error)).toMatch(/cannot read this/);
+    for (const r of [out[0], out[2]]) expect(r!.ok && r!.doc.meta.source).toBe('seen');
+  });
+
+  it('reports each stage time for the batch', () => {
+    const seen: string[] = [];
+    runBatch([doc(), doc()], kb, [sentences], (name, ms) => {
+      expect(ms).toBeGreaterThanOrEqual(0);
+      seen.push(name);
+    });
+    expect(seen).toEqual(['sentences']);
   });
 });
 
