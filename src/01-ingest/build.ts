@@ -3,8 +3,8 @@
  */
 import { createHash, hash } from 'node:crypto';
 import type { Doc, DocMeta, Place } from '../00-model/doc.js';
-import { isLanguageSwitcher, normaliseText, removeChrome } from './chrome.js';
-import { ingestData, type OutletRule } from './data.js';
+import { isLanguageSwitcher, normaliseLines, removeChrome } from './chrome.js';
+import { ingestData, type IngestData, type OutletRule } from './data.js';
 import { isoOf, normalisePublished, type FoundDate } from './dates.js';
 import { analyseHeader, stampLine, type HeaderInfo } from './header.js';
 import { extractHtml } from './html.js';
@@ -141,6 +141,15 @@ export function titleSpeakerOf(title: string | null): string | null {
   return null;
 }
 
+const lineRulesCache = new WeakMap<IngestData, OutletRule[]>();
+
+/** The outlet rules matched against header lines ("Office of the Spokesperson"), filtered once. */
+function lineRulesOf(data: IngestData): OutletRule[] {
+  let rules = lineRulesCache.get(data);
+  if (!rules) lineRulesCache.set(data, (rules = data.outlets.filter((r) => r.signal === 'line')));
+  return rules;
+}
+
 function place(name: string | null): Place | null {
   return name ? { name, country: null, lat: null, lon: null } : null;
 }
@@ -182,7 +191,7 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
     metaSource ??= m.source;
     url ??= m.url;
   }
-  const lines = normaliseText(body).split('\n');
+  const lines = normaliseLines(body);
   const chrome = removeChrome(lines);
   const header = analyseHeader(chrome.lines);
 
@@ -199,7 +208,7 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   }
 
   // bylines that name the outlet ("Office of the Spokesperson") are header, not body
-  const lineRules = ingestData().outlets.filter((r) => r.signal === 'line');
+  const lineRules = lineRulesOf(ingestData());
   header.headerLines.forEach((l, k) => {
     if (lineRules.some((r) => r.re!.test(l))) header.drop.add(header.headerIdx[k]!);
   });
@@ -231,8 +240,7 @@ export function buildDocTraced(src: SourceText): { doc: Doc; trace: BuildTrace }
   if (given && given.length === 10 && stampIso && stampIso.length > 10 && stampIso.startsWith(given)) given = stampIso;
   const published =
     given ??
-    withYear(header.stamp) ??
-    withYear(pageStamp) ??
+    stampIso ??
     withYear(header.labelled) ??
     withYear(header.titleDate) ??
     withYear(header.dateline?.date) ??
