@@ -195,8 +195,21 @@ function offsetMinutes(tz: string, t: number): number | null {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
+/** zoneOffset's answers (two Intl calls each), by zone and wall-clock time; emptied when it grows large. */
+const zoneOffsets = new Map<string, string | null>();
+
 /** Offset like "+03:00" of an IANA zone at a local wall-clock time, or null if unknown. */
 export function zoneOffset(tz: string, y: number, mo: number, d: number, hh: number, mm: number): string | null {
+  const key = `${tz} ${y} ${mo} ${d} ${hh} ${mm}`;
+  let off = zoneOffsets.get(key);
+  if (off === undefined) {
+    if (zoneOffsets.size >= 4096) zoneOffsets.clear();
+    zoneOffsets.set(key, (off = computeZoneOffset(tz, y, mo, d, hh, mm)));
+  }
+  return off;
+}
+
+function computeZoneOffset(tz: string, y: number, mo: number, d: number, hh: number, mm: number): string | null {
   const wall = Date.UTC(y, mo - 1, d, hh, mm);
   const first = offsetMinutes(tz, wall);
   if (first === null) return null;
