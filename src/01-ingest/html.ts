@@ -162,6 +162,24 @@ function isLinkList(el: Node): boolean {
 const DISPLAY_NONE = /display\s*:\s*none/i;
 
 function toText(root: Node, keepLinkLists = false): string {
+  return rawText(root, keepLinkLists)
+    .split('\n')
+    .map(tidyLine)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function tidyLine(l: string): string {
+  return l.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+/**
+ * The text of root with block breaks, before its lines are tidied. memo holds the raw text of
+ * elements walked before (outside <pre>, with the same keepLinkLists): the page lines read the
+ * headline's neighbours and then their parent, which holds them.
+ */
+function rawText(root: Node, keepLinkLists: boolean, memo?: Map<Node, string>): string {
   const out: string[] = [];
   const walk = (n: Node, pre: boolean) => {
     const type = n.nodeType;
@@ -171,6 +189,13 @@ function toText(root: Node, keepLinkLists = false): string {
       return;
     }
     if (type !== 1 && type !== 9 && type !== 11) return;
+    if (memo && !pre) {
+      const known = memo.get(n);
+      if (known !== undefined) {
+        out.push(known);
+        return;
+      }
+    }
     const tag = String(n.localName ?? n.nodeName ?? '').toLowerCase();
     if (SKIP.has(tag)) return;
     const hidden = n.getAttribute?.('hidden');
@@ -191,13 +216,7 @@ function toText(root: Node, keepLinkLists = false): string {
     if (block) out.push('\n\n');
   };
   walk(root, false);
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t]{2,}/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return out.join('');
 }
 
 interface PageIndex {
@@ -294,6 +313,7 @@ export function extractHtml(html: string): HtmlExtract {
   // the page's own lines, navigation included, for signals Readability may cut away (date stamp, language switcher)
   // (only the lines next to the headline: sidebars list other articles with their own dates)
   const pageLines: string[] = [];
+  const memo = new Map<Node, string>();
   if (h1El) {
     for (const el of [h1El, h1El.parentElement].filter(Boolean) as Node[]) {
       const near: Node[] = [el];
@@ -301,7 +321,13 @@ export function extractHtml(html: string): HtmlExtract {
       for (let p = el.nextElementSibling, k = 0; p && k < 3; p = p.nextElementSibling, k++) near.push(p);
       for (const n of near) {
         if (textLongerThan(n, 2000)) continue;
-        for (const l of toText(n, true).split('\n')) if (l.trim()) pageLines.push(l);
+        // the non-blank lines of toText(n, true)
+        const raw = rawText(n, true, memo);
+        memo.set(n, raw);
+        for (const l of raw.split('\n')) {
+          const t = tidyLine(l);
+          if (t) pageLines.push(t);
+        }
       }
     }
   }
