@@ -349,8 +349,10 @@ export function extractHtml(html: string): HtmlExtract {
   try {
     // Readability mutates the DOM: metadata and page lines were read above
     // the article element itself, not its HTML (serialising and parsing it again cost more than Readability)
+    // keepClasses: Readability's last step strips class attributes, which toText never reads
     const article = new Readability(doc as unknown as Document, {
       charThreshold: 200,
+      keepClasses: true,
       serializer: (el: globalThis.Node) => el as unknown as string,
     }).parse();
     const content = article?.content as unknown as Node | null | undefined;
