@@ -23,9 +23,7 @@ export interface BuildTrace {
 
 // crypto.hash (Node ≥ 20.12) hashes a string in one call, without a Hash object: about twice as fast
 const sha256Hex: (s: string) => string =
-  typeof hash === 'function'
-    ? (s) => hash('sha256', s, 'hex')
-    : (s) => createHash('sha256').update(s).digest('hex');
+  typeof hash === 'function' ? (s) => hash('sha256', s, 'hex') : (s) => createHash('sha256').update(s).digest('hex');
 
 export function contentId(text: string): string {
   return sha256Hex(text).slice(0, 16);

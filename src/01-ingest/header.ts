@@ -104,7 +104,13 @@ export function isProse(line: string): boolean {
   const n = line.length;
   const last = line.charCodeAt(n - 1);
   // /\d{4}\.$/: "… on Monday, 04 September 2017."
-  if (last === 46 && isDigitAt(line, n - 2) && isDigitAt(line, n - 3) && isDigitAt(line, n - 4) && isDigitAt(line, n - 5))
+  if (
+    last === 46 &&
+    isDigitAt(line, n - 2) &&
+    isDigitAt(line, n - 3) &&
+    isDigitAt(line, n - 4) &&
+    isDigitAt(line, n - 5)
+  )
     return false;
   // /[.!?]["”’)]?$/
   const closer = last === 0x22 || last === 0x201d || last === 0x2019 || last === 0x29;
