@@ -1,7 +1,7 @@
 /**
  * buildDoc: a decoded input → a Doc with the cleaned body text, metadata and empty layers.
  */
-import { createHash, hash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { Doc, DocMeta, Place } from '../00-model/doc.js';
 import { isLanguageSwitcher, normaliseLines, removeChrome } from './chrome.js';
 import { ingestData, type IngestData, type OutletRule } from './data.js';
@@ -22,8 +22,11 @@ export interface BuildTrace {
 }
 
 // crypto.hash (Node ≥ 20.12) hashes a string in one call, without a Hash object: about twice as fast
-const sha256Hex: (s: string) => string =
-  typeof hash === 'function' ? (s) => hash('sha256', s, 'hex') : (s) => createHash('sha256').update(s).digest('hex');
+// (read from the namespace: a named import of it would fail to link on older Node 20 releases)
+const oneShot = (crypto as Partial<typeof crypto>).hash;
+const sha256Hex: (s: string) => string = oneShot
+  ? (s) => oneShot('sha256', s, 'hex')
+  : (s) => crypto.createHash('sha256').update(s).digest('hex');
 
 export function contentId(text: string): string {
   return sha256Hex(text).slice(0, 16);
