@@ -6,17 +6,30 @@
 import { ingestData } from './data.js';
 
 /** \r\n and \r → \n, invisible characters dropped, lines trimmed, runs of blank lines collapsed. */
-const SPACE = /[ \t\u00A0\u3000]/;
-
 export function normaliseText(raw: string): string {
+  return normaliseLines(raw).join('\n');
+}
+
+/** Characters of either replacement below: one scan finds out whether any is needed. */
+const SPECIAL = /[\f\v\u2028\u2029\u0085\u200B\u200C\u200D\u2060\uFEFF\u00AD]/;
+
+/** [ \t\u00A0\u3000] */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000;
+}
+
+/** normaliseText(raw).split('\n'), without joining and splitting again. */
+export function normaliseLines(raw: string): string[] {
   let s = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  if (/[\f\v\u2028\u2029\u0085]/.test(s)) s = s.replace(/[\f\v\u2028\u2029\u0085]/g, '\n');
-  if (/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/.test(s)) s = s.replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '');
+  if (SPECIAL.test(s)) {
+    if (/[\f\v\u2028\u2029\u0085]/.test(s)) s = s.replace(/[\f\v\u2028\u2029\u0085]/g, '\n');
+    if (/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/.test(s)) s = s.replace(/[\u200B\u200C\u200D\u2060\uFEFF\u00AD]/g, '');
+  }
   const out: string[] = [];
   let blank = false;
   for (let l of s.split('\n')) {
-    if (l.length && (SPACE.test(l[0]!) || SPACE.test(l[l.length - 1]!)))
+    if (l.length && (isSpace(l.charCodeAt(0)) || isSpace(l.charCodeAt(l.length - 1))))
       l = l.replace(/^[ \t\u00A0\u3000]+|[ \t\u00A0\u3000]+$/g, '');
     if (!l) {
       blank = true;
@@ -27,16 +40,25 @@ export function normaliseText(raw: string): string {
     blank = false;
     out.push(l);
   }
-  return out.join('\n');
+  // what ''.split('\n') gives
+  if (out.length === 0) out.push('');
+  return out;
 }
 
 const BULLETS = /^[•·▪◦●○■□►▸‣*–—-]+\s*/;
 const LANG_CODE = /^[a-z]{2,3}(?:[-_](?:[A-Z]{2}|[a-z]{2}))\d*$|^[a-z]{2,3}\d+$/;
 
+/** The first token of the splits below (a line whose first token fails fails as a whole). */
+const FIRST_LANG_TOKEN = /[^\s|/·•]+/;
+const FIRST_SHARE_TOKEN = /[^\s|/·•,]+/;
+
 /** "• de-DE1 en-GB1 es-ES1 ru-RU1 fr-FR1", "English | Français | Русский" */
 export function isLanguageSwitcher(line: string): boolean {
   const t = line.replace(BULLETS, '').trim();
   if (!t || t.length > 200) return false;
+  // every token must be a language code or name: test the first before splitting the line
+  const first = FIRST_LANG_TOKEN.exec(t)?.[0];
+  if (first === undefined || (!LANG_CODE.test(first) && !ingestData().languages.has(first.toLowerCase()))) return false;
   const toks = t.split(/[\s|/·•]+/).filter(Boolean);
   if (toks.length === 0) return false;
   const { languages } = ingestData();
@@ -44,9 +66,13 @@ export function isLanguageSwitcher(line: string): boolean {
   return toks.length >= 2 && toks.every((k) => languages.has(k.toLowerCase()) || LANG_CODE.test(k));
 }
 
+const NAV_SEPARATOR_CHAR = /[|•·»>]/;
+
 /** "Home | Links | Search | Help | Site Map", "News Room | Government Report Card | …" */
 export function isNavList(line: string): boolean {
   if (line.length > 300) return false;
+  // no separator, one part
+  if (!NAV_SEPARATOR_CHAR.test(line)) return false;
   const parts = line.split(/\s*\|\s*|\s+[•·]\s+|\s+»\s+|\s+>\s+/).filter((p) => p.trim());
   if (parts.length < 3) return false;
   return parts.every(
@@ -58,6 +84,9 @@ export function isNavList(line: string): boolean {
 export function isShareBar(line: string): boolean {
   const t = line.replace(BULLETS, '').trim();
   if (!t || t.length > 120) return false;
+  // every token must be a share word or chrome phrase: test the first before splitting the line
+  const first = FIRST_SHARE_TOKEN.exec(t)?.[0].toLowerCase();
+  if (first === undefined || !(ingestData().social.has(first) || ingestData().chromeLines.has(first))) return false;
   const toks = t
     .split(/[\s|/·•,]+/)
     .filter(Boolean)
@@ -86,12 +115,17 @@ export function isTailMarker(line: string): boolean {
 
 /** One line that is page chrome wherever it stands. */
 export function isChromeLine(line: string): boolean {
+  return isChromeLineKeyed(line, null);
+}
+
+/** isChromeLine, given key(line) when the caller has it (null: not computed). */
+function isChromeLineKeyed(line: string, lineKey: string | null): boolean {
   // paragraphs of running text are never chrome: skip the checks below for them
   if (line.length > 300) return false;
   if (line.length > 120 && !line.includes('|')) return false;
   if (/^[•·▪◦●○■□►▸‣*|_=~-]+$/.test(line)) return true;
   return (
-    isChromePhrase(line) ||
+    ingestData().chromeLines.has(lineKey ?? key(line)) ||
     isLanguageSwitcher(line) ||
     isNavList(line) ||
     isShareBar(line) ||
@@ -145,8 +179,9 @@ export function removeChrome(input: string[]): ChromeResult {
   const { leadins } = ingestData();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    const k = l ? key(l) : '';
     // "Read also" + one linked headline
-    if (l && leadins.has(key(l))) {
+    if (l && leadins.has(k)) {
       let j = i + 1;
       while (j < lines.length && !lines[j]) j++;
       const next = lines[j];
@@ -157,7 +192,7 @@ export function removeChrome(input: string[]): ChromeResult {
       }
       continue;
     }
-    if (l && isChromeLine(l)) {
+    if (l && isChromeLineKeyed(l, k)) {
       if (isLanguageSwitcher(l)) langSwitch = true;
       removed++;
       continue;

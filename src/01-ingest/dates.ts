@@ -102,7 +102,13 @@ const RFC2822 = new RegExp(
 );
 const MONTH_YEAR = new RegExp(`(?<![\\w\\d])(${MONTH_RE})\\.?,?\\s+(\\d{4})(?!\\d)`, 'gi');
 const DIGIT = /\d/;
+/** Every month name of MONTH_RE begins with one of these: no match of DMY, MDY or MONTH_YEAR without one. */
+const MONTH_START = /jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec/i;
 
+/*
+ * The global regexes are run with exec from lastIndex 0 (matchAll would copy the regex on every
+ * call); none of them matches the empty string, and nothing in the loops uses them again.
+ */
 export function findDates(s: string): FoundDate[] {
   // every form has a number
   if (!DIGIT.test(s)) return [];
@@ -113,39 +119,50 @@ export function findDates(s: string): FoundDate[] {
     taken.push([f.index, f.index + f.length]);
     out.push(f);
   };
-  for (const m of s.matchAll(ISO)) {
-    const y = Number(m[1]),
-      mo = Number(m[2]),
-      d = Number(m[3]);
-    if (!validDay(y, mo, d)) continue;
-    add({ year: y, month: mo, day: d, time: m[4] ? `${m[4]}:${m[5]}` : null, index: m.index!, length: m[0].length });
+  let m: RegExpExecArray | null;
+  if (s.includes('-')) {
+    ISO.lastIndex = 0;
+    while ((m = ISO.exec(s))) {
+      const y = Number(m[1]),
+        mo = Number(m[2]),
+        d = Number(m[3]);
+      if (!validDay(y, mo, d)) continue;
+      add({ year: y, month: mo, day: d, time: m[4] ? `${m[4]}:${m[5]}` : null, index: m.index, length: m[0].length });
+    }
+  }
+  if (!MONTH_START.test(s)) {
+    out.sort((a, b) => a.index - b.index);
+    return out;
   }
   const cands: FoundDate[] = [];
-  for (const m of s.matchAll(DMY)) {
+  DMY.lastIndex = 0;
+  while ((m = DMY.exec(s))) {
     const mo = monthNumber(m[3]!)!;
     const d = Number(m[2] ?? m[1]);
     const y = m[4] ? Number(m[4]) : null;
     if (!validDay(y, mo, d) || !validDay(y, mo, Number(m[1]))) continue;
-    cands.push({ year: y, month: mo, day: d, time: clock(m[5], m[6], m[7]), index: m.index!, length: m[0].length });
+    cands.push({ year: y, month: mo, day: d, time: clock(m[5], m[6], m[7]), index: m.index, length: m[0].length });
   }
-  for (const m of s.matchAll(MDY)) {
+  MDY.lastIndex = 0;
+  while ((m = MDY.exec(s))) {
     const mo = monthNumber(m[1]!)!;
     const d = Number(m[3] ?? m[2]);
     const y = m[4] ? Number(m[4]) : null;
     if (!validDay(y, mo, d) || !validDay(y, mo, Number(m[2]))) continue;
-    cands.push({ year: y, month: mo, day: d, time: clock(m[5], m[6], m[7]), index: m.index!, length: m[0].length });
+    cands.push({ year: y, month: mo, day: d, time: clock(m[5], m[6], m[7]), index: m.index, length: m[0].length });
   }
   // prefer dates with a year, then longer matches
   cands.sort((a, b) => Number(b.year !== null) - Number(a.year !== null) || b.length - a.length || a.index - b.index);
   for (const c of cands) add(c);
   // month-year only: "February 2013"
-  for (const m of s.matchAll(MONTH_YEAR)) {
+  MONTH_YEAR.lastIndex = 0;
+  while ((m = MONTH_YEAR.exec(s))) {
     add({
       year: Number(m[2]),
       month: monthNumber(m[1]!)!,
       day: null,
       time: null,
-      index: m.index!,
+      index: m.index,
       length: m[0].length,
     });
   }
@@ -153,6 +170,7 @@ export function findDates(s: string): FoundDate[] {
   return out;
 }
 
+const GMT_OFFSET = /^GMT([+-])(\d{1,2}):?(\d{2})?$/;
 const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
 
 function offsetMinutes(tz: string, t: number): number | null {
@@ -166,15 +184,32 @@ function offsetMinutes(tz: string, t: number): number | null {
     zoneFormats.set(tz, fmt);
   }
   if (!fmt) return null;
-  const part = fmt.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? '';
+  // format() costs a third of formatToParts(): en-US writes the zone name last, after ", "
+  const s = fmt.format(t);
+  let part = s.slice(s.lastIndexOf(', ') + 2);
+  if (part !== 'GMT' && !GMT_OFFSET.test(part))
+    part = fmt.formatToParts(new Date(t)).find((p) => p.type === 'timeZoneName')?.value ?? '';
   if (part === 'GMT') return 0;
-  const m = /^GMT([+-])(\d{1,2}):?(\d{2})?$/.exec(part);
+  const m = GMT_OFFSET.exec(part);
   if (!m) return null;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
+/** zoneOffset's answers (two Intl calls each), by zone and wall-clock time; emptied when it grows large. */
+const zoneOffsets = new Map<string, string | null>();
+
 /** Offset like "+03:00" of an IANA zone at a local wall-clock time, or null if unknown. */
 export function zoneOffset(tz: string, y: number, mo: number, d: number, hh: number, mm: number): string | null {
+  const key = `${tz} ${y} ${mo} ${d} ${hh} ${mm}`;
+  let off = zoneOffsets.get(key);
+  if (off === undefined) {
+    if (zoneOffsets.size >= 4096) zoneOffsets.clear();
+    zoneOffsets.set(key, (off = computeZoneOffset(tz, y, mo, d, hh, mm)));
+  }
+  return off;
+}
+
+function computeZoneOffset(tz: string, y: number, mo: number, d: number, hh: number, mm: number): string | null {
   const wall = Date.UTC(y, mo - 1, d, hh, mm);
   const first = offsetMinutes(tz, wall);
   if (first === null) return null;

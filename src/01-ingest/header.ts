@@ -47,21 +47,75 @@ export function isHeaderLabel(line: string): boolean {
 
 /** A speaker-turn line ("Question: …?", "Sergey Lavrov: …"), not a header field ("TRANSCRIPTION: PROOF COPY"). */
 export function isTurnLine(line: string): boolean {
+  // TURN_LABEL needs a capital A–Z first and a colon
+  if (!startsWithCapital(line) || !line.includes(':')) return false;
   if (!TURN_LABEL.test(line)) return false;
   const after = line.slice(line.indexOf(':') + 1).trim();
   const alpha = after.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
   return alpha >= 5 || /[.?!…"”]$/.test(after);
 }
 
-function words(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+/** A–Z (the [A-Z] that the line patterns below start with). */
+function startsWithCapital(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c >= 65 && c <= 90;
+}
+
+/** What /\s/ matches. */
+function isWhiteSpace(c: number): boolean {
+  return c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff;
+}
+
+/** s.split(/\s+/).filter(Boolean).length, counted up to max, without the array. */
+function words(s: string, max: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length && n < max; i++) {
+    const space = isWhiteSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+function isDigitAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** [.!?] */
+function isStop(c: number): boolean {
+  return c === 46 || c === 33 || c === 63;
 }
 
 /** A paragraph of running text (not a heading, stamp or label). */
 export function isProse(line: string): boolean {
   if (line.length > 320) return true;
-  if (/\d{4}\.$/.test(line)) return false; // "… on Monday, 04 September 2017."
-  return /[.!?]["”’)]?$/.test(line) && words(line) >= 14;
+  const n = line.length;
+  const last = line.charCodeAt(n - 1);
+  // /\d{4}\.$/: "… on Monday, 04 September 2017."
+  if (
+    last === 46 &&
+    isDigitAt(line, n - 2) &&
+    isDigitAt(line, n - 3) &&
+    isDigitAt(line, n - 4) &&
+    isDigitAt(line, n - 5)
+  )
+    return false;
+  // /[.!?]["”’)]?$/
+  const closer = last === 0x22 || last === 0x201d || last === 0x2019 || last === 0x29;
+  if (!(isStop(last) || (closer && isStop(line.charCodeAt(n - 2))))) return false;
+  return words(line, 14) >= 14;
 }
 
 const PLACE_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]{2,}|D\.C\.|de|la|le|upon|am|on|al|el|es|du|del|do|da|of)$/u;
@@ -117,7 +171,11 @@ const DATELINE_PLAIN = new RegExp(
 export function parseDateline(
   line: string,
 ): { place: string | null; date: FoundDate | null; tag: string | null; length: number } | null {
-  const m = DATELINE.exec(line) ?? DATELINE_PLAIN.exec(line);
+  // both patterns start with a capital A–Z; DATELINE needs an agency tag in /…/ or (…), DATELINE_PLAIN a comma
+  if (!startsWithCapital(line)) return null;
+  const m =
+    (line.includes('/') || line.includes('(') ? DATELINE.exec(line) : null) ??
+    (line.includes(',') ? DATELINE_PLAIN.exec(line) : null);
   if (!m?.groups) return null;
   const g = m.groups;
   let tag = (g.tag1 ?? g.tag2 ?? '').trim() || null;
@@ -148,8 +206,16 @@ const STAMP_FILLER =
 
 /** A line that is only a date (with time, weekday, "DATE:", a reference code…). */
 export function stampLine(line: string): FoundDate | null {
+  return stampLineOf(line, null);
+}
+
+/**
+ * stampLine and placeDateLine, given findDates(line) when the caller has it (null: not computed).
+ * Both read the line's dates only: analyseHeader finds them once for both tests.
+ */
+function stampLineOf(line: string, dates: FoundDate[] | null): FoundDate | null {
   if (line.length > 60) return null;
-  const ds = findDates(line);
+  const ds = dates ?? findDates(line);
   if (ds.length !== 1) return null;
   const rest = stripDate(line, ds[0]!);
   if (!rest || STAMP_FILLER.test(rest)) return ds[0]!;
@@ -158,8 +224,12 @@ export function stampLine(line: string): FoundDate | null {
 
 /** A line "Place, date" / "PLACE  DATE" / "Place: date" (sign-offs, Australian-style headers). */
 export function placeDateLine(line: string): { place: string; date: FoundDate } | null {
+  return placeDateLineOf(line, null);
+}
+
+function placeDateLineOf(line: string, dates: FoundDate[] | null): { place: string; date: FoundDate } | null {
   if (line.length > 80) return null;
-  const ds = findDates(line);
+  const ds = dates ?? findDates(line);
   if (ds.length !== 1) return null;
   const d = ds[0]!;
   const before = line.slice(0, d.index).replace(/[\s,:;–—-]+$/, '');
@@ -214,12 +284,15 @@ function addHeaderLine(info: HeaderInfo, line: string, i: number): void {
 const SALUTATION =
   /^(?:ladies and gentlemen|dear (?:colleagues|friends|ladies)|good (?:morning|afternoon|evening)|(?:distinguished |dear )?colleagues|friends|thank you|excellenc(?:y|ies)|mr\.? (?:president|chairman|secretary-general|speaker)|madam (?:president|chair))\b/i;
 
+/**
+ * Whether a header line can be the title. analyseHeader asks only about lines that are not
+ * prose, turn lines or datelines (isProse, isTurnLine and parseDateline said no): the checks
+ * for those are not repeated here.
+ */
 function isTitleLike(line: string): boolean {
   if (SALUTATION.test(line)) return false;
-  if (line.length > 300 || isProse(line)) return false;
+  if (line.length > 300) return false;
   if (/[,;:]$/.test(line)) return false;
-  if (isTurnLine(line)) return false;
-  if (parseDateline(line)) return false;
   if (!/\p{L}/u.test(line)) return false;
   return true;
 }
@@ -248,11 +321,14 @@ export function analyseHeader(lines: string[]): HeaderInfo {
   let labelledTitle: { idx: number; text: string } | null = null;
   let firstTitleIdx: number | null = null;
   let seen = 0;
+  // content lines parseDateline has read (and found no dateline in) so far
+  let noDateline = 0;
   for (const i of content) {
     if (seen++ >= 12) break;
     const line = lines[i]!;
     // the dateline opens the body
     const dl = parseDateline(line);
+    noDateline++;
     if (dl) {
       info.dateline = { place: dl.place, date: dl.date, tag: dl.tag, line: i };
       break;
@@ -290,7 +366,9 @@ export function analyseHeader(lines: string[]): HeaderInfo {
       addHeaderLine(info, line, i);
       continue;
     }
-    const st = stampLine(line);
+    // the line's dates, for stampLineOf (lines up to 60 characters) and again placeDateLineOf
+    const dates = line.length <= 60 ? findDates(line) : null;
+    const st = stampLineOf(line, dates);
     if (st) {
       if (!info.stamp || (info.stamp.year === null && st.year !== null)) info.stamp = st;
       info.drop.add(i);
@@ -309,7 +387,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
       info.drop.add(i);
       continue;
     }
-    const pd = placeDateLine(line);
+    const pd = placeDateLineOf(line, dates);
     if (pd) {
       info.labelledPlace ??= pd.place;
       info.labelled ??= pd.date;
@@ -326,7 +404,7 @@ export function analyseHeader(lines: string[]): HeaderInfo {
   }
   // the dateline may follow a standfirst: look a little further
   if (!info.dateline) {
-    for (const i of content.slice(0, 6)) {
+    for (const i of content.slice(noDateline, 6)) {
       const dl = parseDateline(lines[i]!);
       if (dl) {
         info.dateline = { place: dl.place, date: dl.date, tag: dl.tag, line: i };
@@ -353,13 +431,14 @@ export function analyseHeader(lines: string[]): HeaderInfo {
   for (const i of tail) {
     if (info.drop.has(i)) continue;
     const l = lines[i]!;
-    const pd = placeDateLine(l);
+    const dates = l.length <= 80 ? findDates(l) : null;
+    const pd = placeDateLineOf(l, dates);
     if (pd) {
       signPlace ??= pd.place;
       if (!signDate || (signDate.year === null && pd.date.year !== null)) signDate = pd.date;
       continue;
     }
-    const st = stampLine(l);
+    const st = stampLineOf(l, dates);
     if (st && (!signDate || (signDate.year === null && st.year !== null))) signDate = st;
   }
   if (signPlace || signDate) info.signoff = { place: signPlace, date: signDate };

@@ -94,14 +94,63 @@ function text(n: Node): string {
     .trim();
 }
 
+/*
+ * The walks below visit children through firstChild/nextSibling: linkedom builds a new array for
+ * every childNodes read and compiles the selector of every querySelector(All) call. The document's
+ * own children are read as childNodes: linkedom's doctype node has no nextSibling.
+ */
+
+/**
+ * Calls visit on each element under root in document order, as querySelectorAll does: the
+ * contents of a <template> are not searched (linkedom skips them), the template itself is.
+ */
+function eachElement(root: Node, visit: (el: Node) => void): void {
+  if (root.nodeType === 9) {
+    for (const c of root.childNodes as Node[]) visitElement(c, visit);
+    return;
+  }
+  for (let c = root.firstChild; c; c = c.nextSibling) visitElement(c, visit);
+}
+
+function visitElement(c: Node, visit: (el: Node) => void): void {
+  if (c.nodeType !== 1) return;
+  visit(c);
+  if (c.localName !== 'template') eachElement(c, visit);
+}
+
+/** querySelectorAll(tag) for a lower-case tag name (selectors match lower-cased names in HTML). */
+function elementsByTag(root: Node, tag: string): Node[] {
+  const out: Node[] = [];
+  eachElement(root, (el) => {
+    if (String(el.localName).toLowerCase() === tag) out.push(el);
+  });
+  return out;
+}
+
+/** Whether n's textContent is longer than max, without building it (text and CDATA nodes, as textContent). */
+function textLongerThan(n: Node, max: number): boolean {
+  let len = 0;
+  const walk = (p: Node): boolean => {
+    for (let c = p.firstChild; c; c = c.nextSibling) {
+      const t = c.nodeType;
+      if (t === 3 || t === 4) {
+        len += String(c.textContent ?? '').length;
+        if (len > max) return true;
+      } else if (t === 1 && walk(c)) return true;
+    }
+    return false;
+  };
+  return walk(n);
+}
+
 /** A list whose items are short links: site navigation, tag clouds, "related" lists. */
 function isLinkList(el: Node): boolean {
-  const items: Node[] = Array.from(el.querySelectorAll('li'));
+  const items = elementsByTag(el, 'li');
   if (items.length < 3) return false;
   let linky = 0;
   for (const li of items) {
     const t = text(li);
-    const a = Array.from(li.querySelectorAll('a'))
+    const a = elementsByTag(li, 'a')
       .map((x: Node) => text(x))
       .join(' ');
     // short items only: a list of linked document titles inside an article is content
@@ -110,19 +159,49 @@ function isLinkList(el: Node): boolean {
   return linky >= items.length * 0.8;
 }
 
+const DISPLAY_NONE = /display\s*:\s*none/i;
+
 function toText(root: Node, keepLinkLists = false): string {
+  return rawText(root, keepLinkLists)
+    .split('\n')
+    .map(tidyLine)
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function tidyLine(l: string): string {
+  return l.replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+/**
+ * The text of root with block breaks, before its lines are tidied. memo holds the raw text of
+ * elements walked before (outside <pre>, with the same keepLinkLists): the page lines read the
+ * headline's neighbours and then their parent, which holds them.
+ */
+function rawText(root: Node, keepLinkLists: boolean, memo?: Map<Node, string>): string {
   const out: string[] = [];
   const walk = (n: Node, pre: boolean) => {
-    if (n.nodeType === 3) {
+    const type = n.nodeType;
+    if (type === 3) {
       const v = String(n.nodeValue ?? '');
       out.push(pre ? v : v.replace(/[ \t\r\n\f]+/g, ' '));
       return;
     }
-    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    if (type !== 1 && type !== 9 && type !== 11) return;
+    if (memo && !pre) {
+      const known = memo.get(n);
+      if (known !== undefined) {
+        out.push(known);
+        return;
+      }
+    }
     const tag = String(n.localName ?? n.nodeName ?? '').toLowerCase();
     if (SKIP.has(tag)) return;
-    if (n.getAttribute?.('hidden') !== null && n.getAttribute?.('hidden') !== undefined) return;
-    if (/display\s*:\s*none/i.test(n.getAttribute?.('style') ?? '')) return;
+    const hidden = n.getAttribute?.('hidden');
+    if (hidden !== null && hidden !== undefined) return;
+    const style = n.getAttribute?.('style');
+    if (style != null && DISPLAY_NONE.test(style)) return;
     if (!keepLinkLists && (tag === 'ul' || tag === 'ol') && isLinkList(n)) return;
     if (tag === 'br') {
       out.push('\n');
@@ -132,24 +211,33 @@ function toText(root: Node, keepLinkLists = false): string {
     if (block) out.push('\n\n');
     if (tag === 'td' || tag === 'th') out.push(' ');
     const isPre = pre || tag === 'pre';
-    for (const c of Array.from(n.childNodes ?? []) as Node[]) walk(c, isPre);
+    if (type === 9) for (const c of n.childNodes as Node[]) walk(c, isPre);
+    else for (let c = n.firstChild; c; c = c.nextSibling) walk(c, isPre);
     if (block) out.push('\n\n');
   };
   walk(root, false);
-  return out
-    .join('')
-    .split('\n')
-    .map((l) => l.replace(/[ \t]{2,}/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return out.join('');
 }
 
-/** Index of <meta>/<time>/<link> values by a key such as "property=og:title", built in one pass. */
-function metaIndex(doc: Node): Map<string, string> {
+interface PageIndex {
+  /** <meta>/<time>/<link> values by a key such as "property=og:title" */
+  meta: Map<string, string>;
+  /** the first <title> and <h1>, as querySelector finds them */
+  title: Node | null;
+  h1: Node | null;
+}
+
+/**
+ * One walk over the page for what querySelectorAll('meta, time[datetime], link[rel="canonical"]')
+ * and querySelector('title') / querySelector('h1') would find (rel is matched case-insensitively,
+ * as css-select does in HTML documents).
+ */
+function indexPage(doc: Node): PageIndex {
   const idx = new Map<string, string>();
-  for (const el of Array.from(doc.querySelectorAll('meta, time[datetime], link[rel="canonical"]')) as Node[]) {
-    const tag = String(el.localName ?? '').toLowerCase();
+  let title: Node | null = null;
+  let h1: Node | null = null;
+  eachElement(doc, (el) => {
+    const tag = String(el.localName).toLowerCase();
     let k: string | null = null;
     let v: string | null = null;
     if (tag === 'meta') {
@@ -159,15 +247,22 @@ function metaIndex(doc: Node): Map<string, string> {
         v = el.getAttribute('content');
       }
     } else if (tag === 'time') {
+      if (!el.hasAttribute('datetime')) return;
       k = el.getAttribute('itemprop') === 'datePublished' ? 'time:datepublished' : 'time';
       v = el.getAttribute('datetime');
-    } else {
+    } else if (tag === 'link') {
+      const rel = el.getAttribute('rel');
+      if (rel == null || rel.length !== 9 || rel.toLowerCase() !== 'canonical') return;
       k = 'canonical';
       v = el.getAttribute('href');
+    } else {
+      if (tag === 'title') title ??= el;
+      else if (tag === 'h1') h1 ??= el;
+      return;
     }
     if (k && v && String(v).trim() && !idx.has(k)) idx.set(k, String(v).trim());
-  }
-  return idx;
+  });
+  return { meta: idx, title, h1 };
 }
 
 function pick(idx: Map<string, string>, ...keys: string[]): string | null {
@@ -194,8 +289,10 @@ export function extractHtml(html: string): HtmlExtract {
   const wrapped = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   const { document } = parseHTML(wrapped);
   const doc = document as Node;
-  const idx = metaIndex(doc);
-  const title = pick(idx, 'og:title', 'twitter:title', 'title') ?? (text(doc.querySelector('title')) || null);
+  const page = indexPage(doc);
+  const idx = page.meta;
+  const docTitle = text(page.title);
+  const title = pick(idx, 'og:title', 'twitter:title', 'title') ?? (docTitle || null);
   const published = pick(
     idx,
     'article:published_time',
@@ -211,26 +308,31 @@ export function extractHtml(html: string): HtmlExtract {
   );
   const siteMeta = pick(idx, 'og:site_name', 'application-name');
   const url = pick(idx, 'canonical', 'og:url');
-  const h1 = text(doc.querySelector('h1')) || null;
+  const h1El = page.h1;
+  const h1 = text(h1El) || null;
   // the page's own lines, navigation included, for signals Readability may cut away (date stamp, language switcher)
   // (only the lines next to the headline: sidebars list other articles with their own dates)
   const pageLines: string[] = [];
-  const h1El = doc.querySelector('h1');
+  const memo = new Map<Node, string>();
   if (h1El) {
     for (const el of [h1El, h1El.parentElement].filter(Boolean) as Node[]) {
       const near: Node[] = [el];
       for (let p = el.previousElementSibling, k = 0; p && k < 3; p = p.previousElementSibling, k++) near.unshift(p);
       for (let p = el.nextElementSibling, k = 0; p && k < 3; p = p.nextElementSibling, k++) near.push(p);
       for (const n of near) {
-        const t = String(n.textContent ?? '');
-        if (t.length > 2000) continue;
-        for (const l of toText(n, true).split('\n')) if (l.trim()) pageLines.push(l);
+        if (textLongerThan(n, 2000)) continue;
+        // the non-blank lines of toText(n, true)
+        const raw = rawText(n, true, memo);
+        memo.set(n, raw);
+        for (const l of raw.split('\n')) {
+          const t = tidyLine(l);
+          if (t) pageLines.push(t);
+        }
       }
     }
   }
   // "<headline> - The Ministry of …": the <title> suffix names the site
   let siteFromTitle: string | null = null;
-  const docTitle = text(doc.querySelector('title'));
   if (h1 && docTitle.startsWith(h1)) {
     const rest = docTitle
       .slice(h1.length)
@@ -247,8 +349,10 @@ export function extractHtml(html: string): HtmlExtract {
   try {
     // Readability mutates the DOM: metadata and page lines were read above
     // the article element itself, not its HTML (serialising and parsing it again cost more than Readability)
+    // keepClasses: Readability's last step strips class attributes, which toText never reads
     const article = new Readability(doc as unknown as Document, {
       charThreshold: 200,
+      keepClasses: true,
       serializer: (el: globalThis.Node) => el as unknown as string,
     }).parse();
     const content = article?.content as unknown as Node | null | undefined;
