@@ -84,31 +84,64 @@ const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.te
 
 const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
 
-export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
-  const text = doc.text;
-  const verbs = kb.topics?.reportingVerbs ?? [];
+/** The attribution patterns built from the reporting verbs. */
+interface QuotePatterns {
+  afterNpVerb: RegExp;
+  afterVerbNp: RegExp;
+  beforeNpVerb: RegExp;
+  /** global: reset `lastIndex` before each use */
+  capReporter: RegExp;
+  speaksAfter: RegExp;
+  speaksBefore: RegExp;
+}
+
+/**
+ * Compiled once per list of reporting verbs (i.e. per KB), not per document: building these
+ * regexes from the verb list cost ~30 µs per document, more than matching them.
+ */
+const patternCache = new WeakMap<string[], QuotePatterns | null>();
+
+function quotePatterns(verbs: string[]): QuotePatterns | null {
+  let p = patternCache.get(verbs);
+  if (p !== undefined) return p;
+  p = buildPatterns(verbs);
+  patternCache.set(verbs, p);
+  return p;
+}
+
+function buildPatterns(verbs: string[]): QuotePatterns | null {
   const sayVerbs = verbs.filter((v) => v !== 'according to');
-  if (!sayVerbs.length) return [];
+  if (!sayVerbs.length) return null;
   // "the said resolutions" is an adjective, not a reporting verb
   const V = `(?<!\\bthe\\s)(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
   const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
-  const afterNpVerb = new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u');
-  const afterVerbNp = new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u');
-  // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
-  const beforeNpVerb = new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u');
-  const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
-  const capReporter = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'gu');
+  return {
+    afterNpVerb: new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u'),
+    afterVerbNp: new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u'),
+    // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
+    beforeNpVerb: new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u'),
+    capReporter: new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'gu'),
+    speaksAfter: new RegExp(`^\\s+${V}\\b`, 'u'),
+    speaksBefore: new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu'),
+  };
+}
+
+const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
+
+export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
+  const text = doc.text;
+  const pats = quotePatterns(kb.topics?.reportingVerbs ?? []);
+  if (!pats) return [];
+  const { afterNpVerb, afterVerbNp, beforeNpVerb, capReporter, speaksAfter, speaksBefore } = pats;
   const fullNames: string[] = [];
   {
-    const all = new RegExp(capReporter.source, 'gu');
+    capReporter.lastIndex = 0;
     let fm: RegExpExecArray | null;
-    while ((fm = all.exec(text))) {
+    while ((fm = capReporter.exec(text))) {
       const w = fm[1].split(/\s+/);
       if (w.length >= 2) fullNames.push(w.slice(-2).join(' '));
     }
   }
-  const speaksAfter = new RegExp(`^\\s+${V}\\b`, 'u');
-  const speaksBefore = new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu');
 
   const mentions = actorsOf(doc);
   const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);
