@@ -33,8 +33,10 @@ export function findQuoteSpans(text: string): RawQuote[] {
     const para = paras[pi];
     let open = -1;
     for (let k = 0; k < para.length; k++) {
+      // by char code: most characters are not quotation marks (" “ ”)
+      const cc = para.charCodeAt(k);
+      if (cc !== 34 && cc !== 0x201c && cc !== 0x201d) continue;
       const ch = para[k];
-      if (ch !== '"' && ch !== '“' && ch !== '”') continue;
       const prev = k > 0 ? para[k - 1] : ' ';
       const next = k + 1 < para.length ? para[k + 1] : ' ';
       const isOpen = ch === '“' || (ch === '"' && (/[\s(\[—–-]/.test(prev) || k === 0) && !/\s/.test(next));
