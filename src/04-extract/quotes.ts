@@ -93,7 +93,7 @@ interface QuotePatterns {
   beforeNpVerb: RegExp;
   /** "<Capitalised Name> said": sticky, run through `capReporterMatches` */
   capReporter: RegExp;
-  /** any reporting verb (no word boundaries): where a `capReporter` match may end */
+  /** a space and any reporting verb (no word boundary): where a `capReporter` match may end */
   verbHint: RegExp;
   speaksAfter: RegExp;
   speaksBefore: RegExp;
@@ -125,7 +125,8 @@ function buildPatterns(verbs: string[]): QuotePatterns | null {
     // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
     beforeNpVerb: new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u'),
     capReporter: new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'uy'),
-    verbHint: new RegExp(`(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`, 'gu'),
+    // a match's verb always follows a space; testing for it first makes the scan cheap
+    verbHint: new RegExp(`\\s(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`, 'gu'),
     speaksAfter: new RegExp(`^\\s+${V}\\b`, 'u'),
     speaksBefore: new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu'),
   };
@@ -153,7 +154,7 @@ function capReporterMatches(s: string, pats: QuotePatterns): RegExpExecArray[] {
     verbHint.lastIndex = from;
     const h = verbHint.exec(s);
     if (!h) break;
-    const v = h.index;
+    const v = h.index + 1; // the verb, after the space
     let b = v;
     while (b > from && mayBeInName(s.charCodeAt(b - 1))) b--;
     let found: RegExpExecArray | null = null;
