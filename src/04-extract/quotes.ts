@@ -22,23 +22,31 @@ interface RawQuote extends Span {
   inner: Span;
 }
 
+const DOUBLE = /["“”]/g;
+const WS = /\s/;
+/** offset of the next double quotation mark at or after `from`, or -1 */
+function nextMark(text: string, from: number): number {
+  DOUBLE.lastIndex = from;
+  return DOUBLE.exec(text)?.index ?? -1;
+}
+
 /** Finds quotation spans (marks included) in the text. */
 export function findQuoteSpans(text: string): RawQuote[] {
   const out: RawQuote[] = [];
   const push = (a: number, b: number) => out.push({ start: a, end: b + 1, inner: { start: a + 1, end: b } });
-  // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph
-  let lineStart = 0;
-  const paras = text.split('\n');
-  for (let pi = 0; pi < paras.length; pi++) {
-    const para = paras[pi];
+  // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph (line);
+  // a regex search jumps from mark to mark, so lines without one cost nothing
+  let q = nextMark(text, 0);
+  while (q >= 0) {
+    const lineStart = text.lastIndexOf('\n', q - 1) + 1;
+    let lineEnd = text.indexOf('\n', q);
+    if (lineEnd < 0) lineEnd = text.length;
     let open = -1;
-    for (let k = 0; k < para.length; k++) {
-      // by char code: most characters are not quotation marks (" “ ”)
-      const cc = para.charCodeAt(k);
-      if (cc !== 34 && cc !== 0x201c && cc !== 0x201d) continue;
-      const ch = para[k];
-      const prev = k > 0 ? para[k - 1] : ' ';
-      const next = k + 1 < para.length ? para[k + 1] : ' ';
+    for (; q >= 0 && q < lineEnd; q = nextMark(text, q + 1)) {
+      const k = q - lineStart;
+      const ch = text[q];
+      const prev = k > 0 ? text[q - 1] : ' ';
+      const next = q + 1 < lineEnd ? text[q + 1] : ' ';
       const isOpen = ch === '“' || (ch === '"' && (/[\s(\[—–-]/.test(prev) || k === 0) && !/\s/.test(next));
       if (open < 0) {
         if (isOpen) open = k;
@@ -48,12 +56,16 @@ export function findQuoteSpans(text: string): RawQuote[] {
       } else open = k; // a new opening mark: the previous quote continues in the next paragraph
     }
     if (open >= 0) {
-      // a quotation running on into the next paragraph is left open here and reopened there
-      let ni = pi + 1;
-      while (ni < paras.length && !paras[ni].trim()) ni++;
-      if (ni < paras.length && /^\s*["“]/.test(paras[ni])) push(lineStart + open, lineStart + para.trimEnd().length);
+      // a quotation running on into the next paragraph is left open here and reopened there:
+      // when the next non-blank line opens with a mark (its first non-space character)
+      let j = lineEnd + 1;
+      while (j < text.length && WS.test(text[j])) j++;
+      if (j < text.length && (text[j] === '"' || text[j] === '“')) {
+        let e = lineEnd;
+        while (e > lineStart && WS.test(text[e - 1])) e--;
+        push(lineStart + open, e);
+      }
     }
-    lineStart += para.length + 1;
   }
   // single quotes: ‘…’ and straight '…' used as quotation marks
   const single = /(^|[\s(\[“"—–-])(['‘])(?=[\p{L}\p{N}])/gmu;
