@@ -52,29 +52,28 @@ export function tokenizeText(text: string): { tokens: Token[]; values: string[] 
   if (!text) return { tokens: [], values: [] };
   const n = getNlp();
   const its = n.its;
-  const doc = n.readDoc(text);
-  const toks = doc.tokens();
+  const toks = n.readDoc(text).tokens();
   const values = toks.out(its.value) as string[];
   const pos = toks.out(its.pos) as string[];
-  const out: Token[] = new Array(values.length);
+  const out: Token[] = [];
   let at = 0;
-  let k = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     // skip the spaces wink counts as a token's preceding spaces (line breaks are tokens of their own)
-    for (let c = text.charCodeAt(at); isSpace(c); c = text.charCodeAt(at)) at++;
-    if (!matchesAt(text, v, at)) {
+    let c = text.charCodeAt(at);
+    while (isSpace(c)) c = text.charCodeAt(++at);
+    // the first char decides almost every mismatch: compare it before the rest
+    if (c !== v.charCodeAt(0) || !matchesAt(text, v, at)) {
       // Defensive: should wink ever normalise a token, find it again from here.
       const found = text.indexOf(v, at);
       if (found < 0) continue;
       at = found;
     }
-    values[k] = v;
-    out[k++] = { start: at, end: at + v.length, pos: pos[i], sentence: -1 };
+    values[out.length] = v;
+    out.push({ start: at, end: at + v.length, pos: pos[i], sentence: -1 });
     at += v.length;
   }
-  out.length = k;
-  values.length = k;
+  if (values.length !== out.length) values.length = out.length;
   return { tokens: out, values };
 }
 

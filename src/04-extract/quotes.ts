@@ -22,21 +22,31 @@ interface RawQuote extends Span {
   inner: Span;
 }
 
+const DOUBLE = /["“”]/g;
+const WS = /\s/;
+/** offset of the next double quotation mark at or after `from`, or -1 */
+function nextMark(text: string, from: number): number {
+  DOUBLE.lastIndex = from;
+  return DOUBLE.exec(text)?.index ?? -1;
+}
+
 /** Finds quotation spans (marks included) in the text. */
 export function findQuoteSpans(text: string): RawQuote[] {
   const out: RawQuote[] = [];
   const push = (a: number, b: number) => out.push({ start: a, end: b + 1, inner: { start: a + 1, end: b } });
-  // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph
-  let lineStart = 0;
-  const paras = text.split('\n');
-  for (let pi = 0; pi < paras.length; pi++) {
-    const para = paras[pi];
+  // double quotes, typographic or straight (also mixed: "…” ), paired within a paragraph (line);
+  // a regex search jumps from mark to mark, so lines without one cost nothing
+  let q = nextMark(text, 0);
+  while (q >= 0) {
+    const lineStart = text.lastIndexOf('\n', q - 1) + 1;
+    let lineEnd = text.indexOf('\n', q);
+    if (lineEnd < 0) lineEnd = text.length;
     let open = -1;
-    for (let k = 0; k < para.length; k++) {
-      const ch = para[k];
-      if (ch !== '"' && ch !== '“' && ch !== '”') continue;
-      const prev = k > 0 ? para[k - 1] : ' ';
-      const next = k + 1 < para.length ? para[k + 1] : ' ';
+    for (; q >= 0 && q < lineEnd; q = nextMark(text, q + 1)) {
+      const k = q - lineStart;
+      const ch = text[q];
+      const prev = k > 0 ? text[q - 1] : ' ';
+      const next = q + 1 < lineEnd ? text[q + 1] : ' ';
       const isOpen = ch === '“' || (ch === '"' && (/[\s(\[—–-]/.test(prev) || k === 0) && !/\s/.test(next));
       if (open < 0) {
         if (isOpen) open = k;
@@ -46,12 +56,16 @@ export function findQuoteSpans(text: string): RawQuote[] {
       } else open = k; // a new opening mark: the previous quote continues in the next paragraph
     }
     if (open >= 0) {
-      // a quotation running on into the next paragraph is left open here and reopened there
-      let ni = pi + 1;
-      while (ni < paras.length && !paras[ni].trim()) ni++;
-      if (ni < paras.length && /^\s*["“]/.test(paras[ni])) push(lineStart + open, lineStart + para.trimEnd().length);
+      // a quotation running on into the next paragraph is left open here and reopened there:
+      // when the next non-blank line opens with a mark (its first non-space character)
+      let j = lineEnd + 1;
+      while (j < text.length && WS.test(text[j])) j++;
+      if (j < text.length && (text[j] === '"' || text[j] === '“')) {
+        let e = lineEnd;
+        while (e > lineStart && WS.test(text[e - 1])) e--;
+        push(lineStart + open, e);
+      }
     }
-    lineStart += para.length + 1;
   }
   // single quotes: ‘…’ and straight '…' used as quotation marks
   const single = /(^|[\s(\[“"—–-])(['‘])(?=[\p{L}\p{N}])/gmu;
@@ -84,31 +98,105 @@ const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.te
 
 const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
 
-export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
-  const text = doc.text;
-  const verbs = kb.topics?.reportingVerbs ?? [];
+/** The attribution patterns built from the reporting verbs. */
+interface QuotePatterns {
+  afterNpVerb: RegExp;
+  afterVerbNp: RegExp;
+  beforeNpVerb: RegExp;
+  /** "<Capitalised Name> said": sticky, run through `capReporterMatches` */
+  capReporter: RegExp;
+  /** a space and any reporting verb (no word boundary): where a `capReporter` match may end */
+  verbHint: RegExp;
+  speaksAfter: RegExp;
+  speaksBefore: RegExp;
+}
+
+/**
+ * Compiled once per list of reporting verbs (i.e. per KB), not per document: building these
+ * regexes from the verb list cost ~30 µs per document, more than matching them.
+ */
+const patternCache = new WeakMap<string[], QuotePatterns | null>();
+
+function quotePatterns(verbs: string[]): QuotePatterns | null {
+  let p = patternCache.get(verbs);
+  if (p !== undefined) return p;
+  p = buildPatterns(verbs);
+  patternCache.set(verbs, p);
+  return p;
+}
+
+function buildPatterns(verbs: string[]): QuotePatterns | null {
   const sayVerbs = verbs.filter((v) => v !== 'according to');
-  if (!sayVerbs.length) return [];
+  if (!sayVerbs.length) return null;
   // "the said resolutions" is an adjective, not a reporting verb
   const V = `(?<!\\bthe\\s)(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
   const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
-  const afterNpVerb = new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u');
-  const afterVerbNp = new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u');
-  // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
-  const beforeNpVerb = new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u');
-  const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
-  const capReporter = new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'gu');
-  const fullNames: string[] = [];
-  {
-    const all = new RegExp(capReporter.source, 'gu');
-    let fm: RegExpExecArray | null;
-    while ((fm = all.exec(text))) {
-      const w = fm[1].split(/\s+/);
-      if (w.length >= 2) fullNames.push(w.slice(-2).join(' '));
+  return {
+    afterNpVerb: new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u'),
+    afterVerbNp: new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u'),
+    // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
+    beforeNpVerb: new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u'),
+    capReporter: new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'uy'),
+    // a match's verb always follows a space; testing for it first makes the scan cheap
+    verbHint: new RegExp(`\\s(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`, 'gu'),
+    speaksAfter: new RegExp(`^\\s+${V}\\b`, 'u'),
+    speaksBefore: new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu'),
+  };
+}
+
+/** false for the ASCII characters that can be no part of a `capReporter` match (letters, ' ’ -, spaces can) */
+function mayBeInName(c: number): boolean {
+  if (c >= 128) return true;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 39 || c === 45 || c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * The matches of `capReporter` in `s`, in order: what a global scan finds (`/…/gu` with
+ * `exec` until null), about five times faster. The lookbehind in the verb part makes the
+ * global scan slow at every position, so: a match consists only of name characters
+ * (`mayBeInName`) and ends in a reporting verb, hence it can start only in the run of name
+ * characters just before the next verb occurrence (`verbHint`, a superset of the verbs a
+ * match ends in); the sticky regex is tried at each capital-letter candidate there.
+ */
+function capReporterMatches(s: string, pats: QuotePatterns): RegExpExecArray[] {
+  const { capReporter, verbHint } = pats;
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  while (from < s.length) {
+    verbHint.lastIndex = from;
+    const h = verbHint.exec(s);
+    if (!h) break;
+    const v = h.index + 1; // the verb, after the space
+    let b = v;
+    while (b > from && mayBeInName(s.charCodeAt(b - 1))) b--;
+    let found: RegExpExecArray | null = null;
+    for (let k = b; k <= v && !found; k++) {
+      const c = s.charCodeAt(k);
+      // \p{Lu} never matches an ASCII non-capital, nor starts inside a surrogate pair
+      if (c < 128 ? c < 65 || c > 90 : c >= 0xdc00 && c <= 0xdfff) continue;
+      capReporter.lastIndex = k;
+      found = capReporter.exec(s);
     }
+    if (found) {
+      out.push(found);
+      from = found.index + found[0].length;
+    } else from = v + 1;
   }
-  const speaksAfter = new RegExp(`^\\s+${V}\\b`, 'u');
-  const speaksBefore = new RegExp(`(?:\\b${V}|\\baccording\\s+to)\\s+$`, 'iu');
+  return out;
+}
+
+const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
+
+export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
+  const text = doc.text;
+  const pats = quotePatterns(kb.topics?.reportingVerbs ?? []);
+  if (!pats) return [];
+  const { afterNpVerb, afterVerbNp, beforeNpVerb, speaksAfter, speaksBefore } = pats;
+  const fullNames: string[] = [];
+  for (const fm of capReporterMatches(text, pats)) {
+    const w = fm[1].split(/\s+/);
+    if (w.length >= 2) fullNames.push(w.slice(-2).join(' '));
+  }
 
   const mentions = actorsOf(doc);
   const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);
@@ -132,9 +220,7 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       // an unrecognised name before a reporting verb ("…, Ambassador Ivan Petrov stated")
       let named: { at: number; name: string } | null = null;
       const seg = text.slice(x.start, hi);
-      capReporter.lastIndex = 0;
-      let cm: RegExpExecArray | null;
-      while ((cm = capReporter.exec(seg))) {
+      for (const cm of capReporterMatches(seg, pats)) {
         if (inAnyQuote(x.start + cm.index)) continue;
         let words = cm[1].split(/\s+/);
         let at = x.start + cm.index;

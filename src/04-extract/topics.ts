@@ -5,20 +5,17 @@
 import type { Doc, Span, TopicMention } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
-import { topicOfTerm } from '../knowledge/topics.js';
+import { forEachTermMatch, topicOfTerm } from '../knowledge/topics.js';
 
 export function findTopics(text: string, kb: KB): TopicMention[] {
   const out: TopicMention[] = [];
   const tk = kb.topics;
   if (!tk?.matchers) return out;
-  for (const re of tk.matchers) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      const hit = topicOfTerm(tk, m[0]);
-      if (hit) out.push({ start: m.index, end: m.index + m[0].length, topic: hit.topic, term: hit.term });
-    }
-  }
+  const push = (m: RegExpExecArray) => {
+    const hit = topicOfTerm(tk, m[0]);
+    if (hit) out.push({ start: m.index, end: m.index + m[0].length, topic: hit.topic, term: hit.term });
+  };
+  for (const re of tk.matchers) forEachTermMatch(re, text, push);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   // drop spans nested in a longer span of the same topic
   const kept: TopicMention[] = [];
