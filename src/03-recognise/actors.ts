@@ -319,24 +319,49 @@ function readingOk(r: LexReading, ws: W[], i: number): boolean {
 }
 
 /**
- * The lexicon's phrase prefixes as head → the word keys that may follow it (a prefix split at
- * its last space), so the scan tests a continuation without concatenating strings for every
- * word that merely starts some phrase ("the", "minister"). Built once per KB.
+ * The lexicon as a trie over word keys: one node per phrase prefix (the keys of its words joined
+ * by one space, as in `lexicon`), so the scan walks from word to word with one map look-up each
+ * and never concatenates or hashes a phrase string. Built once per KB.
  */
-const nextWordsCache = new WeakMap<ActorKB, Map<string, Set<string>>>();
-function nextWords(A: ActorKB): Map<string, Set<string>> {
-  let m = nextWordsCache.get(A);
+interface LexNode {
+  /** the phrase so far: word keys joined by one space */
+  key: string;
+  /** greatest phrase length (in words) when `key` is a first word of the lexicon (maxWords), else 0 */
+  maxWords: number;
+  /** whether `key` is a leading run of two or more words of a phrase (in `prefixes`) */
+  prefix: boolean;
+  /** the lexicon's readings of `key` */
+  readings: LexReading[] | undefined;
+  /** the prefixes one word longer, by their last word */
+  next: Map<string, LexNode> | null;
+}
+interface LexTrie {
+  /** the nodes of first words (maxWords > 0): the only map asked for every word, so kept small */
+  roots: Map<string, LexNode>;
+  /** every node by its phrase */
+  all: Map<string, LexNode>;
+}
+const trieCache = new WeakMap<ActorKB, LexTrie>();
+function lexTrie(A: ActorKB): LexTrie {
+  let m = trieCache.get(A);
   if (!m) {
-    m = new Map();
+    const nodes = new Map<string, LexNode>();
+    const node = (key: string): LexNode => {
+      let x = nodes.get(key);
+      if (!x) nodes.set(key, (x = { key, maxWords: 0, prefix: false, readings: A.lexicon.get(key), next: null }));
+      return x;
+    };
+    for (const [f, n] of A.maxWords) node(f).maxWords = n;
     for (const p of A.prefixes) {
+      const x = node(p);
+      x.prefix = true;
       const sp = p.lastIndexOf(' ');
       if (sp < 0) continue; // no "head word" form: never asked for
-      const head = p.slice(0, sp);
-      let set = m.get(head);
-      if (!set) m.set(head, (set = new Set()));
-      set.add(p.slice(sp + 1));
+      ((node(p.slice(0, sp)).next ??= new Map())).set(p.slice(sp + 1), x);
     }
-    nextWordsCache.set(A, m);
+    const roots = new Map<string, LexNode>();
+    for (const f of A.maxWords.keys()) if (nodes.get(f)!.maxWords > 0) roots.set(f, nodes.get(f)!);
+    trieCache.set(A, (m = { roots, all: nodes }));
   }
   return m;
 }
@@ -344,12 +369,13 @@ function nextWords(A: ActorKB): Map<string, Set<string>> {
 /** Longest lexicon match at every word, left to right, never across punctuation. */
 function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
   const at: (Item | undefined)[] = new Array(ws.length);
-  /** the phrase keys of 1, 2, … words from i (reused) */
-  const keys: string[] = [];
-  const next = nextWords(A);
+  const trie = lexTrie(A);
+  /** the trie nodes of the phrases of 1, 2, … words from i (reused) */
+  const path: LexNode[] = [];
   let i = 0;
   while (i < ws.length) {
-    const n = A.maxWords.get(ws[i].key);
+    const root = trie.roots.get(ws[i].key);
+    const n = root ? root.maxWords : 0;
     if (!n) {
       i++;
       continue;
@@ -357,18 +383,22 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     let lim = 1;
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
-    keys.length = 0;
-    keys.push(ws[i].key);
+    path.length = 0;
+    path.push(root!);
     for (let k = 1; k < lim; k++) {
-      // A.prefixes.has(head + ' ' + word), asked without building the string first
-      const head = keys[k - 1];
+      const cur = path[k - 1];
       const w = ws[i + k].key;
-      const goesOn = w.includes(' ') ? A.prefixes.has(head + ' ' + w) : (next.get(head)?.has(w) ?? false);
-      if (!goesOn) break; // no phrase goes on like this
-      keys.push(head + ' ' + w);
+      // a key with a space (never in practice) cannot be a child: ask for the whole phrase
+      let nx: LexNode | undefined;
+      if (w.includes(' ')) {
+        nx = trie.all.get(cur.key + ' ' + w);
+        if (nx && !nx.prefix) nx = undefined;
+      } else nx = cur.next?.get(w);
+      if (!nx) break; // no phrase goes on like this
+      path.push(nx);
     }
-    for (let len = keys.length; len >= 1 && !found; len--) {
-      const rs = A.lexicon.get(keys[len - 1]);
+    for (let len = path.length; len >= 1 && !found; len--) {
+      const rs = path[len - 1].readings;
       if (!rs) continue;
       let ok: LexReading[] | null = null;
       for (const r of rs) if (readingOk(r, ws, i)) (ok ??= []).push(r);
