@@ -412,6 +412,32 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
   return at;
 }
 
+/**
+ * The words of a name (a person's, a speaker label): the same few names recur in every document,
+ * so they are split once per process. The arrays are shared: callers only read them.
+ */
+const nameWordsCache = new Map<string, Word[]>();
+function nameWords(name: string): Word[] {
+  let ws = nameWordsCache.get(name);
+  if (!ws) {
+    if (nameWordsCache.size > 20000) nameWordsCache.clear();
+    nameWordsCache.set(name, (ws = words(name)));
+  }
+  return ws;
+}
+
+/**
+ * The `used` flags of a pass, in one buffer for all passes (a pass never runs inside another,
+ * and none keeps the flags): a fresh typed array per document costs an off-heap allocation.
+ */
+let usedScratch = new Uint8Array(4096);
+function usedFlags(n: number): Uint8Array {
+  if (usedScratch.length < n) usedScratch = new Uint8Array(Math.max(n, 2 * usedScratch.length));
+  const u = usedScratch.subarray(0, n);
+  u.fill(0);
+  return u;
+}
+
 const reading = <T extends LexReading['entry']['type']>(it: Item | undefined, type: T) =>
   it?.readings.find((r) => r.entry.type === type)?.entry as Extract<LexReading['entry'], { type: T }> | undefined;
 
@@ -487,7 +513,7 @@ export function counterpartAt(doc: Doc, offset: number): Actor | null {
 /** Resolves a speaker label ("Sergey Lavrov", "Lavrov", "Foreign Minister Sergey Lavrov") to an actor. */
 export function resolveSpeaker(kb: KB, name: string, date: string | null): Actor | null {
   const A = kb.actors;
-  const ws = words(name);
+  const ws = nameWords(name);
   for (let k = 0; k < ws.length; k++) {
     const cand = ws
       .slice(k)
@@ -523,7 +549,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
   // a speaker label the KB does not know ("Mr Asselborn"): the person the text names in full
   const bySurname = new Map<string, Actor | null>();
   for (const a of best.values()) {
-    const ws = words(a.name!);
+    const ws = nameWords(a.name!);
     const k = ws.length ? ws[ws.length - 1].key : '';
     bySurname.set(k, bySurname.has(k) && bySurname.get(k)!.name !== a.name ? null : a);
   }
@@ -533,7 +559,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     if (!sp?.name || !t.speakerName) continue;
     let b = best.get(sp.name);
     if (!b || richness(b) <= richness(sp)) {
-      const ws = words(t.speakerName);
+      const ws = nameWords(t.speakerName);
       const c = ws.length > 0 ? bySurname.get(ws[ws.length - 1].key) : undefined;
       if (c && richness(c) > richness(sp)) b = c;
     }
@@ -549,7 +575,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
   // principal speakers by their full names ("Porter" → "Jalina Porter" when the text names her)
   const speakers = r.speakers.map((s) => {
     if (best.has(s)) return s;
-    const ws = words(s);
+    const ws = nameWords(s);
     const c = ws.length === 1 ? bySurname.get(ws[0].key) : undefined;
     return c?.name ?? s;
   });
@@ -570,7 +596,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   const dated = dateBounds(date) !== null;
   const ws = scanned?.ws ?? prepareWords(doc);
   const at = scanned?.at ?? scan(A, ws);
-  const used = new Uint8Array(ws.length);
+  const used = usedFlags(ws.length);
   const out: ActorMention[] = [];
   const persons: PersonRef[] = [];
   const bySurname = new Map<string, PersonRef>();
@@ -581,14 +607,11 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     out.push({ start: ws[i].start, end: ws[j - 1].end, kind, actor, key, rule });
   };
   const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
-  /** words of a person's name (the same names are noted again and again) */
-  const nameWords = new Map<string, Word[]>();
   const notePerson = (actor: Actor, key: string, pos: number) => {
     const ref = { actor, key, pos };
     persons.push(ref);
     if (actor.name) {
-      let nw = nameWords.get(actor.name);
-      if (!nw) nameWords.set(actor.name, (nw = words(actor.name)));
+      const nw = nameWords(actor.name);
       if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
       for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
     }
@@ -672,7 +695,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     }
     if (e - s === 1 && role) {
       const r = byRole.get(roleKey(role, country));
-      if (r && r.actor.name && words(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
+      if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
     }
     return { person: null, ref: null };
   };
