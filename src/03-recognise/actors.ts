@@ -370,7 +370,7 @@ function lexTrie(A: ActorKB): LexTrie {
 function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
   const at: (Item | undefined)[] = new Array(ws.length);
   const trie = lexTrie(A);
-  /** the trie nodes of the phrases of 1, 2, … words from i (reused) */
+  /** the trie nodes of the phrases of 1, 2, … `depth` words from i (reused, never shrunk) */
   const path: LexNode[] = [];
   let i = 0;
   while (i < ws.length) {
@@ -383,8 +383,8 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     let lim = 1;
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
-    path.length = 0;
-    path.push(root!);
+    path[0] = root!;
+    let depth = 1;
     for (let k = 1; k < lim; k++) {
       const cur = path[k - 1];
       const w = ws[i + k].key;
@@ -395,9 +395,9 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
         if (nx && !nx.prefix) nx = undefined;
       } else nx = cur.next?.get(w);
       if (!nx) break; // no phrase goes on like this
-      path.push(nx);
+      path[depth++] = nx;
     }
-    for (let len = path.length; len >= 1 && !found; len--) {
+    for (let len = depth; len >= 1 && !found; len--) {
       const rs = path[len - 1].readings;
       if (!rs) continue;
       let ok: LexReading[] | null = null;
@@ -438,8 +438,15 @@ function usedFlags(n: number): Uint8Array {
   return u;
 }
 
-const reading = <T extends LexReading['entry']['type']>(it: Item | undefined, type: T) =>
-  it?.readings.find((r) => r.entry.type === type)?.entry as Extract<LexReading['entry'], { type: T }> | undefined;
+/** The item's reading of a type (a plain loop: this is asked several times for every item). */
+function reading<T extends LexReading['entry']['type']>(
+  it: Item | undefined,
+  type: T,
+): Extract<LexReading['entry'], { type: T }> | undefined {
+  if (!it) return undefined;
+  for (const r of it.readings) if (r.entry.type === type) return r.entry as Extract<LexReading['entry'], { type: T }>;
+  return undefined;
+}
 
 function actorOf(p: Partial<Actor>): Actor {
   return { name: null, role: null, country: null, org: null, sector: null, code: null, ...p };
