@@ -230,7 +230,8 @@ interface W extends Word {
 interface Item {
   i: number;
   j: number;
-  readings: LexReading[];
+  /** never changed: may be the lexicon's own array */
+  readings: readonly LexReading[];
 }
 
 interface PersonRef {
@@ -400,9 +401,11 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     for (let len = depth; len >= 1 && !found; len--) {
       const rs = path[len - 1].readings;
       if (!rs) continue;
-      let ok: LexReading[] | null = null;
-      for (const r of rs) if (readingOk(r, ws, i)) (ok ??= []).push(r);
-      if (ok) found = { i, j: i + len, readings: ok };
+      // the readings that fit the text; usually all of them, and then the lexicon's own array
+      // (items are only read) rather than a copy
+      let nOk = 0;
+      for (const r of rs) if (readingOk(r, ws, i)) nOk++;
+      if (nOk) found = { i, j: i + len, readings: nOk === rs.length ? rs : rs.filter((r) => readingOk(r, ws, i)) };
     }
     if (found) {
       at[i] = found;
