@@ -335,9 +335,14 @@ interface LexNode {
   readings: LexReading[] | undefined;
   /** the prefixes one word longer, by their last word */
   next: Map<string, LexNode> | null;
+  /** WORD_CLASS bits of a one-word `key` (answered by the scan's look-up, not asked again) */
+  wc: number;
 }
 interface LexTrie {
-  /** the nodes of first words (maxWords > 0): the only map asked for every word, so kept small */
+  /**
+   * the nodes of first words (maxWords > 0) and of the closed-class words (WORD_CLASS): the only
+   * map asked for every word, so kept small
+   */
   roots: Map<string, LexNode>;
   /** every node by its phrase */
   all: Map<string, LexNode>;
@@ -349,7 +354,8 @@ function lexTrie(A: ActorKB): LexTrie {
     const nodes = new Map<string, LexNode>();
     const node = (key: string): LexNode => {
       let x = nodes.get(key);
-      if (!x) nodes.set(key, (x = { key, maxWords: 0, prefix: false, readings: A.lexicon.get(key), next: null }));
+      if (!x)
+        nodes.set(key, (x = { key, maxWords: 0, prefix: false, readings: A.lexicon.get(key), next: null, wc: 0 }));
       return x;
     };
     for (const [f, n] of A.maxWords) node(f).maxWords = n;
@@ -358,24 +364,34 @@ function lexTrie(A: ActorKB): LexTrie {
       x.prefix = true;
       const sp = p.lastIndexOf(' ');
       if (sp < 0) continue; // no "head word" form: never asked for
-      ((node(p.slice(0, sp)).next ??= new Map())).set(p.slice(sp + 1), x);
+      (node(p.slice(0, sp)).next ??= new Map()).set(p.slice(sp + 1), x);
     }
     const roots = new Map<string, LexNode>();
     for (const f of A.maxWords.keys()) if (nodes.get(f)!.maxWords > 0) roots.set(f, nodes.get(f)!);
+    for (const [k, bits] of WORD_CLASS) {
+      const x = node(k);
+      x.wc = bits;
+      roots.set(k, x);
+    }
     trieCache.set(A, (m = { roots, all: nodes }));
   }
   return m;
 }
 
-/** Longest lexicon match at every word, left to right, never across punctuation. */
-function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
+/**
+ * Longest lexicon match at every word, left to right, never across punctuation; and the
+ * WORD_CLASS bits of every word, from the same look-up.
+ */
+function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: number[] } {
   const at: (Item | undefined)[] = new Array(ws.length);
+  const wc: number[] = new Array<number>(ws.length).fill(0);
   const trie = lexTrie(A);
   /** the trie nodes of the phrases of 1, 2, … `depth` words from i (reused, never shrunk) */
   const path: LexNode[] = [];
   let i = 0;
   while (i < ws.length) {
     const root = trie.roots.get(ws[i].key);
+    if (root) wc[i] = root.wc;
     const n = root ? root.maxWords : 0;
     if (!n) {
       i++;
@@ -409,10 +425,12 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     }
     if (found) {
       at[i] = found;
+      // the words inside the phrase get their word classes too
+      for (let k = i + 1; k < found.j; k++) wc[k] = trie.roots.get(ws[k].key)?.wc ?? 0;
       i = found.j;
     } else i++;
   }
-  return at;
+  return { at, wc };
 }
 
 /**
@@ -592,10 +610,12 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
   return { actors: r.actors, turns: r.turns, speakers };
 }
 
-/** the words and lexicon items of a document: the same for both passes (neither pass changes them) */
+/** the words, lexicon items and word classes of a document: the same for both passes (neither pass changes them) */
 interface Scanned {
   ws: W[];
   at: (Item | undefined)[];
+  /** WORD_CLASS bits by word */
+  wc: number[];
 }
 
 function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scanned?: Scanned): Recognised & Scanned {
@@ -605,7 +625,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   const date = doc.meta.published ?? null;
   const dated = dateBounds(date) !== null;
   const ws = scanned?.ws ?? prepareWords(doc);
-  const at = scanned?.at ?? scan(A, ws);
+  const { at, wc: wordClass } = scanned ?? scan(A, ws);
   const used = usedFlags(ws.length);
   const out: ActorMention[] = [];
   const persons: PersonRef[] = [];
@@ -705,7 +725,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     }
     if (e - s === 1 && role) {
       const r = byRole.get(roleKey(role, country));
-      if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
+      if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key))
+        return { person: null, ref: r };
     }
     return { person: null, ref: null };
   };
@@ -817,7 +838,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     const it = at[i];
     const w = ws[i];
     // one look-up for the closed classes this pass asks about for a word outside the lexicon
-    const wc = it ? 0 : (WORD_CLASS.get(w.key) ?? 0);
+    const wc = it ? 0 : wordClass[i];
 
     // honorific + surname
     if (
@@ -1366,7 +1387,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   }
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { actors: out, turns, speakers, ws, at };
+  return { actors: out, turns, speakers, ws, at, wc: wordClass };
 }
 
 export const actorStage: Stage = {
