@@ -42,7 +42,7 @@ import {
 const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
-/** the three classes above as bit flags in one map (the main pass asks about every word) */
+/** the three classes above as bit flags in one map (the main pass asks about every word; the scan answers) */
 const WC_HONORIFIC = 1;
 const WC_FIRST_SG = 2;
 const WC_FIRST_PL = 4;
@@ -198,6 +198,14 @@ const FUNCTION_WORDS = new Set([
   'last',
   'next',
 ]);
+/** two more classes in WORD_CLASS, for the bare-surname pass (it asks about every capitalised word) */
+const WC_FUNCTION = 8;
+const WC_CALENDAR = 16;
+for (const [set, bit] of [
+  [FUNCTION_WORDS, WC_FUNCTION],
+  [CALENDAR, WC_CALENDAR],
+] as const)
+  for (const k of set) WORD_CLASS.set(k, (WORD_CLASS.get(k) ?? 0) | bit);
 const NON_NAME_POS = new Set([
   'VERB',
   'AUX',
@@ -303,7 +311,9 @@ function prepareWords(doc: Doc): W[] {
     w.lbrk = possGap || hyph ? false : brk || lbrk;
     w.comma = commas === 1 && !other;
     w.sentStart = sentStart;
-    w.cap = isCap(w.text);
+    // isCap(w.text) without the call for ASCII (the word's text begins at w.start)
+    const c0 = text.charCodeAt(w.start);
+    w.cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
     w.pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
     prevEnd = w.end;
   }
@@ -1311,7 +1321,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   for (let i = 0; i < ws.length; i++) {
     if (used[i] || at[i]) continue;
     const w = ws[i];
-    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || w.key.length < 3) continue;
+    if (!w.cap || (wordClass[i] & (WC_FUNCTION | WC_CALENDAR)) !== 0 || w.key.length < 3) continue;
     if (w.pos && NON_NAME_POS.has(w.pos)) continue;
     if (i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk && !used[i + 1]) continue; // part of a longer name
     const ref = bySurname.get(w.key);
