@@ -248,6 +248,16 @@ interface PersonRef {
   pos: number;
 }
 
+/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
+function isUpperCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return s === s.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
+}
+
 const isCap = (s: string) => {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
@@ -818,7 +828,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   const foreignNameWord = (k: number): boolean => {
     if (k < 0 || k >= ws.length || at[k] || used[k]) return false;
     const w = ws[k];
-    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || HONORIFICS.has(w.key)) return false;
+    if (!w.cap || (wordClass[k] & (WC_FUNCTION | WC_CALENDAR | WC_HONORIFIC)) !== 0) return false;
     if (w.pos) return w.pos === 'PROPN';
     return !w.sentStart;
   };
@@ -835,7 +845,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     )
       return true;
     // "China Daily", "Russia Today" (but "U.S. Central Command", "UK Treasury" are the country's)
-    const acronym = ws[x.i].text === ws[x.i].text.toUpperCase();
+    const acronym = isUpperCase(ws[x.i].text);
     if (!acronym && x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
     return false;
   };
@@ -1331,7 +1341,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     }
     if (w.sentStart && w.pos !== 'PROPN') continue;
     // an acronym ("BAK missile") is no surname
-    if (w.text.length <= 5 && w.text === w.text.toUpperCase()) continue;
+    if (w.text.length <= 5 && isUpperCase(w.text)) continue;
     // "the West", "The Hague", "Saudi Arabia": part of another name, not a surname
     if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
     const cands = A.personBySurname.get(w.key);
