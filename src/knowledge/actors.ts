@@ -406,10 +406,18 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
 
 // ---------------------------------------------------------------- lookups
 
+/** A name's word keys joined by one space (memoised: the same names and surnames are asked for again and again). */
+const nameKeys = new Map<string, string>();
 function nameKey(s: string): string {
-  return words(s)
-    .map((w) => w.key)
-    .join(' ');
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    if (nameKeys.size > 20000) nameKeys.clear();
+    k = words(s)
+      .map((w) => w.key)
+      .join(' ');
+    nameKeys.set(s, k);
+  }
+  return k;
 }
 
 /** The term of a person in force at a date, preferring one matching role/country when given. */
