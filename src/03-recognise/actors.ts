@@ -42,7 +42,7 @@ import {
 const FIRST_SG = new Set(['i', 'me', 'my', 'myself', 'mine']);
 const FIRST_PL = new Set(['we', 'us', 'our', 'ours', 'ourselves']);
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'madam', 'mister', 'sir', 'monsieur', 'madame']);
-/** the three classes above as bit flags in one map (the main pass asks about every word) */
+/** the three classes above as bit flags in one map (the main pass asks about every word; the scan answers) */
 const WC_HONORIFIC = 1;
 const WC_FIRST_SG = 2;
 const WC_FIRST_PL = 4;
@@ -198,6 +198,14 @@ const FUNCTION_WORDS = new Set([
   'last',
   'next',
 ]);
+/** two more classes in WORD_CLASS, for the bare-surname pass (it asks about every capitalised word) */
+const WC_FUNCTION = 8;
+const WC_CALENDAR = 16;
+for (const [set, bit] of [
+  [FUNCTION_WORDS, WC_FUNCTION],
+  [CALENDAR, WC_CALENDAR],
+] as const)
+  for (const k of set) WORD_CLASS.set(k, (WORD_CLASS.get(k) ?? 0) | bit);
 const NON_NAME_POS = new Set([
   'VERB',
   'AUX',
@@ -230,13 +238,24 @@ interface W extends Word {
 interface Item {
   i: number;
   j: number;
-  readings: LexReading[];
+  /** never changed: may be the lexicon's own array */
+  readings: readonly LexReading[];
 }
 
 interface PersonRef {
   actor: Actor;
   key: string;
   pos: number;
+}
+
+/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
+function isUpperCase(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c >= 128) return s === s.toUpperCase();
+    if (c >= 97 && c <= 122) return false;
+  }
+  return true;
 }
 
 const isCap = (s: string) => {
@@ -302,7 +321,9 @@ function prepareWords(doc: Doc): W[] {
     w.lbrk = possGap || hyph ? false : brk || lbrk;
     w.comma = commas === 1 && !other;
     w.sentStart = sentStart;
-    w.cap = isCap(w.text);
+    // isCap(w.text) without the call for ASCII (the word's text begins at w.start)
+    const c0 = text.charCodeAt(w.start);
+    w.cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
     w.pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
     prevEnd = w.end;
   }
@@ -319,37 +340,79 @@ function readingOk(r: LexReading, ws: W[], i: number): boolean {
 }
 
 /**
- * The lexicon's phrase prefixes as head → the word keys that may follow it (a prefix split at
- * its last space), so the scan tests a continuation without concatenating strings for every
- * word that merely starts some phrase ("the", "minister"). Built once per KB.
+ * The lexicon as a trie over word keys: one node per phrase prefix (the keys of its words joined
+ * by one space, as in `lexicon`), so the scan walks from word to word with one map look-up each
+ * and never concatenates or hashes a phrase string. Built once per KB.
  */
-const nextWordsCache = new WeakMap<ActorKB, Map<string, Set<string>>>();
-function nextWords(A: ActorKB): Map<string, Set<string>> {
-  let m = nextWordsCache.get(A);
+interface LexNode {
+  /** the phrase so far: word keys joined by one space */
+  key: string;
+  /** greatest phrase length (in words) when `key` is a first word of the lexicon (maxWords), else 0 */
+  maxWords: number;
+  /** whether `key` is a leading run of two or more words of a phrase (in `prefixes`) */
+  prefix: boolean;
+  /** the lexicon's readings of `key` */
+  readings: LexReading[] | undefined;
+  /** the prefixes one word longer, by their last word */
+  next: Map<string, LexNode> | null;
+  /** WORD_CLASS bits of a one-word `key` (answered by the scan's look-up, not asked again) */
+  wc: number;
+}
+interface LexTrie {
+  /**
+   * the nodes of first words (maxWords > 0) and of the closed-class words (WORD_CLASS): the only
+   * map asked for every word, so kept small
+   */
+  roots: Map<string, LexNode>;
+  /** every node by its phrase */
+  all: Map<string, LexNode>;
+}
+const trieCache = new WeakMap<ActorKB, LexTrie>();
+function lexTrie(A: ActorKB): LexTrie {
+  let m = trieCache.get(A);
   if (!m) {
-    m = new Map();
+    const nodes = new Map<string, LexNode>();
+    const node = (key: string): LexNode => {
+      let x = nodes.get(key);
+      if (!x)
+        nodes.set(key, (x = { key, maxWords: 0, prefix: false, readings: A.lexicon.get(key), next: null, wc: 0 }));
+      return x;
+    };
+    for (const [f, n] of A.maxWords) node(f).maxWords = n;
     for (const p of A.prefixes) {
+      const x = node(p);
+      x.prefix = true;
       const sp = p.lastIndexOf(' ');
       if (sp < 0) continue; // no "head word" form: never asked for
-      const head = p.slice(0, sp);
-      let set = m.get(head);
-      if (!set) m.set(head, (set = new Set()));
-      set.add(p.slice(sp + 1));
+      (node(p.slice(0, sp)).next ??= new Map()).set(p.slice(sp + 1), x);
     }
-    nextWordsCache.set(A, m);
+    const roots = new Map<string, LexNode>();
+    for (const f of A.maxWords.keys()) if (nodes.get(f)!.maxWords > 0) roots.set(f, nodes.get(f)!);
+    for (const [k, bits] of WORD_CLASS) {
+      const x = node(k);
+      x.wc = bits;
+      roots.set(k, x);
+    }
+    trieCache.set(A, (m = { roots, all: nodes }));
   }
   return m;
 }
 
-/** Longest lexicon match at every word, left to right, never across punctuation. */
-function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
+/**
+ * Longest lexicon match at every word, left to right, never across punctuation; and the
+ * WORD_CLASS bits of every word, from the same look-up.
+ */
+function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: number[] } {
   const at: (Item | undefined)[] = new Array(ws.length);
-  /** the phrase keys of 1, 2, … words from i (reused) */
-  const keys: string[] = [];
-  const next = nextWords(A);
+  const wc: number[] = new Array<number>(ws.length).fill(0);
+  const trie = lexTrie(A);
+  /** the trie nodes of the phrases of 1, 2, … `depth` words from i (reused, never shrunk) */
+  const path: LexNode[] = [];
   let i = 0;
   while (i < ws.length) {
-    const n = A.maxWords.get(ws[i].key);
+    const root = trie.roots.get(ws[i].key);
+    if (root) wc[i] = root.wc;
+    const n = root ? root.maxWords : 0;
     if (!n) {
       i++;
       continue;
@@ -357,33 +420,74 @@ function scan(A: ActorKB, ws: W[]): (Item | undefined)[] {
     let lim = 1;
     while (lim < n && i + lim < ws.length && !ws[i + lim].lbrk) lim++;
     let found: Item | undefined;
-    keys.length = 0;
-    keys.push(ws[i].key);
+    path[0] = root!;
+    let depth = 1;
     for (let k = 1; k < lim; k++) {
-      // A.prefixes.has(head + ' ' + word), asked without building the string first
-      const head = keys[k - 1];
+      const cur = path[k - 1];
       const w = ws[i + k].key;
-      const goesOn = w.includes(' ') ? A.prefixes.has(head + ' ' + w) : (next.get(head)?.has(w) ?? false);
-      if (!goesOn) break; // no phrase goes on like this
-      keys.push(head + ' ' + w);
+      // a key with a space (never in practice) cannot be a child: ask for the whole phrase
+      let nx: LexNode | undefined;
+      if (w.includes(' ')) {
+        nx = trie.all.get(cur.key + ' ' + w);
+        if (nx && !nx.prefix) nx = undefined;
+      } else nx = cur.next?.get(w);
+      if (!nx) break; // no phrase goes on like this
+      path[depth++] = nx;
     }
-    for (let len = keys.length; len >= 1 && !found; len--) {
-      const rs = A.lexicon.get(keys[len - 1]);
+    for (let len = depth; len >= 1 && !found; len--) {
+      const rs = path[len - 1].readings;
       if (!rs) continue;
-      let ok: LexReading[] | null = null;
-      for (const r of rs) if (readingOk(r, ws, i)) (ok ??= []).push(r);
-      if (ok) found = { i, j: i + len, readings: ok };
+      // the readings that fit the text; usually all of them, and then the lexicon's own array
+      // (items are only read) rather than a copy
+      let nOk = 0;
+      for (const r of rs) if (readingOk(r, ws, i)) nOk++;
+      if (nOk) found = { i, j: i + len, readings: nOk === rs.length ? rs : rs.filter((r) => readingOk(r, ws, i)) };
     }
     if (found) {
       at[i] = found;
+      // the words inside the phrase get their word classes too
+      for (let k = i + 1; k < found.j; k++) wc[k] = trie.roots.get(ws[k].key)?.wc ?? 0;
       i = found.j;
     } else i++;
   }
-  return at;
+  return { at, wc };
 }
 
-const reading = <T extends LexReading['entry']['type']>(it: Item | undefined, type: T) =>
-  it?.readings.find((r) => r.entry.type === type)?.entry as Extract<LexReading['entry'], { type: T }> | undefined;
+/**
+ * The words of a name (a person's, a speaker label): the same few names recur in every document,
+ * so they are split once per process. The arrays are shared: callers only read them.
+ */
+const nameWordsCache = new Map<string, Word[]>();
+function nameWords(name: string): Word[] {
+  let ws = nameWordsCache.get(name);
+  if (!ws) {
+    if (nameWordsCache.size > 20000) nameWordsCache.clear();
+    nameWordsCache.set(name, (ws = words(name)));
+  }
+  return ws;
+}
+
+/**
+ * The `used` flags of a pass, in one buffer for all passes (a pass never runs inside another,
+ * and none keeps the flags): a fresh typed array per document costs an off-heap allocation.
+ */
+let usedScratch = new Uint8Array(4096);
+function usedFlags(n: number): Uint8Array {
+  if (usedScratch.length < n) usedScratch = new Uint8Array(Math.max(n, 2 * usedScratch.length));
+  const u = usedScratch.subarray(0, n);
+  u.fill(0);
+  return u;
+}
+
+/** The item's reading of a type (a plain loop: this is asked several times for every item). */
+function reading<T extends LexReading['entry']['type']>(
+  it: Item | undefined,
+  type: T,
+): Extract<LexReading['entry'], { type: T }> | undefined {
+  if (!it) return undefined;
+  for (const r of it.readings) if (r.entry.type === type) return r.entry as Extract<LexReading['entry'], { type: T }>;
+  return undefined;
+}
 
 function actorOf(p: Partial<Actor>): Actor {
   return { name: null, role: null, country: null, org: null, sector: null, code: null, ...p };
@@ -457,7 +561,7 @@ export function counterpartAt(doc: Doc, offset: number): Actor | null {
 /** Resolves a speaker label ("Sergey Lavrov", "Lavrov", "Foreign Minister Sergey Lavrov") to an actor. */
 export function resolveSpeaker(kb: KB, name: string, date: string | null): Actor | null {
   const A = kb.actors;
-  const ws = words(name);
+  const ws = nameWords(name);
   for (let k = 0; k < ws.length; k++) {
     const cand = ws
       .slice(k)
@@ -493,7 +597,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
   // a speaker label the KB does not know ("Mr Asselborn"): the person the text names in full
   const bySurname = new Map<string, Actor | null>();
   for (const a of best.values()) {
-    const ws = words(a.name!);
+    const ws = nameWords(a.name!);
     const k = ws.length ? ws[ws.length - 1].key : '';
     bySurname.set(k, bySurname.has(k) && bySurname.get(k)!.name !== a.name ? null : a);
   }
@@ -503,7 +607,7 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     if (!sp?.name || !t.speakerName) continue;
     let b = best.get(sp.name);
     if (!b || richness(b) <= richness(sp)) {
-      const ws = words(t.speakerName);
+      const ws = nameWords(t.speakerName);
       const c = ws.length > 0 ? bySurname.get(ws[ws.length - 1].key) : undefined;
       if (c && richness(c) > richness(sp)) b = c;
     }
@@ -519,17 +623,19 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
   // principal speakers by their full names ("Porter" → "Jalina Porter" when the text names her)
   const speakers = r.speakers.map((s) => {
     if (best.has(s)) return s;
-    const ws = words(s);
+    const ws = nameWords(s);
     const c = ws.length === 1 ? bySurname.get(ws[0].key) : undefined;
     return c?.name ?? s;
   });
   return { actors: r.actors, turns: r.turns, speakers };
 }
 
-/** the words and lexicon items of a document: the same for both passes (neither pass changes them) */
+/** the words, lexicon items and word classes of a document: the same for both passes (neither pass changes them) */
 interface Scanned {
   ws: W[];
   at: (Item | undefined)[];
+  /** WORD_CLASS bits by word */
+  wc: number[];
 }
 
 function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scanned?: Scanned): Recognised & Scanned {
@@ -539,8 +645,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   const date = doc.meta.published ?? null;
   const dated = dateBounds(date) !== null;
   const ws = scanned?.ws ?? prepareWords(doc);
-  const at = scanned?.at ?? scan(A, ws);
-  const used = new Uint8Array(ws.length);
+  const { at, wc: wordClass } = scanned ?? scan(A, ws);
+  const used = usedFlags(ws.length);
   const out: ActorMention[] = [];
   const persons: PersonRef[] = [];
   const bySurname = new Map<string, PersonRef>();
@@ -551,14 +657,11 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     out.push({ start: ws[i].start, end: ws[j - 1].end, kind, actor, key, rule });
   };
   const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
-  /** words of a person's name (the same names are noted again and again) */
-  const nameWords = new Map<string, Word[]>();
   const notePerson = (actor: Actor, key: string, pos: number) => {
     const ref = { actor, key, pos };
     persons.push(ref);
     if (actor.name) {
-      let nw = nameWords.get(actor.name);
-      if (!nw) nameWords.set(actor.name, (nw = words(actor.name)));
+      const nw = nameWords(actor.name);
       if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
       for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
     }
@@ -642,7 +745,8 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     }
     if (e - s === 1 && role) {
       const r = byRole.get(roleKey(role, country));
-      if (r && r.actor.name && words(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
+      if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key))
+        return { person: null, ref: r };
     }
     return { person: null, ref: null };
   };
@@ -724,7 +828,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   const foreignNameWord = (k: number): boolean => {
     if (k < 0 || k >= ws.length || at[k] || used[k]) return false;
     const w = ws[k];
-    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || HONORIFICS.has(w.key)) return false;
+    if (!w.cap || (wordClass[k] & (WC_FUNCTION | WC_CALENDAR | WC_HONORIFIC)) !== 0) return false;
     if (w.pos) return w.pos === 'PROPN';
     return !w.sentStart;
   };
@@ -741,7 +845,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     )
       return true;
     // "China Daily", "Russia Today" (but "U.S. Central Command", "UK Treasury" are the country's)
-    const acronym = ws[x.i].text === ws[x.i].text.toUpperCase();
+    const acronym = isUpperCase(ws[x.i].text);
     if (!acronym && x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
     return false;
   };
@@ -754,7 +858,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     const it = at[i];
     const w = ws[i];
     // one look-up for the closed classes this pass asks about for a word outside the lexicon
-    const wc = it ? 0 : (WORD_CLASS.get(w.key) ?? 0);
+    const wc = it ? 0 : wordClass[i];
 
     // honorific + surname
     if (
@@ -1227,7 +1331,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   for (let i = 0; i < ws.length; i++) {
     if (used[i] || at[i]) continue;
     const w = ws[i];
-    if (!w.cap || FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || w.key.length < 3) continue;
+    if (!w.cap || (wordClass[i] & (WC_FUNCTION | WC_CALENDAR)) !== 0 || w.key.length < 3) continue;
     if (w.pos && NON_NAME_POS.has(w.pos)) continue;
     if (i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk && !used[i + 1]) continue; // part of a longer name
     const ref = bySurname.get(w.key);
@@ -1237,7 +1341,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     }
     if (w.sentStart && w.pos !== 'PROPN') continue;
     // an acronym ("BAK missile") is no surname
-    if (w.text.length <= 5 && w.text === w.text.toUpperCase()) continue;
+    if (w.text.length <= 5 && isUpperCase(w.text)) continue;
     // "the West", "The Hague", "Saudi Arabia": part of another name, not a surname
     if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
     const cands = A.personBySurname.get(w.key);
@@ -1303,7 +1407,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
   }
 
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { actors: out, turns, speakers, ws, at };
+  return { actors: out, turns, speakers, ws, at, wc: wordClass };
 }
 
 export const actorStage: Stage = {

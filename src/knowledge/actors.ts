@@ -406,10 +406,18 @@ export function loadActorKB(dataDir: string, geo: GeoKB): ActorKB {
 
 // ---------------------------------------------------------------- lookups
 
+/** A name's word keys joined by one space (memoised: the same names and surnames are asked for again and again). */
+const nameKeys = new Map<string, string>();
 function nameKey(s: string): string {
-  return words(s)
-    .map((w) => w.key)
-    .join(' ');
+  let k = nameKeys.get(s);
+  if (k === undefined) {
+    if (nameKeys.size > 20000) nameKeys.clear();
+    k = words(s)
+      .map((w) => w.key)
+      .join(' ');
+    nameKeys.set(s, k);
+  }
+  return k;
 }
 
 /** The term of a person in force at a date, preferring one matching role/country when given. */
@@ -422,12 +430,24 @@ export function termAt(
   const live = p.terms.filter((t) => termCovers(t, date));
   const pool = live.length ? live : dateBounds(date) ? [] : p.terms.slice(-1);
   if (!pool.length) return null;
+  if (pool.length === 1) return pool[0];
   const fam = role ? familyOf(role) : null;
+  const rk = role ? normKey(role) : null;
   const score = (t: Term) =>
-    (role && normKey(t.roleNorm) === normKey(role) ? 4 : 0) +
+    (rk !== null && normKey(t.roleNorm) === rk ? 4 : 0) +
     (fam && t.family === fam ? 2 : 0) +
     (country && (t.country === country || t.org === country) ? 1 : 0);
-  return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+  // the first term of the highest score (each term scored once)
+  let best = pool[0];
+  let bestScore = score(best);
+  for (let k = 1; k < pool.length; k++) {
+    const s = score(pool[k]);
+    if (s > bestScore) {
+      best = pool[k];
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 let roleFamilies: Map<string, string> | null = null;
