@@ -122,13 +122,21 @@ function utc(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d);
 }
 const DAY = 86400000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  // year inference asks this for every candidate year: plain arithmetic for ordinary integer
+  // dates, the Date round trip (which also rejects years 0-99 and fractions) for anything else
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
+  }
   const [yy, mm, dd] = ymd(utc(y, m, d));
   return yy === y && mm === m && dd === d;
 }
+/** day of the week (0 = Sunday) without a Date object: 1970-01-01 was a Thursday */
 function weekday(y: number, m: number, d: number): number {
-  return new Date(utc(y, m, d)).getUTCDay();
+  return ((Math.floor(utc(y, m, d) / DAY) % 7) + 11) % 7;
 }
 
 export function parseIsoDate(s: string | null | undefined): DocDate | null {
@@ -1024,7 +1032,7 @@ export interface YearEvidence {
   why: string;
 }
 
-const norm = (s: string) =>
+const normText = (s: string) =>
   s
     .toLowerCase()
     .normalize('NFD')
@@ -1033,21 +1041,46 @@ const norm = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-function dateNum(s: string, endOfPeriod: boolean): number {
+// actor names recur in every document: their normal forms are memoised (bounded)
+const normMemo = new Map<string, string>();
+function norm(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = normText(s);
+    if (normMemo.size > 20000) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+function dateNumOf(s: string, endOfPeriod: boolean): number {
   const p = parseIsoDate(s)!;
   if (p.m == null) return endOfPeriod ? utc(p.y, 12, 31) : utc(p.y, 1, 1);
   if (p.d == null) return endOfPeriod ? utc(p.y, p.m + 1, 0) : utc(p.y, p.m, 1);
   return utc(p.y, p.m, p.d);
 }
+// the term dates of people.tsv, parsed once each
+const dateNumMemo = [new Map<string, number>(), new Map<string, number>()];
+function dateNum(s: string, endOfPeriod: boolean): number {
+  const memo = dateNumMemo[endOfPeriod ? 1 : 0];
+  let t = memo.get(s);
+  if (t === undefined) {
+    t = dateNumOf(s, endOfPeriod);
+    memo.set(s, t);
+  }
+  return t;
+}
 
-const roleReCache = new Map<string, RegExp>();
+// tail ('' or ' elect') -> role -> regex
+const roleReCache = new Map<string, Map<string, RegExp>>();
 /** "Secretary of State" → /\bsecretary of state(?: [a-z]+){0,3}$/: the office right before the name */
 function roleRe(role: string, tail: string): RegExp {
-  const k = role + '\u0000' + tail;
-  let re = roleReCache.get(k);
+  let byRole = roleReCache.get(tail);
+  if (!byRole) roleReCache.set(tail, (byRole = new Map()));
+  let re = byRole.get(role);
   if (!re) {
-    re = new RegExp(`\\b${norm(role)}${tail}(?: [a-z]+){0,3}$`);
-    roleReCache.set(k, re);
+    re = new RegExp(`\\b${normText(role)}${tail}(?: [a-z]+){0,3}$`);
+    byRole.set(role, re);
   }
   return re;
 }
@@ -1060,7 +1093,7 @@ function termIndex(terms: Term[]): Map<string, Term[]> {
   byName = new Map();
   for (const t of terms) {
     for (const n of [t.name, ...t.aliases]) {
-      const k = norm(n);
+      const k = normText(n);
       const list = byName.get(k);
       if (!list) byName.set(k, [t]);
       else if (!list.includes(t)) list.push(t);
@@ -1128,31 +1161,45 @@ export function inferDocYear(
   const minYear = 1990;
   const years: number[] = [];
   for (let y = minYear; y <= maxYear; y++) years.push(y);
-  const score = new Map<number, number>(years.map((y) => [y, 0]));
+  const ny = years.length;
+  // per candidate year (index y - minYear): its score, and the instants the rules below compare:
+  // the dateline's day in that year (NaN when there is none or it does not exist that year), the
+  // year's first and last day
+  const score = new Float64Array(ny);
+  const hasYear = (y: number) => y >= minYear && y - minYear < ny && Number.isInteger(y);
+  const dayT = new Float64Array(ny);
+  const firstT = new Float64Array(ny);
+  const lastT = new Float64Array(ny);
+  for (let i = 0; i < ny; i++) {
+    const y = years[i];
+    dayT[i] = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : NaN;
+    firstT[i] = utc(y, 1, 1);
+    lastT[i] = utc(y, 12, 31);
+  }
   let constraints = 0;
   const ev: YearEvidence[] = [];
   // the date that must fall in a term: the dateline's day, else any day of the year
-  const fits = (y: number, from: number, to: number) => {
+  const fits = (i: number, from: number, to: number) => {
     if (partial) {
-      if (!validDay(y, partial.month, partial.day)) return false;
-      const t = utc(y, partial.month, partial.day);
-      return t >= from && t <= to;
+      const t = dayT[i];
+      return t === t && t >= from && t <= to;
     }
-    return utc(y, 12, 31) >= from && utc(y, 1, 1) <= to;
+    return lastT[i] >= from && firstT[i] <= to;
   };
   // office holders: mentions with a role whose text (or the words just before) names the office
   const byName = termIndex(terms);
   const seen = new Set<string>();
   for (const a of actors) {
     if (a.kind !== 'person' || !a.actor.name) continue;
-    const rows = byName.get(norm(a.actor.name)) ?? [];
-    if (!rows.length) continue;
+    const name = norm(a.actor.name);
+    const rows = byName.get(name);
+    if (!rows || !rows.length) continue;
     // the words before the surname, within the clause: "US Secretary of State Rex", "President-elect Donald"
     let pre = text.slice(Math.max(0, a.start - 60), a.start);
     const cut = pre.search(/[.!?;:][^.!?;:]*$/);
     if (cut >= 0) pre = pre.slice(cut + 1);
-    const combined = norm(pre + ' ' + text.slice(a.start, a.end));
-    const last = norm(a.actor.name).split(' ').pop()!;
+    const combined = normText(pre + ' ' + text.slice(a.start, a.end));
+    const last = name.slice(name.lastIndexOf(' ') + 1);
     const li = combined.lastIndexOf(last);
     const prefix = li >= 0 ? combined.slice(0, li).trim() : combined;
     if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
@@ -1166,7 +1213,7 @@ export function inferDocYear(
         if (seen.has(key)) continue;
         seen.add(key);
         constraints++;
-        for (const y of years) if (fits(y, st - 90 * DAY, st)) score.set(y, score.get(y)! + 2);
+        for (let i = 0; i < ny; i++) if (fits(i, st - 90 * DAY, st)) score[i] += 2;
         ev.push({ year: ymd(st)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
       }
       continue;
@@ -1177,9 +1224,16 @@ export function inferDocYear(
     if (seen.has(key)) continue;
     seen.add(key);
     constraints++;
-    for (const y of years) {
-      if (matching.some((r) => r.start && fits(y, dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity)))
-        score.set(y, score.get(y)! + 2);
+    // the terms' spans, computed once rather than for every year
+    const spans: number[] = [];
+    for (const r of matching) if (r.start) spans.push(dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity);
+    for (let i = 0; i < ny; i++) {
+      for (let k = 0; k < spans.length; k += 2) {
+        if (fits(i, spans[k], spans[k + 1])) {
+          score[i] += 2;
+          break;
+        }
+      }
     }
     ev.push({
       year: 0,
@@ -1191,7 +1245,7 @@ export function inferDocYear(
     if (c.wd == null || !c.md || c.explicitYear) continue;
     const [m, d] = c.md;
     constraints++;
-    for (const y of years) if (validDay(y, m, d) && weekday(y, m, d) === c.wd) score.set(y, score.get(y)! + 1);
+    for (let i = 0; i < ny; i++) if (validDay(years[i], m, d) && weekday(years[i], m, d) === c.wd) score[i] += 1;
     ev.push({ year: 0, why: `weekday of ${m}/${d}` });
   }
   // numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
@@ -1204,18 +1258,18 @@ export function inferDocYear(
     if (seen.has(key)) continue;
     seen.add(key);
     constraints++;
-    if (score.has(y)) score.set(y, score.get(y)! + 2);
-    if (score.has(y + 1)) score.set(y + 1, score.get(y + 1)! + 1);
+    if (hasYear(y)) score[y - minYear] += 2;
+    if (hasYear(y + 1)) score[y + 1 - minYear] += 1;
     ev.push({ year: y, why: `General Assembly session ${n}` });
   }
   // "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year
   for (const m of text.matchAll(ANNIVERSARY)) {
     const n = ordinalValue(m[1]!);
     const y = n ? Number(m[2]) + n : 0;
-    if (!score.has(y) || seen.has(`anniversary:${y}`)) continue;
+    if (!hasYear(y) || seen.has(`anniversary:${y}`)) continue;
     seen.add(`anniversary:${y}`);
     constraints++;
-    score.set(y, score.get(y)! + 2);
+    score[y - minYear] += 2;
     ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
   }
   // dated references in the future ("will take effect in January 2025"): the document is older,
@@ -1225,12 +1279,12 @@ export function inferDocYear(
     const [m, d] = c.md;
     const ref = utc(c.explicitYear, m, d);
     let hit = false;
-    for (const y of years) {
+    for (let i = 0; i < ny; i++) {
       // the document's day, or with no dateline any day of the year
-      const t0 = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 1, 1);
-      const t1 = partial ? t0 : utc(y, 12, 31);
+      const t0 = dayT[i] === dayT[i] ? dayT[i] : firstT[i];
+      const t1 = partial ? t0 : lastT[i];
       if (t0 <= ref && ref - t1 < 366 * DAY) {
-        score.set(y, score.get(y)! + 1);
+        score[i] += 1;
         hit = true;
       }
     }
@@ -1244,10 +1298,10 @@ export function inferDocYear(
   for (const c of cands)
     if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
   if (!constraints && !latest) return null;
-  if (latest) for (const y of years) if (y < latest) score.set(y, score.get(y)! - 3);
+  if (latest) for (let i = 0; i < ny; i++) if (years[i] < latest) score[i] -= 3;
   if (latest) ev.push({ year: latest, why: `latest dated reference ${latest}` });
-  const best = Math.max(...score.values());
-  const top = years.filter((y) => score.get(y) === best);
+  const best = Math.max(...score);
+  const top = years.filter((_, i) => score[i] === best);
   if (!constraints) {
     // only a lower bound: decide only when nothing else is possible (never)
     return null;
@@ -1257,8 +1311,8 @@ export function inferDocYear(
   // document date) decide: news reports what just happened
   if (top.length > 1) {
     const recent = top.map((y) => {
-      const t =
-        partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 12, 31);
+      const i = y - minYear;
+      const t = dayT[i] === dayT[i] ? dayT[i] : lastT[i];
       let n = 0;
       for (const c of cands) {
         if (!c.explicitYear || !c.md || c.future === true) continue;
