@@ -88,6 +88,12 @@ const NUM = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 const YEAR_PREP =
   '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
+// the first words of the patterns above, for the rules' trigger lists
+const MON_FULL_WORDS = 'january february march april may june july august september october november december';
+const MON_WORDS = `${MON_FULL_WORDS} jan feb mar apr jun jul aug sep sept oct nov dec`;
+const WD_WORDS = 'monday tuesday wednesday thursday friday saturday sunday';
+const NUM_WORDS = 'a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty';
+
 /** "in|by" -> "[Ii]n|[Bb]y": capitalised words at a sentence start, while month names stay case-sensitive */
 function anyCase(alts: string): string {
   return alts
@@ -293,7 +299,13 @@ function addMonths(y: number, m: number, n: number): [number, number] {
 const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } =>
   !!doc && doc.m != null && doc.d != null;
 
-type Rule = { re: RegExp; make(m: RegExpExecArray, base: number): Cand | null };
+/**
+ * A rule: a sticky regex, the words a match can start with (see triggerTable) and the builder.
+ * Every pattern starts with \b and a word character, so a match can only start at the start of a
+ * word; `first` lists, lower-cased, the whole first words a match can start with ("#": any word
+ * starting with a digit; "noon*": any word starting with "noon"). A rule is only tried there.
+ */
+type Rule = { re: RegExp; first: string; make(m: RegExpExecArray, base: number): Cand | null };
 
 /** offset of group g inside the match (groups are found by searching forward, good enough for our patterns) */
 function groupStart(m: RegExpExecArray, g: number): number {
@@ -315,10 +327,11 @@ function vaguePeriod(
 
 function buildRules(zones: ZoneTable): Rule[] {
   const rules: Rule[] = [];
-  const R = (src: string, flags: string, make: Rule['make']) => rules.push({ re: new RegExp(src, flags + 'g'), make });
+  const R = (first: string, src: string, flags: string, make: Rule['make']) =>
+    rules.push({ re: new RegExp(src, flags + 'y'), first, make });
 
   // ISO 2017-07-09
-  R(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
+  R('#', `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d)) return null;
     return {
@@ -331,7 +344,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   });
   // 09.07.2017
-  R(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
+  R('#', `\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
     const [d, mo, y] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d) || y < 1900) return null;
     return {
@@ -370,15 +383,20 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   };
   // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
-  R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
+  R(MON_WORDS, `\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
     const mo = monthOf(m[1]);
     return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
   });
   // D-D Month(, YYYY)  /  D Month - D Month YYYY
-  R(`\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const mo2 = monthOf(m[4]);
-    return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
-  });
+  R(
+    '#',
+    `\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => {
+      const mo2 = monthOf(m[4]);
+      return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
+    },
+  );
   const monthDay = (
     m: RegExpExecArray,
     b: number,
@@ -405,64 +423,75 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   };
   // (Weekday,) Month D(, YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
-    monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
+  R(
+    `${WD_WORDS} the ${MON_WORDS}`,
+    `\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
   );
   // (Weekday,) (the) D(th) (of) Month( YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
-    monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
+  R(
+    `${WD_WORDS} the #`,
+    `\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
   );
   // vague: early/mid/late Month (YYYY), the end of Month/YYYY/this year…
   const VAGUE =
     '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
-  R(`\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`, 'i', (m, b) => {
-    const which = m[1].toLowerCase();
-    const monthWord = m[2];
-    if (monthWord && monthWord[0] !== monthWord[0].toUpperCase()) return null;
-    const mo = monthWord ? monthOf(monthWord) : null;
-    const yr = m[3] ? +m[3] : m[4] ? +m[4] : null;
-    const rel = m[5]?.toLowerCase();
-    const unit = m[6]?.toLowerCase();
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:vague-period',
-      kind: 'vague',
-      explicitYear: yr ?? undefined,
-      resolve: (c) => {
-        let y: number | null = yr;
-        let mm: number | null = mo;
-        if (rel && unit) {
-          if (!c.doc)
-            return {
-              value: null,
-              valueEnd: null,
-              precision: unit === 'year' ? 'year' : 'month',
-              future: rel === 'next' ? true : rel === 'last' ? false : null,
-            };
-          const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
-          if (unit === 'year') {
-            y = c.doc.y + delta;
-            mm = null;
-          } else {
-            if (c.doc.m == null) return { value: null, valueEnd: null, precision: 'month', future: null };
-            [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
+  R(
+    'early mid late the',
+    `\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`,
+    'i',
+    (m, b) => {
+      const which = m[1].toLowerCase();
+      const monthWord = m[2];
+      if (monthWord && monthWord[0] !== monthWord[0].toUpperCase()) return null;
+      const mo = monthWord ? monthOf(monthWord) : null;
+      const yr = m[3] ? +m[3] : m[4] ? +m[4] : null;
+      const rel = m[5]?.toLowerCase();
+      const unit = m[6]?.toLowerCase();
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:vague-period',
+        kind: 'vague',
+        explicitYear: yr ?? undefined,
+        resolve: (c) => {
+          let y: number | null = yr;
+          let mm: number | null = mo;
+          if (rel && unit) {
+            if (!c.doc)
+              return {
+                value: null,
+                valueEnd: null,
+                precision: unit === 'year' ? 'year' : 'month',
+                future: rel === 'next' ? true : rel === 'last' ? false : null,
+              };
+            const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
+            if (unit === 'year') {
+              y = c.doc.y + delta;
+              mm = null;
+            } else {
+              if (c.doc.m == null) return { value: null, valueEnd: null, precision: 'month', future: null };
+              [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
+            }
+          } else if (y == null && mo != null) {
+            y = pickYear(c.doc, mo, null, c.sentence);
           }
-        } else if (y == null && mo != null) {
-          y = pickYear(c.doc, mo, null, c.sentence);
-        }
-        if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
-        const p = vaguePeriod(which, y, mm);
-        const r = abs(p.value, p.valueEnd, p.precision, c);
-        // "the end of this year" lies ahead of a document written inside that year
-        if (r.future == null && /end|second half|late|last days/.test(which)) r.future = true;
-        if (r.future == null && /beginning|start|early|first/.test(which)) r.future = false;
-        return r;
-      },
-    };
-  });
+          if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
+          const p = vaguePeriod(which, y, mm);
+          const r = abs(p.value, p.valueEnd, p.precision, c);
+          // "the end of this year" lies ahead of a document written inside that year
+          if (r.future == null && /end|second half|late|last days/.test(which)) r.future = true;
+          if (r.future == null && /beginning|start|early|first/.test(which)) r.future = false;
+          return r;
+        },
+      };
+    },
+  );
   // Month (of) this/last/next year: "in November last year"
-  R(`\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`, '', (m, b) => {
+  R(MON_FULL_WORDS, `\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const rel = m[2];
     const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
@@ -478,7 +507,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   });
   // Month YYYY
-  R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
+  R(MON_FULL_WORDS, `\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const y = +m[2];
     return {
@@ -493,6 +522,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   });
   // preposition + Month (no day, no year): "in September", "last May", "since March"
   R(
+    'in since until till by from before after during last next this early late mid through throughout to of and',
     `\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`,
     '',
     (m, b) => {
@@ -520,6 +550,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // year ranges: 2014-2016, from 2014 to 2016
   R(
+    'in from between during for of #',
     `\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`,
     '',
     (m, b) => {
@@ -539,20 +570,26 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // preposition + year
-  R(`\\b${YEAR_PREP}\\s+${YEAR}`, 'i', (m, b) => {
-    const y = +m[1];
-    const s = groupStart(m, 1);
-    return {
-      start: b + s,
-      end: b + s + 4,
-      rule: 'date:year',
-      kind: 'absolute',
-      explicitYear: y,
-      resolve: (c) => abs(String(y), null, 'year', c),
-    };
-  });
+  R(
+    'in since until till by from before after during of around through throughout between for to and early late mid the',
+    `\\b${YEAR_PREP}\\s+${YEAR}`,
+    'i',
+    (m, b) => {
+      const y = +m[1];
+      const s = groupStart(m, 1);
+      return {
+        start: b + s,
+        end: b + s + 4,
+        rule: 'date:year',
+        kind: 'absolute',
+        explicitYear: y,
+        resolve: (c) => abs(String(y), null, 'year', c),
+      };
+    },
+  );
   // relative days
   R(
+    'the yesterday today tonight tomorrow last this',
     `\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`,
     'i',
     (m, b) => {
@@ -582,7 +619,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // N days/weeks/months/years ago ; in N days/weeks
-  R(`\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
+  R(`${NUM_WORDS} #`, `\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     return {
@@ -593,7 +630,7 @@ function buildRules(zones: ZoneTable): Rule[] {
       resolve: (c) => relShift(c.doc, -n, unit, false),
     };
   });
-  R(`\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
+  R('in', `\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     return {
@@ -606,6 +643,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   });
   // last/this/next/coming/past week/month/year, earlier/later this year
   R(
+    'earlier later last this next the',
     `\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`,
     'i',
     (m, b) => {
@@ -629,6 +667,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // bare weekday: "on Wednesday", "last Friday", "next Monday"
   R(
+    `last next this on coming past ${WD_WORDS}`,
     `\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`,
     '',
     (m, b) => {
@@ -668,6 +707,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // vague future: soon, shortly, in the near future, in the coming days
   R(
+    'soon shortly in at',
     `\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`,
     'i',
     (m, b) => {
@@ -688,6 +728,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     ? `(?:\\s*\\(?(${zones.pattern}|local)(?: time)?(?:\\s*\\(?(?:GMT|UTC)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)\\)?)?\\)?)?`
     : '()()';
   R(
+    '# noon* midnight*',
     `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)|([01]?\\d|2[0-3]):([0-5]\\d)(?!\\d)|(noon|midnight))${ZONE}`,
     '',
     (m, b) => {
@@ -773,15 +814,114 @@ interface Found extends Cand {
   sentence: number;
 }
 
-const ruleCache = new Map<ZoneTable, Rule[]>();
+// ---------------------------------------------------------------- rule triggers
+//
+// Running each of the ~20 rule regexes over the whole text cost more than the rest of the stage:
+// the regex engine tries every position. Instead one pass over the text finds the word starts
+// (exactly where \b before a word character holds) and, by the word, the rules that may match
+// there; each rule's sticky regex is then tried at those positions only, in order, skipping
+// positions inside its previous match: the same matches a global scan finds.
+
+/** ASCII word characters as \b sees them (no u flag): 1 letter, 2 digit, 3 underscore */
+const WORD_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  WORD_CLASS[c] = /[A-Za-z]/.test(ch) ? 1 : /\d/.test(ch) ? 2 : ch === '_' ? 3 : 0;
+}
+/** longest trigger word */
+const TRIGGER_MAX = 10;
+
+interface Triggers {
+  /** a lower-case word of letters packed in base 27 (packWord) -> bit set of rules */
+  words: Map<number, number>;
+  /** rules a word starting with a digit may start */
+  digit: number;
+  /** lower-case prefixes of words that may start rules */
+  prefixes: { prefix: string; mask: number }[];
+  /** per rule, the positions to try in the current text (buffers reused across texts) */
+  at: number[][];
+}
+
+function packWord(w: string): number {
+  let key = 0;
+  for (let i = 0; i < w.length; i++) key = key * 27 + (w.charCodeAt(i) - 96);
+  return key;
+}
+
+function triggerTable(rules: Rule[]): Triggers {
+  if (rules.length > 31) throw new Error('date rules: more than 31 rules for a 32-bit trigger mask');
+  const t: Triggers = { words: new Map(), digit: 0, prefixes: [], at: rules.map(() => []) };
+  rules.forEach((r, ri) => {
+    for (const w of r.first.split(' ')) {
+      if (w === '#') t.digit |= 1 << ri;
+      else if (w.endsWith('*')) t.prefixes.push({ prefix: w.slice(0, -1), mask: 1 << ri });
+      else if (/^[a-z]+$/.test(w) && w.length <= TRIGGER_MAX) {
+        const k = packWord(w);
+        t.words.set(k, (t.words.get(k) ?? 0) | (1 << ri));
+      } else throw new Error(`date rules: bad trigger word "${w}"`);
+    }
+  });
+  return t;
+}
+
+/** fills t.at: for each rule, the starts of the words that may start one of its matches */
+function findTriggers(text: string, t: Triggers): void {
+  for (const list of t.at) list.length = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || WORD_CLASS[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let mask = 0;
+    if (WORD_CLASS[c] === 2) {
+      mask = t.digit;
+      i++;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) i++;
+    } else {
+      let key = 0;
+      let len = 0;
+      let letters = true;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) {
+        if (WORD_CLASS[c] === 1) {
+          if (len < TRIGGER_MAX) key = key * 27 + ((c | 32) - 96);
+          len++;
+        } else letters = false;
+        i++;
+      }
+      if (letters && len <= TRIGGER_MAX) mask = t.words.get(key) ?? 0;
+      for (const p of t.prefixes) if (startsWithLower(text, start, i, p.prefix)) mask |= p.mask;
+    }
+    while (mask) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      t.at[bit].push(start);
+      mask &= mask - 1;
+    }
+  }
+}
+
+/** whether text[start, end) starts with `prefix` (lower-case letters), ignoring ASCII case */
+function startsWithLower(text: string, start: number, end: number, prefix: string): boolean {
+  if (end - start < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if ((text.charCodeAt(start + k) | 32) !== prefix.charCodeAt(k)) return false;
+  return true;
+}
+
+const ruleCache = new Map<ZoneTable, { rules: Rule[]; triggers: Triggers }>();
 
 function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Found[] {
-  let rules = ruleCache.get(zones);
-  if (!rules) {
-    rules = buildRules(zones);
-    ruleCache.set(zones, rules);
+  let cached = ruleCache.get(zones);
+  if (!cached) {
+    const built = buildRules(zones);
+    cached = { rules: built, triggers: triggerTable(built) };
+    ruleCache.set(zones, cached);
   }
-  // each rule scans the whole text once (cheaper than once per sentence); a match is kept when
+  const { rules, triggers } = cached;
+  findTriggers(text, triggers);
+  // each rule looks at the whole text once (cheaper than once per sentence); a match is kept when
   // it lies inside one sentence
   const bySentence = new Map<number, Found[]>();
   const sentenceOf = (pos: number): number => {
@@ -797,13 +937,16 @@ function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Foun
   };
   for (let ri = 0; ri < rules.length; ri++) {
     const r = rules[ri];
-    r.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = r.re.exec(text))) {
-      if (m[0].length === 0) {
-        r.re.lastIndex++;
-        continue;
-      }
+    const at = triggers.at[ri];
+    // the next position a global scan would try: after the previous match
+    let from = 0;
+    for (let k = 0; k < at.length; k++) {
+      if (at[k] < from) continue;
+      r.re.lastIndex = at[k];
+      const m = r.re.exec(text);
+      if (!m) continue;
+      from = m.index + (m[0].length || 1);
+      if (m[0].length === 0) continue;
       const si = sentenceOf(m.index);
       if (si < 0 || m.index + m[0].length > sentences[si].end) continue;
       const c = r.make(m, 0) as Found | null;
