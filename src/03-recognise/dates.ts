@@ -831,34 +831,49 @@ for (let c = 0; c < 128; c++) {
 /** longest trigger word */
 const TRIGGER_MAX = 10;
 
+/** slots of the trigger word table (a power of two) */
+const TRIGGER_SLOTS = 4096;
+
 interface Triggers {
-  /** a lower-case word of letters packed in base 27 (packWord) -> bit set of rules */
-  words: Map<number, number>;
+  /**
+   * bit sets of rules by the hash of a lower-case word (hashWord): a direct-mapped table where
+   * words that share a slot share their rules, so a collision can only add a useless try
+   */
+  words: Uint32Array;
   /** rules a word starting with a digit may start */
   digit: number;
   /** lower-case prefixes of words that may start rules */
   prefixes: { prefix: string; mask: number }[];
+  /** bit set of the first letters (a = bit 0) of those prefixes */
+  prefixFirst: number;
   /** per rule, the positions to try in the current text (buffers reused across texts) */
   at: number[][];
 }
 
-function packWord(w: string): number {
-  let key = 0;
-  for (let i = 0; i < w.length; i++) key = key * 27 + (w.charCodeAt(i) - 96);
-  return key;
+/** the slot of a lower-case word: findTriggers computes the same hash as it reads the word */
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h & (TRIGGER_SLOTS - 1);
 }
 
 function triggerTable(rules: Rule[]): Triggers {
   if (rules.length > 31) throw new Error('date rules: more than 31 rules for a 32-bit trigger mask');
-  const t: Triggers = { words: new Map(), digit: 0, prefixes: [], at: rules.map(() => []) };
+  const t: Triggers = {
+    words: new Uint32Array(TRIGGER_SLOTS),
+    digit: 0,
+    prefixes: [],
+    prefixFirst: 0,
+    at: rules.map(() => []),
+  };
   rules.forEach((r, ri) => {
     for (const w of r.first.split(' ')) {
       if (w === '#') t.digit |= 1 << ri;
-      else if (w.endsWith('*')) t.prefixes.push({ prefix: w.slice(0, -1), mask: 1 << ri });
-      else if (/^[a-z]+$/.test(w) && w.length <= TRIGGER_MAX) {
-        const k = packWord(w);
-        t.words.set(k, (t.words.get(k) ?? 0) | (1 << ri));
-      } else throw new Error(`date rules: bad trigger word "${w}"`);
+      else if (/^[a-z]+\*$/.test(w)) {
+        t.prefixes.push({ prefix: w.slice(0, -1), mask: 1 << ri });
+        t.prefixFirst |= 1 << (w.charCodeAt(0) - 97);
+      } else if (/^[a-z]+$/.test(w) && w.length <= TRIGGER_MAX) t.words[hashWord(w)] |= 1 << ri;
+      else throw new Error(`date rules: bad trigger word "${w}"`);
     }
   });
   return t;
@@ -882,18 +897,18 @@ function findTriggers(text: string, t: Triggers): void {
       i++;
       while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) i++;
     } else {
-      let key = 0;
-      let len = 0;
+      // a word of letters only (a trigger word is followed by a space or punctuation)
+      let h = 0;
       let letters = true;
       while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) {
-        if (WORD_CLASS[c] === 1) {
-          if (len < TRIGGER_MAX) key = key * 27 + ((c | 32) - 96);
-          len++;
-        } else letters = false;
+        if (WORD_CLASS[c] === 1) h = (Math.imul(h, 31) + (c | 32)) | 0;
+        else letters = false;
         i++;
       }
-      if (letters && len <= TRIGGER_MAX) mask = t.words.get(key) ?? 0;
-      for (const p of t.prefixes) if (startsWithLower(text, start, i, p.prefix)) mask |= p.mask;
+      if (letters && i - start <= TRIGGER_MAX) mask = t.words[h & (TRIGGER_SLOTS - 1)];
+      if (t.prefixFirst & (1 << ((text.charCodeAt(start) | 32) - 97))) {
+        for (const p of t.prefixes) if (startsWithLower(text, start, i, p.prefix)) mask |= p.mask;
+      }
     }
     while (mask) {
       const bit = 31 - Math.clz32(mask & -mask);
