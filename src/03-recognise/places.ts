@@ -141,6 +141,7 @@ function atLineStart(text: string, start: number): boolean {
 }
 
 const MONTH_OR_DAY_WORDS = new Set(MONTH_OR_DAY.source.slice(4, -2).split('|'));
+const MONTH_OR_DAY_HASHES = new Set([...MONTH_OR_DAY_WORDS].map((w) => hashOf(w)));
 
 /** the words of the current capitalised run and what the pre-checks need of each (reused) */
 const W = {
@@ -196,13 +197,28 @@ function readWords(text: string, from: number, to: number): number {
       (text.charCodeAt(ws) | 32) === 116 &&
       (text.charCodeAt(ws + 1) | 32) === 104 &&
       (text.charCodeAt(ws + 2) | 32) === 101;
-    W.monthOrDay[n] = k - poss - ws <= 9 && MONTH_OR_DAY_WORDS.has(text.slice(ws, k - poss));
+    W.monthOrDay[n] =
+      k - poss - ws <= 9 && MONTH_OR_DAY_HASHES.has(W.hashPoss[n]) && MONTH_OR_DAY_WORDS.has(text.slice(ws, k - poss));
     n++;
   }
   return n;
 }
 
 const UPPER_AT = /\p{Lu}/uy;
+
+/**
+ * SEQ, tried only where it can start: an ASCII capital (or the S of "St.") or an article prefix
+ * ("al-", "ash-"); the engine would otherwise try its Unicode pattern at every position
+ */
+const SEQ_AT = new RegExp(SEQ.source, 'uy');
+function nextSeqStart(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) return k;
+    if ((c === 97 || c === 101) && (text.charCodeAt(k + 2) === 45 || text.charCodeAt(k + 3) === 45)) return k;
+  }
+  return -1;
+}
 
 /** Finds place candidates in the text (no context resolution yet). */
 function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
@@ -224,10 +240,16 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
     if (!(last ? W.asciiPoss[f] : W.ascii[f])) return true;
     return firsts[(last ? W.hashPoss[f] : W.hash[f]) & (FIRST_SLOTS - 1)] === 1;
   };
-  SEQ.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SEQ.exec(text))) {
-    const nw = readWords(text, m.index, m.index + m[0].length);
+  // the capitalised runs: SEQ's matches, as a global scan finds them
+  for (let at = nextSeqStart(text, 0); at >= 0;) {
+    SEQ_AT.lastIndex = at;
+    if (!SEQ_AT.test(text)) {
+      at = nextSeqStart(text, at + 1);
+      continue;
+    }
+    const runEnd = SEQ_AT.lastIndex;
+    const nw = readWords(text, at, runEnd);
+    at = nextSeqStart(text, runEnd);
     let i = 0;
     while (i < nw) {
       let matched = false;
@@ -314,6 +336,13 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
     }
   }
   return out;
+}
+
+/** all readings in one country (there is at least one) */
+function oneCountry(list: PlaceEntry[]): boolean {
+  if (!list.length) return false;
+  for (let k = 1; k < list.length; k++) if (list[k].country !== list[0].country) return false;
+  return true;
 }
 
 function normCountry(s: string): string {
@@ -411,7 +440,7 @@ export function recognisePlaces(
   for (const a of actors) bump(a.actor.country, 1);
   for (const c of cands) {
     if (c.country) bump(c.country, 2);
-    else if (c.entries && new Set(c.entries.map((e) => e.country)).size === 1) bump(c.entries[0].country, 2);
+    else if (c.entries && oneCountry(c.entries)) bump(c.entries[0].country, 2);
   }
   const metaPlace = doc.meta.place;
   let place: Place | null = metaPlace;
