@@ -1190,14 +1190,16 @@ export interface YearEvidence {
   why: string;
 }
 
-const normText = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+const NON_ASCII = /[^\x00-\x7f]/;
+const normText = (s: string) => {
+  let t = s.toLowerCase();
+  // (decomposing is the costly step and changes nothing in ASCII text)
+  if (NON_ASCII.test(t)) t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return t
     .replace(/[^a-z ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+};
 
 // actor names recur in every document: their normal forms are memoised (bounded)
 const normMemo = new Map<string, string>();
