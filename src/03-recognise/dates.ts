@@ -93,6 +93,17 @@ const MON_FULL_WORDS = 'january february march april may june july august septem
 const MON_WORDS = `${MON_FULL_WORDS} jan feb mar apr jun jul aug sep sept oct nov dec`;
 const WD_WORDS = 'monday tuesday wednesday thursday friday saturday sunday';
 const NUM_WORDS = 'a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty';
+// what may follow a trigger word (its first character after any whitespace), for `next`
+const MON_INITIALS = 'jfmasond';
+const WD_INITIALS = 'mtwfs';
+const DIGITS = '0123456789';
+const DIGIT_DOT = DIGITS + '.';
+/** "in by", "12" -> "in/12 by/12": each word, when the next character is one of `chars` */
+const next = (words: string, chars: string) =>
+  words
+    .split(' ')
+    .map((w) => `${w}/${chars}`)
+    .join(' ');
 
 /** "in|by" -> "[Ii]n|[Bb]y": capitalised words at a sentence start, while month names stay case-sensitive */
 function anyCase(alts: string): string {
@@ -304,6 +315,8 @@ const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } =>
  * Every pattern starts with \b and a word character, so a match can only start at the start of a
  * word; `first` lists, lower-cased, the whole first words a match can start with ("#": any word
  * starting with a digit; "noon*": any word starting with "noon"). A rule is only tried there.
+ * "in/12" narrows a word further: only when the first character after it and any whitespace is
+ * one of those (letters in either case), as in "in 2015" for "in (19|20)\d\d".
  */
 type Rule = { re: RegExp; first: string; make(m: RegExpExecArray, base: number): Cand | null };
 
@@ -383,10 +396,15 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   };
   // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
-  R(MON_WORDS, `\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const mo = monthOf(m[1]);
-    return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
-  });
+  R(
+    next(MON_WORDS, DIGIT_DOT),
+    `\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => {
+      const mo = monthOf(m[1]);
+      return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
+    },
+  );
   // D-D Month(, YYYY)  /  D Month - D Month YYYY
   R(
     '#',
@@ -424,14 +442,14 @@ function buildRules(zones: ZoneTable): Rule[] {
   };
   // (Weekday,) Month D(, YYYY)
   R(
-    `${WD_WORDS} the ${MON_WORDS}`,
+    `${next(WD_WORDS, ',t' + MON_INITIALS)} the/${MON_INITIALS} ${next(MON_WORDS, DIGIT_DOT)}`,
     `\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`,
     '',
     (m, b) => monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
   );
   // (Weekday,) (the) D(th) (of) Month( YYYY)
   R(
-    `${WD_WORDS} the #`,
+    `${next(WD_WORDS, ',t' + DIGITS)} the/${DIGITS} #`,
     `\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`,
     '',
     (m, b) => monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
@@ -440,7 +458,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   const VAGUE =
     '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
   R(
-    'early mid late the',
+    `${next('early mid late', '-12tnl' + MON_INITIALS)} the/vebsmfl`,
     `\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`,
     'i',
     (m, b) => {
@@ -491,23 +509,28 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // Month (of) this/last/next year: "in November last year"
-  R(MON_FULL_WORDS, `\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`, '', (m, b) => {
-    const mo = monthOf(m[1]);
-    const rel = m[2];
-    const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:month-relyear',
-      kind: 'relative',
-      resolve: (c) =>
-        c.doc
-          ? abs(iso(c.doc.y + delta, mo), null, 'month', c)
-          : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null },
-    };
-  });
+  R(
+    next(MON_FULL_WORDS, ',otln'),
+    `\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`,
+    '',
+    (m, b) => {
+      const mo = monthOf(m[1]);
+      const rel = m[2];
+      const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:month-relyear',
+        kind: 'relative',
+        resolve: (c) =>
+          c.doc
+            ? abs(iso(c.doc.y + delta, mo), null, 'month', c)
+            : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null },
+      };
+    },
+  );
   // Month YYYY
-  R(MON_FULL_WORDS, `\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
+  R(next(MON_FULL_WORDS, ',o12'), `\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const y = +m[2];
     return {
@@ -522,7 +545,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   });
   // preposition + Month (no day, no year): "in September", "last May", "since March"
   R(
-    'in since until till by from before after during last next this early late mid through throughout to of and',
+    `${next('in since until till by from before after during last next this early late through throughout to of and', MON_INITIALS)} mid/-`,
     `\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`,
     '',
     (m, b) => {
@@ -550,7 +573,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // year ranges: 2014-2016, from 2014 to 2016
   R(
-    'in from between during for of #',
+    `${next('in from between during for of', '12')} #`,
     `\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`,
     '',
     (m, b) => {
@@ -571,7 +594,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // preposition + year
   R(
-    'in since until till by from before after during of around through throughout between for to and early late mid the',
+    `${next('in since until till by from before after during of around through throughout between for to and early late', '12')} mid/-12 the/yebsmf`,
     `\\b${YEAR_PREP}\\s+${YEAR}`,
     'i',
     (m, b) => {
@@ -589,7 +612,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // relative days
   R(
-    'the yesterday today tonight tomorrow last this',
+    'the/d yesterday today tonight tomorrow last/n this/mae',
     `\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`,
     'i',
     (m, b) => {
@@ -619,7 +642,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // N days/weeks/months/years ago ; in N days/weeks
-  R(`${NUM_WORDS} #`, `\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
+  R(`${next(NUM_WORDS, 'dwmy')} #`, `\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     return {
@@ -630,20 +653,25 @@ function buildRules(zones: ZoneTable): Rule[] {
       resolve: (c) => relShift(c.doc, -n, unit, false),
     };
   });
-  R('in', `\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
-    const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
-    const unit = m[2].toLowerCase();
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:in-n',
-      kind: 'relative',
-      resolve: (c) => relShift(c.doc, n, unit, true),
-    };
-  });
+  R(
+    `in/aotfsen${DIGITS}`,
+    `\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`,
+    'i',
+    (m, b) => {
+      const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+      const unit = m[2].toLowerCase();
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:in-n',
+        kind: 'relative',
+        resolve: (c) => relShift(c.doc, n, unit, true),
+      };
+    },
+  );
   // last/this/next/coming/past week/month/year, earlier/later this year
   R(
-    'earlier later last this next the',
+    `${next('earlier later', 'ltn')} ${next('last this next', 'wmy')} the/cpn`,
     `\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`,
     'i',
     (m, b) => {
@@ -667,7 +695,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // bare weekday: "on Wednesday", "last Friday", "next Monday"
   R(
-    `last next this on coming past ${WD_WORDS}`,
+    `${next('last next on coming past', WD_INITIALS)} this/c${WD_INITIALS} ${WD_WORDS}`,
     `\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`,
     '',
     (m, b) => {
@@ -707,7 +735,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // vague future: soon, shortly, in the near future, in the coming days
   R(
-    'soon shortly in at',
+    'soon shortly in/td at/a',
     `\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`,
     'i',
     (m, b) => {
@@ -840,6 +868,10 @@ interface Triggers {
    * words that share a slot share their rules, so a collision can only add a useless try
    */
   words: Uint32Array;
+  /** per slot, the rules whose words there are narrowed by the character after them */
+  narrowed: Uint32Array;
+  /** slot * 32 + rule -> the characters (lower-case ASCII codes) that may follow */
+  follow: Map<number, Uint8Array>;
   /** rules a word starting with a digit may start */
   digit: number;
   /** lower-case prefixes of words that may start rules */
@@ -861,13 +893,26 @@ function triggerTable(rules: Rule[]): Triggers {
   if (rules.length > 31) throw new Error('date rules: more than 31 rules for a 32-bit trigger mask');
   const t: Triggers = {
     words: new Uint32Array(TRIGGER_SLOTS),
+    narrowed: new Uint32Array(TRIGGER_SLOTS),
+    follow: new Map(),
     digit: 0,
     prefixes: [],
     prefixFirst: 0,
     at: rules.map(() => []),
   };
+  // words that share a slot share their rules; a rule narrowed for one of them and not for
+  // another (or with other characters) takes the union
+  const plain = new Set<number>();
   rules.forEach((r, ri) => {
-    for (const w of r.first.split(' ')) {
+    for (const entry of r.first.split(' ')) {
+      const [w, chars] = entry.split('/');
+      if (chars !== undefined) {
+        if (!/^[a-z]+$/.test(w) || !chars) throw new Error(`date rules: bad trigger "${entry}"`);
+        const k = hashWord(w) * 32 + ri;
+        let set = t.follow.get(k);
+        if (!set) t.follow.set(k, (set = new Uint8Array(128)));
+        for (const ch of chars) set[ch.charCodeAt(0)] = 1;
+      } else if (/^[a-z]+$/.test(w)) plain.add(hashWord(w) * 32 + ri);
       if (w === '#') t.digit |= 1 << ri;
       else if (/^[a-z]+\*$/.test(w)) {
         t.prefixes.push({ prefix: w.slice(0, -1), mask: 1 << ri });
@@ -876,6 +921,8 @@ function triggerTable(rules: Rule[]): Triggers {
       else throw new Error(`date rules: bad trigger word "${w}"`);
     }
   });
+  for (const k of plain) t.follow.delete(k);
+  for (const k of t.follow.keys()) t.narrowed[Math.floor(k / 32)] |= 1 << (k % 32);
   return t;
 }
 
@@ -905,7 +952,23 @@ function findTriggers(text: string, t: Triggers): void {
         else letters = false;
         i++;
       }
-      if (letters && i - start <= TRIGGER_MAX) mask = t.words[h & (TRIGGER_SLOTS - 1)];
+      if (letters && i - start <= TRIGGER_MAX) {
+        const slot = h & (TRIGGER_SLOTS - 1);
+        mask = t.words[slot];
+        let narrowed = mask & t.narrowed[slot];
+        if (narrowed) {
+          // the first character after the word and any whitespace
+          let k = i;
+          while (k < n && isSpace(text.charCodeAt(k))) k++;
+          let f = k < n ? text.charCodeAt(k) : 128;
+          if (f < 128 && WORD_CLASS[f] === 1) f |= 32;
+          while (narrowed) {
+            const bit = 31 - Math.clz32(narrowed & -narrowed);
+            if (f >= 128 || !t.follow.get(slot * 32 + bit)![f]) mask &= ~(1 << bit);
+            narrowed &= narrowed - 1;
+          }
+        }
+      }
       if (t.prefixFirst & (1 << ((text.charCodeAt(start) | 32) - 97))) {
         for (const p of t.prefixes) if (startsWithLower(text, start, i, p.prefix)) mask |= p.mask;
       }
@@ -916,6 +979,23 @@ function findTriggers(text: string, t: Triggers): void {
       mask &= mask - 1;
     }
   }
+}
+
+/** JavaScript's \s */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** whether text[start, end) starts with `prefix` (lower-case letters), ignoring ASCII case */
