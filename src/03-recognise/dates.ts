@@ -870,8 +870,8 @@ interface Triggers {
   words: Uint32Array;
   /** per slot, the rules whose words there are narrowed by the character after them */
   narrowed: Uint32Array;
-  /** slot * 32 + rule -> the characters (lower-case ASCII codes) that may follow */
-  follow: Map<number, Uint8Array>;
+  /** per narrowed slot, by the (lower-cased ASCII) character that follows: the narrowed rules it allows */
+  allow: (Uint32Array | undefined)[];
   /** rules a word starting with a digit may start */
   digit: number;
   /** lower-case prefixes of words that may start rules */
@@ -894,7 +894,7 @@ function triggerTable(rules: Rule[]): Triggers {
   const t: Triggers = {
     words: new Uint32Array(TRIGGER_SLOTS),
     narrowed: new Uint32Array(TRIGGER_SLOTS),
-    follow: new Map(),
+    allow: new Array(TRIGGER_SLOTS),
     digit: 0,
     prefixes: [],
     prefixFirst: 0,
@@ -903,14 +903,15 @@ function triggerTable(rules: Rule[]): Triggers {
   // words that share a slot share their rules; a rule narrowed for one of them and not for
   // another (or with other characters) takes the union
   const plain = new Set<number>();
+  const follow = new Map<number, Uint8Array>(); // slot * 32 + rule -> characters
   rules.forEach((r, ri) => {
     for (const entry of r.first.split(' ')) {
       const [w, chars] = entry.split('/');
       if (chars !== undefined) {
         if (!/^[a-z]+$/.test(w) || !chars) throw new Error(`date rules: bad trigger "${entry}"`);
         const k = hashWord(w) * 32 + ri;
-        let set = t.follow.get(k);
-        if (!set) t.follow.set(k, (set = new Uint8Array(128)));
+        let set = follow.get(k);
+        if (!set) follow.set(k, (set = new Uint8Array(128)));
         for (const ch of chars) set[ch.charCodeAt(0)] = 1;
       } else if (/^[a-z]+$/.test(w)) plain.add(hashWord(w) * 32 + ri);
       if (w === '#') t.digit |= 1 << ri;
@@ -921,8 +922,14 @@ function triggerTable(rules: Rule[]): Triggers {
       else throw new Error(`date rules: bad trigger word "${w}"`);
     }
   });
-  for (const k of plain) t.follow.delete(k);
-  for (const k of t.follow.keys()) t.narrowed[Math.floor(k / 32)] |= 1 << (k % 32);
+  for (const k of plain) follow.delete(k);
+  for (const [k, set] of follow) {
+    const slot = Math.floor(k / 32);
+    const bit = 1 << (k % 32);
+    t.narrowed[slot] |= bit;
+    const allow = (t.allow[slot] ??= new Uint32Array(128));
+    for (let c = 0; c < 128; c++) if (set[c]) allow[c] |= bit;
+  }
   return t;
 }
 
@@ -955,18 +962,14 @@ function findTriggers(text: string, t: Triggers): void {
       if (letters && i - start <= TRIGGER_MAX) {
         const slot = h & (TRIGGER_SLOTS - 1);
         mask = t.words[slot];
-        let narrowed = mask & t.narrowed[slot];
+        const narrowed = mask & t.narrowed[slot];
         if (narrowed) {
           // the first character after the word and any whitespace
           let k = i;
           while (k < n && isSpace(text.charCodeAt(k))) k++;
           let f = k < n ? text.charCodeAt(k) : 128;
           if (f < 128 && WORD_CLASS[f] === 1) f |= 32;
-          while (narrowed) {
-            const bit = 31 - Math.clz32(narrowed & -narrowed);
-            if (f >= 128 || !t.follow.get(slot * 32 + bit)![f]) mask &= ~(1 << bit);
-            narrowed &= narrowed - 1;
-          }
+          mask &= ~narrowed | (f < 128 ? t.allow[slot]![f] : 0);
         }
       }
       if (t.prefixFirst & (1 << ((text.charCodeAt(start) | 32) - 97))) {
@@ -1490,28 +1493,33 @@ export function inferDocYear(
   }
   // numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
   // holds its general debate and most meetings before the year ends ("at its seventy-second session")
-  for (const m of text.matchAll(GA_SESSION)) {
-    const n = ordinalValue(m[1] ?? m[2]!);
-    if (!n) continue;
-    const y = 1945 + n;
-    const key = `session:${y}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    constraints++;
-    if (hasYear(y)) score[y - minYear] += 2;
-    if (hasYear(y + 1)) score[y + 1 - minYear] += 1;
-    ev.push({ year: y, why: `General Assembly session ${n}` });
-  }
+  // (both patterns need their keyword: a quick look first spares scanning for them)
+  const session = /session/i.test(text);
+  if (session)
+    for (const m of text.matchAll(GA_SESSION)) {
+      const n = ordinalValue(m[1] ?? m[2]!);
+      if (!n) continue;
+      const y = 1945 + n;
+      const key = `session:${y}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      constraints++;
+      if (hasYear(y)) score[y - minYear] += 2;
+      if (hasYear(y + 1)) score[y + 1 - minYear] += 1;
+      ev.push({ year: y, why: `General Assembly session ${n}` });
+    }
   // "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year
-  for (const m of text.matchAll(ANNIVERSARY)) {
-    const n = ordinalValue(m[1]!);
-    const y = n ? Number(m[2]) + n : 0;
-    if (!hasYear(y) || seen.has(`anniversary:${y}`)) continue;
-    seen.add(`anniversary:${y}`);
-    constraints++;
-    score[y - minYear] += 2;
-    ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
-  }
+  const anniversary = /anniversary/i.test(text);
+  if (anniversary)
+    for (const m of text.matchAll(ANNIVERSARY)) {
+      const n = ordinalValue(m[1]!);
+      const y = n ? Number(m[2]) + n : 0;
+      if (!hasYear(y) || seen.has(`anniversary:${y}`)) continue;
+      seen.add(`anniversary:${y}`);
+      constraints++;
+      score[y - minYear] += 2;
+      ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
+    }
   // dated references in the future ("will take effect in January 2025"): the document is older,
   // and usually less than a year older
   for (const c of cands) {
