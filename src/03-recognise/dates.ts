@@ -88,6 +88,23 @@ const NUM = '(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 const YEAR_PREP =
   '(?:in|since|until|till|by|from|before|after|during|of|around|through|throughout|between|for|to|and|early|late|mid-?|the year|the end of|the beginning of|the start of|the middle of|the first half of|the second half of)';
 
+// the first words of the patterns above, for the rules' trigger lists
+const MON_FULL_WORDS = 'january february march april may june july august september october november december';
+const MON_WORDS = `${MON_FULL_WORDS} jan feb mar apr jun jul aug sep sept oct nov dec`;
+const WD_WORDS = 'monday tuesday wednesday thursday friday saturday sunday';
+const NUM_WORDS = 'a an one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty';
+// what may follow a trigger word (its first character after any whitespace), for `next`
+const MON_INITIALS = 'jfmasond';
+const WD_INITIALS = 'mtwfs';
+const DIGITS = '0123456789';
+const DIGIT_DOT = DIGITS + '.';
+/** "in by", "12" -> "in/12 by/12": each word, when the next character is one of `chars` */
+const next = (words: string, chars: string) =>
+  words
+    .split(' ')
+    .map((w) => `${w}/${chars}`)
+    .join(' ');
+
 /** "in|by" -> "[Ii]n|[Bb]y": capitalised words at a sentence start, while month names stay case-sensitive */
 function anyCase(alts: string): string {
   return alts
@@ -122,13 +139,21 @@ function utc(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d);
 }
 const DAY = 86400000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  // year inference asks this for every candidate year: plain arithmetic for ordinary integer
+  // dates, the Date round trip (which also rejects years 0-99 and fractions) for anything else
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= (m === 2 && leap ? 29 : MONTH_DAYS[m - 1]);
+  }
   const [yy, mm, dd] = ymd(utc(y, m, d));
   return yy === y && mm === m && dd === d;
 }
+/** day of the week (0 = Sunday) without a Date object: 1970-01-01 was a Thursday */
 function weekday(y: number, m: number, d: number): number {
-  return new Date(utc(y, m, d)).getUTCDay();
+  return ((Math.floor(utc(y, m, d) / DAY) % 7) + 11) % 7;
 }
 
 export function parseIsoDate(s: string | null | undefined): DocDate | null {
@@ -285,7 +310,15 @@ function addMonths(y: number, m: number, n: number): [number, number] {
 const full = (doc: DocDate | null): doc is DocDate & { m: number; d: number } =>
   !!doc && doc.m != null && doc.d != null;
 
-type Rule = { re: RegExp; make(m: RegExpExecArray, base: number): Cand | null };
+/**
+ * A rule: a sticky regex, the words a match can start with (see triggerTable) and the builder.
+ * Every pattern starts with \b and a word character, so a match can only start at the start of a
+ * word; `first` lists, lower-cased, the whole first words a match can start with ("#": any word
+ * starting with a digit; "noon*": any word starting with "noon"). A rule is only tried there.
+ * "in/12" narrows a word further: only when the first character after it and any whitespace is
+ * one of those (letters in either case), as in "in 2015" for "in (19|20)\d\d".
+ */
+type Rule = { re: RegExp; first: string; make(m: RegExpExecArray, base: number): Cand | null };
 
 /** offset of group g inside the match (groups are found by searching forward, good enough for our patterns) */
 function groupStart(m: RegExpExecArray, g: number): number {
@@ -307,10 +340,11 @@ function vaguePeriod(
 
 function buildRules(zones: ZoneTable): Rule[] {
   const rules: Rule[] = [];
-  const R = (src: string, flags: string, make: Rule['make']) => rules.push({ re: new RegExp(src, flags + 'g'), make });
+  const R = (first: string, src: string, flags: string, make: Rule['make']) =>
+    rules.push({ re: new RegExp(src, flags + 'y'), first, make });
 
   // ISO 2017-07-09
-  R(`\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
+  R('#', `\\b(\\d{4})-(\\d{2})-(\\d{2})\\b`, '', (m, b) => {
     const [y, mo, d] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d)) return null;
     return {
@@ -323,7 +357,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   });
   // 09.07.2017
-  R(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
+  R('#', `\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})\\b`, '', (m, b) => {
     const [d, mo, y] = [+m[1], +m[2], +m[3]];
     if (!validDay(y, mo, d) || y < 1900) return null;
     return {
@@ -362,15 +396,25 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   };
   // Month D-D(, YYYY)  /  Month D - Month D(, YYYY)
-  R(`\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const mo = monthOf(m[1]);
-    return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
-  });
+  R(
+    next(MON_WORDS, DIGIT_DOT),
+    `\\b${MON} (\\d{1,2})${ORD}${DASH}(?:${MON} )?(\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => {
+      const mo = monthOf(m[1]);
+      return dayRange(m, b, 'date:range-md', mo, m[3] ? monthOf(m[3]) : mo, +m[2], +m[4], m[5] ? +m[5] : null);
+    },
+  );
   // D-D Month(, YYYY)  /  D Month - D Month YYYY
-  R(`\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) => {
-    const mo2 = monthOf(m[4]);
-    return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
-  });
+  R(
+    '#',
+    `\\b(\\d{1,2})${ORD}(?: ${MON})?${DASH}(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => {
+      const mo2 = monthOf(m[4]);
+      return dayRange(m, b, 'date:range-dm', m[2] ? monthOf(m[2]) : mo2, mo2, +m[1], +m[3], m[5] ? +m[5] : null);
+    },
+  );
   const monthDay = (
     m: RegExpExecArray,
     b: number,
@@ -397,80 +441,96 @@ function buildRules(zones: ZoneTable): Rule[] {
     };
   };
   // (Weekday,) Month D(, YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
-    monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
+  R(
+    `${next(WD_WORDS, ',t' + MON_INITIALS)} the/${MON_INITIALS} ${next(MON_WORDS, DIGIT_DOT)}`,
+    `\\b(?:${WD},? )?(?:the )?${MON} (\\d{1,2})${ORD}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => monthDay(m, b, 'date:month-day', m[1], monthOf(m[2]), +m[3], m[4] ? +m[4] : null),
   );
   // (Weekday,) (the) D(th) (of) Month( YYYY)
-  R(`\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`, '', (m, b) =>
-    monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
+  R(
+    `${next(WD_WORDS, ',t' + DIGITS)} the/${DIGITS} #`,
+    `\\b(?:${WD},? )?(?:the )?(\\d{1,2})${ORD} (?:of )?${MON}(?:,? ${YEAR})?(?![\\d:])`,
+    '',
+    (m, b) => monthDay(m, b, 'date:day-month', m[1], monthOf(m[3]), +m[2], m[4] ? +m[4] : null),
   );
   // vague: early/mid/late Month (YYYY), the end of Month/YYYY/this year…
   const VAGUE =
     '(early|mid|late|the (?:very )?(?:end|beginning|start|middle|first half|second half|first days|last days) of)';
-  R(`\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`, 'i', (m, b) => {
-    const which = m[1].toLowerCase();
-    const monthWord = m[2];
-    if (monthWord && monthWord[0] !== monthWord[0].toUpperCase()) return null;
-    const mo = monthWord ? monthOf(monthWord) : null;
-    const yr = m[3] ? +m[3] : m[4] ? +m[4] : null;
-    const rel = m[5]?.toLowerCase();
-    const unit = m[6]?.toLowerCase();
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:vague-period',
-      kind: 'vague',
-      explicitYear: yr ?? undefined,
-      resolve: (c) => {
-        let y: number | null = yr;
-        let mm: number | null = mo;
-        if (rel && unit) {
-          if (!c.doc)
-            return {
-              value: null,
-              valueEnd: null,
-              precision: unit === 'year' ? 'year' : 'month',
-              future: rel === 'next' ? true : rel === 'last' ? false : null,
-            };
-          const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
-          if (unit === 'year') {
-            y = c.doc.y + delta;
-            mm = null;
-          } else {
-            if (c.doc.m == null) return { value: null, valueEnd: null, precision: 'month', future: null };
-            [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
+  R(
+    `${next('early mid late', '-12tnl' + MON_INITIALS)} the/vebsmfl`,
+    `\\b${VAGUE}[ -](?:${MON_FULL}(?:,? ${YEAR})?|${YEAR}|(this|next|last|the) (year|month))\\b`,
+    'i',
+    (m, b) => {
+      const which = m[1].toLowerCase();
+      const monthWord = m[2];
+      if (monthWord && monthWord[0] !== monthWord[0].toUpperCase()) return null;
+      const mo = monthWord ? monthOf(monthWord) : null;
+      const yr = m[3] ? +m[3] : m[4] ? +m[4] : null;
+      const rel = m[5]?.toLowerCase();
+      const unit = m[6]?.toLowerCase();
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:vague-period',
+        kind: 'vague',
+        explicitYear: yr ?? undefined,
+        resolve: (c) => {
+          let y: number | null = yr;
+          let mm: number | null = mo;
+          if (rel && unit) {
+            if (!c.doc)
+              return {
+                value: null,
+                valueEnd: null,
+                precision: unit === 'year' ? 'year' : 'month',
+                future: rel === 'next' ? true : rel === 'last' ? false : null,
+              };
+            const delta = rel === 'next' ? 1 : rel === 'last' ? -1 : 0;
+            if (unit === 'year') {
+              y = c.doc.y + delta;
+              mm = null;
+            } else {
+              if (c.doc.m == null) return { value: null, valueEnd: null, precision: 'month', future: null };
+              [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
+            }
+          } else if (y == null && mo != null) {
+            y = pickYear(c.doc, mo, null, c.sentence);
           }
-        } else if (y == null && mo != null) {
-          y = pickYear(c.doc, mo, null, c.sentence);
-        }
-        if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
-        const p = vaguePeriod(which, y, mm);
-        const r = abs(p.value, p.valueEnd, p.precision, c);
-        // "the end of this year" lies ahead of a document written inside that year
-        if (r.future == null && /end|second half|late|last days/.test(which)) r.future = true;
-        if (r.future == null && /beginning|start|early|first/.test(which)) r.future = false;
-        return r;
-      },
-    };
-  });
+          if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
+          const p = vaguePeriod(which, y, mm);
+          const r = abs(p.value, p.valueEnd, p.precision, c);
+          // "the end of this year" lies ahead of a document written inside that year
+          if (r.future == null && /end|second half|late|last days/.test(which)) r.future = true;
+          if (r.future == null && /beginning|start|early|first/.test(which)) r.future = false;
+          return r;
+        },
+      };
+    },
+  );
   // Month (of) this/last/next year: "in November last year"
-  R(`\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`, '', (m, b) => {
-    const mo = monthOf(m[1]);
-    const rel = m[2];
-    const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:month-relyear',
-      kind: 'relative',
-      resolve: (c) =>
-        c.doc
-          ? abs(iso(c.doc.y + delta, mo), null, 'month', c)
-          : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null },
-    };
-  });
+  R(
+    next(MON_FULL_WORDS, ',otln'),
+    `\\b${MON_FULL},? (?:of )?(this|last|next|the previous|the following) year\\b`,
+    '',
+    (m, b) => {
+      const mo = monthOf(m[1]);
+      const rel = m[2];
+      const delta = rel === 'this' ? 0 : rel === 'next' || rel === 'the following' ? 1 : -1;
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:month-relyear',
+        kind: 'relative',
+        resolve: (c) =>
+          c.doc
+            ? abs(iso(c.doc.y + delta, mo), null, 'month', c)
+            : { value: null, valueEnd: null, precision: 'month', future: delta > 0 ? true : delta < 0 ? false : null },
+      };
+    },
+  );
   // Month YYYY
-  R(`\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
+  R(next(MON_FULL_WORDS, ',o12'), `\\b${MON_FULL},? (?:of )?${YEAR}`, '', (m, b) => {
     const mo = monthOf(m[1]);
     const y = +m[2];
     return {
@@ -485,6 +545,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   });
   // preposition + Month (no day, no year): "in September", "last May", "since March"
   R(
+    `${next('in since until till by from before after during last next this early late through throughout to of and', MON_INITIALS)} mid/-`,
     `\\b(${anyCase('in|since|until|till|by|from|before|after|during|last|next|this|early|late|mid-|through|throughout|to|of|and')}) ${MON_FULL}\\b(?![ ,]+\\d)`,
     '',
     (m, b) => {
@@ -512,6 +573,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // year ranges: 2014-2016, from 2014 to 2016
   R(
+    `${next('in from between during for of', '12')} #`,
     `\\b(?:(?:in|from|between|during|for|of) )?${YEAR}\\s*(?:-|–|—|to|and)\\s*((?:19|20)\\d{2}|\\d{2})(?![\\d-])`,
     '',
     (m, b) => {
@@ -531,20 +593,26 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // preposition + year
-  R(`\\b${YEAR_PREP}\\s+${YEAR}`, 'i', (m, b) => {
-    const y = +m[1];
-    const s = groupStart(m, 1);
-    return {
-      start: b + s,
-      end: b + s + 4,
-      rule: 'date:year',
-      kind: 'absolute',
-      explicitYear: y,
-      resolve: (c) => abs(String(y), null, 'year', c),
-    };
-  });
+  R(
+    `${next('in since until till by from before after during of around through throughout between for to and early late', '12')} mid/-12 the/yebsmf`,
+    `\\b${YEAR_PREP}\\s+${YEAR}`,
+    'i',
+    (m, b) => {
+      const y = +m[1];
+      const s = groupStart(m, 1);
+      return {
+        start: b + s,
+        end: b + s + 4,
+        rule: 'date:year',
+        kind: 'absolute',
+        explicitYear: y,
+        resolve: (c) => abs(String(y), null, 'year', c),
+      };
+    },
+  );
   // relative days
   R(
+    'the/d yesterday today tonight tomorrow last/n this/mae',
     `\\b(the day before yesterday|the day after tomorrow|yesterday|today|tonight|tomorrow|last night|this (?:morning|afternoon|evening))(?: (morning|afternoon|evening|night))?\\b`,
     'i',
     (m, b) => {
@@ -574,7 +642,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     },
   );
   // N days/weeks/months/years ago ; in N days/weeks
-  R(`\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
+  R(`${next(NUM_WORDS, 'dwmy')} #`, `\\b${NUM} (day|week|month|year)s? ago\\b`, 'i', (m, b) => {
     const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
     const unit = m[2].toLowerCase();
     return {
@@ -585,19 +653,25 @@ function buildRules(zones: ZoneTable): Rule[] {
       resolve: (c) => relShift(c.doc, -n, unit, false),
     };
   });
-  R(`\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`, 'i', (m, b) => {
-    const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
-    const unit = m[2].toLowerCase();
-    return {
-      start: b + m.index,
-      end: b + m.index + m[0].length,
-      rule: 'date:in-n',
-      kind: 'relative',
-      resolve: (c) => relShift(c.doc, n, unit, true),
-    };
-  });
+  R(
+    `in/aotfsen${DIGITS}`,
+    `\\bin ${NUM} (day|week|month|year)s?(?:' time)?\\b(?! (?:of|after|before))`,
+    'i',
+    (m, b) => {
+      const n = NUMBER_WORDS[m[1].toLowerCase()] ?? +m[1];
+      const unit = m[2].toLowerCase();
+      return {
+        start: b + m.index,
+        end: b + m.index + m[0].length,
+        rule: 'date:in-n',
+        kind: 'relative',
+        resolve: (c) => relShift(c.doc, n, unit, true),
+      };
+    },
+  );
   // last/this/next/coming/past week/month/year, earlier/later this year
   R(
+    `${next('earlier later', 'ltn')} ${next('last this next', 'wmy')} the/cpn`,
     `\\b(?:(earlier|later) )?(last|this|next|the coming|the past|the previous|the current|the next) (week|month|year)\\b`,
     'i',
     (m, b) => {
@@ -621,6 +695,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // bare weekday: "on Wednesday", "last Friday", "next Monday"
   R(
+    `${next('last next on coming past', WD_INITIALS)} this/c${WD_INITIALS} ${WD_WORDS}`,
     `\\b(?:(last|next|this|on|coming|this coming|past) )?${WD}(?:'s)?\\b(?!,? (?:the )?\\d)(?!,? ${MON})`,
     '',
     (m, b) => {
@@ -660,6 +735,7 @@ function buildRules(zones: ZoneTable): Rule[] {
   );
   // vague future: soon, shortly, in the near future, in the coming days
   R(
+    'soon shortly in/td at/a',
     `\\b(soon|shortly|in the (?:near|foreseeable|immediate) future|in the (?:coming|next|following) (?:few )?(?:days|weeks|months|years)|in due course|at a later date)\\b(?! (?:after|before|thereafter|afterwards))`,
     'i',
     (m, b) => {
@@ -680,6 +756,7 @@ function buildRules(zones: ZoneTable): Rule[] {
     ? `(?:\\s*\\(?(${zones.pattern}|local)(?: time)?(?:\\s*\\(?(?:GMT|UTC)?\\s*([+-]\\d{1,2}(?::?\\d{2})?)\\)?)?\\)?)?`
     : '()()';
   R(
+    '# noon* midnight*',
     `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b|AM\\b|PM\\b)|([01]?\\d|2[0-3]):([0-5]\\d)(?!\\d)|(noon|midnight))${ZONE}`,
     '',
     (m, b) => {
@@ -765,15 +842,184 @@ interface Found extends Cand {
   sentence: number;
 }
 
-const ruleCache = new Map<ZoneTable, Rule[]>();
+// ---------------------------------------------------------------- rule triggers
+//
+// Running each of the ~20 rule regexes over the whole text cost more than the rest of the stage:
+// the regex engine tries every position. Instead one pass over the text finds the word starts
+// (exactly where \b before a word character holds) and, by the word, the rules that may match
+// there; each rule's sticky regex is then tried at those positions only, in order, skipping
+// positions inside its previous match: the same matches a global scan finds.
+
+/** ASCII word characters as \b sees them (no u flag): 1 letter, 2 digit, 3 underscore */
+const WORD_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  WORD_CLASS[c] = /[A-Za-z]/.test(ch) ? 1 : /\d/.test(ch) ? 2 : ch === '_' ? 3 : 0;
+}
+/** longest trigger word */
+const TRIGGER_MAX = 10;
+
+/** slots of the trigger word table (a power of two) */
+const TRIGGER_SLOTS = 4096;
+
+interface Triggers {
+  /**
+   * bit sets of rules by the hash of a lower-case word (hashWord): a direct-mapped table where
+   * words that share a slot share their rules, so a collision can only add a useless try
+   */
+  words: Uint32Array;
+  /** per slot, the rules whose words there are narrowed by the character after them */
+  narrowed: Uint32Array;
+  /** per narrowed slot, by the (lower-cased ASCII) character that follows: the narrowed rules it allows */
+  allow: (Uint32Array | undefined)[];
+  /** rules a word starting with a digit may start */
+  digit: number;
+  /** lower-case prefixes of words that may start rules */
+  prefixes: { prefix: string; mask: number }[];
+  /** bit set of the first letters (a = bit 0) of those prefixes */
+  prefixFirst: number;
+  /** per rule, the positions to try in the current text (buffers reused across texts) */
+  at: number[][];
+}
+
+/** the slot of a lower-case word: findTriggers computes the same hash as it reads the word */
+function hashWord(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h & (TRIGGER_SLOTS - 1);
+}
+
+function triggerTable(rules: Rule[]): Triggers {
+  if (rules.length > 31) throw new Error('date rules: more than 31 rules for a 32-bit trigger mask');
+  const t: Triggers = {
+    words: new Uint32Array(TRIGGER_SLOTS),
+    narrowed: new Uint32Array(TRIGGER_SLOTS),
+    allow: new Array(TRIGGER_SLOTS),
+    digit: 0,
+    prefixes: [],
+    prefixFirst: 0,
+    at: rules.map(() => []),
+  };
+  // words that share a slot share their rules; a rule narrowed for one of them and not for
+  // another (or with other characters) takes the union
+  const plain = new Set<number>();
+  const follow = new Map<number, Uint8Array>(); // slot * 32 + rule -> characters
+  rules.forEach((r, ri) => {
+    for (const entry of r.first.split(' ')) {
+      const [w, chars] = entry.split('/');
+      if (chars !== undefined) {
+        if (!/^[a-z]+$/.test(w) || !chars) throw new Error(`date rules: bad trigger "${entry}"`);
+        const k = hashWord(w) * 32 + ri;
+        let set = follow.get(k);
+        if (!set) follow.set(k, (set = new Uint8Array(128)));
+        for (const ch of chars) set[ch.charCodeAt(0)] = 1;
+      } else if (/^[a-z]+$/.test(w)) plain.add(hashWord(w) * 32 + ri);
+      if (w === '#') t.digit |= 1 << ri;
+      else if (/^[a-z]+\*$/.test(w)) {
+        t.prefixes.push({ prefix: w.slice(0, -1), mask: 1 << ri });
+        t.prefixFirst |= 1 << (w.charCodeAt(0) - 97);
+      } else if (/^[a-z]+$/.test(w) && w.length <= TRIGGER_MAX) t.words[hashWord(w)] |= 1 << ri;
+      else throw new Error(`date rules: bad trigger word "${w}"`);
+    }
+  });
+  for (const k of plain) follow.delete(k);
+  for (const [k, set] of follow) {
+    const slot = Math.floor(k / 32);
+    const bit = 1 << (k % 32);
+    t.narrowed[slot] |= bit;
+    const allow = (t.allow[slot] ??= new Uint32Array(128));
+    for (let c = 0; c < 128; c++) if (set[c]) allow[c] |= bit;
+  }
+  return t;
+}
+
+/** fills t.at: for each rule, the starts of the words that may start one of its matches */
+function findTriggers(text: string, t: Triggers): void {
+  for (const list of t.at) list.length = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c >= 128 || WORD_CLASS[c] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let mask = 0;
+    if (WORD_CLASS[c] === 2) {
+      mask = t.digit;
+      i++;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) i++;
+    } else {
+      // a word of letters only (a trigger word is followed by a space or punctuation)
+      let h = 0;
+      let letters = true;
+      while (i < n && (c = text.charCodeAt(i)) < 128 && WORD_CLASS[c] !== 0) {
+        if (WORD_CLASS[c] === 1) h = (Math.imul(h, 31) + (c | 32)) | 0;
+        else letters = false;
+        i++;
+      }
+      if (letters && i - start <= TRIGGER_MAX) {
+        const slot = h & (TRIGGER_SLOTS - 1);
+        mask = t.words[slot];
+        const narrowed = mask & t.narrowed[slot];
+        if (narrowed) {
+          // the first character after the word and any whitespace
+          let k = i;
+          while (k < n && isSpace(text.charCodeAt(k))) k++;
+          let f = k < n ? text.charCodeAt(k) : 128;
+          if (f < 128 && WORD_CLASS[f] === 1) f |= 32;
+          mask &= ~narrowed | (f < 128 ? t.allow[slot]![f] : 0);
+        }
+      }
+      if (t.prefixFirst & (1 << ((text.charCodeAt(start) | 32) - 97))) {
+        for (const p of t.prefixes) if (startsWithLower(text, start, i, p.prefix)) mask |= p.mask;
+      }
+    }
+    while (mask) {
+      const bit = 31 - Math.clz32(mask & -mask);
+      t.at[bit].push(start);
+      mask &= mask - 1;
+    }
+  }
+}
+
+/** JavaScript's \s */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** whether text[start, end) starts with `prefix` (lower-case letters), ignoring ASCII case */
+function startsWithLower(text: string, start: number, end: number, prefix: string): boolean {
+  if (end - start < prefix.length) return false;
+  for (let k = 0; k < prefix.length; k++) if ((text.charCodeAt(start + k) | 32) !== prefix.charCodeAt(k)) return false;
+  return true;
+}
+
+const ruleCache = new Map<ZoneTable, { rules: Rule[]; triggers: Triggers }>();
 
 function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Found[] {
-  let rules = ruleCache.get(zones);
-  if (!rules) {
-    rules = buildRules(zones);
-    ruleCache.set(zones, rules);
+  let cached = ruleCache.get(zones);
+  if (!cached) {
+    const built = buildRules(zones);
+    cached = { rules: built, triggers: triggerTable(built) };
+    ruleCache.set(zones, cached);
   }
-  // each rule scans the whole text once (cheaper than once per sentence); a match is kept when
+  const { rules, triggers } = cached;
+  findTriggers(text, triggers);
+  // each rule looks at the whole text once (cheaper than once per sentence); a match is kept when
   // it lies inside one sentence
   const bySentence = new Map<number, Found[]>();
   const sentenceOf = (pos: number): number => {
@@ -789,13 +1035,16 @@ function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Foun
   };
   for (let ri = 0; ri < rules.length; ri++) {
     const r = rules[ri];
-    r.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = r.re.exec(text))) {
-      if (m[0].length === 0) {
-        r.re.lastIndex++;
-        continue;
-      }
+    const at = triggers.at[ri];
+    // the next position a global scan would try: after the previous match
+    let from = 0;
+    for (let k = 0; k < at.length; k++) {
+      if (at[k] < from) continue;
+      r.re.lastIndex = at[k];
+      const m = r.re.exec(text);
+      if (!m) continue;
+      from = m.index + (m[0].length || 1);
+      if (m[0].length === 0) continue;
       const si = sentenceOf(m.index);
       if (si < 0 || m.index + m[0].length > sentences[si].end) continue;
       const c = r.make(m, 0) as Found | null;
@@ -1024,30 +1273,57 @@ export interface YearEvidence {
   why: string;
 }
 
-const norm = (s: string) =>
-  s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+const NON_ASCII = /[^\x00-\x7f]/;
+const normText = (s: string) => {
+  let t = s.toLowerCase();
+  // (decomposing is the costly step and changes nothing in ASCII text)
+  if (NON_ASCII.test(t)) t = t.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return t
     .replace(/[^a-z ]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+};
 
-function dateNum(s: string, endOfPeriod: boolean): number {
+// actor names recur in every document: their normal forms are memoised (bounded)
+const normMemo = new Map<string, string>();
+function norm(s: string): string {
+  let n = normMemo.get(s);
+  if (n === undefined) {
+    n = normText(s);
+    if (normMemo.size > 20000) normMemo.clear();
+    normMemo.set(s, n);
+  }
+  return n;
+}
+
+function dateNumOf(s: string, endOfPeriod: boolean): number {
   const p = parseIsoDate(s)!;
   if (p.m == null) return endOfPeriod ? utc(p.y, 12, 31) : utc(p.y, 1, 1);
   if (p.d == null) return endOfPeriod ? utc(p.y, p.m + 1, 0) : utc(p.y, p.m, 1);
   return utc(p.y, p.m, p.d);
 }
+// the term dates of people.tsv, parsed once each
+const dateNumMemo = [new Map<string, number>(), new Map<string, number>()];
+function dateNum(s: string, endOfPeriod: boolean): number {
+  const memo = dateNumMemo[endOfPeriod ? 1 : 0];
+  let t = memo.get(s);
+  if (t === undefined) {
+    t = dateNumOf(s, endOfPeriod);
+    memo.set(s, t);
+  }
+  return t;
+}
 
-const roleReCache = new Map<string, RegExp>();
+// tail ('' or ' elect') -> role -> regex
+const roleReCache = new Map<string, Map<string, RegExp>>();
 /** "Secretary of State" → /\bsecretary of state(?: [a-z]+){0,3}$/: the office right before the name */
 function roleRe(role: string, tail: string): RegExp {
-  const k = role + '\u0000' + tail;
-  let re = roleReCache.get(k);
+  let byRole = roleReCache.get(tail);
+  if (!byRole) roleReCache.set(tail, (byRole = new Map()));
+  let re = byRole.get(role);
   if (!re) {
-    re = new RegExp(`\\b${norm(role)}${tail}(?: [a-z]+){0,3}$`);
-    roleReCache.set(k, re);
+    re = new RegExp(`\\b${normText(role)}${tail}(?: [a-z]+){0,3}$`);
+    byRole.set(role, re);
   }
   return re;
 }
@@ -1060,7 +1336,7 @@ function termIndex(terms: Term[]): Map<string, Term[]> {
   byName = new Map();
   for (const t of terms) {
     for (const n of [t.name, ...t.aliases]) {
-      const k = norm(n);
+      const k = normText(n);
       const list = byName.get(k);
       if (!list) byName.set(k, [t]);
       else if (!list.includes(t)) list.push(t);
@@ -1128,31 +1404,45 @@ export function inferDocYear(
   const minYear = 1990;
   const years: number[] = [];
   for (let y = minYear; y <= maxYear; y++) years.push(y);
-  const score = new Map<number, number>(years.map((y) => [y, 0]));
+  const ny = years.length;
+  // per candidate year (index y - minYear): its score, and the instants the rules below compare:
+  // the dateline's day in that year (NaN when there is none or it does not exist that year), the
+  // year's first and last day
+  const score = new Float64Array(ny);
+  const hasYear = (y: number) => y >= minYear && y - minYear < ny && Number.isInteger(y);
+  const dayT = new Float64Array(ny);
+  const firstT = new Float64Array(ny);
+  const lastT = new Float64Array(ny);
+  for (let i = 0; i < ny; i++) {
+    const y = years[i];
+    dayT[i] = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : NaN;
+    firstT[i] = utc(y, 1, 1);
+    lastT[i] = utc(y, 12, 31);
+  }
   let constraints = 0;
   const ev: YearEvidence[] = [];
   // the date that must fall in a term: the dateline's day, else any day of the year
-  const fits = (y: number, from: number, to: number) => {
+  const fits = (i: number, from: number, to: number) => {
     if (partial) {
-      if (!validDay(y, partial.month, partial.day)) return false;
-      const t = utc(y, partial.month, partial.day);
-      return t >= from && t <= to;
+      const t = dayT[i];
+      return t === t && t >= from && t <= to;
     }
-    return utc(y, 12, 31) >= from && utc(y, 1, 1) <= to;
+    return lastT[i] >= from && firstT[i] <= to;
   };
   // office holders: mentions with a role whose text (or the words just before) names the office
   const byName = termIndex(terms);
   const seen = new Set<string>();
   for (const a of actors) {
     if (a.kind !== 'person' || !a.actor.name) continue;
-    const rows = byName.get(norm(a.actor.name)) ?? [];
-    if (!rows.length) continue;
+    const name = norm(a.actor.name);
+    const rows = byName.get(name);
+    if (!rows || !rows.length) continue;
     // the words before the surname, within the clause: "US Secretary of State Rex", "President-elect Donald"
     let pre = text.slice(Math.max(0, a.start - 60), a.start);
     const cut = pre.search(/[.!?;:][^.!?;:]*$/);
     if (cut >= 0) pre = pre.slice(cut + 1);
-    const combined = norm(pre + ' ' + text.slice(a.start, a.end));
-    const last = norm(a.actor.name).split(' ').pop()!;
+    const combined = normText(pre + ' ' + text.slice(a.start, a.end));
+    const last = name.slice(name.lastIndexOf(' ') + 1);
     const li = combined.lastIndexOf(last);
     const prefix = li >= 0 ? combined.slice(0, li).trim() : combined;
     if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
@@ -1166,7 +1456,7 @@ export function inferDocYear(
         if (seen.has(key)) continue;
         seen.add(key);
         constraints++;
-        for (const y of years) if (fits(y, st - 90 * DAY, st)) score.set(y, score.get(y)! + 2);
+        for (let i = 0; i < ny; i++) if (fits(i, st - 90 * DAY, st)) score[i] += 2;
         ev.push({ year: ymd(st)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
       }
       continue;
@@ -1177,9 +1467,16 @@ export function inferDocYear(
     if (seen.has(key)) continue;
     seen.add(key);
     constraints++;
-    for (const y of years) {
-      if (matching.some((r) => r.start && fits(y, dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity)))
-        score.set(y, score.get(y)! + 2);
+    // the terms' spans, computed once rather than for every year
+    const spans: number[] = [];
+    for (const r of matching) if (r.start) spans.push(dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity);
+    for (let i = 0; i < ny; i++) {
+      for (let k = 0; k < spans.length; k += 2) {
+        if (fits(i, spans[k], spans[k + 1])) {
+          score[i] += 2;
+          break;
+        }
+      }
     }
     ev.push({
       year: 0,
@@ -1191,33 +1488,38 @@ export function inferDocYear(
     if (c.wd == null || !c.md || c.explicitYear) continue;
     const [m, d] = c.md;
     constraints++;
-    for (const y of years) if (validDay(y, m, d) && weekday(y, m, d) === c.wd) score.set(y, score.get(y)! + 1);
+    for (let i = 0; i < ny; i++) if (validDay(years[i], m, d) && weekday(years[i], m, d) === c.wd) score[i] += 1;
     ev.push({ year: 0, why: `weekday of ${m}/${d}` });
   }
   // numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
   // holds its general debate and most meetings before the year ends ("at its seventy-second session")
-  for (const m of text.matchAll(GA_SESSION)) {
-    const n = ordinalValue(m[1] ?? m[2]!);
-    if (!n) continue;
-    const y = 1945 + n;
-    const key = `session:${y}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    constraints++;
-    if (score.has(y)) score.set(y, score.get(y)! + 2);
-    if (score.has(y + 1)) score.set(y + 1, score.get(y + 1)! + 1);
-    ev.push({ year: y, why: `General Assembly session ${n}` });
-  }
+  // (both patterns need their keyword: a quick look first spares scanning for them)
+  const session = /session/i.test(text);
+  if (session)
+    for (const m of text.matchAll(GA_SESSION)) {
+      const n = ordinalValue(m[1] ?? m[2]!);
+      if (!n) continue;
+      const y = 1945 + n;
+      const key = `session:${y}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      constraints++;
+      if (hasYear(y)) score[y - minYear] += 2;
+      if (hasYear(y + 1)) score[y + 1 - minYear] += 1;
+      ev.push({ year: y, why: `General Assembly session ${n}` });
+    }
   // "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year
-  for (const m of text.matchAll(ANNIVERSARY)) {
-    const n = ordinalValue(m[1]!);
-    const y = n ? Number(m[2]) + n : 0;
-    if (!score.has(y) || seen.has(`anniversary:${y}`)) continue;
-    seen.add(`anniversary:${y}`);
-    constraints++;
-    score.set(y, score.get(y)! + 2);
-    ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
-  }
+  const anniversary = /anniversary/i.test(text);
+  if (anniversary)
+    for (const m of text.matchAll(ANNIVERSARY)) {
+      const n = ordinalValue(m[1]!);
+      const y = n ? Number(m[2]) + n : 0;
+      if (!hasYear(y) || seen.has(`anniversary:${y}`)) continue;
+      seen.add(`anniversary:${y}`);
+      constraints++;
+      score[y - minYear] += 2;
+      ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
+    }
   // dated references in the future ("will take effect in January 2025"): the document is older,
   // and usually less than a year older
   for (const c of cands) {
@@ -1225,12 +1527,12 @@ export function inferDocYear(
     const [m, d] = c.md;
     const ref = utc(c.explicitYear, m, d);
     let hit = false;
-    for (const y of years) {
+    for (let i = 0; i < ny; i++) {
       // the document's day, or with no dateline any day of the year
-      const t0 = partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 1, 1);
-      const t1 = partial ? t0 : utc(y, 12, 31);
+      const t0 = dayT[i] === dayT[i] ? dayT[i] : firstT[i];
+      const t1 = partial ? t0 : lastT[i];
       if (t0 <= ref && ref - t1 < 366 * DAY) {
-        score.set(y, score.get(y)! + 1);
+        score[i] += 1;
         hit = true;
       }
     }
@@ -1244,10 +1546,10 @@ export function inferDocYear(
   for (const c of cands)
     if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
   if (!constraints && !latest) return null;
-  if (latest) for (const y of years) if (y < latest) score.set(y, score.get(y)! - 3);
+  if (latest) for (let i = 0; i < ny; i++) if (years[i] < latest) score[i] -= 3;
   if (latest) ev.push({ year: latest, why: `latest dated reference ${latest}` });
-  const best = Math.max(...score.values());
-  const top = years.filter((y) => score.get(y) === best);
+  const best = Math.max(...score);
+  const top = years.filter((_, i) => score[i] === best);
   if (!constraints) {
     // only a lower bound: decide only when nothing else is possible (never)
     return null;
@@ -1257,8 +1559,8 @@ export function inferDocYear(
   // document date) decide: news reports what just happened
   if (top.length > 1) {
     const recent = top.map((y) => {
-      const t =
-        partial && validDay(y, partial.month, partial.day) ? utc(y, partial.month, partial.day) : utc(y, 12, 31);
+      const i = y - minYear;
+      const t = dayT[i] === dayT[i] ? dayT[i] : lastT[i];
       let n = 0;
       for (const c of cands) {
         if (!c.explicitYear || !c.md || c.future === true) continue;

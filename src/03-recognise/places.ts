@@ -26,16 +26,20 @@ const LOCATIVE =
 const MONTH_OR_DAY =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr|The|This|That|These|Those|We|I|He|She|It|They|Our|His|Her|Their)$/;
 
-interface Word extends Span {
-  text: string;
-}
-
-function splitWords(seq: string, base: number): Word[] {
-  const out: Word[] = [];
-  const re = /\S+/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(seq))) out.push({ start: base + m.index, end: base + m.index + m[0].length, text: m[0] });
-  return out;
+/** first actor mention overlapping [start, end); `actors` sorted by start, `cursor` only moves forward */
+function overlapsActor(
+  actors: { start: number; end: number; kind: string }[],
+  start: number,
+  end: number,
+  cursor: { i: number },
+): { kind: string } | null {
+  while (cursor.i < actors.length && actors[cursor.i].end <= start - 200) cursor.i++;
+  for (let k = cursor.i; k < actors.length; k++) {
+    const a = actors[k];
+    if (a.start >= end) break;
+    if (a.end > start) return a;
+  }
+  return null;
 }
 
 interface Cand extends Span {
@@ -47,21 +51,6 @@ interface Cand extends Span {
   rule: string;
 }
 
-/** first actor mention overlapping s; `actors` sorted by start, `from` a cursor that only moves forward */
-function overlapsActor(
-  actors: { start: number; end: number; kind: string }[],
-  s: Span,
-  cursor: { i: number },
-): { kind: string } | null {
-  while (cursor.i < actors.length && actors[cursor.i].end <= s.start - 200) cursor.i++;
-  for (let k = cursor.i; k < actors.length; k++) {
-    const a = actors[k];
-    if (a.start >= s.end) break;
-    if (a.end > s.start) return a;
-  }
-  return null;
-}
-
 export interface FindOptions {
   actors?: { start: number; end: number; kind: string }[];
 }
@@ -69,57 +58,245 @@ export interface FindOptions {
 /** longest known name in words; sub-spans longer than this are never looked up */
 const MAX_WORDS = 5;
 
+// ---------------------------------------------------------------- cheap exact pre-checks
+//
+// Most capitalised runs are people, titles and sentence starts. Rather than normalising and
+// looking up every sub-span, findCandidates first asks questions that can only say "maybe":
+// could the span's key start with the first word of a known key, could LOCATIVE match before
+// it. Hashes are of lower-cased characters; a collision only costs the exact check.
+
+const hashStep = (h: number, c: number) => (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c | 32 : c)) | 0;
+function hashOf(s: string, from = 0, to = s.length): number {
+  let h = 0;
+  for (let k = from; k < to; k++) h = hashStep(h, s.charCodeAt(k));
+  return h;
+}
+
+/** slots of the first-word table (a power of two) */
+const FIRST_SLOTS = 1 << 14;
+const firstWordTables = new WeakMap<object, Uint8Array | null>();
+/** hashes of the first words of the known keys, or null when the KB cannot list its keys */
+function firstWordTable(pk: KB['places']): Uint8Array | null {
+  let t = firstWordTables.get(pk);
+  if (t !== undefined) return t;
+  t = null;
+  if (pk.knownKeys) {
+    t = new Uint8Array(FIRST_SLOTS);
+    for (const k of pk.knownKeys()) {
+      const sp = k.indexOf(' ');
+      t[hashOf(k, 0, sp < 0 ? k.length : sp) & (FIRST_SLOTS - 1)] = 1;
+    }
+  }
+  firstWordTables.set(pk, t);
+  return t;
+}
+
+/** JavaScript's \s */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** the last word LOCATIVE can end with (before its trailing whitespace), hashed */
+const LOCATIVE_LAST = new Set(
+  'in at to from near outside around across into via toward towards throughout within visit visits visited visiting reached leave left arrive arrived of the'
+    .split(' ')
+    .map((w) => hashOf(w)),
+);
+/**
+ * false when LOCATIVE cannot match the 40 characters before `start`: its match ends with
+ * whitespace after one of the LOCATIVE_LAST words, so the ASCII letters before the trailing
+ * whitespace must spell one
+ */
+function mayBeLocative(text: string, start: number): boolean {
+  const lo = Math.max(0, start - 40);
+  let k = start - 1;
+  if (k < lo || !isSpace(text.charCodeAt(k))) return false;
+  while (k >= lo && isSpace(text.charCodeAt(k))) k--;
+  const e = k + 1;
+  while (k >= lo && e - k <= 11 && isAsciiLetter(text.charCodeAt(k))) k--;
+  const len = e - k - 1;
+  return len >= 2 && len <= 10 && LOCATIVE_LAST.has(hashOf(text, k + 1, e));
+}
+
+/** /\n[ \t]*$/ on the 40 characters before `start`, or `start` is 0 */
+function atLineStart(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const lo = Math.max(0, start - 40);
+  let k = start - 1;
+  while (k >= lo && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k >= lo && text.charCodeAt(k) === 10;
+}
+
+const MONTH_OR_DAY_WORDS = new Set(MONTH_OR_DAY.source.slice(4, -2).split('|'));
+const MONTH_OR_DAY_HASHES = new Set([...MONTH_OR_DAY_WORDS].map((w) => hashOf(w)));
+
+/** the words of the current capitalised run and what the pre-checks need of each (reused) */
+const W = {
+  start: [] as number[],
+  end: [] as number[],
+  /** characters a trailing possessive takes ("'s", "’") */
+  poss: [] as number[],
+  /** the word (as a whole, or without its possessive) is ASCII: its key token is its lower case */
+  ascii: [] as boolean[],
+  asciiPoss: [] as boolean[],
+  hash: [] as number[],
+  hashPoss: [] as number[],
+  /** the word is "the" in any case */
+  the: [] as boolean[],
+  /** the word without its possessive is a month, weekday, title or pronoun (MONTH_OR_DAY) */
+  monthOrDay: [] as boolean[],
+};
+
+/** splits the run text[from, to) at its separators (space, no-break space) into W */
+function readWords(text: string, from: number, to: number): number {
+  let n = 0;
+  let k = from;
+  while (k < to) {
+    let c = text.charCodeAt(k);
+    if (c === 32 || c === 0xa0) {
+      k++;
+      continue;
+    }
+    const ws = k;
+    let h = 0;
+    let lastAscii = -1; // index of the last non-ASCII character
+    while (k < to && (c = text.charCodeAt(k)) !== 32 && c !== 0xa0) {
+      if (c >= 128) lastAscii = k;
+      h = hashStep(h, c);
+      k++;
+    }
+    const c1 = text.charCodeAt(k - 1);
+    const poss =
+      c1 === 39 || c1 === 0x2019
+        ? 1
+        : c1 === 115 && k - 2 >= ws && (text.charCodeAt(k - 2) === 39 || text.charCodeAt(k - 2) === 0x2019)
+          ? 2
+          : 0;
+    W.start[n] = ws;
+    W.end[n] = k;
+    W.poss[n] = poss;
+    W.hash[n] = h;
+    W.ascii[n] = lastAscii < 0;
+    W.asciiPoss[n] = lastAscii < k - poss;
+    W.hashPoss[n] = poss ? hashOf(text, ws, k - poss) : h;
+    W.the[n] =
+      k - ws === 3 &&
+      (text.charCodeAt(ws) | 32) === 116 &&
+      (text.charCodeAt(ws + 1) | 32) === 104 &&
+      (text.charCodeAt(ws + 2) | 32) === 101;
+    W.monthOrDay[n] =
+      k - poss - ws <= 9 && MONTH_OR_DAY_HASHES.has(W.hashPoss[n]) && MONTH_OR_DAY_WORDS.has(text.slice(ws, k - poss));
+    n++;
+  }
+  return n;
+}
+
+const UPPER_AT = /\p{Lu}/uy;
+
+/**
+ * SEQ, tried only where it can start: an ASCII capital (or the S of "St.") or an article prefix
+ * ("al-", "ash-"); the engine would otherwise try its Unicode pattern at every position
+ */
+const SEQ_AT = new RegExp(SEQ.source, 'uy');
+function nextSeqStart(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) return k;
+    if ((c === 97 || c === 101) && (text.charCodeAt(k + 2) === 45 || text.charCodeAt(k + 3) === 45)) return k;
+  }
+  return -1;
+}
+
 /** Finds place candidates in the text (no context resolution yet). */
 function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
   const pk = kb.places;
-  const actors = [...(opts.actors ?? [])].sort((a, b) => a.start - b.start);
+  const firsts = firstWordTable(pk);
+  const given = opts.actors ?? [];
+  // (the actors layer is usually in order already: no copy then)
+  let sorted = true;
+  for (let k = 1; k < given.length && sorted; k++) sorted = given[k - 1].start <= given[k].start;
+  const actors = sorted ? given : [...given].sort((a, b) => a.start - b.start);
   const cursor = { i: 0 };
   const out: Cand[] = [];
-  SEQ.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SEQ.exec(text))) {
-    const words = splitWords(m[0], m.index);
+  /** whether the key of the span of words [i, j) may be a known key (see firstWordTable) */
+  const mayBeKnown = (i: number, j: number): boolean => {
+    if (!firsts) return true;
+    // placeKey drops a leading "the "; a one-word span loses its possessive
+    const f = W.the[i] && j > i + 1 ? i + 1 : i;
+    const last = j === f + 1;
+    if (!(last ? W.asciiPoss[f] : W.ascii[f])) return true;
+    return firsts[(last ? W.hashPoss[f] : W.hash[f]) & (FIRST_SLOTS - 1)] === 1;
+  };
+  // the capitalised runs: SEQ's matches, as a global scan finds them
+  for (let at = nextSeqStart(text, 0); at >= 0;) {
+    SEQ_AT.lastIndex = at;
+    if (!SEQ_AT.test(text)) {
+      at = nextSeqStart(text, at + 1);
+      continue;
+    }
+    const runEnd = SEQ_AT.lastIndex;
+    const nw = readWords(text, at, runEnd);
+    at = nextSeqStart(text, runEnd);
     let i = 0;
-    while (i < words.length) {
+    while (i < nw) {
       let matched = false;
-      const start = words[i].start;
+      const start = W.start[i];
       // lazily computed context of this start position
       let before: string | null = null;
       let loc: boolean | null = null;
+      let ls: boolean | null = null;
       let dl: boolean | null = null;
-      const locative = () => (loc ??= LOCATIVE.test((before ??= text.slice(Math.max(0, start - 40), start))));
-      const lineStart = () => start === 0 || /\n[ \t]*$/.test((before ??= text.slice(Math.max(0, start - 40), start)));
-      for (let j = Math.min(words.length, i + MAX_WORDS); j > i; j--) {
-        let end = words[j - 1].end;
-        let name = text.slice(start, end);
-        // trailing possessive / punctuation
-        if (/['’]s?$/.test(name)) name = name.replace(/(?:['’]s|['’])$/, '');
-        end = start + name.length;
-        if (!name || MONTH_OR_DAY.test(name)) continue;
-        const key = placeKey(name);
-        const whole = i === 0 && j === words.length;
-        const known = pk.known(key);
+      const locative = () =>
+        (loc ??= mayBeLocative(text, start) && LOCATIVE.test((before ??= text.slice(Math.max(0, start - 40), start))));
+      const lineStart = () => (ls ??= atLineStart(text, start));
+      for (let j = Math.min(nw, i + MAX_WORDS); j > i; j--) {
+        // the span without a trailing possessive / punctuation
+        const end = W.end[j - 1] - W.poss[j - 1];
+        if (end <= start || (j === i + 1 && W.monthOrDay[i])) continue;
+        let name: string | null = null;
+        let key: string | null = null;
+        let known: PlaceEntry[] | undefined;
+        if (mayBeKnown(i, j)) known = pk.known((key = placeKey((name = text.slice(start, end)))));
         if (!known && i !== 0) continue;
+        const whole = i === 0 && j === nw;
+        // (computed once per start position, with the first span that asks)
         const dateline = () => (dl ??= lineStart() && /^[ \t]*(?:,|\(|—|–|-\s)/.test(text.slice(end, end + 3)));
-        const actor = overlapsActor(actors, { start, end }, cursor);
+        const actor = overlapsActor(actors, start, end, cursor);
         if (actor) {
           // an actor reading ("Moscow insists", "Lavrov") wins unless a locative word precedes;
           // a person or an organisation is never a place
           if (actor.kind !== 'country' || !(locative() || dateline())) continue;
         }
+        name ??= text.slice(start, end);
         if (known) {
           // a place name inside a longer name is a modifier ("the Paris Agreement", "Moscow State
           // University", "the Washington Post"), not a mention of the place
           // (an initialism after it, as in "Washington D.C.", is a designator, not a longer name)
-          if (
-            j < words.length &&
-            /^\p{Lu}/u.test(words[j].text) &&
-            !/^(?:in|at|to|from)$/i.test(words[j].text) &&
-            !(words[j].text.length === 1 && text[words[j].end] === '.')
-          ) {
-            i = words.length;
-            matched = true;
-            break;
+          if (j < nw) {
+            const next = text.slice(W.start[j], W.end[j]);
+            UPPER_AT.lastIndex = W.start[j];
+            if (
+              UPPER_AT.test(text) &&
+              !/^(?:in|at|to|from)$/i.test(next) &&
+              !(next.length === 1 && text[W.end[j]] === '.')
+            ) {
+              i = nw;
+              matched = true;
+              break;
+            }
           }
           out.push({
             start,
@@ -135,6 +312,7 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
         }
         // whole sequence only: a country or a GeoNames town after a locative cue
         if (!(locative() || dateline())) continue;
+        key ??= placeKey(name);
         const cname = kb.geo.aliases?.get(key)?.find((a) => a.kind === 'name');
         if (cname) {
           // a country right after the cue, even inside a longer capitalised run
@@ -158,6 +336,13 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
     }
   }
   return out;
+}
+
+/** all readings in one country (there is at least one) */
+function oneCountry(list: PlaceEntry[]): boolean {
+  if (!list.length) return false;
+  for (let k = 1; k < list.length; k++) if (list[k].country !== list[0].country) return false;
+  return true;
 }
 
 function normCountry(s: string): string {
@@ -255,7 +440,7 @@ export function recognisePlaces(
   for (const a of actors) bump(a.actor.country, 1);
   for (const c of cands) {
     if (c.country) bump(c.country, 2);
-    else if (c.entries && new Set(c.entries.map((e) => e.country)).size === 1) bump(c.entries[0].country, 2);
+    else if (c.entries && oneCountry(c.entries)) bump(c.entries[0].country, 2);
   }
   const metaPlace = doc.meta.place;
   let place: Place | null = metaPlace;

@@ -34,6 +34,8 @@ export interface PlaceKB {
   isWellKnown(name: string): boolean;
   /** curated places and capitals under a key already normalised with placeKey */
   known(key: string): PlaceEntry[] | undefined;
+  /** the keys `known` answers (for recognisers that pre-filter their look-ups) */
+  knownKeys?(): Iterable<string>;
   /** milliseconds the load took */
   loadMs: number;
 }
@@ -207,6 +209,7 @@ export function loadPlaceKB(dataDir: string, geo: GeoKB): PlaceKB {
     resolve: (name, ctx) => pick(lookupKey(placeKey(name)), ctx),
     isWellKnown: (name) => known.has(placeKey(name)),
     known: (key) => known.get(key),
+    knownKeys: () => known.keys(),
     loadMs: 0,
   };
   kb.loadMs = performance.now() - t0;
