@@ -32,6 +32,26 @@ export function actorsOf(doc: Doc): ActorMention[] {
   return [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/**
+ * Actor mentions sorted by start (longest first), read-only: the layer itself when it is already in
+ * that order (it usually is), so callers that only read or filter it need no sorted copy.
+ */
+export function actorsSorted(doc: Doc): readonly ActorMention[] {
+  const l = doc.layers.actors ?? [];
+  for (let i = 1; i < l.length; i++) {
+    const a = l[i - 1];
+    const b = l[i];
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return actorsOf(doc);
+  }
+  return l;
+}
+
+/** The items in order of start, read-only: the list itself when already sorted, else a sorted copy (stable sort: same order). */
+export function byStart<T extends Span>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return [...items].sort((a, b) => a.start - b.start);
+  return items;
+}
+
 export function inSpan<T extends Span>(list: T[], span: Span): T[] {
   return list.filter((x) => x.start >= span.start && x.end <= span.end);
 }
@@ -325,9 +345,9 @@ export function matchAll(re: RegExp, text: string, offset: number): { start: num
 }
 
 /** Buckets spans by the sentence containing them (linear sweep; both lists sorted by start). */
-export function bySentence<T extends Span>(items: T[], sentences: Span[]): T[][] {
+export function bySentence<T extends Span>(items: readonly T[], sentences: Span[]): T[][] {
   const out: T[][] = sentences.map(() => []);
-  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const sorted = byStart(items);
   let j = 0;
   for (const it of sorted) {
     while (j < sentences.length && sentences[j].end <= it.start) j++;
@@ -427,7 +447,106 @@ export function scanWords(p: { source: string }, text: string): { start: number;
   return out;
 }
 
-const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[] }>();
+/**
+ * A character as the case-insensitive (non-Unicode) regex flag compares it: its upper case when
+ * that is one character and does not map a non-ASCII letter to ASCII (ECMAScript Canonicalize).
+ */
+function canon(ch: string): string {
+  const u = ch.toUpperCase();
+  return u.length !== 1 || (ch.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? ch : u;
+}
+
+/**
+ * The characters (canonicalized, see `canon`) a non-empty match of a regex source can start with,
+ * or null when any character may (or the source uses syntax this small reader does not know).
+ * Used only to skip patterns that cannot match at a position, so null is always safe.
+ */
+export function firstChars(source: string): Set<string> | null {
+  let i = 0;
+  const ANY = null;
+  // each parser returns the first set (null: any) and whether the part can match the empty string
+  type R = { first: Set<string> | null; nullable: boolean };
+  const union = (a: Set<string> | null, b: Set<string> | null) => (a === null || b === null ? null : new Set([...a, ...b]));
+  function alt(): R {
+    let r = seq();
+    while (source[i] === '|') {
+      i++;
+      const q = seq();
+      r = { first: union(r.first, q.first), nullable: r.nullable || q.nullable };
+    }
+    return r;
+  }
+  function seq(): R {
+    let first: Set<string> | null = new Set();
+    let nullable = true;
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = quantified();
+      if (nullable) first = union(first, a.first);
+      nullable = nullable && a.nullable;
+    }
+    return { first, nullable };
+  }
+  function quantified(): R {
+    const a = atom();
+    const c = source[i];
+    let r = a;
+    let quantifier = true;
+    if (c === '?' || c === '*') {
+      i++;
+      r = { first: a.first, nullable: true };
+    } else if (c === '+') i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i));
+      if (!m) throw new Error('quantifier');
+      i += m[0].length;
+      if (+m[1] === 0) r = { first: a.first, nullable: true };
+    } else quantifier = false;
+    if (quantifier && source[i] === '?') i++; // lazy
+    return r;
+  }
+  function atom(): R {
+    const c = source[i++];
+    if (c === '(') {
+      let zeroWidth = false;
+      if (source[i] === '?') {
+        if (source[i + 1] === ':') i += 2;
+        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else throw new Error('group');
+      }
+      const r = alt();
+      if (source[i++] !== ')') throw new Error('paren');
+      // a lookaround consumes nothing: what follows it gives the first character
+      return zeroWidth ? { first: new Set(), nullable: true } : r;
+    }
+    if (c === '[') {
+      if (source[i] === ']') throw new Error('class');
+      const end = source.indexOf(']', i + 1);
+      if (end < 0) throw new Error('class');
+      const body = source.slice(i, end);
+      i = end + 1;
+      if (body.startsWith('^') || body.includes('\\') || /.-./.test(body)) return { first: ANY, nullable: false };
+      return { first: new Set([...body].map(canon)), nullable: false };
+    }
+    if (c === '\\') {
+      const e = source[i++];
+      if (e === 'b' || e === 'B') return { first: new Set(), nullable: true };
+      if (/[A-Za-z0-9]/.test(e)) return { first: ANY, nullable: /[1-9k]/.test(e) };
+      return { first: new Set([canon(e)]), nullable: false };
+    }
+    if (c === '^' || c === '$') return { first: new Set(), nullable: true };
+    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|' || c === ')' || c === undefined) return { first: ANY, nullable: false };
+    return { first: new Set([canon(c)]), nullable: false };
+  }
+  try {
+    const r = alt();
+    return i === source.length ? r.first : ANY;
+  } catch {
+    return ANY;
+  }
+}
+
+const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[]; firsts: (Set<string> | null)[]; byFirst: Map<string, number[]> }>();
 
 /**
  * All whole-word matches of several patterns over a text, as [pattern index, match] pairs: one scan
@@ -442,11 +561,13 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
       // (a match starts a word: the lookbehind rejects positions inside words at once)
       union: new RegExp(`(?<![a-z0-9\\u00C0-\\u024F])(?:${pats.map((p) => `(?:${p.source})`).join('|')})`, 'g'),
       sticky: pats.map((p) => new RegExp(`(?:${p.source})(?![A-Za-z0-9\\u00C0-\\u024F])`, 'iy')),
+      firsts: pats.map((p) => firstChars(p.source)),
+      byFirst: new Map(),
     };
     multiCache.set(key, c);
   }
   const out: { i: number; start: number; end: number; text: string }[] = [];
-  const { union, sticky } = c;
+  const { union, sticky, firsts, byFirst } = c;
   let lower = text.toLowerCase();
   // (a few letters change length when lower-cased: then the union runs case-insensitively)
   const union2 = lower.length === text.length ? union : new RegExp(union.source, 'gi');
@@ -457,7 +578,15 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
     const q = m.index;
     union2.lastIndex = q + 1;
     if (q > 0 && WORD_CHAR.test(text[q - 1])) continue;
-    for (let i = 0; i < sticky.length; i++) {
+    // only the patterns that can start with this character are tried (the list is built once per character)
+    const k = canon(text[q]);
+    let cand = byFirst.get(k);
+    if (!cand) {
+      cand = [];
+      for (let i = 0; i < firsts.length; i++) if (firsts[i] === null || firsts[i]!.has(k)) cand.push(i);
+      byFirst.set(k, cand);
+    }
+    for (const i of cand) {
       const re = sticky[i];
       re.lastIndex = q;
       const s = re.exec(text);
@@ -471,8 +600,8 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
  * Lazy per-sentence buckets: `of(span)` gives the items inside the span (binary search over the
  * items sorted by start), without building one array per sentence of the document.
  */
-export function spansWithin<T extends Span>(items: T[]): (span: Span) => T[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start);
+export function spansWithin<T extends Span>(items: readonly T[]): (span: Span) => T[] {
+  const sorted = byStart(items);
   return (span: Span) => {
     let lo = 0;
     let hi = sorted.length;

@@ -78,8 +78,40 @@ const TOPIC_NOUN_AFTER = /^\s+(?:settlement|crisis|conflict|issue|question|probl
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
 
-function markers(kb: KB, kind: 'planned' | 'past'): MeetingPattern[] {
-  return kb.topics.meetingPatterns.filter((p) => p.kind === kind);
+/** The meeting patterns sorted by role, built once per pattern list (i.e. once per KB). */
+interface PatternSets {
+  triggers: MeetingPattern[];
+  vetoes: MeetingPattern[];
+  /** triggers then vetoes: what the text is scanned for */
+  scan: MeetingPattern[];
+  planned: MeetingPattern[];
+  past: MeetingPattern[];
+  /** one regex matching where any noun, verb, visit or forum trigger matches (the title test) */
+  titleTrigger: RegExp | null;
+}
+
+const patternSets = new WeakMap<object, PatternSets>();
+
+function patternsOf(kb: KB): PatternSets {
+  const pats = kb.topics?.meetingPatterns ?? [];
+  let ps = patternSets.get(pats);
+  if (!ps) {
+    const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
+    const vetoes = pats.filter((p) => p.kind === 'veto');
+    const trig = pats.filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
+    // the patterns' own word boundaries around the alternation: it matches where one of them does
+    const WB = 'A-Za-z0-9\\u00C0-\\u024F';
+    ps = {
+      triggers,
+      vetoes,
+      scan: [...triggers, ...vetoes],
+      planned: pats.filter((p) => p.kind === 'planned'),
+      past: pats.filter((p) => p.kind === 'past'),
+      titleTrigger: trig.length ? new RegExp(`(?<![${WB}])(?:${trig.map((p) => `(?:${p.source})`).join('|')})(?![${WB}])`, 'i') : null,
+    };
+    patternSets.set(pats, ps);
+  }
+  return ps;
 }
 
 function hasMarker(pats: MeetingPattern[], text: string): boolean {
@@ -126,8 +158,8 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
 function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: number): Candidate[] {
   const title = doc.meta.title;
   if (!title || doc.text.includes(title)) return [];
-  const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
-  if (!trig.some((p) => ((p.re.lastIndex = 0), p.re.test(title)))) return [];
+  const trig = patternsOf(kb).titleTrigger;
+  if (!trig || !trig.test(title)) return [];
   // The title is one sentence. Its actors are the document's own: every surface (and name) the
   // actor layer found in the text is looked up in the title, which costs far less than recognising it.
   const actors: ActorMention[] = [];
@@ -208,10 +240,7 @@ type Collected = Candidate[] & { firstTrigger: number };
 function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collected {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
-  const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
-  const vetoes = pats.filter((p) => p.kind === 'veto');
-  const planned = markers(kb, 'planned');
-  const past = markers(kb, 'past');
+  const { triggers, scan, planned, past } = patternsOf(kb);
   const inQuote = insideAny(unattributedQuoteSpans(doc));
   const quoteSpeaker = quoteSpeakerAt(doc);
   // "the Ukrainian settlement", "the Syrian crisis": a country adjective naming a topic is no party
@@ -224,7 +253,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
   // every trigger and veto is matched once over the whole text and the hits bucketed by sentence
   // (far cheaper than a prefilter plus a scan per sentence)
   type Hit = { start: number; end: number; text: string; p: MeetingPattern };
-  const scanned = scanMany(pats, [...triggers, ...vetoes], text);
+  const scanned = scanMany(pats, scan, text);
   const hitsBy = bySentence(
     scanned.filter((h) => h.i < triggers.length).map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
     sents,
