@@ -151,7 +151,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     }
 
     const hits: { start: number; end: number; text: string; p: AgreementPattern }[] = [];
-    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ ...h, p });
+    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ start: h.start, end: h.end, text: h.text, p });
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const used: { start: number; end: number }[] = [];
     let made: Cand | null = null;
