@@ -561,6 +561,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   const out: MeetingAnn[] = [];
   const byKey = new Map<string, MeetingAnn>();
   const titleEv = new Set<MeetingAnn>();
+  /** the party set key of each kept meeting (merging swaps a party for a fuller one of the same key: it never changes) */
+  const outKeys = new Map<MeetingAnn, string>();
   // dated mentions first so undated ones can join them
   const ordered = [...cands].sort((a, b) => Number(b.dated) - Number(a.dated) || a.order - b.order);
   for (const c of ordered) {
@@ -571,7 +573,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status
       // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
-      target = out.find((o) => setKey(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
+      target = out.find((o) => outKeys.get(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
     }
     if (target) {
       if (titleEv.has(target) && !c.fromTitle) {
@@ -590,6 +592,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     byKey.set(k, m);
     if (c.fromTitle) titleEv.add(m);
     out.push(m);
+    outKeys.set(m, pk);
   }
   out.sort((a, b) => a.evidence.start - b.evidence.start);
   return out;
