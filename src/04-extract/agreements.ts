@@ -36,6 +36,7 @@ import {
   quotedSpans,
   refineVague,
   sentencesOf,
+  requiredFactors,
 } from './meet-util.js';
 import { topicIndex } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -68,6 +69,21 @@ function deadlineCache(preps: AgreementPattern[]): RegExp[] {
   return r;
 }
 
+const factorCache = new WeakMap<RegExp, RegExp | null>();
+
+/** One case-sensitive regex of the fixed strings one of which every match of `re` contains (null: none known). */
+function factorRe(re: RegExp): RegExp | null {
+  let f = factorCache.get(re);
+  if (f === undefined) {
+    let fs = requiredFactors(re.source);
+    // a factor containing another is implied by it
+    if (fs) fs = fs.filter((x) => !fs!.some((y) => y !== x && x.includes(y)));
+    f = fs && fs.length ? new RegExp(fs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+    factorCache.set(re, f);
+  }
+  return f;
+}
+
 export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const text = doc.text;
   const pats = kb.topics?.agreementPatterns ?? [];
@@ -81,6 +97,10 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
   const topicsOf = topicIndex(doc);
   const prefilter = pats.length ? unionRe(pats, [...triggers, ...effPats].map((p) => p.source)) : null;
+  // a cheaper necessary condition first: the lower-cased sentence holds a fixed string every prefilter match holds
+  const precheck = prefilter ? factorRe(prefilter) : null;
+  const low = text.toLowerCase();
+  const lowSameLength = low.length === text.length;
   const deadlineRe = deadlineCache(deadlinePreps);
   const today = docDay(doc);
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
@@ -121,7 +141,9 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const stext = text.slice(s.start, s.end);
-    if (!prefilter || !prefilter.test(stext)) continue;
+    if (!prefilter) continue;
+    if (precheck && !precheck.test(lowSameLength ? low.slice(s.start, s.end) : stext.toLowerCase())) continue;
+    if (!prefilter.test(stext)) continue;
     if (isQuestion(doc, s)) continue;
     const mentions = mentionsBy[si];
     const sDates = datesBy[si];

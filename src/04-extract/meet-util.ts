@@ -548,6 +548,103 @@ export function firstChars(source: string): Set<string> | null {
   }
 }
 
+/**
+ * Lower-case strings of which every match of a regex source (matched case-insensitively) contains
+ * at least one, or null when this small reader finds none (or meets syntax it does not know). A text
+ * whose lower-cased form contains none of them cannot match: a cheap exact pre-check.
+ */
+export function requiredFactors(source: string): string[] | null {
+  let i = 0;
+  // a part's factors: null when the part need not contain any fixed string
+  function alt(): string[] | null {
+    let out: string[] | null = seq();
+    while (source[i] === '|') {
+      i++;
+      const q = seq();
+      out = out && q ? [...out, ...q] : null;
+    }
+    return out;
+  }
+  function seq(): string[] | null {
+    // candidates: runs of literal characters that every match goes through, and required groups
+    let best: string[] | null = null;
+    const score = (f: string[]) => Math.min(...f.map((x) => x.length));
+    const offer = (f: string[] | null) => {
+      if (f && f.length && f.every((x) => x.length) && (!best || score(f) > score(best))) best = f;
+    };
+    let run = '';
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = atom();
+      const c = source[i];
+      let optional = false;
+      let repeated = false;
+      if (c === '?' || c === '*') {
+        i++;
+        optional = true;
+      } else if (c === '+') {
+        i++;
+        repeated = true;
+      } else if (c === '{') {
+        const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i));
+        if (!m) throw new Error('quantifier');
+        i += m[0].length;
+        optional = +m[1] === 0;
+        repeated = true;
+      }
+      if ((optional || repeated) && source[i] === '?') i++; // lazy
+      if (!optional && a.char !== null && !repeated) {
+        run += a.char;
+        continue;
+      }
+      offer(run ? [run] : null);
+      run = '';
+      if (!optional) offer(a.char !== null ? [a.char] : a.factors);
+    }
+    offer(run ? [run] : null);
+    return best;
+  }
+  /** one atom: a literal character (lower-cased), or a group's factors */
+  function atom(): { char: string | null; factors: string[] | null } {
+    const c = source[i++];
+    if (c === '(') {
+      let zeroWidth = false;
+      if (source[i] === '?') {
+        if (source[i + 1] === ':') i += 2;
+        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else throw new Error('group');
+      }
+      const f = alt();
+      if (source[i++] !== ')') throw new Error('paren');
+      return { char: null, factors: zeroWidth ? null : f };
+    }
+    if (c === '[') {
+      if (source[i] === ']') throw new Error('class');
+      const end = source.indexOf(']', i + 1);
+      if (end < 0) throw new Error('class');
+      i = end + 1;
+      return { char: null, factors: null };
+    }
+    if (c === '\\') {
+      const e = source[i++];
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return { char: null, factors: null };
+      return { char: e.toLowerCase(), factors: null };
+    }
+    if (c === '.' || c === '^' || c === '$') return { char: null, factors: null };
+    if (c === undefined || c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === '|' || c === ')' || c === ']') throw new Error('syntax');
+    // only characters whose case-insensitive match is exactly their upper and lower case
+    if (c.toLowerCase() !== c && c.toLowerCase().toUpperCase() !== c) throw new Error('case');
+    if (c.charCodeAt(0) >= 128) throw new Error('non-ASCII');
+    return { char: c.toLowerCase(), factors: null };
+  }
+  try {
+    const f = alt();
+    return i === source.length && f ? [...new Set(f)] : null;
+  } catch {
+    return null;
+  }
+}
+
 const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[]; firsts: (Set<string> | null)[]; byFirst: Map<string, number[]> }>();
 
 /**
