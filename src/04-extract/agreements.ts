@@ -84,6 +84,19 @@ function factorRe(re: RegExp): RegExp | null {
   return f;
 }
 
+const patternFactorCache = new WeakMap<AgreementPattern, string[] | null>();
+
+/** The fixed strings (lower case) one of which every match of the pattern contains; null: none known. */
+function patternFactors(p: AgreementPattern): string[] | null {
+  let fs = patternFactorCache.get(p);
+  if (fs === undefined) {
+    fs = requiredFactors(p.source);
+    if (fs) fs = fs.filter((x) => !fs!.some((y) => y !== x && x.includes(y)));
+    patternFactorCache.set(p, fs);
+  }
+  return fs;
+}
+
 export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const text = doc.text;
   const pats = kb.topics?.agreementPatterns ?? [];
@@ -142,8 +155,14 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     const s = sents[si];
     const stext = text.slice(s.start, s.end);
     if (!prefilter) continue;
-    if (precheck && !precheck.test(lowSameLength ? low.slice(s.start, s.end) : stext.toLowerCase())) continue;
+    const lowText = lowSameLength ? low.slice(s.start, s.end) : stext.toLowerCase();
+    if (precheck && !precheck.test(lowText)) continue;
     if (!prefilter.test(stext)) continue;
+    /** a pattern can match only where one of its fixed strings occurs */
+    const mayMatch = (p: AgreementPattern) => {
+      const fs = patternFactors(p);
+      return !fs || fs.some((f) => lowText.includes(f));
+    };
     if (isQuestion(doc, s)) continue;
     const mentions = mentionsBy[si];
     const sDates = datesBy[si];
@@ -153,6 +172,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     let effective: string | null = null;
     let deadline: string | null = null;
     for (const p of effPats) {
+      if (!mayMatch(p)) continue;
       for (const h of matchAll(p.re, stext, s.start)) {
         const d = sDates.filter((x) => x.start >= h.end && x.value).sort((a, b) => a.start - b.start)[0];
         if (d) {
@@ -173,7 +193,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     }
 
     const hits: { start: number; end: number; text: string; p: AgreementPattern }[] = [];
-    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ start: h.start, end: h.end, text: h.text, p });
+    for (const p of triggers) if (mayMatch(p)) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ start: h.start, end: h.end, text: h.text, p });
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const used: { start: number; end: number }[] = [];
     let made: Cand | null = null;
