@@ -36,6 +36,7 @@ import {
   quotedSpans,
   refineVague,
   sentencesOf,
+  requiredFactors,
 } from './meet-util.js';
 import { topicIndex } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -68,6 +69,34 @@ function deadlineCache(preps: AgreementPattern[]): RegExp[] {
   return r;
 }
 
+const factorCache = new WeakMap<RegExp, RegExp | null>();
+
+/** One case-sensitive regex of the fixed strings one of which every match of `re` contains (null: none known). */
+function factorRe(re: RegExp): RegExp | null {
+  let f = factorCache.get(re);
+  if (f === undefined) {
+    let fs = requiredFactors(re.source);
+    // a factor containing another is implied by it
+    if (fs) fs = fs.filter((x) => !fs!.some((y) => y !== x && x.includes(y)));
+    f = fs && fs.length ? new RegExp(fs.map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+    factorCache.set(re, f);
+  }
+  return f;
+}
+
+const patternFactorCache = new WeakMap<AgreementPattern, string[] | null>();
+
+/** The fixed strings (lower case) one of which every match of the pattern contains; null: none known. */
+function patternFactors(p: AgreementPattern): string[] | null {
+  let fs = patternFactorCache.get(p);
+  if (fs === undefined) {
+    fs = requiredFactors(p.source);
+    if (fs) fs = fs.filter((x) => !fs!.some((y) => y !== x && x.includes(y)));
+    patternFactorCache.set(p, fs);
+  }
+  return fs;
+}
+
 export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const text = doc.text;
   const pats = kb.topics?.agreementPatterns ?? [];
@@ -81,6 +110,10 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const datesBy = bySentence(doc.layers.dates ?? [], sents);
   const topicsOf = topicIndex(doc);
   const prefilter = pats.length ? unionRe(pats, [...triggers, ...effPats].map((p) => p.source)) : null;
+  // a cheaper necessary condition first: the lower-cased sentence holds a fixed string every prefilter match holds
+  const precheck = prefilter ? factorRe(prefilter) : null;
+  const low = text.toLowerCase();
+  const lowSameLength = low.length === text.length;
   const deadlineRe = deadlineCache(deadlinePreps);
   const today = docDay(doc);
   const meetings: MeetingAnn[] = doc.layers.meetings ?? [];
@@ -121,7 +154,15 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     const stext = text.slice(s.start, s.end);
-    if (!prefilter || !prefilter.test(stext)) continue;
+    if (!prefilter) continue;
+    const lowText = lowSameLength ? low.slice(s.start, s.end) : stext.toLowerCase();
+    if (precheck && !precheck.test(lowText)) continue;
+    if (!prefilter.test(stext)) continue;
+    /** a pattern can match only where one of its fixed strings occurs */
+    const mayMatch = (p: AgreementPattern) => {
+      const fs = patternFactors(p);
+      return !fs || fs.some((f) => lowText.includes(f));
+    };
     if (isQuestion(doc, s)) continue;
     const mentions = mentionsBy[si];
     const sDates = datesBy[si];
@@ -131,6 +172,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     let effective: string | null = null;
     let deadline: string | null = null;
     for (const p of effPats) {
+      if (!mayMatch(p)) continue;
       for (const h of matchAll(p.re, stext, s.start)) {
         const d = sDates.filter((x) => x.start >= h.end && x.value).sort((a, b) => a.start - b.start)[0];
         if (d) {
@@ -151,7 +193,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
     }
 
     const hits: { start: number; end: number; text: string; p: AgreementPattern }[] = [];
-    for (const p of triggers) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ ...h, p });
+    for (const p of triggers) if (mayMatch(p)) for (const h of matchAll(p.re, stext, s.start)) if (!inQuote(h.start)) hits.push({ start: h.start, end: h.end, text: h.text, p });
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
     const used: { start: number; end: number }[] = [];
     let made: Cand | null = null;

@@ -93,7 +93,7 @@ function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): st
 }
 
 /** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
-function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions: ActorMention[], mFrom: number): { ms: SentView['mentions']; mNext: number } {
+function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions: readonly ActorMention[], mFrom: number): { ms: SentView['mentions']; mNext: number } {
   const ms: SentView['mentions'] = [];
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
@@ -198,7 +198,9 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const sentences = doc.layers.sentences ?? [];
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
-  const mentions = [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
+  // actor mentions by start, longest first (the layer itself when already in that order: it is only read)
+  const actors = doc.layers.actors ?? [];
+  const mentions = mentionsSorted(actors) ? actors : [...actors].sort((a, b) => a.start - b.start || b.end - a.end);
   const byStart = <T extends Span>(l: readonly T[]) => (isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start));
   const dates = byStart(doc.layers.dates ?? []);
   const places = byStart(doc.layers.places ?? []);
@@ -504,6 +506,16 @@ function verbAfterSubject(v: SentView, i: number): boolean {
 
 function actorKey(a: Actor | null): string {
   return a ? `${a.code ?? ''}/${a.org ?? ''}/${a.country ?? ''}/${a.name ?? ''}` : '-';
+}
+
+/** True when mentions are in order of start, the longer first at one start. */
+function mentionsSorted(l: readonly Span[]): boolean {
+  for (let i = 1; i < l.length; i++) {
+    const a = l[i - 1]!;
+    const b = l[i]!;
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return false;
+  }
+  return true;
 }
 
 function isSorted(l: readonly Span[]): boolean {

@@ -4,7 +4,6 @@
  * live here; lexical knowledge comes from data/patterns/*.tsv via the KB.
  */
 import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
-import { emptyActor } from '../00-model/doc.js';
 
 /** The document's sentences, or a crude split when the segmenter gave none. */
 export function sentencesOf(doc: Doc): Sentence[] {
@@ -32,6 +31,26 @@ export function actorsOf(doc: Doc): ActorMention[] {
   return [...(doc.layers.actors ?? [])].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+/**
+ * Actor mentions sorted by start (longest first), read-only: the layer itself when it is already in
+ * that order (it usually is), so callers that only read or filter it need no sorted copy.
+ */
+export function actorsSorted(doc: Doc): readonly ActorMention[] {
+  const l = doc.layers.actors ?? [];
+  for (let i = 1; i < l.length; i++) {
+    const a = l[i - 1];
+    const b = l[i];
+    if (a.start > b.start || (a.start === b.start && a.end < b.end)) return actorsOf(doc);
+  }
+  return l;
+}
+
+/** The items in order of start, read-only: the list itself when already sorted, else a sorted copy (stable sort: same order). */
+export function byStart<T extends Span>(items: readonly T[]): readonly T[] {
+  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return [...items].sort((a, b) => a.start - b.start);
+  return items;
+}
+
 export function inSpan<T extends Span>(list: T[], span: Span): T[] {
   return list.filter((x) => x.start >= span.start && x.end <= span.end);
 }
@@ -44,13 +63,16 @@ export function partyKey(a: Actor | null | undefined): string | null {
 
 const KIND_RANK: Record<string, number> = { person: 5, role: 4, group: 3, pronoun: 3, org: 2, country: 1, nonstate: 1 };
 
+const emptyLiteral = (): Actor => ({ name: null, role: null, country: null, org: null, sector: null, code: null });
+
 /** Party actor for a mention (null when it has neither country nor org). */
 export function partyOf(m: ActorMention): Actor | null {
   const a = m.actor;
   if (!a || (!a.country && !a.org)) return null;
-  if (m.kind === 'country') return emptyActor({ country: a.country, sector: a.sector ?? 'GOV', code: a.code ?? (a.country ? `${a.country}GOV` : null) });
-  if (m.kind === 'org') return emptyActor({ org: a.org, country: null, code: a.code, name: a.name });
-  return { ...emptyActor(), ...a };
+  // (literals and Object.assign rather than emptyActor's object spread, which is slow in V8; same keys in the same order)
+  if (m.kind === 'country') return { name: null, role: null, country: a.country, org: null, sector: a.sector ?? 'GOV', code: a.code ?? (a.country ? `${a.country}GOV` : null) };
+  if (m.kind === 'org') return { name: a.name, role: null, country: null, org: a.org, sector: null, code: a.code };
+  return Object.assign(emptyLiteral(), a);
 }
 
 export interface PartySet {
@@ -325,9 +347,9 @@ export function matchAll(re: RegExp, text: string, offset: number): { start: num
 }
 
 /** Buckets spans by the sentence containing them (linear sweep; both lists sorted by start). */
-export function bySentence<T extends Span>(items: T[], sentences: Span[]): T[][] {
+export function bySentence<T extends Span>(items: readonly T[], sentences: Span[]): T[][] {
   const out: T[][] = sentences.map(() => []);
-  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const sorted = byStart(items);
   let j = 0;
   for (const it of sorted) {
     while (j < sentences.length && sentences[j].end <= it.start) j++;
@@ -427,7 +449,203 @@ export function scanWords(p: { source: string }, text: string): { start: number;
   return out;
 }
 
-const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[] }>();
+/**
+ * A character as the case-insensitive (non-Unicode) regex flag compares it: its upper case when
+ * that is one character and does not map a non-ASCII letter to ASCII (ECMAScript Canonicalize).
+ */
+function canon(ch: string): string {
+  const u = ch.toUpperCase();
+  return u.length !== 1 || (ch.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? ch : u;
+}
+
+/**
+ * The characters (canonicalized, see `canon`) a non-empty match of a regex source can start with,
+ * or null when any character may (or the source uses syntax this small reader does not know).
+ * Used only to skip patterns that cannot match at a position, so null is always safe.
+ */
+export function firstChars(source: string): Set<string> | null {
+  let i = 0;
+  const ANY = null;
+  // each parser returns the first set (null: any) and whether the part can match the empty string
+  type R = { first: Set<string> | null; nullable: boolean };
+  const union = (a: Set<string> | null, b: Set<string> | null) => (a === null || b === null ? null : new Set([...a, ...b]));
+  function alt(): R {
+    let r = seq();
+    while (source[i] === '|') {
+      i++;
+      const q = seq();
+      r = { first: union(r.first, q.first), nullable: r.nullable || q.nullable };
+    }
+    return r;
+  }
+  function seq(): R {
+    let first: Set<string> | null = new Set();
+    let nullable = true;
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = quantified();
+      if (nullable) first = union(first, a.first);
+      nullable = nullable && a.nullable;
+    }
+    return { first, nullable };
+  }
+  function quantified(): R {
+    const a = atom();
+    const c = source[i];
+    let r = a;
+    let quantifier = true;
+    if (c === '?' || c === '*') {
+      i++;
+      r = { first: a.first, nullable: true };
+    } else if (c === '+') i++;
+    else if (c === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i));
+      if (!m) throw new Error('quantifier');
+      i += m[0].length;
+      if (+m[1] === 0) r = { first: a.first, nullable: true };
+    } else quantifier = false;
+    if (quantifier && source[i] === '?') i++; // lazy
+    return r;
+  }
+  function atom(): R {
+    const c = source[i++];
+    if (c === '(') {
+      let zeroWidth = false;
+      if (source[i] === '?') {
+        if (source[i + 1] === ':') i += 2;
+        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else throw new Error('group');
+      }
+      const r = alt();
+      if (source[i++] !== ')') throw new Error('paren');
+      // a lookaround consumes nothing: what follows it gives the first character
+      return zeroWidth ? { first: new Set(), nullable: true } : r;
+    }
+    if (c === '[') {
+      if (source[i] === ']') throw new Error('class');
+      const end = source.indexOf(']', i + 1);
+      if (end < 0) throw new Error('class');
+      const body = source.slice(i, end);
+      i = end + 1;
+      if (body.startsWith('^') || body.includes('\\') || /.-./.test(body)) return { first: ANY, nullable: false };
+      return { first: new Set([...body].map(canon)), nullable: false };
+    }
+    if (c === '\\') {
+      const e = source[i++];
+      if (e === 'b' || e === 'B') return { first: new Set(), nullable: true };
+      if (/[A-Za-z0-9]/.test(e)) return { first: ANY, nullable: /[1-9k]/.test(e) };
+      return { first: new Set([canon(e)]), nullable: false };
+    }
+    if (c === '^' || c === '$') return { first: new Set(), nullable: true };
+    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|' || c === ')' || c === undefined) return { first: ANY, nullable: false };
+    return { first: new Set([canon(c)]), nullable: false };
+  }
+  try {
+    const r = alt();
+    return i === source.length ? r.first : ANY;
+  } catch {
+    return ANY;
+  }
+}
+
+/**
+ * Lower-case strings of which every match of a regex source (matched case-insensitively) contains
+ * at least one, or null when this small reader finds none (or meets syntax it does not know). A text
+ * whose lower-cased form contains none of them cannot match: a cheap exact pre-check.
+ */
+export function requiredFactors(source: string): string[] | null {
+  let i = 0;
+  // a part's factors: null when the part need not contain any fixed string
+  function alt(): string[] | null {
+    let out: string[] | null = seq();
+    while (source[i] === '|') {
+      i++;
+      const q = seq();
+      out = out && q ? [...out, ...q] : null;
+    }
+    return out;
+  }
+  function seq(): string[] | null {
+    // candidates: runs of literal characters that every match goes through, and required groups
+    let best: string[] | null = null;
+    const score = (f: string[]) => Math.min(...f.map((x) => x.length));
+    const offer = (f: string[] | null) => {
+      if (f && f.length && f.every((x) => x.length) && (!best || score(f) > score(best))) best = f;
+    };
+    let run = '';
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const a = atom();
+      const c = source[i];
+      let optional = false;
+      let repeated = false;
+      if (c === '?' || c === '*') {
+        i++;
+        optional = true;
+      } else if (c === '+') {
+        i++;
+        repeated = true;
+      } else if (c === '{') {
+        const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(i));
+        if (!m) throw new Error('quantifier');
+        i += m[0].length;
+        optional = +m[1] === 0;
+        repeated = true;
+      }
+      if ((optional || repeated) && source[i] === '?') i++; // lazy
+      if (!optional && a.char !== null && !repeated) {
+        run += a.char;
+        continue;
+      }
+      offer(run ? [run] : null);
+      run = '';
+      if (!optional) offer(a.char !== null ? [a.char] : a.factors);
+    }
+    offer(run ? [run] : null);
+    return best;
+  }
+  /** one atom: a literal character (lower-cased), or a group's factors */
+  function atom(): { char: string | null; factors: string[] | null } {
+    const c = source[i++];
+    if (c === '(') {
+      let zeroWidth = false;
+      if (source[i] === '?') {
+        if (source[i + 1] === ':') i += 2;
+        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else throw new Error('group');
+      }
+      const f = alt();
+      if (source[i++] !== ')') throw new Error('paren');
+      return { char: null, factors: zeroWidth ? null : f };
+    }
+    if (c === '[') {
+      if (source[i] === ']') throw new Error('class');
+      const end = source.indexOf(']', i + 1);
+      if (end < 0) throw new Error('class');
+      i = end + 1;
+      return { char: null, factors: null };
+    }
+    if (c === '\\') {
+      const e = source[i++];
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return { char: null, factors: null };
+      return { char: e.toLowerCase(), factors: null };
+    }
+    if (c === '.' || c === '^' || c === '$') return { char: null, factors: null };
+    if (c === undefined || c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === '|' || c === ')' || c === ']') throw new Error('syntax');
+    // only characters whose case-insensitive match is exactly their upper and lower case
+    if (c.toLowerCase() !== c && c.toLowerCase().toUpperCase() !== c) throw new Error('case');
+    if (c.charCodeAt(0) >= 128) throw new Error('non-ASCII');
+    return { char: c.toLowerCase(), factors: null };
+  }
+  try {
+    const f = alt();
+    return i === source.length && f ? [...new Set(f)] : null;
+  } catch {
+    return null;
+  }
+}
+
+const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[]; firsts: (Set<string> | null)[]; byFirst: Map<string, number[]> }>();
 
 /**
  * All whole-word matches of several patterns over a text, as [pattern index, match] pairs: one scan
@@ -442,11 +660,13 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
       // (a match starts a word: the lookbehind rejects positions inside words at once)
       union: new RegExp(`(?<![a-z0-9\\u00C0-\\u024F])(?:${pats.map((p) => `(?:${p.source})`).join('|')})`, 'g'),
       sticky: pats.map((p) => new RegExp(`(?:${p.source})(?![A-Za-z0-9\\u00C0-\\u024F])`, 'iy')),
+      firsts: pats.map((p) => firstChars(p.source)),
+      byFirst: new Map(),
     };
     multiCache.set(key, c);
   }
   const out: { i: number; start: number; end: number; text: string }[] = [];
-  const { union, sticky } = c;
+  const { union, sticky, firsts, byFirst } = c;
   let lower = text.toLowerCase();
   // (a few letters change length when lower-cased: then the union runs case-insensitively)
   const union2 = lower.length === text.length ? union : new RegExp(union.source, 'gi');
@@ -457,7 +677,15 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
     const q = m.index;
     union2.lastIndex = q + 1;
     if (q > 0 && WORD_CHAR.test(text[q - 1])) continue;
-    for (let i = 0; i < sticky.length; i++) {
+    // only the patterns that can start with this character are tried (the list is built once per character)
+    const k = canon(text[q]);
+    let cand = byFirst.get(k);
+    if (!cand) {
+      cand = [];
+      for (let i = 0; i < firsts.length; i++) if (firsts[i] === null || firsts[i]!.has(k)) cand.push(i);
+      byFirst.set(k, cand);
+    }
+    for (const i of cand) {
       const re = sticky[i];
       re.lastIndex = q;
       const s = re.exec(text);
@@ -471,8 +699,8 @@ export function scanMany(key: object, pats: { source: string }[], text: string):
  * Lazy per-sentence buckets: `of(span)` gives the items inside the span (binary search over the
  * items sorted by start), without building one array per sentence of the document.
  */
-export function spansWithin<T extends Span>(items: T[]): (span: Span) => T[] {
-  const sorted = [...items].sort((a, b) => a.start - b.start);
+export function spansWithin<T extends Span>(items: readonly T[]): (span: Span) => T[] {
+  const sorted = byStart(items);
   return (span: Span) => {
     let lo = 0;
     let hi = sorted.length;

@@ -78,8 +78,40 @@ const TOPIC_NOUN_AFTER = /^\s+(?:settlement|crisis|conflict|issue|question|probl
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
 
-function markers(kb: KB, kind: 'planned' | 'past'): MeetingPattern[] {
-  return kb.topics.meetingPatterns.filter((p) => p.kind === kind);
+/** The meeting patterns sorted by role, built once per pattern list (i.e. once per KB). */
+interface PatternSets {
+  triggers: MeetingPattern[];
+  vetoes: MeetingPattern[];
+  /** triggers then vetoes: what the text is scanned for */
+  scan: MeetingPattern[];
+  planned: MeetingPattern[];
+  past: MeetingPattern[];
+  /** one regex matching where any noun, verb, visit or forum trigger matches (the title test) */
+  titleTrigger: RegExp | null;
+}
+
+const patternSets = new WeakMap<object, PatternSets>();
+
+function patternsOf(kb: KB): PatternSets {
+  const pats = kb.topics?.meetingPatterns ?? [];
+  let ps = patternSets.get(pats);
+  if (!ps) {
+    const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
+    const vetoes = pats.filter((p) => p.kind === 'veto');
+    const trig = pats.filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
+    // the patterns' own word boundaries around the alternation: it matches where one of them does
+    const WB = 'A-Za-z0-9\\u00C0-\\u024F';
+    ps = {
+      triggers,
+      vetoes,
+      scan: [...triggers, ...vetoes],
+      planned: pats.filter((p) => p.kind === 'planned'),
+      past: pats.filter((p) => p.kind === 'past'),
+      titleTrigger: trig.length ? new RegExp(`(?<![${WB}])(?:${trig.map((p) => `(?:${p.source})`).join('|')})(?![${WB}])`, 'i') : null,
+    };
+    patternSets.set(pats, ps);
+  }
+  return ps;
 }
 
 function hasMarker(pats: MeetingPattern[], text: string): boolean {
@@ -126,8 +158,8 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
 function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: number): Candidate[] {
   const title = doc.meta.title;
   if (!title || doc.text.includes(title)) return [];
-  const trig = (kb.topics?.meetingPatterns ?? []).filter((p) => p.kind === 'noun' || p.kind === 'verb' || p.kind === 'visit' || p.kind === 'forum');
-  if (!trig.some((p) => ((p.re.lastIndex = 0), p.re.test(title)))) return [];
+  const trig = patternsOf(kb).titleTrigger;
+  if (!trig || !trig.test(title)) return [];
   // The title is one sentence. Its actors are the document's own: every surface (and name) the
   // actor layer found in the text is looked up in the title, which costs far less than recognising it.
   const actors: ActorMention[] = [];
@@ -155,19 +187,6 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
   actors.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: ActorMention[] = [];
   for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
-  let mini: Doc = {
-    id: doc.id,
-    text: title,
-    meta: doc.meta,
-    layers: {
-      paragraphs: [{ start: 0, end: title.length, index: 0 }],
-      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
-      tokens: [],
-      turns: [],
-      topics: [],
-      actors: kept,
-    },
-  };
   // its date and place: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap)
   const dates: DateMention[] = [];
   const dm = TITLE_DATE.exec(title);
@@ -187,7 +206,22 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
     const at = title.lastIndexOf(pl.name);
     if (at >= 0) places.push({ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' });
   }
-  mini = { ...mini, layers: { ...mini.layers, dates, places } };
+  // (built as one literal: object spread with added keys is slow in V8)
+  const mini: Doc = {
+    id: doc.id,
+    text: title,
+    meta: doc.meta,
+    layers: {
+      paragraphs: [{ start: 0, end: title.length, index: 0 }],
+      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
+      tokens: [],
+      turns: [],
+      topics: [],
+      actors: kept,
+      dates,
+      places,
+    },
+  };
   const cs = collect(mini, kb, orderBase, true);
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
@@ -208,10 +242,7 @@ type Collected = Candidate[] & { firstTrigger: number };
 function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collected {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
-  const triggers = pats.filter((p) => p.kind !== 'planned' && p.kind !== 'past' && p.kind !== 'veto');
-  const vetoes = pats.filter((p) => p.kind === 'veto');
-  const planned = markers(kb, 'planned');
-  const past = markers(kb, 'past');
+  const { triggers, scan, planned, past } = patternsOf(kb);
   const inQuote = insideAny(unattributedQuoteSpans(doc));
   const quoteSpeaker = quoteSpeakerAt(doc);
   // "the Ukrainian settlement", "the Syrian crisis": a country adjective naming a topic is no party
@@ -224,7 +255,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
   // every trigger and veto is matched once over the whole text and the hits bucketed by sentence
   // (far cheaper than a prefilter plus a scan per sentence)
   type Hit = { start: number; end: number; text: string; p: MeetingPattern };
-  const scanned = scanMany(pats, [...triggers, ...vetoes], text);
+  const scanned = scanMany(pats, scan, text);
   const hitsBy = bySentence(
     scanned.filter((h) => h.i < triggers.length).map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
     sents,
@@ -530,6 +561,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   const out: MeetingAnn[] = [];
   const byKey = new Map<string, MeetingAnn>();
   const titleEv = new Set<MeetingAnn>();
+  /** the party set key of each kept meeting (merging swaps a party for a fuller one of the same key: it never changes) */
+  const outKeys = new Map<MeetingAnn, string>();
   // dated mentions first so undated ones can join them
   const ordered = [...cands].sort((a, b) => Number(b.dated) - Number(a.dated) || a.order - b.order);
   for (const c of ordered) {
@@ -540,7 +573,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status
       // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
-      target = out.find((o) => setKey(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
+      target = out.find((o) => outKeys.get(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
     }
     if (target) {
       if (titleEv.has(target) && !c.fromTitle) {
@@ -559,6 +592,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     byKey.set(k, m);
     if (c.fromTitle) titleEv.add(m);
     out.push(m);
+    outKeys.set(m, pk);
   }
   out.sort((a, b) => a.evidence.start - b.evidence.start);
   return out;
