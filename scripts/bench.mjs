@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Throughput benchmark (single process): the whole pipeline on ~10 MB built from the repo's own
 // sample/ corpus, with time per stage, MB/s, sentences/s and peak memory; then the store benchmark.
-// Usage: npm run bench [-- --mb 10] [-- --corpus DIR] [-- --no-store]
+// Usage: npm run bench [-- --mb 10] [-- --corpus DIR] [-- --batch DOCS] [-- --no-store]
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -45,7 +45,8 @@ const cpuMs = () => {
 const now = () => performance.now();
 // The bench runs what `readout ingest`/`extract` run: Readout.processBatch over batches of
 // documents (stage by stage within a batch), with the app's default batch limits.
-const app = new Readout({ kb });
+const batchArg = args.indexOf('--batch');
+const app = new Readout(batchArg >= 0 ? { kb, batch: { docs: Number(args[batchArg + 1]) } } : { kb });
 // warm-up: one batch, so lazily loaded models are not timed
 app.processBatch(sources);
 const stageMs = new Map();

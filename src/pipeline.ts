@@ -20,11 +20,13 @@ export function applyStage(doc: Doc, kb: KB, stage: Stage): Doc {
     if (!doc.layers[l]) throw new Error(`stage "${stage.name}" needs layer "${l}", which no earlier stage produced`);
   }
   const out = stage.run(doc, kb);
+  // Object.assign rather than object spread: the same keys in the same order, several times
+  // cheaper on V8 for objects of this size, and it runs for every stage of every document
   return {
     id: doc.id,
     text: doc.text,
-    meta: out.meta ? { ...doc.meta, ...out.meta } : doc.meta,
-    layers: out.layers ? { ...doc.layers, ...out.layers } : doc.layers,
+    meta: out.meta ? Object.assign({}, doc.meta, out.meta) : doc.meta,
+    layers: out.layers ? Object.assign({}, doc.layers, out.layers) : doc.layers,
   };
 }
 
