@@ -249,6 +249,18 @@ interface PersonRef {
 }
 
 /** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
+
+/**
+ * The keys under which a person's title can be referred to bare: the title itself and its head
+ * ("Secretary of State" → "secretary of state", "secretary"; "Foreign Minister" → "foreign
+ * minister", "minister").
+ */
+function bareTitleKeys(role: string): string[] {
+  const full = role.toLowerCase();
+  const core = full.split(' of ')[0]!.trim();
+  const head = core.slice(core.lastIndexOf(' ') + 1);
+  return head && head !== full ? [full, head] : [full];
+}
 function isUpperCase(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
@@ -666,6 +678,15 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
       for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
     }
     if (actor.role) byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
+    if (actor.role && actor.name) for (const k of bareTitleKeys(actor.role)) noteBareTitle(k, ref);
+  };
+  // "the Secretary", "the Minister" with no country: the one person of that title the document
+  // has named so far ("Secretary Blinken … The Secretary reaffirmed…"); two different people of
+  // one title make it ambiguous (null), and it stays unresolved
+  const byBareTitle = new Map<string, PersonRef | null>();
+  const noteBareTitle = (k: string, ref: PersonRef) => {
+    const had = byBareTitle.get(k);
+    byBareTitle.set(k, had === undefined || (had && had.key === ref.key) ? ref : null);
   };
   const personKey = (a: Actor) => `person:${a.name}`;
 
@@ -1139,6 +1160,12 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
         // role-only mention: "the US Secretary of State", "the Russian top diplomat"
         const c = country ?? org;
         if (!c) {
+          const named = poss === 'the' ? byBareTitle.get(roleName.toLowerCase()) : undefined;
+          if (named) {
+            emit(modStart, q, 'role', named.actor, named.key, 'bare-title-doc');
+            i = q - 1;
+            continue;
+          }
           i = roleIt!.j - 1;
           continue;
         }

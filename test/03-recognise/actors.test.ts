@@ -184,6 +184,27 @@ describe('surname pitfalls', () => {
   });
 });
 
+describe('a bare title refers to the one person of that title the document has named', () => {
+  it('"the Secretary" after "Secretary Blinken", and "the Prime Minister" after the named one', () => {
+    const d = run('Secretary Blinken spoke with Prime Minister Albanese. The Secretary thanked the Prime Minister for his support.', '2022-10-04');
+    expect(at(d, 'Secretary thanked')!.actor.name).toBe('Antony Blinken');
+    expect(at(d, 'Prime Minister for')!.actor.name).toBe('Anthony Albanese');
+  });
+  it('"the Secretary of State" named in full answers to "the Secretary"', () => {
+    const d = run('Secretary of State Antony Blinken arrived in Tokyo. The Secretary met students.', '2022-10-04');
+    expect(at(d, 'Secretary met')!.actor.name).toBe('Antony Blinken');
+  });
+  it('stays unresolved when two people of that title were named, or none', () => {
+    const two = run(
+      'Foreign Minister Hayashi and Foreign Minister Park Jin spoke by phone. The Foreign Minister said talks were useful.',
+      '2022-10-04',
+    );
+    expect(at(two, 'Foreign Minister said')?.actor.name ?? null).toBeNull();
+    const none = run('The Secretary said talks were useful.', '2022-10-04');
+    expect(at(none, 'Secretary')?.actor.name ?? null).toBeNull();
+  });
+});
+
 describe('role-only mentions resolved by the document date', () => {
   it('the US Secretary of State is Tillerson in 2017 and Kerry in 2015', () => {
     expect(
