@@ -1010,14 +1010,47 @@ function startsWithLower(text: string, start: number, end: number, prefix: strin
 
 const ruleCache = new Map<ZoneTable, { rules: Rule[]; triggers: Triggers }>();
 
-function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Found[] {
+function rulesFor(zones: ZoneTable): { rules: Rule[]; triggers: Triggers } {
   let cached = ruleCache.get(zones);
   if (!cached) {
     const built = buildRules(zones);
     cached = { rules: built, triggers: triggerTable(built) };
     ruleCache.set(zones, cached);
   }
-  const { rules, triggers } = cached;
+  return cached;
+}
+
+/**
+ * The raw matches of every date rule in `text`, as "rule:start-end", found either the fast way
+ * (rules tried only where their trigger words start) or, with `scan`, by each rule's regex over
+ * the whole text. The two must agree: the trigger lists are written by hand next to each
+ * rule's regex, and a test holds them to it.
+ */
+export function dateRuleMatches(text: string, zones: ZoneTable, scan = false): string[] {
+  const { rules, triggers } = rulesFor(zones);
+  const out: string[] = [];
+  if (!scan) findTriggers(text, triggers);
+  rules.forEach((r, ri) => {
+    if (scan) {
+      const g = new RegExp(r.re.source, r.re.flags.replace('y', '') + 'g');
+      for (const m of text.matchAll(g)) if (m[0].length) out.push(`${ri}:${m.index}-${m.index! + m[0].length}`);
+      return;
+    }
+    let from = 0;
+    for (const at of triggers.at[ri]!) {
+      if (at < from) continue;
+      r.re.lastIndex = at;
+      const m = r.re.exec(text);
+      if (!m) continue;
+      from = m.index + (m[0].length || 1);
+      if (m[0].length) out.push(`${ri}:${m.index}-${m.index + m[0].length}`);
+    }
+  });
+  return out;
+}
+
+function findCandidates(text: string, sentences: Span[], zones: ZoneTable): Found[] {
+  const { rules, triggers } = rulesFor(zones);
   findTriggers(text, triggers);
   // each rule looks at the whole text once (cheaper than once per sentence); a match is kept when
   // it lies inside one sentence
