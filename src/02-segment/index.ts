@@ -131,11 +131,8 @@ export function segment(
   // principal speakers: title speaker first, expanded to full names found in the header
   // header lines: the title and the lines before the first label (each line on its own)
   const firstLabel = labels.findIndex((x) => x !== null);
-  const headerLines = [
-    effTitle ?? '',
-    title ?? '',
-    ...paras.slice(0, Math.max(0, firstLabel)).map((p) => text.slice(p.start, p.end)),
-  ];
+  const headerLines: string[] = [effTitle ?? '', title ?? ''];
+  for (let k = 0; k < firstLabel; k++) headerLines.push(text.slice(paras[k].start, paras[k].end));
   // name candidates of a line, computed only for lines that contain the surname to expand
   const lowerLines = headerLines.map((l) => l.toLowerCase());
   const lineCands: (string[] | undefined)[] = [];
