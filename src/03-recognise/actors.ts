@@ -1627,7 +1627,7 @@ function apposition(st: PassState): void {
   }
 }
 
-/** ---- bare surnames after first mention; KB surnames unambiguous at the document date */
+/** Bare surnames after first mention; KB surnames unambiguous at the document date. */
 function bareSurnames(st: PassState): void {
   const { ws, at, used } = st;
   const mentioned = new Set<string>();
@@ -1678,7 +1678,7 @@ function kbSurname(st: PassState, i: number, mentioned: Set<string>): void {
   }
 }
 
-/** ---- counterparts: "my (Chinese) colleague", "our partners" */
+/** Counterparts, once every person is known: "my (Chinese) colleague", "our partners". */
 function resolveCounterparts(st: PassState): void {
   const { ws } = st;
   for (const pc of st.pendingCounterparts) {
