@@ -181,78 +181,7 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
   if (!title || doc.text.includes(title)) return [];
   const trig = patternsOf(kb).titleTrigger;
   if (!trig || !trig.test(title)) return [];
-  // The title is one sentence. Its actors are the document's own: every surface (and name) the
-  // actor layer found in the text is looked up in the title, which costs far less than recognising it.
-  const actors: ActorMention[] = [];
-  const seen = new Set<string>();
-  // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
-  const initials = new Set<number>();
-  for (let i = 0; i < title.length; i++)
-    if (!isWordChar(title.charCodeAt(i - 1)) && isWordChar(title.charCodeAt(i))) initials.add(title.charCodeAt(i));
-  for (const m of doc.layers.actors ?? []) {
-    if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
-    const name = m.actor.name ?? '';
-    const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
-    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
-    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
-      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
-      seen.add(form);
-      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
-        const before = title.charCodeAt(at - 1);
-        const after = title.charCodeAt(at + form.length);
-        if (isWordChar(before) || isWordChar(after)) continue;
-        actors.push({ ...m, start: at, end: at + form.length });
-      }
-    }
-  }
-  // keep the longest of overlapping mentions
-  actors.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: ActorMention[] = [];
-  for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
-  // its date and place: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap)
-  const dates: DateMention[] = [];
-  const dm = TITLE_DATE.exec(title);
-  if (dm) {
-    const [, m1, d1, d2, m2, y] = dm;
-    const mo = MONTHS.indexOf((m1 ?? m2).toLowerCase().slice(0, 3)) + 1;
-    const day = +(d1 ?? d2);
-    if (mo > 0 && day >= 1 && day <= 31) {
-      const value = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      const today = docDay(doc);
-      dates.push({
-        start: dm.index + dm[0].indexOf(dm[0].trim()),
-        end: dm.index + dm[0].length,
-        value,
-        valueEnd: null,
-        precision: 'day',
-        type: 'absolute',
-        future: today ? value > today : null,
-        rule: 'title-date',
-      });
-    }
-  }
-  const places: PlaceMention[] = [];
-  const pl = doc.meta.place;
-  if (pl?.name) {
-    const at = title.lastIndexOf(pl.name);
-    if (at >= 0) places.push({ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' });
-  }
-  // (built as one literal: object spread with added keys is slow in V8)
-  const mini: Doc = {
-    id: doc.id,
-    text: title,
-    meta: doc.meta,
-    layers: {
-      paragraphs: [{ start: 0, end: title.length, index: 0 }],
-      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
-      tokens: [],
-      turns: [],
-      topics: [],
-      actors: kept,
-      dates,
-      places,
-    },
-  };
+  const mini = titleDoc(doc, title, titleActors(doc, title), titleDates(doc, title), titlePlaces(doc, title));
   const cs = collect(mini, kb, orderBase, true).cands;
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
@@ -265,6 +194,96 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
     c.ann.topics = ev ? topicsIn(doc, ev) : [];
   }
   return cs;
+}
+
+/** True when the character at `i` is a word character (false outside the string). */
+function wordCharAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && isWordChar(s.charCodeAt(i));
+}
+
+/**
+ * The title's actors. The title is one sentence. Its actors are the document's own: every surface
+ * (and name) the actor layer found in the text is looked up in the title, which costs far less than
+ * recognising it. Of overlapping mentions the longest is kept.
+ */
+function titleActors(doc: Doc, title: string): ActorMention[] {
+  const actors: ActorMention[] = [];
+  const seen = new Set<string>();
+  // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
+  const initials = new Set<number>();
+  for (let i = 0; i < title.length; i++)
+    if (!wordCharAt(title, i - 1) && isWordChar(title.charCodeAt(i))) initials.add(title.charCodeAt(i));
+  for (const m of doc.layers.actors ?? []) {
+    if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
+    const name = m.actor.name ?? '';
+    const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
+    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
+    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
+      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
+      seen.add(form);
+      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
+        if (wordCharAt(title, at - 1) || wordCharAt(title, at + form.length)) continue;
+        actors.push({ ...m, start: at, end: at + form.length });
+      }
+    }
+  }
+  // keep the longest of overlapping mentions
+  actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: ActorMention[] = [];
+  for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
+  return kept;
+}
+
+/** The title's date: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap). */
+function titleDates(doc: Doc, title: string): DateMention[] {
+  const dm = TITLE_DATE.exec(title);
+  if (!dm) return [];
+  const [, m1, d1, d2, m2, y] = dm;
+  const mo = MONTHS.indexOf((m1 ?? m2).toLowerCase().slice(0, 3)) + 1;
+  const day = +(d1 ?? d2);
+  if (mo <= 0 || day < 1 || day > 31) return [];
+  const value = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const today = docDay(doc);
+  return [
+    {
+      start: dm.index + dm[0].indexOf(dm[0].trim()),
+      end: dm.index + dm[0].length,
+      value,
+      valueEnd: null,
+      precision: 'day',
+      type: 'absolute',
+      future: today ? value > today : null,
+      rule: 'title-date',
+    },
+  ];
+}
+
+/** The title's place: the document's place where the title names it. */
+function titlePlaces(doc: Doc, title: string): PlaceMention[] {
+  const pl = doc.meta.place;
+  if (!pl?.name) return [];
+  const at = title.lastIndexOf(pl.name);
+  return at >= 0 ? [{ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' }] : [];
+}
+
+/** The title as a one-sentence document with the given layers. */
+function titleDoc(doc: Doc, title: string, actors: ActorMention[], dates: DateMention[], places: PlaceMention[]): Doc {
+  // (built as one literal: object spread with added keys is slow in V8)
+  return {
+    id: doc.id,
+    text: title,
+    meta: doc.meta,
+    layers: {
+      paragraphs: [{ start: 0, end: title.length, index: 0 }],
+      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
+      tokens: [],
+      turns: [],
+      topics: [],
+      actors,
+      dates,
+      places,
+    },
+  };
 }
 
 /** Candidates, with the index of the first sentence holding a noun, verb, visit or forum trigger (-1: none). */
