@@ -117,8 +117,14 @@ export function partiesFrom(mentions: ActorMention[], first: Actor[] = []): Acto
   return [...byKey.values()].sort((x, y) => x.order - y.order).map((x) => x.a);
 }
 
+/** The party keys of actors (those without one left out). */
 export function keysOf(parties: Actor[]): string[] {
-  return parties.map(partyKey).filter((k): k is string => !!k);
+  const keys: string[] = [];
+  for (const p of parties) {
+    const k = partyKey(p);
+    if (k) keys.push(k);
+  }
+  return keys;
 }
 
 /** Resolves a speaker name to an actor through the document's own actor mentions. */

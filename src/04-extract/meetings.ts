@@ -384,9 +384,6 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     cands: [],
     order: orderStart,
   };
-  const firstTrigger = hitsBy.findIndex((hs) =>
-    hs.some((h) => h.p.kind === 'noun' || h.p.kind === 'verb' || h.p.kind === 'visit' || h.p.kind === 'forum'),
-  );
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     if (!hitsBy[si].length) continue;
@@ -394,7 +391,14 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     const sr: SentenceReading = { s, mentions: mentionsIn(s), dates: datesIn(s), places: placesIn(s) };
     readSentence(r, sr, hitsBy[si], vetoIn(s));
   }
-  return { cands: r.cands, firstTrigger };
+  return { cands: r.cands, firstTrigger: firstTriggerSentence(hitsBy) };
+}
+
+/** The index of the first sentence holding a noun, verb, visit or forum trigger (-1: none). */
+function firstTriggerSentence(hitsBy: Hit[][]): number {
+  return hitsBy.findIndex((hs) =>
+    hs.some((h) => h.p.kind === 'noun' || h.p.kind === 'verb' || h.p.kind === 'visit' || h.p.kind === 'forum'),
+  );
 }
 
 /** The meetings the trigger hits of one sentence name (pushed to `r.cands`). */
