@@ -21,6 +21,7 @@
 import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
+import type { CountryAlias } from '../knowledge/geo.js';
 import {
   cameoCode,
   dateBounds,
@@ -33,6 +34,7 @@ import {
   type ActorKB,
   type LexReading,
   type Person,
+  type PersonHit,
   type RoleInfo,
   type Term,
   type Word,
@@ -600,21 +602,46 @@ const richness = (a: Actor) => (a.role ? 1 : 0) + (a.country || a.org ? 2 : 0) +
  */
 export function recogniseActors(doc: Doc, kb: KB): Recognised {
   const first = recognisePass(doc, kb, null);
+  const best = richestByName(first.actors);
+  // a speaker label the KB does not know ("Mr Asselborn"): the person the text names in full
+  const bySurname = byLastName(best);
+  const known = knownSpeakers(first.turns, best, bySurname);
+  const r = known.size ? recognisePass(doc, kb, known, first) : first;
+  enrichMentions(r.actors, best);
+  const speakers = fullSpeakerNames(r.speakers, best, bySurname);
+  return { actors: r.actors, turns: r.turns, speakers };
+}
+
+/** the richest description of each person the mentions name, by name */
+function richestByName(mentions: ActorMention[]): Map<string, Actor> {
   const best = new Map<string, Actor>();
-  for (const m of first.actors) {
+  for (const m of mentions) {
     if (m.kind !== 'person' || !m.actor.name) continue;
     const b = best.get(m.actor.name);
     if (!b || richness(m.actor) > richness(b)) best.set(m.actor.name, m.actor);
   }
-  // a speaker label the KB does not know ("Mr Asselborn"): the person the text names in full
+  return best;
+}
+
+/** the people by the last word of their names (null when two people share it) */
+function byLastName(best: Map<string, Actor>): Map<string, Actor | null> {
   const bySurname = new Map<string, Actor | null>();
   for (const a of best.values()) {
     const ws = nameWords(a.name!);
     const k = ws.length ? ws[ws.length - 1].key : '';
     bySurname.set(k, bySurname.has(k) && bySurname.get(k)!.name !== a.name ? null : a);
   }
+  return bySurname;
+}
+
+/** the turn speakers the text describes more richly than the first pass knew them, by name */
+function knownSpeakers(
+  turns: Turn[],
+  best: Map<string, Actor>,
+  bySurname: Map<string, Actor | null>,
+): Map<string, Actor> {
   const known = new Map<string, Actor>();
-  for (const t of first.turns) {
+  for (const t of turns) {
     const sp = t.speaker;
     if (!sp?.name || !t.speakerName) continue;
     let b = best.get(sp.name);
@@ -625,21 +652,35 @@ export function recogniseActors(doc: Doc, kb: KB): Recognised {
     }
     if (b && richness(b) > richness(sp)) known.set(sp.name, b);
   }
-  const r = known.size ? recognisePass(doc, kb, known, first) : first;
-  // one actor per person key: the richest description wins
-  for (const m of r.actors) {
+  return known;
+}
+
+/** one actor per person key: the richest description wins */
+function enrichMentions(mentions: ActorMention[], best: Map<string, Actor>): void {
+  for (const m of mentions) {
     if (!m.actor.name) continue;
     const b = best.get(m.actor.name);
     if (b && richness(b) > richness(m.actor)) m.actor = { ...b, role: m.actor.role ?? b.role };
   }
-  // principal speakers by their full names ("Porter" → "Jalina Porter" when the text names her)
-  const speakers = r.speakers.map((s) => {
-    if (best.has(s)) return s;
+}
+
+/** principal speakers by their full names ("Porter" → "Jalina Porter" when the text names her) */
+function fullSpeakerNames(
+  speakers: string[],
+  best: Map<string, Actor>,
+  bySurname: Map<string, Actor | null>,
+): string[] {
+  const out: string[] = [];
+  for (const s of speakers) {
+    if (best.has(s)) {
+      out.push(s);
+      continue;
+    }
     const ws = nameWords(s);
     const c = ws.length === 1 ? bySurname.get(ws[0].key) : undefined;
-    return c?.name ?? s;
-  });
-  return { actors: r.actors, turns: r.turns, speakers };
+    out.push(c?.name ?? s);
+  }
+  return out;
 }
 
 /** the words, lexicon items and word classes of a document: the same for both passes (neither pass changes them) */
@@ -650,689 +691,925 @@ interface Scanned {
   wc: number[];
 }
 
+/** a country or organisation that modifies a title or a group noun ("Russian", "US", "UN"): words [i, j) */
+interface Mod {
+  i: number;
+  j: number;
+  country: string | null;
+  org: string | null;
+}
+
+/** "my (Chinese) colleague", "our partners": words [i, j), resolved once the main pass is done */
+interface PendingCounterpart {
+  i: number;
+  j: number;
+  country: string | null;
+  plural: boolean;
+  rule: string;
+}
+
+/**
+ * One recognition pass over a document: what it reads (the words and their lexicon items) and
+ * what it has found so far. The steps of the pass are the functions below, over this state.
+ */
+interface PassState {
+  A: ActorKB;
+  text: string;
+  date: string | null;
+  /** whether the document has a date: without one the KB cannot tell who held an office */
+  dated: boolean;
+  ws: W[];
+  at: (Item | undefined)[];
+  /** WORD_CLASS bits by word */
+  wc: number[];
+  /** the words already taken by a mention */
+  used: Uint8Array;
+  /** the mentions found so far */
+  out: ActorMention[];
+  /** the document's turns, with their speakers resolved */
+  turns: Turn[];
+  /** the people named so far, in text order */
+  persons: PersonRef[];
+  bySurname: Map<string, PersonRef>;
+  byRole: Map<string, PersonRef>;
+  /**
+   * "the Secretary", "the Minister" with no country: the one person of that title the document
+   * has named so far ("Secretary Blinken … The Secretary reaffirmed…"); two different people of
+   * one title make it ambiguous (null), and it stays unresolved
+   */
+  byBareTitle: Map<string, PersonRef | null>;
+  pendingCounterparts: PendingCounterpart[];
+}
+
 function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scanned?: Scanned): Recognised & Scanned {
   const A = kb.actors;
-  const geo = kb.geo;
-  const text = doc.text;
   const date = doc.meta.published ?? null;
   const dated = dateBounds(date) !== null;
   const ws = scanned?.ws ?? prepareWords(doc);
-  const { at, wc: wordClass } = scanned ?? scan(A, ws);
+  const { at, wc } = scanned ?? scan(A, ws);
   const used = usedFlags(ws.length);
-  const out: ActorMention[] = [];
-  const persons: PersonRef[] = [];
-  const bySurname = new Map<string, PersonRef>();
-  const byRole = new Map<string, PersonRef>();
-
-  const emit = (i: number, j: number, kind: MentionKind, actor: Actor, key: string, rule: string) => {
-    for (let k = i; k < j; k++) used[k] = 1;
-    out.push({ start: ws[i].start, end: ws[j - 1].end, kind, actor, key, rule });
-  };
-  const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
-  const notePerson = (actor: Actor, key: string, pos: number) => {
-    const ref = { actor, key, pos };
-    persons.push(ref);
-    if (actor.name) {
-      const nw = nameWords(actor.name);
-      if (nw.length) bySurname.set(nw[nw.length - 1].key, ref);
-      for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !bySurname.has(w.key)) bySurname.set(w.key, ref);
-    }
-    if (actor.role) byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
-    if (actor.role && actor.name) for (const k of bareTitleKeys(actor.role)) noteBareTitle(k, ref);
-  };
-  // "the Secretary", "the Minister" with no country: the one person of that title the document
-  // has named so far ("Secretary Blinken … The Secretary reaffirmed…"); two different people of
-  // one title make it ambiguous (null), and it stays unresolved
-  const byBareTitle = new Map<string, PersonRef | null>();
-  const noteBareTitle = (k: string, ref: PersonRef) => {
-    const had = byBareTitle.get(k);
-    byBareTitle.set(k, had === undefined || (had && had.key === ref.key) ? ref : null);
-  };
-  const personKey = (a: Actor) => `person:${a.name}`;
-
   // a transcript names the same few speakers turn after turn: resolve each label once
   // (actors are never mutated, so turns may share one)
   const speakerMemo = new Map<string, Actor | null>();
-  const speakerOf = (name: string): Actor | null => {
-    let a = speakerMemo.get(name);
-    if (a === undefined) speakerMemo.set(name, (a = resolveSpeaker(kb, name, date)));
-    return a;
-  };
   // turns: resolve speakers first (they are the referents of I/we and of "my colleague")
-  const turns: Turn[] = (doc.layers.turns ?? []).map((t) => {
-    if (!t.speakerName || t.role === 'question') return { ...t, speaker: t.speakerName ? t.speaker : null };
-    let a = speakerOf(t.speakerName) ?? t.speaker ?? actorOf({ name: t.speakerName });
+  const turns = resolveTurns(doc, kb, known, speakerMemo);
+  const st: PassState = {
+    A,
+    text: doc.text,
+    date,
+    dated,
+    ws,
+    at,
+    wc,
+    used,
+    out: [],
+    turns,
+    persons: [],
+    bySurname: new Map(),
+    byRole: new Map(),
+    byBareTitle: new Map(),
+    pendingCounterparts: [],
+  };
+  for (const t of turns) if (t.speaker?.name) notePerson(st, t.speaker, personKey(t.speaker), t.start);
+  const speakers = principalSpeakers(doc, kb, speakerMemo);
+
+  mainPass(st);
+  apposition(st);
+  bareSurnames(st);
+  resolveCounterparts(st);
+
+  st.out.sort(byPosition);
+  return { actors: st.out, turns, speakers, ws, at, wc };
+}
+
+const byPosition = (a: ActorMention, b: ActorMention) => a.start - b.start || b.end - a.end;
+
+/** a speaker label resolved to an actor, once per document */
+function speakerOf(kb: KB, memo: Map<string, Actor | null>, name: string, date: string | null): Actor | null {
+  let a = memo.get(name);
+  if (a === undefined) memo.set(name, (a = resolveSpeaker(kb, name, date)));
+  return a;
+}
+
+/**
+ * The document's turns with their speakers resolved (a label the first pass found richer in the
+ * text, `known`, takes that description). Built by push: the array is of one element kind whether
+ * or not the document has turns.
+ */
+function resolveTurns(doc: Doc, kb: KB, known: Map<string, Actor> | null, memo: Map<string, Actor | null>): Turn[] {
+  const date = doc.meta.published ?? null;
+  const turns: Turn[] = [];
+  for (const t of doc.layers.turns ?? []) {
+    if (!t.speakerName || t.role === 'question') {
+      turns.push({ ...t, speaker: t.speakerName ? t.speaker : null });
+      continue;
+    }
+    let a = speakerOf(kb, memo, t.speakerName, date) ?? t.speaker ?? actorOf({ name: t.speakerName });
     const k = a.name ? known?.get(a.name) : undefined;
     if (k && richness(k) > richness(a)) a = k;
-    return { ...t, speaker: a };
-  });
-  for (const t of turns) if (t.speaker?.name) notePerson(t.speaker, personKey(t.speaker), t.start);
-  const speakers = (doc.meta.speakers ?? []).map((s) => speakerOf(s)?.name ?? s);
+    turns.push({ ...t, speaker: a });
+  }
+  return turns;
+}
 
-  /** a run of capitalised name words from k (no lexicon items other than persons), max 4 */
-  const nameRun = (k: number, allowBreakAtStart: boolean): number => {
-    let e = k;
-    while (e < ws.length && e - k < 5) {
-      const w = ws[e];
-      // a middle initial: "Antony J. Blinken"
-      const initialGap =
-        e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
-      if (e > k && w.brk && !initialGap && !w.hyph) break;
-      if (e === k && w.brk && !allowBreakAtStart) break;
-      if (at[e] && !reading(at[e], 'person')) break;
-      const particle = (NAME_PARTICLES.has(w.key) && e > k) || (w.hyph && e > k);
-      if (!w.cap && !particle) break;
-      if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key)) break;
-      if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
-      e++;
-    }
-    while (e > k && NAME_PARTICLES.has(ws[e - 1].key) && !ws[e - 1].cap) e--;
-    return e;
-  };
-  /** skips honorifics between a title and a name ("Minister, Mr Jean Asselborn", "H.E. Dr Hamzah Haz") */
-  const skipPrefixes = (k: number): number => {
-    let q = k;
-    while (
-      q < ws.length &&
-      q - k < 4 &&
-      NAME_PREFIXES.has(ws[q].key) &&
-      ws[q].cap &&
-      q + 1 < ws.length &&
-      ws[q + 1].cap
-    )
-      q++;
-    return q;
-  };
+/** the document's principal speakers by the names the KB knows them by (an array of one element kind, as above) */
+function principalSpeakers(doc: Doc, kb: KB, memo: Map<string, Actor | null>): string[] {
+  const date = doc.meta.published ?? null;
+  const speakers: string[] = [];
+  for (const s of doc.meta.speakers ?? []) speakers.push(speakerOf(kb, memo, s, date)?.name ?? s);
+  return speakers;
+}
 
-  const resolveName = (
-    s: number,
-    e: number,
-    role: string | null,
-    country: string | null,
-  ): { person: Person | null; ref: PersonRef | null } => {
-    const name = text.slice(ws[s].start, ws[e - 1].end);
-    if (e - s === 1) {
-      const ref = bySurname.get(ws[s].key);
-      if (ref) return { person: null, ref };
-    }
-    const item = at[s];
-    const pr = reading(item, 'person');
-    if (pr && item!.j === e) return { person: pr.person, ref: null };
-    const hit = findPerson(A, name, date);
-    if (hit) return { person: hit.person, ref: null };
-    if (e - s === 1 && (role || country)) {
-      const h2 = findBySurnameAndRole(A, ws[s].text, role, country, date);
-      if (h2) return { person: h2.person, ref: null };
-    }
-    if (e - s === 1 && role) {
-      const r = byRole.get(roleKey(role, country));
-      if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key))
-        return { person: null, ref: r };
-    }
-    return { person: null, ref: null };
-  };
+function emit(st: PassState, i: number, j: number, kind: MentionKind, actor: Actor, key: string, rule: string): void {
+  for (let k = i; k < j; k++) st.used[k] = 1;
+  st.out.push({ start: st.ws[i].start, end: st.ws[j - 1].end, kind, actor, key, rule });
+}
 
-  /** a KB person at the document date; out of office, the nearest term still gives the country */
-  const personAt = (p: Person, role: string | null, country: string | null): Actor => {
-    const t = termAt(p, date, role, country);
-    if (t) return personActor(A, p, t);
-    const near = nearestTerm(p, date);
-    return personActor(A, p, near, { role: null });
-  };
+const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
+const personKey = (a: Actor) => `person:${a.name}`;
 
-  const speakerAt = (pos: number): Turn | null => {
-    let lo = 0;
-    let hi = turns.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = turns[mid];
-      if (pos < t.start) hi = mid - 1;
-      else if (pos >= t.end) lo = mid + 1;
-      else return t;
-    }
-    return null;
-  };
+/** records a person the text names: for later surnames, roles and bare titles */
+function notePerson(st: PassState, actor: Actor, key: string, pos: number): void {
+  const ref = { actor, key, pos };
+  st.persons.push(ref);
+  if (actor.name) {
+    const nw = nameWords(actor.name);
+    if (nw.length) st.bySurname.set(nw[nw.length - 1].key, ref);
+    for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !st.bySurname.has(w.key)) st.bySurname.set(w.key, ref);
+  }
+  if (actor.role) st.byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
+  if (actor.role && actor.name) for (const k of bareTitleKeys(actor.role)) noteBareTitle(st, k, ref);
+}
 
-  /** country/org readings usable as a modifier ("US", "Turkish", "UN") */
-  const modifier = (
-    it: Item | undefined,
-  ): { country: string | null; org: string | null; orgCameo: string | null } | null => {
-    if (!it) return null;
-    const c = reading(it, 'country');
-    // "Turkish", "US", and seats/capitals too: "Kremlin spokesman", "White House officials"
-    if (c) return { country: c.alias.code, org: null, orgCameo: null };
-    const o = reading(it, 'org');
-    if (o) return { country: null, org: o.org.org, orgCameo: o.org.cameo };
-    return null;
-  };
+function noteBareTitle(st: PassState, k: string, ref: PersonRef): void {
+  const had = st.byBareTitle.get(k);
+  st.byBareTitle.set(k, had === undefined || (had && had.key === ref.key) ? ref : null);
+}
 
-  const isCapitalItem = (x: Item | undefined) => {
-    const c = reading(x, 'country');
-    return !!c && (c.alias.kind === 'capital' || c.alias.kind === 'seat' || c.alias.kind === 'name');
-  };
-  const itemEndingAt = (j: number): Item | undefined => {
-    for (let b = j - 1; b >= 0 && b >= j - 6; b--) if (at[b]) return at[b]!.j === j ? at[b] : undefined;
-    return undefined;
-  };
-  /** A capital stands for its government when it acts, owns, or is coordinated with other actors. */
-  const capitalActs = (x: Item): boolean => {
-    const nx = ws[x.j];
-    if (nx && !nx.brk && (nx.pos === 'VERB' || nx.pos === 'AUX')) return true;
-    const after = text.slice(ws[x.j - 1].end, ws[x.j - 1].end + 2);
-    if (after === "'s" || after === '’s') return true;
-    const pv = x.i > 0 ? ws[x.i - 1] : null;
-    if (pv && !ws[x.i].brk && (pv.key === 'between' || pv.key === 'with' || pv.key === 'against')) return true;
-    // coordinated: "Moscow and Washington", "Kiev, Paris, Berlin and London" (not after "in")
-    const coordNext = nx && (nx.key === 'and' || nx.comma) && isCapitalItem(at[nx.key === 'and' ? x.j + 1 : x.j]);
-    const coordPrev =
-      pv &&
-      (pv.key === 'and' ? isCapitalItem(itemEndingAt(x.i - 1)) : ws[x.i].comma && isCapitalItem(itemEndingAt(x.i)));
-    if (coordNext || coordPrev) {
-      // walk back to the first conjunct and check it is not a location
-      let first = x.i;
-      for (let g = 0; g < 8; g++) {
-        const w0 = ws[first];
-        const prevItem = w0.comma
-          ? itemEndingAt(first)
-          : first > 0 && ws[first - 1].key === 'and'
-            ? itemEndingAt(first - 1)
-            : undefined;
-        if (!prevItem || !isCapitalItem(prevItem)) break;
-        first = prevItem.i;
-      }
-      return !(first > 0 && LOC_PREP.has(ws[first - 1].key) && !ws[first].brk);
-    }
-    return false;
-  };
+/** a run of capitalised name words from k (no lexicon items other than persons), max 4 */
+function nameRun(st: PassState, k: number, allowBreakAtStart: boolean): number {
+  const { ws, at, text } = st;
+  let e = k;
+  while (e < ws.length && e - k < 5) {
+    const w = ws[e];
+    // a middle initial: "Antony J. Blinken"
+    const initialGap =
+      e > k && ws[e - 1].text.length === 1 && isCap(ws[e - 1].text) && text.slice(ws[e - 1].end, w.start) === '. ';
+    if (e > k && w.brk && !initialGap && !w.hyph) break;
+    if (e === k && w.brk && !allowBreakAtStart) break;
+    if (at[e] && !reading(at[e], 'person')) break;
+    const particle = (NAME_PARTICLES.has(w.key) && e > k) || (w.hyph && e > k);
+    if (!w.cap && !particle) break;
+    if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key)) break;
+    if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
+    e++;
+  }
+  while (e > k && NAME_PARTICLES.has(ws[e - 1].key) && !ws[e - 1].cap) e--;
+  return e;
+}
 
-  /** a capitalised proper-name word next to an item that no lexicon entry explains */
-  const foreignNameWord = (k: number): boolean => {
-    if (k < 0 || k >= ws.length || at[k] || used[k]) return false;
-    const w = ws[k];
-    if (!w.cap || (wordClass[k] & (WC_FUNCTION | WC_CALENDAR | WC_HONORIFIC)) !== 0) return false;
-    if (w.pos) return w.pos === 'PROPN';
-    return !w.sentStart;
-  };
-  const insideOtherName = (x: Item): boolean => {
-    if (x.i > 0 && !ws[x.i].brk && foreignNameWord(x.i - 1)) return true;
-    // "the Bank of Russia" (a sentence-initial "Opponents of Rwanda" is no name)
-    if (
-      x.i > 1 &&
-      !ws[x.i].brk &&
-      ws[x.i - 1].key === 'of' &&
-      !ws[x.i - 1].brk &&
-      !ws[x.i - 2].sentStart &&
-      foreignNameWord(x.i - 2)
-    )
-      return true;
-    // "China Daily", "Russia Today" (but "U.S. Central Command", "UK Treasury" are the country's)
-    const acronym = isUpperCase(ws[x.i].text);
-    if (!acronym && x.j < ws.length && !ws[x.j].brk && foreignNameWord(x.j)) return true;
-    return false;
-  };
+/** skips honorifics between a title and a name ("Minister, Mr Jean Asselborn", "H.E. Dr Hamzah Haz") */
+function skipPrefixes(ws: W[], k: number): number {
+  let q = k;
+  while (q < ws.length && q - k < 4 && NAME_PREFIXES.has(ws[q].key) && ws[q].cap && q + 1 < ws.length && ws[q + 1].cap)
+    q++;
+  return q;
+}
 
-  const pendingCounterparts: { i: number; j: number; country: string | null; plural: boolean; rule: string }[] = [];
+/** the person a name [s, e) refers to: one the document has named (ref), or a KB person */
+function resolveName(
+  st: PassState,
+  s: number,
+  e: number,
+  role: string | null,
+  country: string | null,
+): { person: Person | null; ref: PersonRef | null } {
+  const { A, ws, date } = st;
+  const name = st.text.slice(ws[s].start, ws[e - 1].end);
+  if (e - s === 1) {
+    const ref = st.bySurname.get(ws[s].key);
+    if (ref) return { person: null, ref };
+  }
+  const item = st.at[s];
+  const pr = reading(item, 'person');
+  if (pr && item!.j === e) return { person: pr.person, ref: null };
+  const hit = findPerson(A, name, date);
+  if (hit) return { person: hit.person, ref: null };
+  if (e - s === 1 && (role || country)) {
+    const h2 = findBySurnameAndRole(A, ws[s].text, role, country, date);
+    if (h2) return { person: h2.person, ref: null };
+  }
+  if (e - s === 1 && role) {
+    const r = st.byRole.get(roleKey(role, country));
+    if (r && r.actor.name && nameWords(r.actor.name).some((w) => w.key === ws[s].key)) return { person: null, ref: r };
+  }
+  return { person: null, ref: null };
+}
 
-  // ---- main pass over items
+/** a KB person at the document date; out of office, the nearest term still gives the country */
+function personAt(st: PassState, p: Person, role: string | null, country: string | null): Actor {
+  const t = termAt(p, st.date, role, country);
+  if (t) return personActor(st.A, p, t);
+  const near = nearestTerm(p, st.date);
+  return personActor(st.A, p, near, { role: null });
+}
+
+/** the turn at an offset (binary search) */
+function speakerAt(turns: Turn[], pos: number): Turn | null {
+  let lo = 0;
+  let hi = turns.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = turns[mid];
+    if (pos < t.start) hi = mid - 1;
+    else if (pos >= t.end) lo = mid + 1;
+    else return t;
+  }
+  return null;
+}
+
+/** the speaker of the turn at an offset, unless it is a question */
+function answeringSpeakerAt(turns: Turn[], pos: number): Actor | null {
+  const t = speakerAt(turns, pos);
+  return t && t.role !== 'question' ? t.speaker : null;
+}
+
+/** an item's country/org reading usable as a modifier ("US", "Turkish", "UN") */
+function modifier(it: Item | undefined): Mod | null {
+  if (!it) return null;
+  const c = reading(it, 'country');
+  // "Turkish", "US", and seats/capitals too: "Kremlin spokesman", "White House officials"
+  if (c) return { i: it.i, j: it.j, country: c.alias.code, org: null };
+  const o = reading(it, 'org');
+  if (o) return { i: it.i, j: it.j, country: null, org: o.org.org };
+  return null;
+}
+
+function isCapitalItem(x: Item | undefined): boolean {
+  const c = reading(x, 'country');
+  return !!c && (c.alias.kind === 'capital' || c.alias.kind === 'seat' || c.alias.kind === 'name');
+}
+
+function itemEndingAt(at: (Item | undefined)[], j: number): Item | undefined {
+  for (let b = j - 1; b >= 0 && b >= j - 6; b--) if (at[b]) return at[b]!.j === j ? at[b] : undefined;
+  return undefined;
+}
+
+/** A capital stands for its government when it acts, owns, or is coordinated with other actors. */
+function capitalActs(st: PassState, x: Item): boolean {
+  const { ws, at } = st;
+  const nx = ws[x.j];
+  if (nx && !nx.brk && (nx.pos === 'VERB' || nx.pos === 'AUX')) return true;
+  const after = st.text.slice(ws[x.j - 1].end, ws[x.j - 1].end + 2);
+  if (after === "'s" || after === '’s') return true;
+  const pv = x.i > 0 ? ws[x.i - 1] : null;
+  if (pv && !ws[x.i].brk && (pv.key === 'between' || pv.key === 'with' || pv.key === 'against')) return true;
+  // coordinated: "Moscow and Washington", "Kiev, Paris, Berlin and London" (not after "in")
+  const coordNext = nx && (nx.key === 'and' || nx.comma) && isCapitalItem(at[nx.key === 'and' ? x.j + 1 : x.j]);
+  const coordPrev =
+    pv &&
+    (pv.key === 'and'
+      ? isCapitalItem(itemEndingAt(at, x.i - 1))
+      : ws[x.i].comma && isCapitalItem(itemEndingAt(at, x.i)));
+  if (coordNext || coordPrev) return !firstConjunctIsPlace(st, x);
+  return false;
+}
+
+/** walks back to the first of coordinated capitals and tells whether it is a location ("in Paris, Berlin and …") */
+function firstConjunctIsPlace(st: PassState, x: Item): boolean {
+  const { ws, at } = st;
+  let first = x.i;
+  for (let g = 0; g < 8; g++) {
+    const w0 = ws[first];
+    const prevItem = w0.comma
+      ? itemEndingAt(at, first)
+      : first > 0 && ws[first - 1].key === 'and'
+        ? itemEndingAt(at, first - 1)
+        : undefined;
+    if (!prevItem || !isCapitalItem(prevItem)) break;
+    first = prevItem.i;
+  }
+  return first > 0 && LOC_PREP.has(ws[first - 1].key) && !ws[first].brk;
+}
+
+/** a capitalised proper-name word next to an item that no lexicon entry explains */
+function foreignNameWord(st: PassState, k: number): boolean {
+  const { ws } = st;
+  if (k < 0 || k >= ws.length || st.at[k] || st.used[k]) return false;
+  const w = ws[k];
+  if (!w.cap || (st.wc[k] & (WC_FUNCTION | WC_CALENDAR | WC_HONORIFIC)) !== 0) return false;
+  if (w.pos) return w.pos === 'PROPN';
+  return !w.sentStart;
+}
+
+function insideOtherName(st: PassState, x: Item): boolean {
+  const { ws } = st;
+  if (x.i > 0 && !ws[x.i].brk && foreignNameWord(st, x.i - 1)) return true;
+  // "the Bank of Russia" (a sentence-initial "Opponents of Rwanda" is no name)
+  if (
+    x.i > 1 &&
+    !ws[x.i].brk &&
+    ws[x.i - 1].key === 'of' &&
+    !ws[x.i - 1].brk &&
+    !ws[x.i - 2].sentStart &&
+    foreignNameWord(st, x.i - 2)
+  )
+    return true;
+  // "China Daily", "Russia Today" (but "U.S. Central Command", "UK Treasury" are the country's)
+  const acronym = isUpperCase(ws[x.i].text);
+  if (!acronym && x.j < ws.length && !ws[x.j].brk && foreignNameWord(st, x.j)) return true;
+  return false;
+}
+
+/** The main pass over the words: honorific names, first-person pronouns, titles and plain lexicon items. */
+function mainPass(st: PassState): void {
+  const { ws, at, used } = st;
+  // each step returns the last word it took
   for (let i = 0; i < ws.length; i++) {
     if (used[i]) continue;
     const it = at[i];
-    const w = ws[i];
-    // one look-up for the closed classes this pass asks about for a word outside the lexicon
-    const wc = it ? 0 : wordClass[i];
-
-    // honorific + surname
-    if (
-      !it &&
-      (wc & WC_HONORIFIC) !== 0 &&
-      i + 1 < ws.length &&
-      ws[i + 1].cap &&
-      (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')
-    ) {
-      const e = nameRun(i + 1, true);
-      if (e > i + 1) {
-        const { person, ref } = resolveName(i + 1, e, null, null);
-        let actor: Actor;
-        let rule = 'honorific-surname';
-        if (ref) actor = ref.actor;
-        else if (person) actor = personAt(person, null, null);
-        else {
-          actor = actorOf({ name: text.slice(ws[i + 1].start, ws[e - 1].end) });
-          rule = 'honorific-unknown';
-        }
-        emit(i, e, 'person', actor, personKey(actor), rule);
-        notePerson(actor, personKey(actor), w.start);
-        i = e - 1;
-        continue;
-      }
-    }
-
     if (!it) {
-      // first person
-      if ((wc & (WC_FIRST_SG | WC_FIRST_PL)) !== 0) {
-        const t = speakerAt(w.start);
-        const sp = t && t.role !== 'question' ? t.speaker : null;
-        if (!sp) continue;
-        // "my (Turkish) colleague", "our partners", "our diplomats" are handled below with their head noun
-        const nx = at[i + 1];
-        const nx2 = at[i + 2];
-        const headNext = reading(nx, 'role') ?? (modifier(nx) ? reading(nx2, 'role') : undefined);
-        if (headNext && headNext.role.kind !== 'person') {
-          // leave the possessive to the counterpart rule
-        } else if ((wc & WC_FIRST_SG) !== 0) {
-          emit(i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');
-        } else if (sp.country || sp.org) {
-          const sector = 'GOV';
-          const a = actorOf({
-            country: sp.country,
-            org: sp.country ? null : sp.org,
-            sector,
-            code: cameoCode(sp.country, sector, sp.country ? null : (A.orgs.get(sp.org ?? '')?.cameo ?? null)),
-          });
-          emit(i, i + 1, 'pronoun', a, `group:${sp.country ?? sp.org}:GOV`, 'first-person-plural');
-        }
-      }
+      i = wordOutsideLexicon(st, i);
       continue;
     }
+    const end = titleAt(st, i, it);
+    i = end >= 0 ? end : plainItem(st, i, it);
+  }
+}
 
-    // ---- titles: [Mod]? Role ...
-    let k = i;
-    const mod = modifier(it);
-    let roleIt: Item | undefined;
-    let descr: string | null = null;
-    let chain: { i: number; j: number; country: string | null; org: string | null }[] = [];
-    if (mod) {
-      // coordinated modifiers: "Russian, US and Jordanian experts"
-      chain.push({ i: it.i, j: it.j, country: mod.country, org: mod.org });
-      let q = it.j;
-      for (;;) {
-        let r = q;
-        if (r >= ws.length) break;
-        if (ws[r].comma) {
-          if (ws[r].key === 'and') r++;
-        } else if (ws[r].key === 'and' && !ws[r].brk) r++;
-        else break;
-        if (r >= ws.length || (r > q && ws[r].brk)) break;
-        const m2 = modifier(at[r]);
-        if (!m2) break;
-        chain.push({ i: r, j: at[r]!.j, country: m2.country, org: m2.org });
-        q = at[r]!.j;
-      }
-      const last = chain[chain.length - 1];
-      const head = at[last.j];
-      if (last.j < ws.length && !ws[last.j].lbrk && reading(head, 'role')) {
-        roleIt = head;
-        k = last.j;
-      } else {
-        // "Rwanda's information minister", "the Russian energy minister": one or two words that
-        // say which ministry, then a personal title
-        let d = last.j;
-        while (
-          d < ws.length &&
-          d - last.j < 2 &&
-          !ws[d].lbrk &&
-          !at[d] &&
-          !FUNCTION_WORDS.has(ws[d].key) &&
-          (!ws[d].pos || ws[d].pos === 'NOUN' || ws[d].pos === 'PROPN' || ws[d].pos === 'ADJ')
-        )
-          d++;
-        const h2 = d > last.j && d < ws.length && !ws[d].lbrk ? reading(at[d], 'role') : undefined;
-        if (
-          chain.length === 1 &&
-          h2 &&
-          h2.role.kind === 'person' &&
-          /^(?:Minister|Deputy Minister|Secretary|Spokesperson|Director|Commander|Chairman)$/.test(h2.role.role)
-        ) {
-          roleIt = at[d];
-          k = d;
-          descr = text
-            .slice(ws[last.j].start, ws[d - 1].end)
-            .replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
-        } else chain = chain.slice(0, 1);
-      }
-    } else if (reading(it, 'role')) {
-      roleIt = it;
-      k = i;
+/** a word outside the lexicon: an honorific and a name ("Mr Lavrov"), or a first-person pronoun */
+function wordOutsideLexicon(st: PassState, i: number): number {
+  const { ws, text } = st;
+  const w = ws[i];
+  // one look-up for the closed classes this pass asks about for a word outside the lexicon
+  const wc = st.wc[i];
+
+  // honorific + surname
+  if (
+    (wc & WC_HONORIFIC) !== 0 &&
+    i + 1 < ws.length &&
+    ws[i + 1].cap &&
+    (!ws[i + 1].brk || text.slice(w.end, ws[i + 1].start) === '. ')
+  ) {
+    const e = nameRun(st, i + 1, true);
+    if (e > i + 1) {
+      honorificName(st, i, e);
+      return e - 1;
     }
+  }
+  // first person
+  if ((wc & (WC_FIRST_SG | WC_FIRST_PL)) !== 0) firstPerson(st, i, wc);
+  return i;
+}
 
-    const role = reading(roleIt, 'role')?.role;
-    if (role) {
-      const modStart = i;
-      let country = chain.length === 1 ? chain[0].country : null;
-      let org = chain.length === 1 ? chain[0].org : null;
-      let q = roleIt!.j;
-      // possessive "our" before the title: the speaker's side
-      const before = i > 0 ? ws[i - 1] : null;
-      const poss = before && !ws[i].brk && !used[i - 1] && !at[i - 1] ? before.key : null;
-      // "Foreign Minister of China", "President of the Russian Federation"
-      if (q < ws.length && ws[q].key === 'of' && !ws[q].brk) {
-        let r = q + 1;
-        if (r < ws.length && ws[r].key === 'the' && !ws[r].brk) r++;
-        // only a name follows "of": "Secretary of the Lao People's Revolutionary Party" is no title of Laos
-        const ofName =
-          r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
-        const m2 = ofName ? modifier(at[r]) : null;
-        if (m2 && !country && !org && role.kind === 'persons' && chain.length === 0) {
-          // "the presidents of Russia and the United States"
-          chain.push({ i: r, j: at[r]!.j, country: m2.country, org: m2.org });
-          let x = at[r]!.j;
-          for (;;) {
-            let y = x;
-            if (y < ws.length && (ws[y].key === 'and' || ws[y].comma)) y += ws[y].key === 'and' ? 1 : 0;
-            else break;
-            if (y < ws.length && ws[y].key === 'the' && !ws[y].brk) y++;
-            const m3 =
-              y < ws.length && (reading(at[y], 'org') || reading(at[y], 'country')?.alias.kind === 'name')
-                ? modifier(at[y])
-                : null;
-            if (!m3 || y === x) break;
-            chain.push({ i: y, j: at[y]!.j, country: m3.country, org: m3.org });
-            x = at[y]!.j;
-          }
-          q = x;
-        } else if (m2 && !country && !org) {
-          country = m2.country;
-          org = m2.org;
-          q = at[r]!.j;
-        }
-      }
-      let roleName = descr ? `${descr} ${role.role}` : role.role;
-      // complement: "for Syria", "for Ukraine Negotiations", "on Climate"
-      let nameS = -1;
-      let nameE = -1;
-      if (
-        role.kind === 'person' &&
-        q < ws.length &&
-        (ws[q].key === 'for' || ws[q].key === 'on') &&
-        !ws[q].brk &&
-        q + 1 < ws.length &&
-        ws[q + 1].cap &&
-        !ws[q + 1].brk
-      ) {
-        let e = q + 1;
-        let personAt = -1;
-        while (
-          e < ws.length &&
-          (e === q + 1 || !ws[e].brk) &&
-          (ws[e].cap ||
-            ((ws[e].key === 'and' || ws[e].key === 'the' || ws[e].key === 'of') && e + 1 < ws.length && ws[e + 1].cap))
-        ) {
-          if (e > q + 1 && personAt < 0 && reading(at[e], 'person')) personAt = e;
-          e = at[e] ? Math.max(e + 1, at[e]!.j) : e + 1;
-        }
-        let cEnd = e;
-        if (personAt > 0) {
-          cEnd = personAt;
-          nameS = personAt;
-          nameE = at[personAt]!.j;
-        } else if (e < ws.length && ws[e].comma) {
-          cEnd = e;
-        } else if (at[q + 1] && modifier(at[q + 1]) && at[q + 1]!.j < e) {
-          cEnd = at[q + 1]!.j;
-          nameS = cEnd;
-          nameE = Math.min(e, cEnd + 4);
-        } else if (
-          e - (q + 1) >= 3 &&
-          ws[e - 2].cap &&
-          ws[e - 3].cap &&
-          (!ws[e - 2].pos || (ws[e - 2].pos === 'PROPN' && ws[e - 1].pos === 'PROPN'))
-        ) {
-          // "for Climate John Kerry": the last two capitalised words are the name
-          cEnd = e - 2;
-          nameS = e - 2;
-          nameE = e;
-        }
-        roleName = `${roleName} ${text.slice(ws[q].start, ws[cEnd - 1].end)}`;
-        q = cEnd;
-      }
-      if (!country && !org && role.country) country = role.country;
-      const sector = role.sector;
-      // the name after the title, possibly after a comma
-      if (
-        nameS < 0 &&
-        (role.kind === 'person' || role.kind === 'counterpart') &&
-        q < ws.length &&
-        (!ws[q].brk || ws[q].comma)
-      ) {
-        const q2 = skipPrefixes(q);
-        const gapOk = q2 === q || !ws[q2].brk || text.slice(ws[q2 - 1].end, ws[q2].start) === '. ';
-        const e = gapOk ? nameRun(q2, q2 !== q || ws[q].comma) : q2;
-        // after a comma an unknown one-word "name" is usually the next item of a list
-        const known =
-          e > q2 &&
-          (reading(at[q2], 'person') || e - q2 > 1 || bySurname.has(ws[q2].key) || A.personBySurname.has(ws[q2].key));
-        if (e > q2 && (!ws[q].comma || known)) {
-          nameS = q2;
-          nameE = e;
-        }
-      }
-      const firstPoss = !!poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss));
-      if (role.kind === 'counterpart' && nameS < 0) {
-        // "my Chinese colleague": resolved at the end; "his colleague" is left alone
-        if (!firstPoss) {
-          i = roleIt!.j - 1;
-          continue;
-        }
-        const s = i - 1;
-        pendingCounterparts.push({ i: s, j: roleIt!.j, country, plural: false, rule: 'counterpart' });
-        for (let x = s; x < roleIt!.j; x++) used[x] = 1;
-        i = roleIt!.j - 1;
-        continue;
-      }
-      if (nameS >= 0) {
-        const { person, ref } = resolveName(nameS, nameE, roleName, country ?? org);
-        let actor: Actor;
-        let rule = role.kind === 'counterpart' ? 'counterpart-name' : 'titled-name';
-        const titleRole = role.kind === 'counterpart' ? null : roleName;
-        const sectorOf = sector ?? 'GOV';
-        if (ref) actor = { ...ref.actor, role: ref.actor.role ?? titleRole };
-        else if (person) {
-          const t = termAt(person, date, role.role, country ?? org);
-          const near = t ? null : nearestTerm(person, date);
-          actor = personActor(A, person, t, {
-            ...(near && !country && !org ? { country: near.country, org: near.org } : {}),
-            ...(titleRole ? { role: titleRole } : {}),
-            ...(country ? { country } : {}),
-            ...(org && !country ? { org } : {}),
-            ...(sector ? { sector } : {}),
-          });
-          rule += '-kb';
-        } else {
-          const s2 = sectorOf;
-          const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
-          actor = actorOf({
-            name: text.slice(ws[nameS].start, ws[nameE - 1].end),
-            role: titleRole,
-            country,
-            org: country ? null : org,
-            sector: s2,
-            code: cameoCode(country, s2, orgCameo),
-          });
-          rule += '-unknown';
-        }
-        const s = role.kind === 'counterpart' && poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss)) ? i - 1 : modStart;
-        emit(s, nameE, 'person', actor, personKey(actor), rule);
-        notePerson(actor, personKey(actor), ws[s].start);
-        i = nameE - 1;
-        continue;
-      }
-      if (role.kind === 'person') {
-        // role-only mention: "the US Secretary of State", "the Russian top diplomat"
-        const c = country ?? org;
-        if (!c) {
-          const named = poss === 'the' ? byBareTitle.get(roleName.toLowerCase()) : undefined;
-          if (named) {
-            emit(modStart, q, 'role', named.actor, named.key, 'bare-title-doc');
-            i = q - 1;
-            continue;
-          }
-          i = roleIt!.j - 1;
-          continue;
-        }
-        const local = byRole.get(roleKey(roleName, c)) ?? byRole.get(roleKey(role.role, c));
-        let actor: Actor;
-        let rule = 'role-only';
-        if (local) {
-          actor = local.actor;
-          rule = 'role-only-doc';
-        } else {
-          // without a document date the KB cannot tell who held the office
-          const hit = dated ? officeHolder(A, descr ? roleName : role.role, c, date) : null;
-          const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
-          if (hit) {
-            actor = personActor(A, hit.person, hit.term, {
-              role: roleName,
-              ...(country ? { country } : {}),
-              sector: sector ?? undefined,
-            });
-            rule = 'role-only-kb';
-          } else
-            actor = actorOf({
-              role: roleName,
-              country,
-              org: country ? null : org,
-              sector,
-              code: cameoCode(country, sector, orgCameo),
-            });
-        }
-        emit(modStart, q, 'role', actor, actor.name ? personKey(actor) : `role:${roleName}:${c}`, rule);
-        if (actor.name && !local) notePerson(actor, personKey(actor), ws[modStart].start);
-        i = q - 1;
-        continue;
-      }
-      if (role.kind === 'counterparts') {
-        const s = poss && FIRST_PL.has(poss) ? i - 1 : modStart;
-        if (chain.length === 1 && chain[0].country) {
-          // "our American colleagues": the named country
-          const a = actorOf({ country: chain[0].country, sector, code: cameoCode(chain[0].country, sector) });
-          emit(s, roleIt!.j, 'group', a, `group:${a.country}:${sector}`, 'group-counterparts');
-        } else if (chain.length === 0 && firstPoss) {
-          pendingCounterparts.push({ i: s, j: roleIt!.j, country: null, plural: true, rule: 'counterparts' });
-          for (let x = s; x < roleIt!.j; x++) used[x] = 1;
-        }
-        i = roleIt!.j - 1;
-        continue;
-      }
-      // plural offices: "the Russian and Chinese Foreign Ministers", "the presidents of Russia and the United States"
-      if (role.kind === 'persons' && chain.length) {
-        const after = chain[0].i > roleIt!.i;
-        for (let c = 0; c < chain.length; c++) {
-          const m = chain[c];
-          const cc = m.country ?? m.org;
-          const s0 = after ? (c === 0 ? i : m.i) : m.i;
-          const e0 = after ? m.j : c === chain.length - 1 ? roleIt!.j : m.j;
-          const local = cc ? byRole.get(roleKey(role.role, cc)) : undefined;
-          const hit = !local && cc && dated ? officeHolder(A, role.role, cc, date) : null;
-          const orgCameo = m.org && !m.country ? (A.orgs.get(m.org)?.cameo ?? null) : null;
-          const a = local
-            ? local.actor
-            : hit
-              ? personActor(A, hit.person, hit.term, { role: role.role, ...(m.country ? { country: m.country } : {}) })
-              : actorOf({
-                  role: role.role,
-                  country: m.country,
-                  org: m.country ? null : m.org,
-                  sector,
-                  code: cameoCode(m.country, sector, orgCameo),
-                });
-          emit(
-            s0,
-            e0,
-            'role',
-            a,
-            a.name ? personKey(a) : `role:${role.role}:${cc}`,
-            local ? 'plural-office-doc' : hit ? 'plural-office-kb' : 'plural-office',
-          );
-        }
-        i = Math.max(q, roleIt!.j) - 1;
-        continue;
-      }
-      // group / body: "the Chinese side", "the Russian Defence Ministry", "Russian, US and Jordanian experts"
-      if (chain.length) {
-        for (let c = 0; c < chain.length; c++) {
-          const m = chain[c];
-          const last = c === chain.length - 1;
-          const end = last ? roleIt!.j : m.j;
-          const orgCameo = m.org ? (A.orgs.get(m.org)?.cameo ?? null) : null;
-          const a = actorOf({
+/** "Mr Lavrov", "Dr Hassan Wirajuda": the honorific at i, the name up to e */
+function honorificName(st: PassState, i: number, e: number): void {
+  const { ws } = st;
+  const { person, ref } = resolveName(st, i + 1, e, null, null);
+  let actor: Actor;
+  let rule = 'honorific-surname';
+  if (ref) actor = ref.actor;
+  else if (person) actor = personAt(st, person, null, null);
+  else {
+    actor = actorOf({ name: st.text.slice(ws[i + 1].start, ws[e - 1].end) });
+    rule = 'honorific-unknown';
+  }
+  emit(st, i, e, 'person', actor, personKey(actor), rule);
+  notePerson(st, actor, personKey(actor), ws[i].start);
+}
+
+/** I/me/my → the turn's speaker; we/us/our → the speaker's country (or organisation) */
+function firstPerson(st: PassState, i: number, wc: number): void {
+  const sp = answeringSpeakerAt(st.turns, st.ws[i].start);
+  if (!sp) return;
+  // "my (Turkish) colleague", "our partners", "our diplomats" are handled below with their head noun
+  const nx = st.at[i + 1];
+  const nx2 = st.at[i + 2];
+  const headNext = reading(nx, 'role') ?? (modifier(nx) ? reading(nx2, 'role') : undefined);
+  if (headNext && headNext.role.kind !== 'person') {
+    // leave the possessive to the counterpart rule
+  } else if ((wc & WC_FIRST_SG) !== 0) {
+    emit(st, i, i + 1, 'pronoun', sp, personKey(sp), 'first-person-singular');
+  } else if (sp.country || sp.org) {
+    const sector = 'GOV';
+    const a = actorOf({
+      country: sp.country,
+      org: sp.country ? null : sp.org,
+      sector,
+      code: cameoCode(sp.country, sector, sp.country ? null : (st.A.orgs.get(sp.org ?? '')?.cameo ?? null)),
+    });
+    emit(st, i, i + 1, 'pronoun', a, `group:${sp.country ?? sp.org}:GOV`, 'first-person-plural');
+  }
+}
+
+/** a title being read: [Mod]? Role [of Country]? [for|on Complement]? [,]? Name? */
+interface Title {
+  /** the first word of the mention (the modifier, or the title itself) */
+  start: number;
+  roleIt: Item;
+  role: RoleInfo;
+  /** the coordinated modifiers ("Russian, US and Jordanian"), or the names after "the presidents of" */
+  chain: Mod[];
+  country: string | null;
+  org: string | null;
+  /** the word after what has been read so far */
+  q: number;
+  /** the title as written: with the words that say which ministry, and the complement */
+  roleName: string;
+  /** words that say which ministry before a bare title ("Rwanda's information minister"), title-cased */
+  descr: string | null;
+  /** the name after the title, [nameS, nameE); -1 when none */
+  nameS: number;
+  nameE: number;
+  /** the word just before the title when it may be a possessive or article ("our", "my", "the") */
+  poss: string | null;
+}
+
+function newTitle(st: PassState, i: number, roleIt: Item, chain: Mod[], descr: string | null): Title {
+  const { ws } = st;
+  const role = reading(roleIt, 'role')!.role;
+  // possessive "our" before the title: the speaker's side
+  const before = i > 0 ? ws[i - 1] : null;
+  const poss = before && !ws[i].brk && !st.used[i - 1] && !st.at[i - 1] ? before.key : null;
+  return {
+    start: i,
+    roleIt,
+    role,
+    chain,
+    country: chain.length === 1 ? chain[0].country : null,
+    org: chain.length === 1 ? chain[0].org : null,
+    q: roleIt.j,
+    roleName: descr ? `${descr} ${role.role}` : role.role,
+    descr,
+    nameS: -1,
+    nameE: -1,
+    poss,
+  };
+}
+
+/**
+ * A title at word i, and what it names: a titled person, a role, counterparts, plural offices or
+ * groups. The last word taken, or -1 when no title begins at i.
+ */
+function titleAt(st: PassState, i: number, it: Item): number {
+  const t = findTitle(st, i, it);
+  if (!t) return -1;
+  const role = t.role;
+  ofClause(st, t);
+  complement(st, t);
+  if (!t.country && !t.org && role.country) t.country = role.country;
+  nameAfterTitle(st, t);
+  const poss = t.poss;
+  const firstPoss = !!poss && (FIRST_SG.has(poss) || FIRST_PL.has(poss));
+  if (role.kind === 'counterpart' && t.nameS < 0) return counterpartTitle(st, t, firstPoss);
+  if (t.nameS >= 0) return titledName(st, t, firstPoss);
+  if (role.kind === 'person') return roleOnly(st, t);
+  if (role.kind === 'counterparts') return counterpartsTitle(st, t, firstPoss);
+  // plural offices: "the Russian and Chinese Foreign Ministers", "the presidents of Russia and the United States"
+  if (role.kind === 'persons' && t.chain.length) return pluralOffice(st, t);
+  // group / body: "the Chinese side", "the Russian Defence Ministry", "Russian, US and Jordanian experts"
+  if (t.chain.length) return groups(st, t);
+  return ourGroup(st, t);
+}
+
+/** [Mod]? Role at word i: the title item and its modifiers, or null */
+function findTitle(st: PassState, i: number, it: Item): Title | null {
+  const mod = modifier(it);
+  if (mod) return titleAfterModifiers(st, i, mod);
+  if (reading(it, 'role')) return newTitle(st, i, it, [], null);
+  return null;
+}
+
+/** modifiers, then a title: "Russian, US and Jordanian experts", "the Russian energy minister" */
+function titleAfterModifiers(st: PassState, i: number, mod: Mod): Title | null {
+  const { ws, at } = st;
+  // coordinated modifiers: "Russian, US and Jordanian experts"
+  const chain: Mod[] = [mod];
+  let q = mod.j;
+  for (;;) {
+    let r = q;
+    if (r >= ws.length) break;
+    if (ws[r].comma) {
+      if (ws[r].key === 'and') r++;
+    } else if (ws[r].key === 'and' && !ws[r].brk) r++;
+    else break;
+    if (r >= ws.length || (r > q && ws[r].brk)) break;
+    const m2 = modifier(at[r]);
+    if (!m2) break;
+    chain.push(m2);
+    q = m2.j;
+  }
+  const last = chain[chain.length - 1];
+  const head = at[last.j];
+  if (last.j < ws.length && !ws[last.j].lbrk && reading(head, 'role')) return newTitle(st, i, head!, chain, null);
+  // "Rwanda's information minister", "the Russian energy minister": one or two words that
+  // say which ministry, then a personal title
+  let d = last.j;
+  while (
+    d < ws.length &&
+    d - last.j < 2 &&
+    !ws[d].lbrk &&
+    !at[d] &&
+    !FUNCTION_WORDS.has(ws[d].key) &&
+    (!ws[d].pos || ws[d].pos === 'NOUN' || ws[d].pos === 'PROPN' || ws[d].pos === 'ADJ')
+  )
+    d++;
+  const h2 = d > last.j && d < ws.length && !ws[d].lbrk ? reading(at[d], 'role') : undefined;
+  if (
+    chain.length === 1 &&
+    h2 &&
+    h2.role.kind === 'person' &&
+    /^(?:Minister|Deputy Minister|Secretary|Spokesperson|Director|Commander|Chairman)$/.test(h2.role.role)
+  ) {
+    const descr = st.text
+      .slice(ws[last.j].start, ws[d - 1].end)
+      .replace(/(^|\s)(\p{Ll})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase());
+    return newTitle(st, i, at[d]!, chain, descr);
+  }
+  return null;
+}
+
+/** "Foreign Minister of China", "President of the Russian Federation" */
+function ofClause(st: PassState, t: Title): void {
+  const { ws, at } = st;
+  const q = t.q;
+  if (q >= ws.length || ws[q].key !== 'of' || ws[q].brk) return;
+  let r = q + 1;
+  if (r < ws.length && ws[r].key === 'the' && !ws[r].brk) r++;
+  // only a name follows "of": "Secretary of the Lao People's Revolutionary Party" is no title of Laos
+  const ofName =
+    r < ws.length && !ws[r].brk && (reading(at[r], 'org') || reading(at[r], 'country')?.alias.kind === 'name');
+  const m2 = ofName ? modifier(at[r]) : null;
+  if (!m2 || t.country || t.org) return;
+  if (t.role.kind === 'persons' && t.chain.length === 0) {
+    // "the presidents of Russia and the United States"
+    t.chain.push(m2);
+    t.q = namesAfterOf(st, t.chain, m2.j);
+  } else {
+    t.country = m2.country;
+    t.org = m2.org;
+    t.q = m2.j;
+  }
+}
+
+/** the further names of "the presidents of Russia and the United States" from word x, onto chain; the word after them */
+function namesAfterOf(st: PassState, chain: Mod[], x: number): number {
+  const { ws, at } = st;
+  for (;;) {
+    let y = x;
+    if (y < ws.length && (ws[y].key === 'and' || ws[y].comma)) y += ws[y].key === 'and' ? 1 : 0;
+    else break;
+    if (y < ws.length && ws[y].key === 'the' && !ws[y].brk) y++;
+    const m3 =
+      y < ws.length && (reading(at[y], 'org') || reading(at[y], 'country')?.alias.kind === 'name')
+        ? modifier(at[y])
+        : null;
+    if (!m3 || y === x) break;
+    chain.push(m3);
+    x = m3.j;
+  }
+  return x;
+}
+
+/** complement: "for Syria", "for Ukraine Negotiations", "on Climate" (and a name right after it) */
+function complement(st: PassState, t: Title): void {
+  const { ws, at } = st;
+  const q = t.q;
+  if (!(
+    t.role.kind === 'person' &&
+    q < ws.length &&
+    (ws[q].key === 'for' || ws[q].key === 'on') &&
+    !ws[q].brk &&
+    q + 1 < ws.length &&
+    ws[q + 1].cap &&
+    !ws[q + 1].brk
+  ))
+    return;
+  let e = q + 1;
+  let personW = -1;
+  while (
+    e < ws.length &&
+    (e === q + 1 || !ws[e].brk) &&
+    (ws[e].cap ||
+      ((ws[e].key === 'and' || ws[e].key === 'the' || ws[e].key === 'of') && e + 1 < ws.length && ws[e + 1].cap))
+  ) {
+    if (e > q + 1 && personW < 0 && reading(at[e], 'person')) personW = e;
+    e = at[e] ? Math.max(e + 1, at[e]!.j) : e + 1;
+  }
+  let cEnd = e;
+  if (personW > 0) {
+    cEnd = personW;
+    t.nameS = personW;
+    t.nameE = at[personW]!.j;
+  } else if (e < ws.length && ws[e].comma) {
+    cEnd = e;
+  } else if (at[q + 1] && modifier(at[q + 1]) && at[q + 1]!.j < e) {
+    cEnd = at[q + 1]!.j;
+    t.nameS = cEnd;
+    t.nameE = Math.min(e, cEnd + 4);
+  } else if (
+    e - (q + 1) >= 3 &&
+    ws[e - 2].cap &&
+    ws[e - 3].cap &&
+    (!ws[e - 2].pos || (ws[e - 2].pos === 'PROPN' && ws[e - 1].pos === 'PROPN'))
+  ) {
+    // "for Climate John Kerry": the last two capitalised words are the name
+    cEnd = e - 2;
+    t.nameS = e - 2;
+    t.nameE = e;
+  }
+  t.roleName = `${t.roleName} ${st.text.slice(ws[q].start, ws[cEnd - 1].end)}`;
+  t.q = cEnd;
+}
+
+/** the name after the title, possibly after a comma */
+function nameAfterTitle(st: PassState, t: Title): void {
+  const { ws, at } = st;
+  const q = t.q;
+  if (
+    t.nameS >= 0 ||
+    (t.role.kind !== 'person' && t.role.kind !== 'counterpart') ||
+    q >= ws.length ||
+    (ws[q].brk && !ws[q].comma)
+  )
+    return;
+  const q2 = skipPrefixes(ws, q);
+  const gapOk = q2 === q || !ws[q2].brk || st.text.slice(ws[q2 - 1].end, ws[q2].start) === '. ';
+  const e = gapOk ? nameRun(st, q2, q2 !== q || ws[q].comma) : q2;
+  // after a comma an unknown one-word "name" is usually the next item of a list
+  const known =
+    e > q2 &&
+    (reading(at[q2], 'person') || e - q2 > 1 || st.bySurname.has(ws[q2].key) || st.A.personBySurname.has(ws[q2].key));
+  if (e > q2 && (!ws[q].comma || known)) {
+    t.nameS = q2;
+    t.nameE = e;
+  }
+}
+
+/** "my Chinese colleague" with no name: resolved at the end; "his colleague" is left alone */
+function counterpartTitle(st: PassState, t: Title, firstPoss: boolean): number {
+  const j = t.roleIt.j;
+  if (!firstPoss) return j - 1;
+  const s = t.start - 1;
+  st.pendingCounterparts.push({ i: s, j, country: t.country, plural: false, rule: 'counterpart' });
+  for (let x = s; x < j; x++) st.used[x] = 1;
+  return j - 1;
+}
+
+/** a title and a name: "Foreign Minister Sergey Lavrov", "my colleague Wang Yi" */
+function titledName(st: PassState, t: Title, firstPoss: boolean): number {
+  const { A, ws, date } = st;
+  const { role, country, org, nameS, nameE } = t;
+  const sector = role.sector;
+  const { person, ref } = resolveName(st, nameS, nameE, t.roleName, country ?? org);
+  let actor: Actor;
+  let rule = role.kind === 'counterpart' ? 'counterpart-name' : 'titled-name';
+  const titleRole = role.kind === 'counterpart' ? null : t.roleName;
+  const sectorOf = sector ?? 'GOV';
+  if (ref) actor = { ...ref.actor, role: ref.actor.role ?? titleRole };
+  else if (person) {
+    const term = termAt(person, date, role.role, country ?? org);
+    const near = term ? null : nearestTerm(person, date);
+    actor = personActor(A, person, term, {
+      ...(near && !country && !org ? { country: near.country, org: near.org } : {}),
+      ...(titleRole ? { role: titleRole } : {}),
+      ...(country ? { country } : {}),
+      ...(org && !country ? { org } : {}),
+      ...(sector ? { sector } : {}),
+    });
+    rule += '-kb';
+  } else {
+    const s2 = sectorOf;
+    const orgCameo = !country && org ? (A.orgs.get(org)?.cameo ?? null) : null;
+    actor = actorOf({
+      name: st.text.slice(ws[nameS].start, ws[nameE - 1].end),
+      role: titleRole,
+      country,
+      org: country ? null : org,
+      sector: s2,
+      code: cameoCode(country, s2, orgCameo),
+    });
+    rule += '-unknown';
+  }
+  const s = role.kind === 'counterpart' && firstPoss ? t.start - 1 : t.start;
+  emit(st, s, nameE, 'person', actor, personKey(actor), rule);
+  notePerson(st, actor, personKey(actor), ws[s].start);
+  return nameE - 1;
+}
+
+/** role-only mention: "the US Secretary of State", "the Russian top diplomat" */
+function roleOnly(st: PassState, t: Title): number {
+  const { role, country, org, roleName, q } = t;
+  const c = country ?? org;
+  if (!c) {
+    const named = t.poss === 'the' ? st.byBareTitle.get(roleName.toLowerCase()) : undefined;
+    if (named) {
+      emit(st, t.start, q, 'role', named.actor, named.key, 'bare-title-doc');
+      return q - 1;
+    }
+    return t.roleIt.j - 1;
+  }
+  const local = st.byRole.get(roleKey(roleName, c)) ?? st.byRole.get(roleKey(role.role, c));
+  let actor: Actor;
+  let rule = 'role-only';
+  if (local) {
+    actor = local.actor;
+    rule = 'role-only-doc';
+  } else {
+    // without a document date the KB cannot tell who held the office
+    const hit = st.dated ? officeHolder(st.A, t.descr ? roleName : role.role, c, st.date) : null;
+    actor = hit ? officeHolderActor(st, t, hit) : roleActor(st, t);
+    if (hit) rule = 'role-only-kb';
+  }
+  emit(st, t.start, q, 'role', actor, actor.name ? personKey(actor) : `role:${roleName}:${c}`, rule);
+  if (actor.name && !local) notePerson(st, actor, personKey(actor), st.ws[t.start].start);
+  return q - 1;
+}
+
+/** the KB's holder of a titled office at the document date */
+function officeHolderActor(st: PassState, t: Title, hit: PersonHit): Actor {
+  const { country } = t;
+  return personActor(st.A, hit.person, hit.term, {
+    role: t.roleName,
+    ...(country ? { country } : {}),
+    sector: t.role.sector ?? undefined,
+  });
+}
+
+/** an office nobody in the KB is known to hold: the role of its country or organisation */
+function roleActor(st: PassState, t: Title): Actor {
+  const { country, org } = t;
+  const sector = t.role.sector;
+  const orgCameo = !country && org ? (st.A.orgs.get(org)?.cameo ?? null) : null;
+  return actorOf({
+    role: t.roleName,
+    country,
+    org: country ? null : org,
+    sector,
+    code: cameoCode(country, sector, orgCameo),
+  });
+}
+
+/** "our American colleagues", "our partners" */
+function counterpartsTitle(st: PassState, t: Title, firstPoss: boolean): number {
+  const { chain, poss } = t;
+  const j = t.roleIt.j;
+  const sector = t.role.sector;
+  const s = poss && FIRST_PL.has(poss) ? t.start - 1 : t.start;
+  if (chain.length === 1 && chain[0].country) {
+    // "our American colleagues": the named country
+    const a = actorOf({ country: chain[0].country, sector, code: cameoCode(chain[0].country, sector) });
+    emit(st, s, j, 'group', a, `group:${a.country}:${sector}`, 'group-counterparts');
+  } else if (chain.length === 0 && firstPoss) {
+    st.pendingCounterparts.push({ i: s, j, country: null, plural: true, rule: 'counterparts' });
+    for (let x = s; x < j; x++) st.used[x] = 1;
+  }
+  return j - 1;
+}
+
+/** plural offices: "the Russian and Chinese Foreign Ministers", "the presidents of Russia and the United States" */
+function pluralOffice(st: PassState, t: Title): number {
+  const { A, date } = st;
+  const { chain, role, roleIt } = t;
+  const sector = role.sector;
+  const after = chain[0].i > roleIt.i;
+  for (let c = 0; c < chain.length; c++) {
+    const m = chain[c];
+    const cc = m.country ?? m.org;
+    const s0 = after ? (c === 0 ? t.start : m.i) : m.i;
+    const e0 = after ? m.j : c === chain.length - 1 ? roleIt.j : m.j;
+    const local = cc ? st.byRole.get(roleKey(role.role, cc)) : undefined;
+    const hit = !local && cc && st.dated ? officeHolder(A, role.role, cc, date) : null;
+    const orgCameo = m.org && !m.country ? (A.orgs.get(m.org)?.cameo ?? null) : null;
+    const a = local
+      ? local.actor
+      : hit
+        ? personActor(A, hit.person, hit.term, { role: role.role, ...(m.country ? { country: m.country } : {}) })
+        : actorOf({
+            role: role.role,
             country: m.country,
             org: m.country ? null : m.org,
             sector,
-            role: role.kind === 'body' ? role.role : null,
             code: cameoCode(m.country, sector, orgCameo),
           });
-          emit(
-            m.i,
-            end,
-            'group',
-            a,
-            `group:${m.country ?? m.org}:${sector}`,
-            chain.length > 1 ? 'group-coordinated' : `group-${role.kind}`,
-          );
-        }
-        i = roleIt!.j - 1;
-        continue;
-      }
-      if (poss && FIRST_PL.has(poss)) {
-        const t = speakerAt(w.start);
-        const sp = t && t.role !== 'question' ? t.speaker : null;
-        if (sp?.country) {
-          const a = actorOf({
-            country: sp.country,
-            sector,
-            role: role.kind === 'body' ? role.role : null,
-            code: cameoCode(sp.country, sector),
-          });
-          emit(i - 1, roleIt!.j, 'group', a, `group:${sp.country}:${sector}`, 'group-our');
-        }
-      }
-      i = roleIt!.j - 1;
-      continue;
-    }
-
-    // ---- plain items
-    const ns = reading(it, 'nonstate');
-    const org = reading(it, 'org');
-    const ctry = reading(it, 'country');
-    const per = reading(it, 'person');
-    if (per) {
-      const a = personAt(per.person, null, null);
-      emit(it.i, it.j, 'person', a, personKey(a), 'kb-name');
-      notePerson(a, personKey(a), w.start);
-    } else if (ns) {
-      const a = actorOf({ name: ns.info.name, country: ns.info.country, sector: ns.info.sector, code: ns.info.cameo });
-      emit(it.i, it.j, 'nonstate', a, `nonstate:${ns.info.name}`, 'nonstate');
-    } else if (org && !(ctry && ctry.alias.kind === 'capital' && i > 0 && LOC_PREP.has(ws[i - 1].key))) {
-      const a = actorOf({ org: org.org.org, code: org.org.cameo });
-      emit(it.i, it.j, 'org', a, `org:${org.org.org}`, 'org');
-    } else if (ctry) {
-      const al = ctry.alias;
-      const loc = i > 0 && LOC_PREP.has(ws[i - 1].key) && !ws[i].brk;
-      if (al.kind === 'name' && insideOtherName(it)) {
-        // "South China Sea", "China Daily", "Bank of Russia": part of another proper name
-      } else if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
-        // "in Moscow" is a place, not an actor
-      } else if (al.kind === 'capital' && !capitalActs(it)) {
-        // a capital that does not act (dateline, "Manila, August 6") is left to the place recogniser
-      } else {
-        const sector = al.kind === 'capital' || al.kind === 'seat' ? al.sector : null;
-        const a = actorOf({ country: al.code, sector, code: cameoCode(al.code, sector) });
-        emit(
-          it.i,
-          it.j,
-          'country',
-          a,
-          `country:${al.code}`,
-          al.kind === 'name' && loc ? 'country-name-loc' : `country-${al.kind}`,
-        );
-      }
-    }
-    i = it.j - 1;
+    emit(
+      st,
+      s0,
+      e0,
+      'role',
+      a,
+      a.name ? personKey(a) : `role:${role.role}:${cc}`,
+      local ? 'plural-office-doc' : hit ? 'plural-office-kb' : 'plural-office',
+    );
   }
+  return Math.max(t.q, roleIt.j) - 1;
+}
 
-  // apposition: "The US commander in Iraq, General David Petraeus" — the named person takes the
-  // country of the role just before, and the role gets the person's name
-  const APPOS = /^(?:\s+(?:in|of|for|to|at|on)\s+[^,.;:]{1,40})?,\s*$/;
+/** group / body: "the Chinese side", "the Russian Defence Ministry", "Russian, US and Jordanian experts" */
+function groups(st: PassState, t: Title): number {
+  const { chain, role } = t;
+  const j = t.roleIt.j;
+  const sector = role.sector;
+  for (let c = 0; c < chain.length; c++) {
+    const m = chain[c];
+    const last = c === chain.length - 1;
+    const end = last ? j : m.j;
+    const orgCameo = m.org ? (st.A.orgs.get(m.org)?.cameo ?? null) : null;
+    const a = actorOf({
+      country: m.country,
+      org: m.country ? null : m.org,
+      sector,
+      role: role.kind === 'body' ? role.role : null,
+      code: cameoCode(m.country, sector, orgCameo),
+    });
+    emit(
+      st,
+      m.i,
+      end,
+      'group',
+      a,
+      `group:${m.country ?? m.org}:${sector}`,
+      chain.length > 1 ? 'group-coordinated' : `group-${role.kind}`,
+    );
+  }
+  return j - 1;
+}
+
+/** "our diplomats", "our ministry": the speaker's country */
+function ourGroup(st: PassState, t: Title): number {
+  const { poss, role } = t;
+  const j = t.roleIt.j;
+  if (poss && FIRST_PL.has(poss)) {
+    const sp = answeringSpeakerAt(st.turns, st.ws[t.start].start);
+    if (sp?.country) {
+      const sector = role.sector;
+      const a = actorOf({
+        country: sp.country,
+        sector,
+        role: role.kind === 'body' ? role.role : null,
+        code: cameoCode(sp.country, sector),
+      });
+      emit(st, t.start - 1, j, 'group', a, `group:${sp.country}:${sector}`, 'group-our');
+    }
+  }
+  return j - 1;
+}
+
+/** a lexicon item that is no title: a KB person, a non-state actor, an organisation or a country */
+function plainItem(st: PassState, i: number, it: Item): number {
+  const { ws } = st;
+  const ns = reading(it, 'nonstate');
+  const org = reading(it, 'org');
+  const ctry = reading(it, 'country');
+  const per = reading(it, 'person');
+  if (per) {
+    const a = personAt(st, per.person, null, null);
+    emit(st, it.i, it.j, 'person', a, personKey(a), 'kb-name');
+    notePerson(st, a, personKey(a), ws[i].start);
+  } else if (ns) {
+    const a = actorOf({ name: ns.info.name, country: ns.info.country, sector: ns.info.sector, code: ns.info.cameo });
+    emit(st, it.i, it.j, 'nonstate', a, `nonstate:${ns.info.name}`, 'nonstate');
+  } else if (org && !(ctry && ctry.alias.kind === 'capital' && i > 0 && LOC_PREP.has(ws[i - 1].key))) {
+    const a = actorOf({ org: org.org.org, code: org.org.cameo });
+    emit(st, it.i, it.j, 'org', a, `org:${org.org.org}`, 'org');
+  } else if (ctry) countryItem(st, i, it, ctry.alias);
+  return it.j - 1;
+}
+
+/** a country's name, adjective, capital or seat of government, when it stands for an actor */
+function countryItem(st: PassState, i: number, it: Item, al: CountryAlias): void {
+  const { ws } = st;
+  const loc = i > 0 && LOC_PREP.has(ws[i - 1].key) && !ws[i].brk;
+  if (al.kind === 'name' && insideOtherName(st, it)) {
+    // "South China Sea", "China Daily", "Bank of Russia": part of another proper name
+  } else if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
+    // "in Moscow" is a place, not an actor
+  } else if (al.kind === 'capital' && !capitalActs(st, it)) {
+    // a capital that does not act (dateline, "Manila, August 6") is left to the place recogniser
+  } else {
+    const sector = al.kind === 'capital' || al.kind === 'seat' ? al.sector : null;
+    const a = actorOf({ country: al.code, sector, code: cameoCode(al.code, sector) });
+    emit(
+      st,
+      it.i,
+      it.j,
+      'country',
+      a,
+      `country:${al.code}`,
+      al.kind === 'name' && loc ? 'country-name-loc' : `country-${al.kind}`,
+    );
+  }
+}
+
+/** a role, then a named person after a comma: "The US commander in Iraq, General David Petraeus" */
+const APPOS = /^(?:\s+(?:in|of|for|to|at|on)\s+[^,.;:]{1,40})?,\s*$/;
+
+/**
+ * apposition: "The US commander in Iraq, General David Petraeus" — the named person takes the
+ * country of the role just before, and the role gets the person's name
+ */
+function apposition(st: PassState): void {
+  const { out } = st;
   for (let k = 1; k < out.length; k++) {
     const p = out[k];
     if (p.kind !== 'person' || p.actor.country || p.actor.org || !p.actor.name) continue;
@@ -1340,7 +1617,7 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     while (q >= 0 && out[q].rule === 'country-name-loc') q--;
     if (q < 0) continue;
     const r = out[q];
-    if (r.kind !== 'role' || r.actor.name || !r.actor.country || !APPOS.test(text.slice(r.end, p.start))) continue;
+    if (r.kind !== 'role' || r.actor.name || !r.actor.country || !APPOS.test(st.text.slice(r.end, p.start))) continue;
     const country = r.actor.country;
     const sector = p.actor.sector ?? r.actor.sector;
     p.actor = { ...p.actor, country, sector, code: cameoCode(country, sector) };
@@ -1348,22 +1625,25 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     r.key = p.key;
     r.rule += '+apposition';
   }
+}
 
+/** Bare surnames after first mention; KB surnames unambiguous at the document date. */
+function bareSurnames(st: PassState): void {
+  const { ws, at, used } = st;
   const mentioned = new Set<string>();
-  for (const m of out) {
+  for (const m of st.out) {
     if (m.actor.country) mentioned.add(m.actor.country);
     if (m.actor.org) mentioned.add(m.actor.org);
   }
-  // ---- bare surnames after first mention; KB surnames unambiguous at the document date
   for (let i = 0; i < ws.length; i++) {
     if (used[i] || at[i]) continue;
     const w = ws[i];
-    if (!w.cap || (wordClass[i] & (WC_FUNCTION | WC_CALENDAR)) !== 0 || w.key.length < 3) continue;
+    if (!w.cap || (st.wc[i] & (WC_FUNCTION | WC_CALENDAR)) !== 0 || w.key.length < 3) continue;
     if (w.pos && NON_NAME_POS.has(w.pos)) continue;
     if (i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk && !used[i + 1]) continue; // part of a longer name
-    const ref = bySurname.get(w.key);
+    const ref = st.bySurname.get(w.key);
     if (ref) {
-      emit(i, i + 1, 'person', ref.actor, ref.key, 'surname-after-first');
+      emit(st, i, i + 1, 'person', ref.actor, ref.key, 'surname-after-first');
       continue;
     }
     if (w.sentStart && w.pos !== 'PROPN') continue;
@@ -1371,70 +1651,81 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     if (w.text.length <= 5 && isUpperCase(w.text)) continue;
     // "the West", "The Hague", "Saudi Arabia": part of another name, not a surname
     if (i > 0 && !w.brk && (ws[i - 1].key === 'the' || ws[i - 1].cap)) continue;
-    const cands = A.personBySurname.get(w.key);
-    if (!cands) continue;
-    let hit = findPerson(A, w.text, date);
-    // outside any term (a candidate, a former leader): a surname unique in the KB still names them
-    if (!hit && cands.length === 1) hit = { person: cands[0], term: null };
-    if (!hit) continue;
-    const term = hit.term ?? nearestTerm(hit.person, date);
-    // a surname never introduced in the text: a head of state or government, or someone whose
-    // country is in the text too
-    const isHead = hit.person.terms.some((t) => t.family === 'head');
-    if (term && (isHead || mentioned.has(term.country ?? term.org ?? ''))) {
-      const a = hit.term ? personActor(A, hit.person, hit.term) : personActor(A, hit.person, term, { role: null });
-      emit(i, i + 1, 'person', a, personKey(a), 'kb-surname');
-      notePerson(a, personKey(a), w.start);
-    }
+    kbSurname(st, i, mentioned);
   }
+}
 
-  // ---- counterparts: "my (Chinese) colleague", "our partners"
-  for (const pc of pendingCounterparts) {
-    const t = speakerAt(ws[pc.i].start);
-    const sp = t && t.role !== 'question' ? t.speaker : null;
+const isHeadTerm = (t: Term) => t.family === 'head';
+
+/** a surname the KB knows, never introduced in the text */
+function kbSurname(st: PassState, i: number, mentioned: Set<string>): void {
+  const { A, date } = st;
+  const w = st.ws[i];
+  const cands = A.personBySurname.get(w.key);
+  if (!cands) return;
+  let hit = findPerson(A, w.text, date);
+  // outside any term (a candidate, a former leader): a surname unique in the KB still names them
+  if (!hit && cands.length === 1) hit = { person: cands[0], term: null };
+  if (!hit) return;
+  const term = hit.term ?? nearestTerm(hit.person, date);
+  // a surname never introduced in the text: a head of state or government, or someone whose
+  // country is in the text too
+  const isHead = hit.person.terms.some(isHeadTerm);
+  if (term && (isHead || mentioned.has(term.country ?? term.org ?? ''))) {
+    const a = hit.term ? personActor(A, hit.person, hit.term) : personActor(A, hit.person, term, { role: null });
+    emit(st, i, i + 1, 'person', a, personKey(a), 'kb-surname');
+    notePerson(st, a, personKey(a), w.start);
+  }
+}
+
+/** Counterparts, once every person is known: "my (Chinese) colleague", "our partners". */
+function resolveCounterparts(st: PassState): void {
+  const { ws } = st;
+  for (const pc of st.pendingCounterparts) {
+    const sp = answeringSpeakerAt(st.turns, ws[pc.i].start);
     if (!sp) continue;
-    const others = persons.filter(
-      (p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)),
-    );
-    let actor: Actor | null = null;
-    let rule = pc.rule;
-    if (pc.country) {
-      const same = others.filter((p) => p.actor.country === pc.country);
-      const before = same.filter((p) => p.pos <= ws[pc.i].start);
-      const pick = before.length ? before[before.length - 1] : same[0];
-      if (pick && !pc.plural) actor = pick.actor;
-      else if (sp?.role && !pc.plural && dated) {
-        const hit = officeHolder(A, sp.role, pc.country, date);
-        if (hit) actor = personActor(A, hit.person, hit.term);
-      }
-      if (!actor) actor = actorOf({ country: pc.country, sector: 'GOV', code: cameoCode(pc.country, 'GOV') });
-      rule += '-country';
-    } else {
-      const countries = new Set(others.map((p) => p.actor.country));
-      if (countries.size === 1) {
-        const only = others[others.length - 1];
-        const names = new Set(others.map((p) => p.actor.name));
-        actor =
-          pc.plural || names.size > 1
-            ? actorOf({ country: only.actor.country, sector: 'GOV', code: cameoCode(only.actor.country, 'GOV') })
-            : only.actor;
-        rule += '-only-other';
-      }
-    }
-    if (!actor) continue;
+    const r = counterpartOf(st, pc, sp);
+    if (!r) continue;
+    const actor = r.actor;
     const key = actor.name ? personKey(actor) : `group:${actor.country}:${actor.sector}`;
-    out.push({
+    st.out.push({
       start: ws[pc.i].start,
       end: ws[pc.j - 1].end,
       kind: actor.name ? 'person' : pc.plural ? 'group' : 'role',
       actor,
       key,
-      rule,
+      rule: r.rule,
     });
   }
+}
 
-  out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return { actors: out, turns, speakers, ws, at, wc: wordClass };
+/** who "my (Chinese) colleague" / "our partners" is for a speaker: the actor and the rule, or null */
+function counterpartOf(st: PassState, pc: PendingCounterpart, sp: Actor): { actor: Actor; rule: string } | null {
+  const others = st.persons.filter(
+    (p) => p.actor.country && p.actor.name && (!sp || (p.actor.name !== sp.name && p.actor.country !== sp.country)),
+  );
+  if (pc.country) {
+    let actor: Actor | null = null;
+    const same = others.filter((p) => p.actor.country === pc.country);
+    const before = same.filter((p) => p.pos <= st.ws[pc.i].start);
+    const pick = before.length ? before[before.length - 1] : same[0];
+    if (pick && !pc.plural) actor = pick.actor;
+    else if (sp?.role && !pc.plural && st.dated) {
+      const hit = officeHolder(st.A, sp.role, pc.country, st.date);
+      if (hit) actor = personActor(st.A, hit.person, hit.term);
+    }
+    if (!actor) actor = actorOf({ country: pc.country, sector: 'GOV', code: cameoCode(pc.country, 'GOV') });
+    return { actor, rule: pc.rule + '-country' };
+  }
+  const countries = new Set(others.map((p) => p.actor.country));
+  if (countries.size !== 1) return null;
+  const only = others[others.length - 1];
+  const names = new Set(others.map((p) => p.actor.name));
+  const actor =
+    pc.plural || names.size > 1
+      ? actorOf({ country: only.actor.country, sector: 'GOV', code: cameoCode(only.actor.country, 'GOV') })
+      : only.actor;
+  return { actor, rule: pc.rule + '-only-other' };
 }
 
 export const actorStage: Stage = {

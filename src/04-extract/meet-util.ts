@@ -20,7 +20,14 @@ export function sentencesOf(doc: Doc): Sentence[] {
     }
     const lead = m[0].length - m[0].trimStart().length;
     const text = m[0].trim();
-    if (text) out.push({ start: m.index + lead, end: m.index + lead + text.length, index: out.length, paragraph: para, turn: null });
+    if (text)
+      out.push({
+        start: m.index + lead,
+        end: m.index + lead + text.length,
+        index: out.length,
+        paragraph: para,
+        turn: null,
+      });
     if (m[0].endsWith('\n')) para++;
   }
   return out;
@@ -47,7 +54,8 @@ export function actorsSorted(doc: Doc): readonly ActorMention[] {
 
 /** The items in order of start, read-only: the list itself when already sorted, else a sorted copy (stable sort: same order). */
 export function byStart<T extends Span>(items: readonly T[]): readonly T[] {
-  for (let i = 1; i < items.length; i++) if (items[i].start < items[i - 1].start) return [...items].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < items.length; i++)
+    if (items[i].start < items[i - 1].start) return [...items].sort((a, b) => a.start - b.start);
   return items;
 }
 
@@ -70,7 +78,15 @@ export function partyOf(m: ActorMention): Actor | null {
   const a = m.actor;
   if (!a || (!a.country && !a.org)) return null;
   // (literals and Object.assign rather than emptyActor's object spread, which is slow in V8; same keys in the same order)
-  if (m.kind === 'country') return { name: null, role: null, country: a.country, org: null, sector: a.sector ?? 'GOV', code: a.code ?? (a.country ? `${a.country}GOV` : null) };
+  if (m.kind === 'country')
+    return {
+      name: null,
+      role: null,
+      country: a.country,
+      org: null,
+      sector: a.sector ?? 'GOV',
+      code: a.code ?? (a.country ? `${a.country}GOV` : null),
+    };
   if (m.kind === 'org') return { name: a.name, role: null, country: null, org: a.org, sector: null, code: a.code };
   return Object.assign(emptyLiteral(), a);
 }
@@ -101,8 +117,14 @@ export function partiesFrom(mentions: ActorMention[], first: Actor[] = []): Acto
   return [...byKey.values()].sort((x, y) => x.order - y.order).map((x) => x.a);
 }
 
+/** The party keys of actors (those without one left out). */
 export function keysOf(parties: Actor[]): string[] {
-  return parties.map(partyKey).filter((k): k is string => !!k);
+  const keys: string[] = [];
+  for (const p of parties) {
+    const k = partyKey(p);
+    if (k) keys.push(k);
+  }
+  return keys;
 }
 
 /** Resolves a speaker name to an actor through the document's own actor mentions. */
@@ -113,7 +135,7 @@ export function actorByName(doc: Doc, name: string | null | undefined): Actor | 
   let best: Actor | null = null;
   for (const m of doc.layers.actors ?? []) {
     const an = m.actor?.name?.toLowerCase();
-    if (!an || !m.actor.country && !m.actor.org) continue;
+    if (!an || (!m.actor.country && !m.actor.org)) continue;
     if (an === n) return m.actor;
     if (!best && (an.endsWith(' ' + sur) || an === sur || n.endsWith(' ' + an))) best = m.actor;
   }
@@ -147,7 +169,8 @@ export function isQuestion(doc: Doc, s: Sentence): boolean {
 }
 
 /** Words that open a new clause (grammatical closed class). */
-const CLAUSE_OPEN = /[;:?!–—(]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
+const CLAUSE_OPEN =
+  /[;:?!–—(]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|though|whereas|if|as|since|after|before|once|until)\b/gi;
 
 let csText = '';
 let csFrom = -1;
@@ -188,13 +211,20 @@ function clauseStartScan(text: string, s: Span, pos: number): number {
 /** Words that end a noun-phrase list: a new clause, a finite verb, a pronoun subject. */
 const GAP_STOP =
   /[;:?!()–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|if|it|they|we|he|she|i|you|was|were|is|are|will|would|could|should|can|may|must|has|have|had|said|says|discussed|agreed|to|so|since|after|before|during|following|about)\b/i;
-const LIST_GAP = /^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:the|a|an|his|her|its|their|our|my)\s+)?[\p{L}\s.'’-]{0,60}$/u;
+const LIST_GAP =
+  /^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:the|a|an|his|her|its|their|our|my)\s+)?[\p{L}\s.'’-]{0,60}$/u;
 
 /**
  * Actor mentions forming the complement after `pos` (a with-/between-/of-/to-phrase and its list):
  * the first gap may start with one of `preps`, later gaps only join list members.
  */
-export function complementAfter(text: string, s: Span, pos: number, mentions: ActorMention[], preps: RegExp): ActorMention[] {
+export function complementAfter(
+  text: string,
+  s: Span,
+  pos: number,
+  mentions: ActorMention[],
+  preps: RegExp,
+): ActorMention[] {
   const out: ActorMention[] = [];
   let cursor = pos;
   for (const m of mentions) {
@@ -223,7 +253,12 @@ export function mentionsBefore(text: string, s: Span, pos: number, mentions: Act
 }
 
 /** Mentions immediately before `pos` linked to it (a possessor or modifier: "Putin's visit", "Russia-ASEAN summit"). */
-export function modifierBefore(text: string, pos: number, mentions: ActorMention[], lowerBound: number): ActorMention[] {
+export function modifierBefore(
+  text: string,
+  pos: number,
+  mentions: ActorMention[],
+  lowerBound: number,
+): ActorMention[] {
   const out: ActorMention[] = [];
   let cursor = pos;
   for (let i = mentions.length - 1; i >= 0; i--) {
@@ -241,7 +276,8 @@ export function modifierBefore(text: string, pos: number, mentions: ActorMention
 }
 
 /** Words that separate a date from a trigger in another clause. */
-const DATE_STOP = /[;:?!()–—]|\b(?:which|who|whom|that|where|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
+const DATE_STOP =
+  /[;:?!()–—]|\b(?:which|who|whom|that|where|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
 
 const RELATIVE_EVENT =
   /^[^;:?!()–—]*?,?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+|are\s+to\s+|was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:be\s+)?(?:held|take\s+place|took\s+place|taking\s+place|scheduled|convened?|opened?)\b/i;
@@ -279,7 +315,12 @@ export function pickDate(
       // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
       // a parenthetical relative clause between trigger and date ("the summit, which was the key event, was held on…") is skipped
       const g0 = gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ');
-      const g = d.start >= posEnd ? (relative ? g0.replace(RELATIVE_EVENT, '') : g0) : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
+      const g =
+        d.start >= posEnd
+          ? relative
+            ? g0.replace(RELATIVE_EVENT, '')
+            : g0
+          : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
       if (DATE_STOP.test(g)) continue;
       // a date before ", and …" belongs to the first of two coordinated clauses
       if (d.end <= pos && /,\s*and\s+(?!the\b)\p{Ll}/u.test(g)) continue;
@@ -304,7 +345,12 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
       // "in/at X" (not "to X": "commitment to Ukraine's sovereignty" is no venue; a visit's destination is read apart)
       if (!/\b(?:in|at)\s+(?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}$|,\s*$/iu.test(lead)) continue;
       // "the situation in Syria" names a topic, not where people met
-      if (/\b(?:situation|crisis|conflict|settlement|war|developments|events|process|peace|security|stability)\s+(?:in|on)\s+(?:the\s+)?$/i.test(lead)) continue;
+      if (
+        /\b(?:situation|crisis|conflict|settlement|war|developments|events|process|peace|security|stability)\s+(?:in|on)\s+(?:the\s+)?$/i.test(
+          lead,
+        )
+      )
+        continue;
       // a place in another clause is another event's
       const gap = p.start >= pos ? text.slice(pos, p.start) : text.slice(p.end, pos);
       if (DATE_STOP.test(gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ').replace(RELATIVE_EVENT, ''))) continue;
@@ -468,7 +514,8 @@ export function firstChars(source: string): Set<string> | null {
   const ANY = null;
   // each parser returns the first set (null: any) and whether the part can match the empty string
   type R = { first: Set<string> | null; nullable: boolean };
-  const union = (a: Set<string> | null, b: Set<string> | null) => (a === null || b === null ? null : new Set([...a, ...b]));
+  const union = (a: Set<string> | null, b: Set<string> | null) =>
+    a === null || b === null ? null : new Set([...a, ...b]);
   function alt(): R {
     let r = seq();
     while (source[i] === '|') {
@@ -512,8 +559,9 @@ export function firstChars(source: string): Set<string> | null {
       let zeroWidth = false;
       if (source[i] === '?') {
         if (source[i + 1] === ':') i += 2;
-        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
-        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else if (source[i + 1] === '=' || source[i + 1] === '!') ((i += 2), (zeroWidth = true));
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!'))
+          ((i += 3), (zeroWidth = true));
         else throw new Error('group');
       }
       const r = alt();
@@ -537,7 +585,8 @@ export function firstChars(source: string): Set<string> | null {
       return { first: new Set([canon(e)]), nullable: false };
     }
     if (c === '^' || c === '$') return { first: new Set(), nullable: true };
-    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|' || c === ')' || c === undefined) return { first: ANY, nullable: false };
+    if (c === '.' || c === '*' || c === '+' || c === '?' || c === '{' || c === '|' || c === ')' || c === undefined)
+      return { first: ANY, nullable: false };
     return { first: new Set([canon(c)]), nullable: false };
   }
   try {
@@ -610,8 +659,9 @@ export function requiredFactors(source: string): string[] | null {
       let zeroWidth = false;
       if (source[i] === '?') {
         if (source[i + 1] === ':') i += 2;
-        else if (source[i + 1] === '=' || source[i + 1] === '!') (i += 2), (zeroWidth = true);
-        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!')) (i += 3), (zeroWidth = true);
+        else if (source[i + 1] === '=' || source[i + 1] === '!') ((i += 2), (zeroWidth = true));
+        else if (source[i + 1] === '<' && (source[i + 2] === '=' || source[i + 2] === '!'))
+          ((i += 3), (zeroWidth = true));
         else throw new Error('group');
       }
       const f = alt();
@@ -631,7 +681,18 @@ export function requiredFactors(source: string): string[] | null {
       return { char: e.toLowerCase(), factors: null };
     }
     if (c === '.' || c === '^' || c === '$') return { char: null, factors: null };
-    if (c === undefined || c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === '|' || c === ')' || c === ']') throw new Error('syntax');
+    if (
+      c === undefined ||
+      c === '*' ||
+      c === '+' ||
+      c === '?' ||
+      c === '{' ||
+      c === '}' ||
+      c === '|' ||
+      c === ')' ||
+      c === ']'
+    )
+      throw new Error('syntax');
     // only characters whose case-insensitive match is exactly their upper and lower case
     if (c.toLowerCase() !== c && c.toLowerCase().toUpperCase() !== c) throw new Error('case');
     if (c.charCodeAt(0) >= 128) throw new Error('non-ASCII');
@@ -645,14 +706,21 @@ export function requiredFactors(source: string): string[] | null {
   }
 }
 
-const multiCache = new WeakMap<object, { union: RegExp; sticky: RegExp[]; firsts: (Set<string> | null)[]; byFirst: Map<string, number[]> }>();
+const multiCache = new WeakMap<
+  object,
+  { union: RegExp; sticky: RegExp[]; firsts: (Set<string> | null)[]; byFirst: Map<string, number[]> }
+>();
 
 /**
  * All whole-word matches of several patterns over a text, as [pattern index, match] pairs: one scan
  * with the union of the patterns finds every position where any could start, and each pattern is
  * then tried there alone (sticky), so overlapping matches of different patterns are all found.
  */
-export function scanMany(key: object, pats: { source: string }[], text: string): { i: number; start: number; end: number; text: string }[] {
+export function scanMany(
+  key: object,
+  pats: { source: string }[],
+  text: string,
+): { i: number; start: number; end: number; text: string }[] {
   let c = multiCache.get(key);
   if (!c) {
     c = {
@@ -710,7 +778,8 @@ export function spansWithin<T extends Span>(items: readonly T[]): (span: Span) =
       else hi = mid;
     }
     const out: T[] = [];
-    for (let i = lo; i < sorted.length && sorted[i].start < span.end; i++) if (sorted[i].end <= span.end) out.push(sorted[i]);
+    for (let i = lo; i < sorted.length && sorted[i].start < span.end; i++)
+      if (sorted[i].end <= span.end) out.push(sorted[i]);
     return out;
   };
 }

@@ -8,7 +8,17 @@
  * conversation with X") and first-person ones. Journalists' questions are not meetings. Mentions are
  * merged by parties + date + status; an undated mention joins a dated one with the same parties.
  */
-import type { Actor, ActorMention, DateMention, Doc, MeetingAnn, Place, PlaceMention, Sentence } from '../00-model/doc.js';
+import type {
+  Actor,
+  ActorMention,
+  DateMention,
+  Doc,
+  MeetingAnn,
+  Place,
+  PlaceMention,
+  Sentence,
+  Span,
+} from '../00-model/doc.js';
 import { emptyActor, evidence } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
@@ -45,10 +55,10 @@ import { counterpartAt } from '../03-recognise/actors.js';
 interface Candidate {
   ann: MeetingAnn;
   /** the party key of who narrates the sentence */
-  narratorKey?: string | null;
+  narratorKey: string | null;
   /** the date is the document's (a meeting "today"), not stated */
-  defaulted?: boolean;
-  fromTitle?: boolean;
+  defaulted: boolean;
+  fromTitle: boolean;
   sentence: number;
   dated: boolean;
   order: number;
@@ -60,7 +70,8 @@ const PRONOUN_SUBJECT = /(?:^|[\s,])(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\s+(?:\w+\s+
 const WITH = new RegExp(`^\\s*${HELD}(?:with|between|among|of)\\b`, 'i');
 const WITH_LED = new RegExp(`^\\s*${HELD}with\\b`, 'i');
 const VISIT_DEST = /^\s*(?:(?:to|in|of|by)\s+)?/i;
-const VENUE_BEFORE = /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\b(?:at|for)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
+const VENUE_BEFORE =
+  /(?:sidelines|margins|framework|course)\s+of\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$|\b(?:at|for)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
 /**
  * What makes a meeting noun or a forum name a real meeting rather than a mention of the institution
  * or of talks in general ("the need for talks", "our position on trade talks", "cooperation in the
@@ -72,11 +83,16 @@ const SPECIFIC_BEFORE =
 const SPECIFIC_AFTER =
   /^[^.;:?!]{0,80}?\b(?:(?:was|were|is|are|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|scheduled|postponed|cancell?ed|attended|chaired)|(?:took|take|takes|taking|will\s+take)\s+place|coming\s+up|ended|concluded|opened|began|started|lasted|brought\s+together|gathered|sidelines|margins)\b|^\s*(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:proceed|go\s+ahead|resume|continue|start|begin|open|focus|produce|achieve|yield)\b/i;
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
-const MODAL_BEFORE = /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
-const REPORT_VERB = /\b(?:released|announced|said|says|reported|told|informed|briefed|published|issued|confirmed|stated|noted|commented|asked)\b/i;
-const TOPIC_NOUN_AFTER = /^\s+(?:settlement|crisis|conflict|issue|question|problem|situation|peace\s+process|file|dossier|track|war)\b/i;
+const MODAL_BEFORE =
+  /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+const REPORT_VERB =
+  /\b(?:released|announced|said|says|reported|told|informed|briefed|published|issued|confirmed|stated|noted|commented|asked)\b/i;
+const TOPIC_NOUN_AFTER =
+  /^\s+(?:settlement|crisis|conflict|issue|question|problem|situation|peace\s+process|file|dossier|track|war)\b/i;
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
+/** a passive before "discussed" ("Syria and Ukraine were discussed") */
+const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|then|further|briefly)\s+)?$/i;
 
 /** The meeting patterns sorted by role, built once per pattern list (i.e. once per KB). */
 interface PatternSets {
@@ -107,7 +123,9 @@ function patternsOf(kb: KB): PatternSets {
       scan: [...triggers, ...vetoes],
       planned: pats.filter((p) => p.kind === 'planned'),
       past: pats.filter((p) => p.kind === 'past'),
-      titleTrigger: trig.length ? new RegExp(`(?<![${WB}])(?:${trig.map((p) => `(?:${p.source})`).join('|')})(?![${WB}])`, 'i') : null,
+      titleTrigger: trig.length
+        ? new RegExp(`(?<![${WB}])(?:${trig.map((p) => `(?:${p.source})`).join('|')})(?![${WB}])`, 'i')
+        : null,
     };
     patternSets.set(pats, ps);
   }
@@ -126,15 +144,16 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const TITLE_DATE =
   /\b(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?|(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December),?)\s+((?:19|20)\d\d)\b/;
 
-const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f);
 
 function placeFromMention(p: { place: Place } | null): Place | null {
   return p ? p.place : null;
 }
 
 export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
-  const cands = collect(doc, kb, 0);
-  const fromTitle = titleCandidates(doc, kb, -100000, cands.firstTrigger); // the title's meetings come first
+  const { cands, firstTrigger } = collect(doc, kb, 0);
+  const fromTitle = titleCandidates(doc, kb, -100000, firstTrigger); // the title's meetings come first
   const merged = mergeMeetings([...fromTitle, ...cands].filter((c) => valid(c.ann)));
   // "We discussed Syria…" names no counterpart: its topics belong to the narrator's meeting it reports
   // (the one the title names, else the latest held one before it)
@@ -144,7 +163,9 @@ export function extractMeetings(doc: Doc, kb: KB): MeetingAnn[] {
     if (!k) continue;
     const host =
       merged.find((m) => m.rule.startsWith('meeting:title:') && keysOf(m.parties).includes(k)) ??
-      merged.filter((m) => m.status === 'held' && m.evidence.start <= c.ann.evidence.start && keysOf(m.parties).includes(k)).pop();
+      merged
+        .filter((m) => m.status === 'held' && m.evidence.start <= c.ann.evidence.start && keysOf(m.parties).includes(k))
+        .pop();
     if (host) for (const t of c.ann.topics) if (!host.topics.includes(t)) host.topics.push(t);
   }
   return merged;
@@ -160,69 +181,8 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
   if (!title || doc.text.includes(title)) return [];
   const trig = patternsOf(kb).titleTrigger;
   if (!trig || !trig.test(title)) return [];
-  // The title is one sentence. Its actors are the document's own: every surface (and name) the
-  // actor layer found in the text is looked up in the title, which costs far less than recognising it.
-  const actors: ActorMention[] = [];
-  const seen = new Set<string>();
-  // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
-  const initials = new Set<number>();
-  for (let i = 0; i < title.length; i++) if (!isWordChar(title.charCodeAt(i - 1)) && isWordChar(title.charCodeAt(i))) initials.add(title.charCodeAt(i));
-  for (const m of doc.layers.actors ?? []) {
-    if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
-    const name = m.actor.name ?? '';
-    const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
-    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
-    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
-      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
-      seen.add(form);
-      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
-        const before = title.charCodeAt(at - 1);
-        const after = title.charCodeAt(at + form.length);
-        if (isWordChar(before) || isWordChar(after)) continue;
-        actors.push({ ...m, start: at, end: at + form.length });
-      }
-    }
-  }
-  // keep the longest of overlapping mentions
-  actors.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: ActorMention[] = [];
-  for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
-  // its date and place: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap)
-  const dates: DateMention[] = [];
-  const dm = TITLE_DATE.exec(title);
-  if (dm) {
-    const [, m1, d1, d2, m2, y] = dm;
-    const mo = MONTHS.indexOf((m1 ?? m2).toLowerCase().slice(0, 3)) + 1;
-    const day = +(d1 ?? d2);
-    if (mo > 0 && day >= 1 && day <= 31) {
-      const value = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      const today = docDay(doc);
-      dates.push({ start: dm.index + dm[0].indexOf(dm[0].trim()), end: dm.index + dm[0].length, value, valueEnd: null, precision: 'day', type: 'absolute', future: today ? value > today : null, rule: 'title-date' });
-    }
-  }
-  const places: PlaceMention[] = [];
-  const pl = doc.meta.place;
-  if (pl?.name) {
-    const at = title.lastIndexOf(pl.name);
-    if (at >= 0) places.push({ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' });
-  }
-  // (built as one literal: object spread with added keys is slow in V8)
-  const mini: Doc = {
-    id: doc.id,
-    text: title,
-    meta: doc.meta,
-    layers: {
-      paragraphs: [{ start: 0, end: title.length, index: 0 }],
-      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
-      tokens: [],
-      turns: [],
-      topics: [],
-      actors: kept,
-      dates,
-      places,
-    },
-  };
-  const cs = collect(mini, kb, orderBase, true);
+  const mini = titleDoc(doc, title, titleActors(doc, title), titleDates(doc, title), titlePlaces(doc, title));
+  const cs = collect(mini, kb, orderBase, true).cands;
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
   // the first sentence with a meeting trigger (found by the text's own scan)
@@ -236,309 +196,667 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
   return cs;
 }
 
+/** True when the character at `i` is a word character (false outside the string). */
+function wordCharAt(s: string, i: number): boolean {
+  return i >= 0 && i < s.length && isWordChar(s.charCodeAt(i));
+}
+
+/**
+ * The title's actors. The title is one sentence. Its actors are the document's own: every surface
+ * (and name) the actor layer found in the text is looked up in the title, which costs far less than
+ * recognising it. Of overlapping mentions the longest is kept.
+ */
+function titleActors(doc: Doc, title: string): ActorMention[] {
+  const actors: ActorMention[] = [];
+  const seen = new Set<string>();
+  // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
+  const initials = new Set<number>();
+  for (let i = 0; i < title.length; i++)
+    if (!wordCharAt(title, i - 1) && isWordChar(title.charCodeAt(i))) initials.add(title.charCodeAt(i));
+  for (const m of doc.layers.actors ?? []) {
+    if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
+    const name = m.actor.name ?? '';
+    const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
+    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
+    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
+      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
+      seen.add(form);
+      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
+        if (wordCharAt(title, at - 1) || wordCharAt(title, at + form.length)) continue;
+        actors.push({ ...m, start: at, end: at + form.length });
+      }
+    }
+  }
+  // keep the longest of overlapping mentions
+  actors.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: ActorMention[] = [];
+  for (const a of actors) if (!kept.length || a.start >= kept[kept.length - 1].end) kept.push(a);
+  return kept;
+}
+
+/** The title's date: the dateline form "…, Moscow, March 11, 2016" (no recogniser run: cheap). */
+function titleDates(doc: Doc, title: string): DateMention[] {
+  const dm = TITLE_DATE.exec(title);
+  if (!dm) return [];
+  const [, m1, d1, d2, m2, y] = dm;
+  const mo = MONTHS.indexOf((m1 ?? m2).toLowerCase().slice(0, 3)) + 1;
+  const day = +(d1 ?? d2);
+  if (mo <= 0 || day < 1 || day > 31) return [];
+  const value = `${y}-${String(mo).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const today = docDay(doc);
+  return [
+    {
+      start: dm.index + dm[0].indexOf(dm[0].trim()),
+      end: dm.index + dm[0].length,
+      value,
+      valueEnd: null,
+      precision: 'day',
+      type: 'absolute',
+      future: today ? value > today : null,
+      rule: 'title-date',
+    },
+  ];
+}
+
+/** The title's place: the document's place where the title names it. */
+function titlePlaces(doc: Doc, title: string): PlaceMention[] {
+  const pl = doc.meta.place;
+  if (!pl?.name) return [];
+  const at = title.lastIndexOf(pl.name);
+  return at >= 0 ? [{ start: at, end: at + pl.name.length, place: pl, key: pl.name, rule: 'title-place' }] : [];
+}
+
+/** The title as a one-sentence document with the given layers. */
+function titleDoc(doc: Doc, title: string, actors: ActorMention[], dates: DateMention[], places: PlaceMention[]): Doc {
+  // (built as one literal: object spread with added keys is slow in V8)
+  return {
+    id: doc.id,
+    text: title,
+    meta: doc.meta,
+    layers: {
+      paragraphs: [{ start: 0, end: title.length, index: 0 }],
+      sentences: [{ start: 0, end: title.length, index: 0, paragraph: 0, turn: null }],
+      tokens: [],
+      turns: [],
+      topics: [],
+      actors,
+      dates,
+      places,
+    },
+  };
+}
+
 /** Candidates, with the index of the first sentence holding a noun, verb, visit or forum trigger (-1: none). */
-type Collected = Candidate[] & { firstTrigger: number };
+interface Collected {
+  cands: Candidate[];
+  firstTrigger: number;
+}
+
+/** A trigger's match in the text. */
+interface Hit {
+  start: number;
+  end: number;
+  text: string;
+  p: MeetingPattern;
+}
+
+/** What the reading of one document shares (built once per `collect` call). */
+interface DocReading {
+  doc: Doc;
+  text: string;
+  /** the text is a title read as one sentence: every trigger found in it names a meeting */
+  isTitle: boolean;
+  /** the day of the document */
+  today: string | null;
+  planned: MeetingPattern[];
+  past: MeetingPattern[];
+  inQuote: (pos: number) => boolean;
+  quoteSpeaker: (pos: number) => Actor | null;
+  topicsOf: (span: Span) => string[];
+  /** the narrator of each turn (-1: outside turns), found once */
+  narrators: Map<number, Actor | null>;
+  cands: Candidate[];
+  /** the order of the next candidate */
+  order: number;
+}
+
+/** The sentence being read, with its actor, date and place mentions. */
+interface SentenceReading {
+  s: Sentence;
+  mentions: ActorMention[];
+  dates: DateMention[];
+  places: PlaceMention[];
+}
+
+/** What the syntax around a trigger says of the meeting it names. */
+interface Reading {
+  parties: Actor[];
+  /** a forum trigger whose parties are the forum's organisations */
+  forum: boolean;
+  /** the forum is named as a venue ("on the sidelines of the G20 summit") */
+  venue: boolean;
+  /** the destination country of a visit */
+  visitDest: string | null;
+}
+
+/** A candidate of the sentence being read, with what the venue-forum rule needs of its trigger. */
+interface SentenceCandidate {
+  c: Candidate;
+  forum: boolean;
+  venue: boolean;
+  orgKeys: string[];
+}
 
 function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collected {
   const text = doc.text;
   const pats = kb.topics?.meetingPatterns ?? [];
   const { triggers, scan, planned, past } = patternsOf(kb);
   const inQuote = insideAny(unattributedQuoteSpans(doc));
-  const quoteSpeaker = quoteSpeakerAt(doc);
   // "the Ukrainian settlement", "the Syrian crisis": a country adjective naming a topic is no party
-  const mentionsAll = actorsOf(doc).filter((m) => !inQuote(m.start) && !(m.kind === 'country' && TOPIC_NOUN_AFTER.test(text.slice(m.end, m.end + 40))));
+  const mentionsAll = actorsOf(doc).filter(
+    (m) => !inQuote(m.start) && !(m.kind === 'country' && TOPIC_NOUN_AFTER.test(text.slice(m.end, m.end + 40))),
+  );
   const sents = sentencesOf(doc);
   const mentionsIn = spansWithin(mentionsAll);
   const datesIn = spansWithin(doc.layers.dates ?? []);
   const placesIn = spansWithin(doc.layers.places ?? []);
-  const topicsOf = topicIndex(doc);
   // every trigger and veto is matched once over the whole text and the hits bucketed by sentence
   // (far cheaper than a prefilter plus a scan per sentence)
-  type Hit = { start: number; end: number; text: string; p: MeetingPattern };
   const scanned = scanMany(pats, scan, text);
   const hitsBy = bySentence(
-    scanned.filter((h) => h.i < triggers.length).map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
+    scanned
+      .filter((h) => h.i < triggers.length)
+      .map((h): Hit => ({ start: h.start, end: h.end, text: h.text, p: triggers[h.i] })),
     sents,
   );
   const vetoIn = spansWithin(scanned.filter((h) => h.i >= triggers.length));
-  const narrators = new Map<number, Actor | null>();
-  const narratorAt = (s: Sentence) => {
-    const k = s.turn ?? -1;
-    if (!narrators.has(k)) narrators.set(k, narratorOf(doc, s));
-    return narrators.get(k)!;
+  const r: DocReading = {
+    doc,
+    text,
+    isTitle,
+    today: docDay(doc),
+    planned,
+    past,
+    inQuote,
+    quoteSpeaker: quoteSpeakerAt(doc),
+    topicsOf: topicIndex(doc),
+    narrators: new Map(),
+    cands: [],
+    order: orderStart,
   };
-  let dates: DateMention[] = [];
-  let places: PlaceMention[] = [];
-  /** triggers already found to name a real meeting */
-  const checked = new WeakSet<object>();
-  /** the destination country of the visit being read */
-  let visitDest: string | null = null;
-  const today = docDay(doc);
-  const cands = [] as unknown as Collected;
-  cands.firstTrigger = hitsBy.findIndex((hs) => hs.some((h) => h.p.kind === 'noun' || h.p.kind === 'verb' || h.p.kind === 'visit' || h.p.kind === 'forum'));
-  let order = orderStart;
-
   for (let si = 0; si < sents.length; si++) {
     const s = sents[si];
     if (!hitsBy[si].length) continue;
     if (isQuestion(doc, s)) continue;
-    const mentions = mentionsIn(s);
-    dates = datesIn(s);
-    places = placesIn(s);
-    // collect trigger hits, longest first at a position
-    const vetoed = vetoIn(s);
-    const hits = hitsBy[si].filter((h) => !inQuote(h.start) && !vetoed.some((v) => h.start >= v.start && h.start < v.end));
-    hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    const used: { start: number; end: number }[] = [];
-    const sentCands: { c: Candidate; forum: boolean; venue: boolean; orgKeys: string[] }[] = [];
-    for (const h of hits) {
-      if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
-      // a trigger word inside a name that goes on ("East Asia Summit Foreign Ministers") is not a trigger
-      if (mentions.some((m) => m.start <= h.start && m.end > h.end)) continue;
-      used.push(h);
-      // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
-      // "whether a meeting will take place" asks; it does not report
-      if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
-      // cheap tests first: a trigger that names no real meeting needs no parties
-      if (!isTitle && !realMeeting(s, h, dateOf(s, h))) continue;
-      checked.add(h);
-      const narrator = quoteSpeaker(h.start) ?? narratorAt(s);
-      const before = text.slice(Math.max(s.start, h.start - 120), h.start);
-      let parties: Actor[] = [];
-      let split = false;
-      let forum = false;
-      let venue = false;
-      const kind = h.p.kind;
-      visitDest = null;
-      if (kind === 'forum') {
-        // the forum named right before it, or by a name that ends in the trigger ("the G20 Summit")
-        const inName = mentions.filter((m) => m.start < h.start && m.end > h.start && m.end <= h.end);
-        const mod = inName.length ? inName : modifierBefore(text, h.start, mentions, s.start);
-        const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
-        const orgs = [...mod, ...after].filter((m) => m.actor?.org);
-        if (orgs.length) {
-          parties = partiesFrom(orgs);
-          forum = true;
-          const vEnd = mod[0]?.start ?? h.start;
-          venue = VENUE_BEFORE.test(text.slice(Math.max(s.start, vEnd - 100), vEnd));
-        } else parties = partiesFrom([...mod, ...after]);
-      } else if (kind === 'noun') {
-        const cs = mentionsBefore(text, s, h.start, mentions);
-        const mod = modifierBefore(text, h.start, cs, s.start);
-        const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(before);
-        const subj = lightVerb ? cs : mod;
-        const firstPerson = lightVerb && !subj.length && narrator && /\b(?:we|I)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
-        const comp = complementAfter(text, s, h.end, mentions, WITH);
-        const withLed = WITH_LED.test(text.slice(h.end, h.end + 40));
-        const compKeys = new Set(comp.map((m) => partyKey(m.actor)).filter(Boolean));
-        const plural = /s$/i.test(h.text.trim()) && !/talks$|negotiations$|consultations$/i.test(h.text.trim());
-        const first: Actor[] = [];
-        if ((withLed || firstPerson) && narrator && !subj.length) first.push(narrator);
-        if (plural && withLed && compKeys.size > 1 && !subj.length && narrator) {
-          // "Meetings were held with A, B and C": one bilateral meeting per counterpart
-          split = true;
-          for (const k of compKeys) {
-            const ms = comp.filter((m) => partyKey(m.actor) === k);
-            pushCand(s, h, [narrator, ...partiesFrom(ms)].filter(uniqueBy()), 'bilateral');
-          }
-          continue;
-        }
-        parties = partiesFrom([...subj, ...comp], first);
-        if (first.length && !anchored(s, h.end)) continue;
-        // "events and meetings", "regular meetings between…" without a date: meetings in general
-        if (/meetings$|conversations$/i.test(h.text.trim()) && !dates.length) continue;
-      } else if (kind === 'verb' || kind === 'discuss') {
-        if (kind === 'discuss' && /\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|then|further|briefly)\s+)?$/i.test(before)) {
-          // "Syria and Ukraine were discussed": no parties, but topics of the narrator's meeting
-          const c = pushCand(s, h, [], null);
-          if (c) c.narratorKey = partyKey(narrator);
-          continue;
-        }
-        let subj = mentionsBefore(text, s, h.start, mentions);
-        // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
-        if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];
-        if (subj.length > 1 && subj[subj.length - 1].kind === 'pronoun' && !/^\s*(?:,|and)\s*$/i.test(text.slice(subj[subj.length - 2].end, subj[subj.length - 1].start))) subj = subj.slice(-1);
-        // a first-person pronoun the actor layer resolved is read as first person below
-        if (subj.length && subj.every((m) => m.kind === 'pronoun' && /^(?:we|I)$/i.test(text.slice(m.start, m.end)))) subj = [];
-        const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
-        if (!subj.length && kind === 'verb' && !fp) {
-          // a pronoun subject: "he" is the latest person, "they" the people named before
-          const cl = text.slice(clauseStart(text, s, h.start), h.start);
-          const prior = mentions.filter((m) => m.end <= h.start);
-          const people = prior.filter((m) => m.kind === 'person' || m.kind === 'role');
-          if (/\b(?:he|she)\b/i.test(cl)) subj = people.slice(-1);
-          else if (/\bthey\b/i.test(cl)) subj = people.length >= 2 ? people : prior;
-          else subj = prior;
-        }
-        const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
-        const first: Actor[] = [];
-        if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
-        if (fp && kind === 'verb' && !comp.length && /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start))) {
-          // "we will meet again" after bilateral talks: both sides
-          const other = counterpartAt(doc, h.start);
-          // "X and I agreed that we will meet": we is X and the narrator
-          const pair = /(?:^|\s)and\s+I\s+(?:[\w'’]+\s*){0,4}$/.exec(text.slice(s.start, clauseStart(text, s, h.start)));
-          const partner = pair ? mentions.filter((m) => m.end <= s.start + pair.index && /^\s*$/.test(text.slice(m.end, s.start + pair.index))) : [];
-          if (partner.length) first.push(...partiesFrom(partner));
-          else if (other) first.push(other);
-        }
-        parties = partiesFrom([...subj, ...comp], first);
-      } else if (kind === 'receive') {
-        // "Putin received Foreign Minister X": a guest actor right after the verb (not "received a letter")
-        const obj = complementAfter(text, s, h.end, mentions, /^\s*(?:the\s+|a\s+)?/i);
-        const gap = obj.length ? text.slice(h.end, obj[0].start) : '';
-        if (!obj.length || !/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) || !/^(?:person|role|group|org)$/.test(obj[0].kind)) continue;
-        // "receive Syrian refugees", "received Russian gas": people in need or goods, not guests
-        if (/^[\p{L}\s'’-]*?\b(?:refugees|migrants|asylum|displaced|evacuees|returnees|children|students|patients|aid|assistance|support|funding|loans?|gas|oil|weapons|arms|vaccines?)\b/iu.test(text.slice(obj[0].start, obj[0].end + 15))) continue;
-        const subj = mentionsBefore(text, s, h.start, mentions);
-        const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
-        parties = partiesFrom([...subj, ...obj], fp && narrator ? [narrator] : []);
-      } else if (kind === 'visit') {
-        const cs = mentionsBefore(text, s, h.start, mentions);
-        const mod = modifierBefore(text, h.start, cs, s.start);
-        // "my visit to X": the narrator is the visitor
-        const mine = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, h.start - 30), h.start));
-        if (mine && !narrator) continue;
-        const subj = mine ? [] : mod.length ? mod : cs;
-        let dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
-        const lastEnd = dest.length ? dest[dest.length - 1].end : -1;
-        if (lastEnd > 0 && /^\s+(?:of|by)\b/i.test(text.slice(h.end, h.end + 5))) {
-          // "the visit of X to Y": X is the visitor, Y the destination
-          dest = [...dest, ...complementAfter(text, s, lastEnd, mentions, /^\s*(?:to|in)\s+/i)];
-        }
-        const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
-        const extra: Actor[] = (toUs || mine) && narrator ? [narrator] : [];
-        if (!dest.some((m) => m.start > h.end)) {
-          // a destination the actor layer does not mark ("visit to Moscow"): the place's country
-          const after = dest.length ? dest[dest.length - 1].end : h.end;
-          const pl = places.find((p) => p.start >= after && /^\s*(?:(?:of\s+[^,;]{1,40}?\s+)?(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(text.slice(after, p.start)));
-          if (pl?.place.country) extra.push(emptyActor({ country: pl.place.country, sector: 'GOV', code: `${pl.place.country}GOV` }));
-        }
-        parties = partiesFrom([...subj, ...dest.slice(0, 2)], extra);
-        // "visit to the Republic of X", "visited X": the destination follows the trigger directly
-        const direct = dest.filter((m) => m.start > h.end && /^\s*(?:(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(text.slice(h.end, m.start)));
-        const destCountry = [...direct.map((m) => m.actor), ...extra.filter((a) => a !== narrator)].find((a) => a?.country && !a.org)?.country;
-        visitDest = destCountry ?? null;
-        // "exchanging high-level visits": visits in general
-        if (/visits$/i.test(h.text.trim()) && !dates.length) continue;
-      }
-      if (split) continue;
-      const c = pushCand(s, h, parties, h.p.format);
-      if (c) c.narratorKey = partyKey(narrator);
-      if (c) sentCands.push({ c, forum, venue, orgKeys: forum ? keysOf(parties) : [] });
+    const sr: SentenceReading = { s, mentions: mentionsIn(s), dates: datesIn(s), places: placesIn(s) };
+    readSentence(r, sr, hitsBy[si], vetoIn(s));
+  }
+  return { cands: r.cands, firstTrigger: firstTriggerSentence(hitsBy) };
+}
+
+/** The index of the first sentence holding a noun, verb, visit or forum trigger (-1: none). */
+function firstTriggerSentence(hitsBy: Hit[][]): number {
+  return hitsBy.findIndex((hs) =>
+    hs.some((h) => h.p.kind === 'noun' || h.p.kind === 'verb' || h.p.kind === 'visit' || h.p.kind === 'forum'),
+  );
+}
+
+/** The meetings the trigger hits of one sentence name (pushed to `r.cands`). */
+function readSentence(r: DocReading, sr: SentenceReading, sentenceHits: Hit[], vetoed: Span[]): void {
+  const { text } = r;
+  const { s } = sr;
+  // collect trigger hits, longest first at a position
+  const hits = sentenceHits.filter(
+    (h) => !r.inQuote(h.start) && !vetoed.some((v) => h.start >= v.start && h.start < v.end),
+  );
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const used: Span[] = [];
+  const sentCands: SentenceCandidate[] = [];
+  for (const h of hits) {
+    if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
+    // a trigger word inside a name that goes on ("East Asia Summit Foreign Ministers") is not a trigger
+    if (sr.mentions.some((m) => m.start <= h.start && m.end > h.end)) continue;
+    used.push(h);
+    // "whether a meeting will take place" asks; it does not report
+    if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
+    // cheap tests first: a trigger that names no real meeting needs no parties
+    if (!r.isTitle && !realMeeting(text, s, h, dateOf(text, sr, h))) continue;
+    const sc = readTrigger(r, sr, h);
+    if (sc) sentCands.push(sc);
+  }
+  dropVenueForums(sentCands);
+}
+
+/** The meeting one trigger names, read by the trigger's kind (null: none, or it was pushed already). */
+function readTrigger(r: DocReading, sr: SentenceReading, h: Hit): SentenceCandidate | null {
+  // inside an attributed quote the quoted speaker narrates ("We held talks with…," Lavrov said)
+  const narrator = r.quoteSpeaker(h.start) ?? narratorAt(r, sr.s);
+  const kind = h.p.kind;
+  if (kind === 'discuss' && PASSIVE_BEFORE.test(r.text.slice(Math.max(sr.s.start, h.start - 120), h.start))) {
+    // "Syria and Ukraine were discussed": no parties, but topics of the narrator's meeting
+    pushCand(r, sr, h, [], null, null).narratorKey = partyKey(narrator);
+    return null;
+  }
+  let reading: Reading | null;
+  if (kind === 'forum') reading = forumReading(r.text, sr, h);
+  else if (kind === 'noun') reading = nounReading(r, sr, h, narrator);
+  else if (kind === 'verb' || kind === 'discuss') reading = verbReading(r, sr, h, narrator);
+  else if (kind === 'receive') reading = receiveReading(r.text, sr, h, narrator);
+  else if (kind === 'visit') reading = visitReading(r.text, sr, h, narrator);
+  else reading = plainReading([]);
+  if (!reading) return null;
+  const c = pushCand(r, sr, h, reading.parties, h.p.format, reading.visitDest);
+  c.narratorKey = partyKey(narrator);
+  return { c, forum: reading.forum, venue: reading.venue, orgKeys: reading.forum ? keysOf(reading.parties) : [] };
+}
+
+function plainReading(parties: Actor[]): Reading {
+  return { parties, forum: false, venue: false, visitDest: null };
+}
+
+function narratorAt(r: DocReading, s: Sentence): Actor | null {
+  const k = s.turn ?? -1;
+  if (!r.narrators.has(k)) r.narrators.set(k, narratorOf(r.doc, s));
+  return r.narrators.get(k)!;
+}
+
+/** A forum summit: the forum named right before it, or by a name that ends in the trigger ("the G20 Summit"). */
+function forumReading(text: string, sr: SentenceReading, h: Hit): Reading {
+  const { s, mentions } = sr;
+  const inName = mentions.filter((m) => m.start < h.start && m.end > h.start && m.end <= h.end);
+  const mod = inName.length ? inName : modifierBefore(text, h.start, mentions, s.start);
+  const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
+  const orgs = [...mod, ...after].filter((m) => m.actor?.org);
+  if (!orgs.length) return plainReading(partiesFrom([...mod, ...after]));
+  const vEnd = mod[0]?.start ?? h.start;
+  const venue = VENUE_BEFORE.test(text.slice(Math.max(s.start, vEnd - 100), vEnd));
+  return { parties: partiesFrom(orgs), forum: true, venue, visitDest: null };
+}
+
+/** A meeting noun: its possessor or modifier (or the subject of had/held) and its with-complement. */
+function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
+  const { text } = r;
+  const { s, mentions } = sr;
+  const before = text.slice(Math.max(s.start, h.start - 120), h.start);
+  const cs = mentionsBefore(text, s, h.start, mentions);
+  const mod = modifierBefore(text, h.start, cs, s.start);
+  const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
+    before,
+  );
+  const subj = lightVerb ? cs : mod;
+  const firstPerson =
+    lightVerb && !subj.length && narrator && /\b(?:we|I)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
+  const comp = complementAfter(text, s, h.end, mentions, WITH);
+  const withLed = WITH_LED.test(text.slice(h.end, h.end + 40));
+  const compKeys = new Set<string>();
+  for (const m of comp) {
+    const k = partyKey(m.actor);
+    if (k) compKeys.add(k);
+  }
+  const plural = /s$/i.test(h.text.trim()) && !/talks$|negotiations$|consultations$/i.test(h.text.trim());
+  const first: Actor[] = [];
+  if ((withLed || firstPerson) && narrator && !subj.length) first.push(narrator);
+  if (plural && withLed && compKeys.size > 1 && !subj.length && narrator) {
+    // "Meetings were held with A, B and C": one bilateral meeting per counterpart
+    for (const k of compKeys) {
+      const ms = comp.filter((m) => partyKey(m.actor) === k);
+      pushCand(r, sr, h, [narrator, ...partiesFrom(ms)].filter(uniqueBy()), 'bilateral', null);
     }
-    // a forum named as the venue of another meeting in the sentence is not a meeting of its own here
-    const others = sentCands.filter((x) => !x.forum);
-    if (others.length) {
-      for (const x of sentCands) {
-        if (x.forum && x.venue) x.c.ann.parties = [];
-      }
-      const venueOrgs = new Set(sentCands.filter((x) => x.forum && x.venue).flatMap((x) => x.orgKeys));
-      for (const x of others) {
-        const rest = x.c.ann.parties.filter((p) => !venueOrgs.has(partyKey(p) ?? ''));
-        if (rest.length >= 2) x.c.ann.parties = rest;
-      }
-    }
+    return null;
   }
+  const parties = partiesFrom([...subj, ...comp], first);
+  if (first.length && !anchored(text, sr, h.end)) return null;
+  // "events and meetings", "regular meetings between…" without a date: meetings in general
+  if (/meetings$|conversations$/i.test(h.text.trim()) && !sr.dates.length) return null;
+  return plainReading(parties);
+}
 
-  /**
-   * A meeting of the narrator's that the text does not place ("at talks with the government") is
-   * generic; a real one has a date, a place, or is said to be held/had.
-   */
-  function anchored(s: Sentence, pos: number): boolean {
-    if (dates.some((d) => d.start >= s.start && d.end <= s.end)) return true;
-    if (places.some((p) => p.start >= pos && p.end <= s.end && /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.start - 8), p.start)))) return true;
-    return /\b(?:held|had|have had|took place|taking place|hold|holds)\b/i.test(text.slice(s.start, s.end));
+/** A meeting verb ("met", "discussed"): its subject (named, a pronoun or the narrator) and its with-complement. */
+function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading {
+  const { text } = r;
+  const { s, mentions } = sr;
+  const kind = h.p.kind;
+  let subj = namedSubject(text, sr, h);
+  const fp =
+    !subj.length && !!narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
+  if (!subj.length && kind === 'verb' && !fp) subj = pronounSubject(text, sr, h);
+  const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
+  const first: Actor[] = [];
+  if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
+  if (
+    fp &&
+    kind === 'verb' &&
+    !comp.length &&
+    /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(text.slice(clauseStart(text, s, h.start), h.start))
+  ) {
+    first.push(...whoWeAre(r, sr, h));
   }
+  return plainReading(partiesFrom([...subj, ...comp], first));
+}
 
-  function uniqueBy() {
-    const seen = new Set<string>();
-    return (a: Actor) => {
-      const k = partyKey(a) ?? '';
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    };
+/** The mentions naming a verb's subject (none when the subject is a pronoun or first person). */
+function namedSubject(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+  let subj = mentionsBefore(text, sr.s, h.start, sr.mentions);
+  // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
+  if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];
+  if (
+    subj.length > 1 &&
+    subj[subj.length - 1].kind === 'pronoun' &&
+    !/^\s*(?:,|and)\s*$/i.test(text.slice(subj[subj.length - 2].end, subj[subj.length - 1].start))
+  )
+    subj = subj.slice(-1);
+  // a first-person pronoun the actor layer resolved is read as first person below
+  if (subj.length && subj.every((m) => m.kind === 'pronoun' && /^(?:we|I)$/i.test(text.slice(m.start, m.end))))
+    subj = [];
+  return subj;
+}
+
+/** A pronoun subject: "he" is the latest person, "they" the people named before. */
+function pronounSubject(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+  const cl = text.slice(clauseStart(text, sr.s, h.start), h.start);
+  const prior = sr.mentions.filter((m) => m.end <= h.start);
+  const people = prior.filter((m) => m.kind === 'person' || m.kind === 'role');
+  if (/\b(?:he|she)\b/i.test(cl)) return people.slice(-1);
+  if (/\bthey\b/i.test(cl)) return people.length >= 2 ? people : prior;
+  return prior;
+}
+
+/** "we will meet again" after bilateral talks: both sides. */
+function whoWeAre(r: DocReading, sr: SentenceReading, h: Hit): Actor[] {
+  const { text } = r;
+  const { s, mentions } = sr;
+  const other = counterpartAt(r.doc, h.start);
+  // "X and I agreed that we will meet": we is X and the narrator
+  const pair = /(?:^|\s)and\s+I\s+(?:[\w'’]+\s*){0,4}$/.exec(text.slice(s.start, clauseStart(text, s, h.start)));
+  const partner = pair
+    ? mentions.filter((m) => m.end <= s.start + pair.index && /^\s*$/.test(text.slice(m.end, s.start + pair.index)))
+    : [];
+  if (partner.length) return partiesFrom(partner);
+  return other ? [other] : [];
+}
+
+/** "Putin received Foreign Minister X": a guest actor right after the verb (not "received a letter"). */
+function receiveReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
+  const { s, mentions } = sr;
+  const obj = complementAfter(text, s, h.end, mentions, /^\s*(?:the\s+|a\s+)?/i);
+  const gap = obj.length ? text.slice(h.end, obj[0].start) : '';
+  if (
+    !obj.length ||
+    !/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) ||
+    !/^(?:person|role|group|org)$/.test(obj[0].kind)
+  )
+    return null;
+  // "receive Syrian refugees", "received Russian gas": people in need or goods, not guests
+  if (
+    /^[\p{L}\s'’-]*?\b(?:refugees|migrants|asylum|displaced|evacuees|returnees|children|students|patients|aid|assistance|support|funding|loans?|gas|oil|weapons|arms|vaccines?)\b/iu.test(
+      text.slice(obj[0].start, obj[0].end + 15),
+    )
+  )
+    return null;
+  const subj = mentionsBefore(text, s, h.start, mentions);
+  const fp = !subj.length && narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
+  return plainReading(partiesFrom([...subj, ...obj], fp && narrator ? [narrator] : []));
+}
+
+/** A visit: the visitor (before it, or the narrator) and its destination. */
+function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
+  const { s, mentions } = sr;
+  const cs = mentionsBefore(text, s, h.start, mentions);
+  const mod = modifierBefore(text, h.start, cs, s.start);
+  // "my visit to X": the narrator is the visitor
+  const mine = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, h.start - 30), h.start));
+  if (mine && !narrator) return null;
+  const subj = mine ? [] : mod.length ? mod : cs;
+  const dest = visitDestinations(text, sr, h);
+  const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
+  const extra: Actor[] = (toUs || mine) && narrator ? [narrator] : [];
+  if (!dest.some((m) => m.start > h.end)) {
+    // a destination the actor layer does not mark ("visit to Moscow"): the place's country
+    const after = dest.length ? dest[dest.length - 1].end : h.end;
+    const pl = sr.places.find(
+      (p) =>
+        p.start >= after &&
+        /^\s*(?:(?:of\s+[^,;]{1,40}?\s+)?(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(
+          text.slice(after, p.start),
+        ),
+    );
+    if (pl?.place.country)
+      extra.push(emptyActor({ country: pl.place.country, sector: 'GOV', code: `${pl.place.country}GOV` }));
   }
+  const parties = partiesFrom([...subj, ...dest.slice(0, 2)], extra);
+  const visitDest = destinationCountry(text, h, dest, extra, narrator);
+  // "exchanging high-level visits": visits in general
+  if (/visits$/i.test(h.text.trim()) && !sr.dates.length) return null;
+  return { parties, forum: false, venue: false, visitDest };
+}
 
-  /** The date of the meeting a trigger names ("Last week I released information on X's visit": a date before a verb of saying is that verb's). */
-  function dateOf(s: Sentence, h: { start: number; end: number; p: MeetingPattern }): DateMention | null {
-    if (!dates.length) return null;
-    const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
-    return pickDate(dates, s, h.start, said, text, h.end, h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit');
+/** The mentions after a visit trigger: its destination, or "the visit of X to Y": X the visitor, Y the destination. */
+function visitDestinations(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+  const { s, mentions } = sr;
+  const dest = complementAfter(text, s, h.end, mentions, VISIT_DEST);
+  const lastEnd = dest.length ? dest[dest.length - 1].end : -1;
+  if (lastEnd > 0 && /^\s+(?:of|by)\b/i.test(text.slice(h.end, h.end + 5)))
+    return [...dest, ...complementAfter(text, s, lastEnd, mentions, /^\s*(?:to|in)\s+/i)];
+  return dest;
+}
+
+/** The country a visit goes to: "visit to the Republic of X", "visited X" (the destination follows the trigger directly), else a place's. */
+function destinationCountry(
+  text: string,
+  h: Hit,
+  dest: ActorMention[],
+  extra: Actor[],
+  narrator: Actor | null,
+): string | null {
+  for (const m of dest) {
+    const a = m.actor;
+    if (
+      m.start > h.end &&
+      a?.country &&
+      !a.org &&
+      /^\s*(?:(?:to|in)\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+(?:of\s+(?:the\s+)?)?){0,3}$/u.test(text.slice(h.end, m.start))
+    )
+      return a.country;
   }
+  for (const a of extra) if (a !== narrator && a.country && !a.org) return a.country;
+  return null;
+}
 
-  /** A possibility ("could be discussed at…"), a process ("accession negotiations") or talks in general are no meeting. */
-  function realMeeting(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, d: DateMention | null): boolean {
-    const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
-    if (MODAL_BEFORE.test(lead)) return false;
-    if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
-    if (PROCESS_BEFORE.test(lead)) return false;
-    if (/^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(h.text)) return true;
-    if (d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120) return true;
-    const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
-    if (/^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead)) return true; // "I will be meeting with…"
-    return SPECIFIC_BEFORE.test(nounLead + ' ') || SPECIFIC_AFTER.test(text.slice(h.end, s.end));
+/** A forum named as the venue of another meeting in the sentence is not a meeting of its own here. */
+function dropVenueForums(sentCands: SentenceCandidate[]): void {
+  const others = sentCands.filter((x) => !x.forum);
+  if (!others.length) return;
+  for (const x of sentCands) {
+    if (x.forum && x.venue) x.c.ann.parties = [];
   }
-
-  function pushCand(s: Sentence, h: { start: number; end: number; text: string; p: MeetingPattern }, parties: Actor[], format: string | null): Candidate | null {
-    const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
-    // "Last week I released information on X's visit": a date before a verb of saying is that verb's
-    const d = dateOf(s, h);
-    if (!isTitle && !checked.has(h) && !realMeeting(s, h, d)) return null;
-    let status: 'held' | 'planned';
-    if (h.p.kind === 'verb' || h.p.kind === 'discuss' || h.p.kind === 'receive') {
-      // a meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss"
-      const lead = text.slice(Math.max(s.start, h.start - 30), h.start);
-      status = /^(?:meet|meets|hold|holds|have|has|receives|will|to)\b/i.test(h.text) || /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead) ? 'planned' : 'held';
-      // "I came here to meet with X": the purpose of a trip already made
-      if (status === 'planned' && /\b(?:came|come|have come|has come|arrived|am here|are here|travell?ed|flew)\s+(?:here\s+|to\s+\p{Lu}\p{L}+\s+)?(?:also\s+|today\s+)?to\s+$/iu.test(text.slice(Math.max(s.start, h.start - 50), h.start))) status = 'held';
-      // "thank you for this opportunity to meet here today": the meeting at hand
-      if (status === 'planned' && /\b(?:opportunity|chance|occasion|pleasure|honou?r|privilege)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$/i.test(text.slice(Math.max(s.start, h.start - 60), h.start)) && /\b(?:here|today|today['’]s|this morning|this afternoon)\b/i.test(text.slice(h.start, s.end))) status = 'held';
-      if (status === 'planned' && /^(?:has|have)\b/i.test(h.text) && !/\b(?:will|shall|to)\s+(?:\w+\s+)?$/i.test(lead)) status = 'held';
-    } else status = hasMarker(planned, win) ? 'planned' : 'held';
-    if (d && d.future === true) status = 'planned';
-    else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win)) status = 'held';
-    let date = d ? refineVague(text, d) : null;
-    let dateEnd = d?.valueEnd ?? null;
-    const here = doc.meta.place;
-    let place = placeFromMention(pickPlace(places, s, h.start, text));
-    let placeStated = !!place;
-    if (h.p.kind === 'visit' && visitDest) {
-      // a visit takes place at its destination: a place named after the trigger, else the destination country
-      const after = places.find((p) => p.start >= h.end && p.place.country === visitDest);
-      const same = places.find((p) => p.place.country === visitDest);
-      if (!place || place.country !== visitDest) place = (after ?? (here?.country === visitDest ? null : same))?.place ?? null;
-      placeStated = true;
-    }
-    // a meeting held "today" is where the document was issued; one placed elsewhere is not today's
-    // (a place the sentence names, where the document does not say where it was issued, may be elsewhere too)
-    const elsewhere = placeStated && !!place?.country && (!here?.country ? h.p.kind !== 'verb' && (!!visitDest || !/\b(?:today|this morning|this afternoon|tonight|here)\b/i.test(win)) : place.country !== here.country);
-    if (!date && status === 'held' && today && !hasMarker(past, win) && !elsewhere) {
-      date = today;
-      if (!place) place = doc.meta.place ?? null;
-    }
-    if (date && today && status === 'held' && date.slice(0, 10) === today && !place) place = doc.meta.place ?? null;
-    const keys = keysOf(parties);
-    const fmt =
-      format ?? (parties.some((p) => p.org) && keys.length === 1 ? 'multilateral' : keys.length > 2 ? 'multilateral' : 'bilateral');
-    const ann: MeetingAnn = {
-      status,
-      date,
-      dateEnd,
-      place,
-      parties,
-      format: fmt,
-      topics: topicsOf(s),
-      evidence: evidence(doc, s),
-      rule: `meeting:${h.p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
-    };
-    const c: Candidate = { ann, sentence: s.index, dated: !!d, order: order++, defaulted: !d && !!date };
-    cands.push(c);
-    return c;
+  const venueOrgs = new Set(sentCands.filter((x) => x.forum && x.venue).flatMap((x) => x.orgKeys));
+  for (const x of others) {
+    const rest = x.c.ann.parties.filter((p) => !venueOrgs.has(partyKey(p) ?? ''));
+    if (rest.length >= 2) x.c.ann.parties = rest;
   }
+}
 
-  return cands;
+/**
+ * A meeting of the narrator's that the text does not place ("at talks with the government") is
+ * generic; a real one has a date, a place, or is said to be held/had.
+ */
+function anchored(text: string, sr: SentenceReading, pos: number): boolean {
+  const { s } = sr;
+  if (sr.dates.some((d) => d.start >= s.start && d.end <= s.end)) return true;
+  if (
+    sr.places.some(
+      (p) =>
+        p.start >= pos &&
+        p.end <= s.end &&
+        /\b(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(Math.max(s.start, p.start - 8), p.start)),
+    )
+  )
+    return true;
+  return /\b(?:held|had|have had|took place|taking place|hold|holds)\b/i.test(text.slice(s.start, s.end));
+}
+
+/** A filter keeping the first actor of each party key. */
+function uniqueBy() {
+  const seen = new Set<string>();
+  return (a: Actor) => {
+    const k = partyKey(a) ?? '';
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
+}
+
+/** The date of the meeting a trigger names ("Last week I released information on X's visit": a date before a verb of saying is that verb's). */
+function dateOf(text: string, sr: SentenceReading, h: Hit): DateMention | null {
+  const { dates } = sr;
+  if (!dates.length) return null;
+  const said = new Set(dates.filter((x) => x.end <= h.start && REPORT_VERB.test(text.slice(x.end, h.start))));
+  return pickDate(
+    dates,
+    sr.s,
+    h.start,
+    said,
+    text,
+    h.end,
+    h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit',
+  );
+}
+
+/** A possibility ("could be discussed at…"), a process ("accession negotiations") or talks in general are no meeting. */
+function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): boolean {
+  const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
+  if (MODAL_BEFORE.test(lead)) return false;
+  if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
+  if (PROCESS_BEFORE.test(lead)) return false;
+  if (
+    /^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(
+      h.text,
+    )
+  )
+    return true;
+  if (d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120) return true;
+  const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
+  if (/^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead)) return true; // "I will be meeting with…"
+  return SPECIFIC_BEFORE.test(nounLead + ' ') || SPECIFIC_AFTER.test(text.slice(h.end, s.end));
+}
+
+/** Records the meeting a trigger names, with its status, date and place. */
+function pushCand(
+  r: DocReading,
+  sr: SentenceReading,
+  h: Hit,
+  parties: Actor[],
+  format: string | null,
+  visitDest: string | null,
+): Candidate {
+  const { doc, text, today } = r;
+  const { s } = sr;
+  const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
+  // "Last week I released information on X's visit": a date before a verb of saying is that verb's
+  const d = dateOf(text, sr, h);
+  const status = statusOf(r, s, h, win, d);
+  let date = d ? refineVague(text, d) : null;
+  const dateEnd = d?.valueEnd ?? null;
+  const here = doc.meta.place;
+  let place = placeFromMention(pickPlace(sr.places, s, h.start, text));
+  const visit = h.p.kind === 'visit' && !!visitDest;
+  if (visit) place = visitPlace(sr.places, h, place, here, visitDest);
+  const placeStated = visit || !!place;
+  // a meeting held "today" is where the document was issued; one placed elsewhere is not today's
+  // (a place the sentence names, where the document does not say where it was issued, may be elsewhere too)
+  const elsewhere =
+    placeStated &&
+    !!place?.country &&
+    (!here?.country
+      ? h.p.kind !== 'verb' && (!!visitDest || !/\b(?:today|this morning|this afternoon|tonight|here)\b/i.test(win))
+      : place.country !== here.country);
+  if (!date && status === 'held' && today && !hasMarker(r.past, win) && !elsewhere) {
+    date = today;
+    if (!place) place = doc.meta.place ?? null;
+  }
+  if (date && today && status === 'held' && date.slice(0, 10) === today && !place) place = doc.meta.place ?? null;
+  const keys = keysOf(parties);
+  const fmt =
+    format ??
+    (parties.some((p) => p.org) && keys.length === 1 ? 'multilateral' : keys.length > 2 ? 'multilateral' : 'bilateral');
+  const ann: MeetingAnn = {
+    status,
+    date,
+    dateEnd,
+    place,
+    parties,
+    format: fmt,
+    topics: r.topicsOf(s),
+    evidence: evidence(doc, s),
+    rule: `meeting:${h.p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
+  };
+  const c: Candidate = {
+    ann,
+    narratorKey: null,
+    defaulted: !d && !!date,
+    fromTitle: false,
+    sentence: s.index,
+    dated: !!d,
+    order: r.order++,
+  };
+  r.cands.push(c);
+  return c;
+}
+
+/** Held or planned: a verb's own tense or a planned marker near the trigger, overridden by a date in the future or past. */
+function statusOf(r: DocReading, s: Sentence, h: Hit, win: string, d: DateMention | null): 'held' | 'planned' {
+  const kind = h.p.kind;
+  let status: 'held' | 'planned';
+  if (kind === 'verb' || kind === 'discuss' || kind === 'receive') status = verbStatus(r.text, s, h);
+  else status = hasMarker(r.planned, win) ? 'planned' : 'held';
+  if (d && d.future === true) status = 'planned';
+  else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win))
+    status = 'held';
+  return status;
+}
+
+/** A meeting verb carries its own tense: "met", "discussed" vs "will meet", "is to discuss". */
+function verbStatus(text: string, s: Sentence, h: Hit): 'held' | 'planned' {
+  const lead = text.slice(Math.max(s.start, h.start - 30), h.start);
+  let status: 'held' | 'planned' =
+    /^(?:meet|meets|hold|holds|have|has|receives|will|to)\b/i.test(h.text) ||
+    /\b(?:will|shall|to|would)\s+(?:\w+\s+)?$/i.test(lead)
+      ? 'planned'
+      : 'held';
+  // "I came here to meet with X": the purpose of a trip already made
+  if (
+    status === 'planned' &&
+    /\b(?:came|come|have come|has come|arrived|am here|are here|travell?ed|flew)\s+(?:here\s+|to\s+\p{Lu}\p{L}+\s+)?(?:also\s+|today\s+)?to\s+$/iu.test(
+      text.slice(Math.max(s.start, h.start - 50), h.start),
+    )
+  )
+    status = 'held';
+  // "thank you for this opportunity to meet here today": the meeting at hand
+  if (
+    status === 'planned' &&
+    /\b(?:opportunity|chance|occasion|pleasure|honou?r|privilege)\s+(?:\w+\s+){0,3}to\s+(?:\w+\s+)?$/i.test(
+      text.slice(Math.max(s.start, h.start - 60), h.start),
+    ) &&
+    /\b(?:here|today|today['’]s|this morning|this afternoon)\b/i.test(text.slice(h.start, s.end))
+  )
+    status = 'held';
+  if (status === 'planned' && /^(?:has|have)\b/i.test(h.text) && !/\b(?:will|shall|to)\s+(?:\w+\s+)?$/i.test(lead))
+    status = 'held';
+  return status;
+}
+
+/** A visit takes place at its destination: a place named after the trigger, else the destination country. */
+function visitPlace(
+  places: PlaceMention[],
+  h: Hit,
+  stated: Place | null,
+  here: Place | null,
+  visitDest: string | null,
+): Place | null {
+  if (stated && stated.country === visitDest) return stated;
+  const after = places.find((p) => p.start >= h.end && p.place.country === visitDest);
+  const same = places.find((p) => p.place.country === visitDest);
+  return (after ?? (here?.country === visitDest ? null : same))?.place ?? null;
 }
 
 function valid(m: MeetingAnn): boolean {
