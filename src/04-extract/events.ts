@@ -12,10 +12,30 @@
 import type { Actor, ActorMention, Doc, EventAnn, Place, QuoteAnn, Span, StageOutput } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
-import { cameoInfo, intentCode, ploverOf, refusalCode, type CameoKB, type EventPattern, type LexEntry } from '../knowledge/cameo.js';
 import {
-  agentAfter, clauseEnd, clauseStart, coordinated, groupStart, isPassive, markersIn, objectAfter,
-  premodifier, pronounIn, reportAntecedent, subjectOf, type MarkerHit, type SentView,
+  cameoInfo,
+  intentCode,
+  ploverOf,
+  refusalCode,
+  type CameoKB,
+  type EventPattern,
+  type LexEntry,
+} from '../knowledge/cameo.js';
+import {
+  agentAfter,
+  clauseEnd,
+  clauseStart,
+  coordinated,
+  groupStart,
+  isPassive,
+  markersIn,
+  objectAfter,
+  premodifier,
+  pronounIn,
+  reportAntecedent,
+  subjectOf,
+  type MarkerHit,
+  type SentView,
 } from './events-clause.js';
 
 interface Match {
@@ -27,8 +47,35 @@ interface Match {
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
 const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
 /** prepositions whose gerund object is not an act that happened: "accused of killing", "jailed for helping" */
-const GERUND_PREPS = new Set(['of', 'for', 'by', 'about', 'without', 'against', 'from', 'on', 'with', 'over', 'in', 'at']);
-const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
+const GERUND_PREPS = new Set([
+  'of',
+  'for',
+  'by',
+  'about',
+  'without',
+  'against',
+  'from',
+  'on',
+  'with',
+  'over',
+  'in',
+  'at',
+]);
+const PREPS = new Set([
+  'with',
+  'between',
+  'among',
+  'to',
+  'of',
+  'on',
+  'against',
+  'by',
+  'from',
+  'in',
+  'at',
+  'into',
+  'for',
+]);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
 function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Match | null {
@@ -39,7 +86,14 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
 /** prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
 const PREP_STACK: { word: string; at: number }[] = [];
 
-function matchFrom(v: SentView, elems: EventPattern['elems'], e: number, j: number, target: number, hi: number): Match | null {
+function matchFrom(
+  v: SentView,
+  elems: EventPattern['elems'],
+  e: number,
+  j: number,
+  target: number,
+  hi: number,
+): Match | null {
   if (e === elems.length) return { end: j, target, preps: PREP_STACK.slice() };
   const el = elems[e]!;
   if (el.type === 'word') {
@@ -93,7 +147,13 @@ function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): st
 }
 
 /** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
-function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions: readonly ActorMention[], mFrom: number): { ms: SentView['mentions']; mNext: number } {
+function sentMentions(
+  toks: readonly Span[],
+  tFrom: number,
+  n: number,
+  mentions: readonly ActorMention[],
+  mFrom: number,
+): { ms: SentView['mentions']; mNext: number } {
   const ms: SentView['mentions'] = [];
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
@@ -114,7 +174,14 @@ function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions:
   return { ms, mNext };
 }
 
-function buildView(doc: Doc, kb: CameoKB, tFrom: number, lower: string[], ms: SentView['mentions'], dates: readonly Span[]): SentView {
+function buildView(
+  doc: Doc,
+  kb: CameoKB,
+  tFrom: number,
+  lower: string[],
+  ms: SentView['mentions'],
+  dates: readonly Span[],
+): SentView {
   const toks = doc.layers.tokens!;
   const n = lower.length;
   const pos = new Array<string>(n);
@@ -186,7 +253,13 @@ function sameEntity(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
   // "we" (Russia) and "Russia" in one clause: the same party
   if ((a.kind === 'pronoun' || b.kind === 'pronoun') && a.actor.code && a.actor.code === b.actor.code) return true;
-  return !!a.key && a.key === b.key && a.actor.code === b.actor.code && a.actor.name === b.actor.name && a.actor.sector === b.actor.sector;
+  return (
+    !!a.key &&
+    a.key === b.key &&
+    a.actor.code === b.actor.code &&
+    a.actor.name === b.actor.name &&
+    a.actor.sector === b.actor.sector
+  );
 }
 
 function actorOf(m: ActorMention | undefined): Actor | null {
@@ -240,13 +313,17 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       lex[k] = e;
       if (e?.trigger) trigger = true;
     }
-    if (!trigger) { ti = tj; continue; }
+    if (!trigger) {
+      ti = tj;
+      continue;
+    }
     const v = buildView(doc, ckb, ti, lower, ms, dates);
     v.lex = lex;
     v.prevPerson = prevPerson;
     while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
     const qs: QuoteAnn[] = [];
-    for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++) if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
+    for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++)
+      if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
     if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
     ti = tj;
 
@@ -263,11 +340,36 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
       const cands = lex[i]?.heads;
       if (!cands) continue;
       for (const p of cands) {
-        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
+        if (
+          p.kind === 'v' &&
+          !p.exactHead &&
+          v.pos[i] !== 'VERB' &&
+          v.pos[i] !== 'AUX' &&
+          !verbAfterSubject(v, i) &&
+          !participleAdj(v, i) &&
+          !afterModal(v, i)
+        )
+          continue;
         if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
         // "a roundtable called the BRICS Media Dialogue": naming, not calling
-        if (NAMING.has(v.lower[i]!) && i > 0 && ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')) continue;
-        if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
+        if (
+          NAMING.has(v.lower[i]!) &&
+          i > 0 &&
+          ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')
+        )
+          continue;
+        if (
+          p.kind === 'n' &&
+          !NOUN_POS.has(v.pos[i]!) &&
+          (v.lower[i]!.endsWith('ed') ||
+            (v.pos[i] === 'VERB' &&
+              i > 0 &&
+              v.pos[i - 1] !== 'DET' &&
+              v.pos[i - 1] !== 'ADJ' &&
+              v.pos[i - 1] !== 'PART' &&
+              v.actorAt[i - 1]! < 0))
+        )
+          continue;
         const m = matchPattern(v, p, i, n);
         if (!m) continue;
         if (p.cameo === '-') {
@@ -299,13 +401,19 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     let date: string | null = null;
     for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
       const d = dates[k]!;
-      if (d.end <= s.end && d.value) { date = d.value; break; }
+      if (d.end <= s.end && d.value) {
+        date = d.value;
+        break;
+      }
     }
     // the document's day, not its publication time: an event is not dated to the minute of the report
     if (!date) date = doc.meta.published?.slice(0, 10) ?? null;
     let place: Place | null = null;
     for (let k = lowerBound(places, s.start); k < places.length && places[k]!.start < s.end; k++) {
-      if (places[k]!.end <= s.end) { place = places[k]!.place; break; }
+      if (places[k]!.end <= s.end) {
+        place = places[k]!.place;
+        break;
+      }
     }
     const topicSet: string[] = [];
     for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
@@ -323,11 +431,14 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
         const from = v.end[r.end - 1]!;
         const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? s.end;
         for (let k = lowerBound(places, from); k < places.length && places[k]!.start < ce; k++) {
-          if (places[k]!.end <= ce) { r.tgtPlace = places[k]!.place; break; }
+          if (places[k]!.end <= ce) {
+            r.tgtPlace = places[k]!.place;
+            break;
+          }
         }
         if (!r.tgtPlace) {
           const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
-          if (a >= 0 && !(srcIsSame(v, r.src, a))) r.tgt = a;
+          if (a >= 0 && !srcIsSame(v, r.src, a)) r.tgt = a;
         }
       }
       // an act with neither source nor target tells a reader nothing about who did what to whom
@@ -383,14 +494,22 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     if (v.pos[h.from] === 'NOUN' || (h.from > 0 && v.pos[h.from - 1] === 'DET')) continue;
     // the reporting verb: before the clause, or after it (inverted)
     let rep = -1;
-    for (let j = h.from - 1; j >= 0; j--) if (isReportVerb(v, j)) { rep = j; break; }
+    for (let j = h.from - 1; j >= 0; j--)
+      if (isReportVerb(v, j)) {
+        rep = j;
+        break;
+      }
     let speaker = -1;
     let lo = 0;
     if (rep >= 0) {
       speaker = subjectOf(v, groupStart(v, rep, 0), 0);
       lo = rep + 1;
     } else {
-      for (let j = h.to; j < n; j++) if (isReportVerb(v, j)) { rep = j; break; }
+      for (let j = h.to; j < n; j++)
+        if (isReportVerb(v, j)) {
+          rep = j;
+          break;
+        }
       if (rep < 0) continue;
       speaker = subjectOf(v, groupStart(v, rep, 0), h.to);
       if (speaker < 0) speaker = objectAfter(v, rep + 1, n);
@@ -399,13 +518,37 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     const addressee = subjectOf(v, groupStart(v, h.from, lo), lo);
     if (addressee < 0 || addressee === speaker) continue;
     const p: EventPattern = {
-      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
+      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`,
+      cameo: h.marker.cameo,
+      kind: 'v',
+      elems: [],
+      exactHead: true,
+      sym: false,
+      self: false,
+      intent: false,
+      loc: false,
+      inv: false,
+      pair: null,
+      weight: 1,
+      source: 'data/patterns/events-markers.tsv',
     };
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
-      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
+      out.push({
+        p,
+        code: h.marker.cameo,
+        head: h.from,
+        end: h.to,
+        src: speaker,
+        tgt: t,
+        tgtPlace: null,
+        negated: false,
+        hypothetical: false,
+        governor: -1,
+        governorEnd: -1,
+        toAt: -1,
+      });
     }
   }
   return out;
@@ -422,13 +565,37 @@ function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] 
     const speaker = subjectOf(v, groupStart(v, h.from, 0), 0);
     if (speaker < 0) continue;
     const p: EventPattern = {
-      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
+      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`,
+      cameo: h.marker.cameo,
+      kind: 'v',
+      elems: [],
+      exactHead: true,
+      sym: false,
+      self: false,
+      intent: false,
+      loc: false,
+      inv: false,
+      pair: null,
+      weight: 1,
+      source: 'data/patterns/events-markers.tsv',
     };
     for (const r of raws) {
       if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;
-      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: r.src, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
+      out.push({
+        p,
+        code: h.marker.cameo,
+        head: h.from,
+        end: h.to,
+        src: speaker,
+        tgt: r.src,
+        tgtPlace: null,
+        negated: false,
+        hypothetical: false,
+        governor: -1,
+        governorEnd: -1,
+        toAt: -1,
+      });
     }
   }
   return out;
@@ -452,7 +619,21 @@ const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
 const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
-const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
+const MODALS = new Set([
+  'will',
+  'would',
+  "'ll",
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+]);
 
 /** A word right after a modal or do-auxiliary is a verb, whatever the tagger said: "would free", "did not sign". */
 function afterModal(v: SentView, i: number): boolean {
@@ -467,7 +648,14 @@ function participleModifier(v: SentView, i: number): boolean {
   if (!w.endsWith('ed') && !w.endsWith('en')) return false;
   if (i > 0 && (v.lower[i - 1] === '-' || v.pos[i - 1] === 'DET')) return true;
   // "generally recognized elections", "newly imposed sanctions"
-  if (i > 0 && v.pos[i - 1] === 'ADV' && v.pos[i + 1] === 'NOUN' && i > 1 && ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)) return true;
+  if (
+    i > 0 &&
+    v.pos[i - 1] === 'ADV' &&
+    v.pos[i + 1] === 'NOUN' &&
+    i > 1 &&
+    ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)
+  )
+    return true;
   if (i > 0 && v.pos[i - 1] === 'VERB' && v.actorAt[i - 1]! < 0 && !v.kb.markerWords.has(v.lower[i - 1]!)) {
     const np = v.pos[i + 1];
     return np === 'NOUN' || np === 'ADJ' || np === 'PROPN';
@@ -484,7 +672,15 @@ function gerundNoun(v: SentView, i: number): boolean {
   if (p === 'NOUN' && v.actorAt[i - 1]! < 0 && i > 1 && (v.pos[i - 2] === 'DET' || v.pos[i - 2] === 'ADJ')) {
     const n = i + 1;
     const np = n < v.lower.length ? v.pos[n]! : 'PUNCT';
-    if (np !== 'DET' && np !== 'PRON' && np !== 'PROPN' && np !== 'NUM' && v.lower[n] !== 'that' && !(v.actorAt[n]! >= 0)) return true;
+    if (
+      np !== 'DET' &&
+      np !== 'PRON' &&
+      np !== 'PROPN' &&
+      np !== 'NUM' &&
+      v.lower[n] !== 'that' &&
+      !(v.actorAt[n]! >= 0)
+    )
+      return true;
   }
   return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s" || POSSESSIVE.has(v.lower[i - 1]!);
 }
@@ -555,8 +751,7 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
       intent = true;
       governor = h.from;
       governorEnd = h.to;
-    }
-    else if (h.type === 'intent') {
+    } else if (h.type === 'intent') {
       intent = true;
       // the governing predicate ("agreed", "are ready") lies inside the marker
       governor = h.from;
@@ -601,7 +796,8 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   }
   // "nobody is going to free…", "no one attacked…": a negative subject negates the act
   const cs0 = clauseStart(v, g, 0);
-  for (let j = cs0; j < g; j++) if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) mod.negated = true;
+  for (let j = cs0; j < g; j++)
+    if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) mod.negated = true;
   const reduced = reducedRelative(v, head, g);
   const passive = reduced || isPassive(v, head, g);
   const ce = clauseEnd(v, m.end, n);
@@ -611,10 +807,24 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   if (subj < 0 && !reduced) {
     // "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported speech is the reporter
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    const q = pr >= 0 && (v.lower[pr] === 'we' || v.lower[pr] === 'i') ? v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!) : undefined;
+    const q =
+      pr >= 0 && (v.lower[pr] === 'we' || v.lower[pr] === 'i')
+        ? v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!)
+        : undefined;
     if (q) {
       // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
-      v.mentions.push({ m: { start: v.start[pr]!, end: v.end[pr]!, kind: 'pronoun', actor: q.speaker, key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`, rule: 'ev:quote-speaker' }, t0: -1, t1: -1 });
+      v.mentions.push({
+        m: {
+          start: v.start[pr]!,
+          end: v.end[pr]!,
+          kind: 'pronoun',
+          actor: q.speaker,
+          key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`,
+          rule: 'ev:quote-speaker',
+        },
+        t0: -1,
+        t1: -1,
+      });
       subj = v.mentions.length - 1;
       subjGroup = [subj];
     } else if (pr >= 0 && v.lower[pr] !== 'we' && v.lower[pr] !== 'i') {
@@ -659,7 +869,12 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     if (subj >= 0) srcs = subjects();
     // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
     // unless a "with" partner is named ("A and B met with C")
-    const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0 && withPartner(v, m.end, ce) < 0;
+    const reciprocal =
+      p.sym &&
+      srcs.length > 1 &&
+      !m.preps.some((q) => q.word === 'with') &&
+      m.target < 0 &&
+      withPartner(v, m.end, ce) < 0;
     if (!p.self && !reciprocal) {
       // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
       // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
@@ -681,14 +896,30 @@ function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   if (reduced && !srcs.length) return [];
   if (passive && !srcs.length && tgts.length === 0 && subj < 0) {
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
+    if (pr >= 0) {
+      const a = reportAntecedent(v, pr);
+      if (a >= 0) tgts = [a];
+    }
   }
   if (code === '190' && p.cameo === '190') code = specificForce(v, p, head, m.end, ce, g);
   return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
 }
 
 /** titles of office: killing their holder is an assassination (CAMEO 186) */
-const OFFICE = new Set(['president', 'minister', 'premier', 'governor', 'mayor', 'leader', 'chief', 'commander', 'ambassador', 'envoy', 'chairman', 'head']);
+const OFFICE = new Set([
+  'president',
+  'minister',
+  'premier',
+  'governor',
+  'mayor',
+  'leader',
+  'chief',
+  'commander',
+  'ambassador',
+  'envoy',
+  'chairman',
+  'head',
+]);
 
 /**
  * A generic use of force (190) made specific by what the sentence says about it: its means
@@ -770,7 +1001,8 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (w.endsWith('ing') || w.endsWith('s')) return false;
   if (v.pos[head - 1] !== 'NOUN' && v.actorAt[head - 1]! < 0) return false;
   const next = head + 1 < v.lower.length ? v.pos[head + 1] : 'PUNCT';
-  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1] && v.lower[head + 1] !== 'for') return false;
+  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1] && v.lower[head + 1] !== 'for')
+    return false;
   for (let j = head - 2; j >= 0; j--) {
     if (v.actorAt[j]! >= 0) continue;
     if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') return true;
@@ -781,7 +1013,19 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (!/(ed|en|wn|ld|t)$/.test(w) || v.actorAt[head - 1]! >= 0) return false;
   for (let j = head + 1; j < v.lower.length; j++) {
     const x = v.lower[j]!;
-    if (x === ',' || x === 'and' || x === 'or' || x === 'but' || x === 'that' || x === 'who' || x === 'which' || x === ';' || x === ':' || CLAUSE_OPENERS.has(x)) return false;
+    if (
+      x === ',' ||
+      x === 'and' ||
+      x === 'or' ||
+      x === 'but' ||
+      x === 'that' ||
+      x === 'who' ||
+      x === 'which' ||
+      x === ';' ||
+      x === ':' ||
+      CLAUSE_OPENERS.has(x)
+    )
+      return false;
     if (v.actorAt[j]! >= 0) continue;
     if ((v.pos[j] === 'SCONJ' && j > head + 1) || v.pos[j] === 'PRON') return false;
     if (v.pos[j] === 'AUX') return true;
@@ -791,13 +1035,31 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
     if (v.pos[j - 1] === 'ADV' && v.lower[j - 2] === 'to') continue; // "to urgently reconsider"
     // another participle right after a noun ("prisoners held since 2010") is not the main verb
     const nx = j + 1 < v.lower.length ? v.pos[j + 1] : 'PUNCT';
-    if ((x.endsWith('ed') || x.endsWith('en')) && (nx === 'ADP' || nx === 'PUNCT' || nx === 'ADV') && v.lower[j + 1] !== 'that') continue;
+    if (
+      (x.endsWith('ed') || x.endsWith('en')) &&
+      (nx === 'ADP' || nx === 'PUNCT' || nx === 'ADV') &&
+      v.lower[j + 1] !== 'that'
+    )
+      continue;
     return true;
   }
   return false;
 }
 
-const CLAUSE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'until', 'because', 'if', 'unless', 'although', 'though', 'whereas']);
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'while',
+  'when',
+  'after',
+  'before',
+  'until',
+  'because',
+  'if',
+  'unless',
+  'although',
+  'though',
+  'whereas',
+]);
 
 /** The actor of the noun phrase right before a participle ("Russian soldiers killed"). */
 function nounBefore(v: SentView, head: number): number {
@@ -806,11 +1068,29 @@ function nounBefore(v: SentView, head: number): number {
 }
 
 function pairUp(
-  v: SentView, p: EventPattern, code: string, head: number, end: number, srcs: number[], tgts: number[],
-  mod: { negated: boolean; hypothetical: boolean; governor: number; governorEnd?: number; toAt?: number }, tgtPlace: Place | null,
+  v: SentView,
+  p: EventPattern,
+  code: string,
+  head: number,
+  end: number,
+  srcs: number[],
+  tgts: number[],
+  mod: { negated: boolean; hypothetical: boolean; governor: number; governorEnd?: number; toAt?: number },
+  tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
-  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, governorEnd: mod.governorEnd ?? -1, toAt: mod.toAt ?? -1 };
+  const base = {
+    p,
+    code,
+    head,
+    end,
+    tgtPlace,
+    negated: mod.negated,
+    hypothetical: mod.hypothetical,
+    governor: mod.governor,
+    governorEnd: mod.governorEnd ?? -1,
+    toAt: mod.toAt ?? -1,
+  };
   if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
     // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
     // one event per party rather than n × (n − 1) pair events
@@ -819,18 +1099,20 @@ function pairUp(
   }
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
-    for (const a of srcs) for (const b of srcs) {
-      if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
-    }
+    for (const a of srcs)
+      for (const b of srcs) {
+        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
+      }
     return out;
   }
   const S = srcs.length ? srcs : [-1];
   const T = tgts.length ? tgts : [-1];
-  for (const a of S) for (const b of T) {
-    if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
-    if (a < 0 && b < 0 && p.kind === 'n') continue;
-    out.push(raw(base, a, b));
-  }
+  for (const a of S)
+    for (const b of T) {
+      if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
+      if (a < 0 && b < 0 && p.kind === 'n') continue;
+      out.push(raw(base, a, b));
+    }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
   if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
   return out;
@@ -841,8 +1123,18 @@ const MAX_PAIRED = 4;
 
 function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
   return {
-    p: b.p, code: b.code, head: b.head, end: b.end, src, tgt, tgtPlace: b.tgtPlace, negated: b.negated, hypothetical: b.hypothetical,
-    governor: b.governor, governorEnd: b.governorEnd, toAt: b.toAt,
+    p: b.p,
+    code: b.code,
+    head: b.head,
+    end: b.end,
+    src,
+    tgt,
+    tgtPlace: b.tgtPlace,
+    negated: b.negated,
+    hypothetical: b.hypothetical,
+    governor: b.governor,
+    governorEnd: b.governorEnd,
+    toAt: b.toAt,
   };
 }
 
@@ -852,7 +1144,10 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
   // "no talks", "without a meeting"
   for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
     const w = v.lower[j]!;
-    if (w === 'no' || w === 'without' || w === 'not') { mod.negated = true; break; }
+    if (w === 'no' || w === 'without' || w === 'not') {
+      mod.negated = true;
+      break;
+    }
     if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN') break;
   }
   let srcs: number[] = [];
@@ -867,7 +1162,10 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const a = after(last.at + 1);
     if (a >= 0) {
       const group = coordinated(v, a, last.at + 1, ce);
-      if (group.length > 1) { srcs = group; tgts = []; }
+      if (group.length > 1) {
+        srcs = group;
+        tgts = [];
+      }
     }
     if (srcs.length < 2) return [];
     return pairUp(v, { ...p, sym: true }, p.cameo, head, m.end, srcs, [], mod, null);
