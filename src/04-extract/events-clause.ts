@@ -22,15 +22,15 @@ export interface SentView {
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
   /** tokens inside a date expression */
-  dateAt?: boolean[];
+  dateAt: boolean[];
   /** direct quotations overlapping the sentence, with their speakers ("we" inside one is the speaker) */
-  quotes?: { start: number; end: number; speaker: Actor }[];
+  quotes: { start: number; end: number; speaker: Actor }[] | undefined;
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
-  prevPerson?: ActorMention | null;
+  prevPerson: ActorMention | null;
   /** per token: the KB's entry for its form (patterns it heads, markers it ends), when it has one */
-  lex?: (LexEntry | undefined)[];
-  /** every marker hit of the sentence, computed once (see markersIn) */
-  allMarkers?: MarkerHit[];
+  lex: (LexEntry | undefined)[];
+  /** every marker hit of the sentence, computed once (see markersIn); undefined until then */
+  allMarkers: MarkerHit[] | undefined;
 }
 
 /** Subordinating words that open a new clause (the subject of a verb after them is inside). */

@@ -9,7 +9,21 @@
  * ("will", "plans to", "did not", "could"), conditionals, questions and question turns.
  * Stated future intent is recoded to CAMEO 03x/13x (data/cameo/intent.tsv).
  */
-import type { Actor, ActorMention, Doc, EventAnn, Place, QuoteAnn, Span, StageOutput } from '../00-model/doc.js';
+import type {
+  Actor,
+  ActorMention,
+  DateMention,
+  Doc,
+  EventAnn,
+  Place,
+  PlaceMention,
+  QuoteAnn,
+  Sentence,
+  Span,
+  StageOutput,
+  TopicMention,
+  Turn,
+} from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
@@ -17,6 +31,7 @@ import {
   intentCode,
   ploverOf,
   refusalCode,
+  type CameoCode,
   type CameoKB,
   type EventPattern,
   type LexEntry,
@@ -181,6 +196,9 @@ function buildView(
   lower: string[],
   ms: SentView['mentions'],
   dates: readonly Span[],
+  lex: (LexEntry | undefined)[],
+  prevPerson: ActorMention | null,
+  quotes: SentView['quotes'],
 ): SentView {
   const toks = doc.layers.tokens!;
   const n = lower.length;
@@ -195,6 +213,14 @@ function buildView(
     end[k] = t.end;
   }
   for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
+  const dateAt = datedTokens(dates, start, end);
+  // every view has the same properties, set here in one order (markersIn fills allMarkers later)
+  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt, quotes, prevPerson, lex, allMarkers: undefined };
+}
+
+/** Per token (offsets start/end), whether it lies inside a date expression. */
+function datedTokens(dates: readonly Span[], start: number[], end: number[]): boolean[] {
+  const n = start.length;
   const sStart = n ? start[0]! : 0;
   const sEnd = n ? end[n - 1]! : 0;
   const dateAt = new Array<boolean>(n).fill(false);
@@ -203,7 +229,7 @@ function buildView(
       for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
     }
   }
-  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt };
+  return dateAt;
 }
 
 interface Raw {
@@ -221,7 +247,6 @@ interface Raw {
   governorEnd: number;
   /** index of an infinitive "to" right before the predicate's verb group, or -1 */
   toAt: number;
-  drop?: boolean;
 }
 
 function srcIsSame(v: SentView, a: number, b: number): boolean {
@@ -266,31 +291,44 @@ function actorOf(m: ActorMention | undefined): Actor | null {
   return m ? m.actor : null;
 }
 
+/** The layers the event stage reads, each sorted by start, and the document's lower-cased text. */
+interface DocInput {
+  /** actor mentions by start, longest first */
+  mentions: readonly ActorMention[];
+  dates: readonly DateMention[];
+  places: readonly PlaceMention[];
+  topics: readonly TopicMention[];
+  /** direct quotations with a speaker */
+  quotes: readonly QuoteAnn[];
+  /** indexes of the journalists' question turns */
+  questionTurns: Set<number>;
+  /** lower-cased text with curly apostrophes straightened; null when lower-casing changes lengths */
+  low: string | null;
+}
+
+/** What every event of one sentence shares, and where the sentence's events go. */
+interface SentOut {
+  s: Sentence;
+  text: string;
+  date: string | null;
+  place: Place | null;
+  topics: string[];
+  /** keys of the events the sentence has emitted (code, trigger, source, target) */
+  seen: Set<string>;
+  events: EventAnn[];
+}
+
 export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const ckb = kb.cameo;
   const sentences = doc.layers.sentences ?? [];
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
-  // actor mentions by start, longest first (the layer itself when already in that order: it is only read)
-  const actors = doc.layers.actors ?? [];
-  const mentions = mentionsSorted(actors) ? actors : [...actors].sort((a, b) => a.start - b.start || b.end - a.end);
-  const byStart = <T extends Span>(l: readonly T[]) => (isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start));
-  const dates = byStart(doc.layers.dates ?? []);
-  const places = byStart(doc.layers.places ?? []);
-  const topics = byStart(doc.layers.topics ?? []);
-  const turns = doc.layers.turns ?? [];
-  // a journalist's question turn: whatever it mentions is asked about, not reported
-  const questionTurns = new Set(turns.filter((t) => t.role === 'question').map((t) => t.index));
-  const quotes = byStart((doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker));
-  let qi = 0;
-  // lower-cased text with curly apostrophes straightened; per-token fallback when lower-casing changes lengths
-  let low: string | null = doc.text.toLowerCase();
-  if (low.length !== doc.text.length) low = null;
-  else if (low.includes('’') || low.includes('‘')) low = low.replace(/[’‘]/g, "'");
+  const input = docInput(doc);
   const events: EventAnn[] = [];
 
   let ti = 0;
   let mi = 0;
+  let qi = 0;
   let lastPerson: ActorMention | null = null;
   let lastPara = -1;
   for (const s of sentences) {
@@ -299,187 +337,286 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (tj === ti) continue;
     const n = tj - ti;
-    const lower = lowerTokens(doc, low, ti, n);
-    const { ms, mNext } = sentMentions(tokens, ti, n, mentions, mi);
+    const lower = lowerTokens(doc, input.low, ti, n);
+    const { ms, mNext } = sentMentions(tokens, ti, n, input.mentions, mi);
     mi = mNext;
     const prevPerson = s.paragraph === lastPara ? lastPerson : null;
     for (const mm of ms) if (mm.m.kind === 'person') lastPerson = mm.m;
     lastPara = s.paragraph;
     // most sentences hold no word that can start an event: nothing more to do
-    let trigger = false;
-    const lex = new Array<LexEntry | undefined>(n);
-    for (let k = 0; k < n; k++) {
-      const e = ckb.lex.get(lower[k]!);
-      lex[k] = e;
-      if (e?.trigger) trigger = true;
-    }
-    if (!trigger) {
+    const lex = triggerLex(ckb, lower);
+    if (!lex) {
       ti = tj;
       continue;
     }
-    const v = buildView(doc, ckb, ti, lower, ms, dates);
-    v.lex = lex;
-    v.prevPerson = prevPerson;
-    while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
-    const qs: QuoteAnn[] = [];
-    for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++)
-      if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
-    if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
+    while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
+    const quotes = sentQuotes(input.quotes, qi, s);
+    const v = buildView(doc, ckb, ti, lower, ms, input.dates, lex, prevPerson, quotes);
     ti = tj;
-
-    const sentText = doc.text.slice(s.start, s.end);
-    const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && questionTurns.has(s.turn));
-    const sentMarkers = markersIn(v, 0, n);
-    // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
-    const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
-    const raws: Raw[] = [];
-    const consumed = new Uint8Array(n);
-
-    for (let i = 0; i < n; i++) {
-      if (consumed[i] || v.actorAt[i]! >= 0) continue;
-      const cands = lex[i]?.heads;
-      if (!cands) continue;
-      for (const p of cands) {
-        if (
-          p.kind === 'v' &&
-          !p.exactHead &&
-          v.pos[i] !== 'VERB' &&
-          v.pos[i] !== 'AUX' &&
-          !verbAfterSubject(v, i) &&
-          !participleAdj(v, i) &&
-          !afterModal(v, i)
-        )
-          continue;
-        if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
-        // "a roundtable called the BRICS Media Dialogue": naming, not calling
-        if (
-          NAMING.has(v.lower[i]!) &&
-          i > 0 &&
-          ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')
-        )
-          continue;
-        if (
-          p.kind === 'n' &&
-          !NOUN_POS.has(v.pos[i]!) &&
-          (v.lower[i]!.endsWith('ed') ||
-            (v.pos[i] === 'VERB' &&
-              i > 0 &&
-              v.pos[i - 1] !== 'DET' &&
-              v.pos[i - 1] !== 'ADJ' &&
-              v.pos[i - 1] !== 'PART' &&
-              v.actorAt[i - 1]! < 0))
-        )
-          continue;
-        const m = matchPattern(v, p, i, n);
-        if (!m) continue;
-        if (p.cameo === '-') {
-          // a blocking pattern: "released a statement", "meet the needs of" are not events
-          for (let q = i; q < m.end; q++) consumed[q] = 1;
-          break;
-        }
-        const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
-        if (!raw.length) continue;
-        for (let q = i; q < m.end; q++) consumed[q] = 1;
-        for (const r of raw) {
-          if (question || i > condAt) r.hypothetical = true;
-        }
-        raws.push(...raw);
-        break;
-      }
-    }
-
-    raws.push(...reportedObligations(v, sentMarkers, n));
-    raws.push(...allegations(v, sentMarkers, raws));
-    // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
-    // states an aim or a request, not an act that happened (intent and phase verbs excepted)
-    for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
-    // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
-    const governed = (head: number) => raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
-    const kept = raws.filter((r) => !(r.p.intent && /^(03|12|13)/.test(r.code) && governed(r.head)));
-
-    // sentence context: date, place, topics
-    let date: string | null = null;
-    for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
-      const d = dates[k]!;
-      if (d.end <= s.end && d.value) {
-        date = d.value;
-        break;
-      }
-    }
-    // the document's day, not its publication time: an event is not dated to the minute of the report
-    if (!date) date = doc.meta.published?.slice(0, 10) ?? null;
-    let place: Place | null = null;
-    for (let k = lowerBound(places, s.start); k < places.length && places[k]!.start < s.end; k++) {
-      if (places[k]!.end <= s.end) {
-        place = places[k]!.place;
-        break;
-      }
-    }
-    const topicSet: string[] = [];
-    for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
-      const t = topics[k]!;
-      if (t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
-    }
-
-    const seen = new Set<string>();
-    for (const r of kept) {
-      const info = cameoInfo(ckb, r.code);
-      if (!info) continue;
-      if (r.drop) continue;
-      if (r.tgt < 0 && !r.tgtPlace && r.p.loc) {
-        // "visited Beijing", "staged a protest in Beijing": the place after the predicate is the target
-        const from = v.end[r.end - 1]!;
-        const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? s.end;
-        for (let k = lowerBound(places, from); k < places.length && places[k]!.start < ce; k++) {
-          if (places[k]!.end <= ce) {
-            r.tgtPlace = places[k]!.place;
-            break;
-          }
-        }
-        if (!r.tgtPlace) {
-          const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
-          if (a >= 0 && !srcIsSame(v, r.src, a)) r.tgt = a;
-        }
-      }
-      // an act with neither source nor target tells a reader nothing about who did what to whom
-      if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) continue;
-      const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
-      const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
-      const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
-      const source = actorOf(srcM);
-      const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
-      const emit = (code: string, src: Actor | null, tgt: Actor | null, rule: string) => {
-        const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const ci = code === r.code ? info : cameoInfo(ckb, code);
-        if (!ci) return;
-        events.push({
-          cameo: code,
-          root: ci.root,
-          quadClass: ci.quad,
-          goldstein: ci.goldstein,
-          plover: ploverOf(ckb, code)?.event ?? null,
-          source: src,
-          target: tgt,
-          date,
-          place,
-          negated: r.negated,
-          hypothetical: r.hypothetical,
-          topics: topicSet,
-          evidence: { start: s.start, end: s.end, text: sentText },
-          trigger,
-          rule,
-          sentence: s.index,
-        });
-      };
-      emit(r.code, source, target, `ev:${r.p.id}`);
-      // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
-      // not for a stated intent, which is one side's
-      if (source && target && r.p.pair && r.code === r.p.cameo) emit(r.p.pair, target, source, `ev:${r.p.id}:linked`);
-    }
+    sentenceEvents(doc, input, s, v, events);
   }
   return events;
+}
+
+/** The layers extractEvents reads, sorted by start (each layer itself when already in order: they are only read). */
+function docInput(doc: Doc): DocInput {
+  // actor mentions by start, longest first
+  const actors = doc.layers.actors ?? [];
+  const mentions = mentionsSorted(actors) ? actors : [...actors].sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    mentions,
+    dates: byStart(doc.layers.dates ?? []),
+    places: byStart(doc.layers.places ?? []),
+    topics: byStart(doc.layers.topics ?? []),
+    quotes: byStart((doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker)),
+    // a journalist's question turn: whatever it mentions is asked about, not reported
+    questionTurns: questionTurnIndexes(doc.layers.turns),
+    low: lowerText(doc.text),
+  };
+}
+
+function byStart<T extends Span>(l: readonly T[]): readonly T[] {
+  return isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start);
+}
+
+function questionTurnIndexes(turns: readonly Turn[] | undefined): Set<number> {
+  const out = new Set<number>();
+  if (turns) for (const t of turns) if (t.role === 'question') out.add(t.index);
+  return out;
+}
+
+/** Lower-cased text with curly apostrophes straightened; null (per-token fallback) when lower-casing changes lengths. */
+function lowerText(text: string): string | null {
+  const low = text.toLowerCase();
+  if (low.length !== text.length) return null;
+  return low.includes('’') || low.includes('‘') ? low.replace(/[’‘]/g, "'") : low;
+}
+
+/** Per token, the KB's entry for its form; null when no token can start an event. */
+function triggerLex(ckb: CameoKB, lower: string[]): (LexEntry | undefined)[] | null {
+  const n = lower.length;
+  let trigger = false;
+  const lex = new Array<LexEntry | undefined>(n);
+  for (let k = 0; k < n; k++) {
+    const e = ckb.lex.get(lower[k]!);
+    lex[k] = e;
+    if (e?.trigger) trigger = true;
+  }
+  return trigger ? lex : null;
+}
+
+/** The direct quotations (from index `qi` of the sorted list) overlapping sentence s, with their speakers; undefined when none. */
+function sentQuotes(quotes: readonly QuoteAnn[], qi: number, s: Span): SentView['quotes'] {
+  const qs: QuoteAnn[] = [];
+  for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++)
+    if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
+  return qs.length ? qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! })) : undefined;
+}
+
+/** The events of one sentence that holds a trigger word, appended to `events`. */
+function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, events: EventAnn[]): void {
+  const n = v.lower.length;
+  const text = doc.text.slice(s.start, s.end);
+  const question = /\?\s*["”’')\]]*\s*$/.test(text) || (s.turn != null && input.questionTurns.has(s.turn));
+  const sentMarkers = markersIn(v, 0, n);
+  const raws = predicateEvents(v, sentMarkers, question);
+  raws.push(...reportedObligations(v, sentMarkers, n));
+  raws.push(...allegations(v, sentMarkers, raws));
+  const kept = keptEvents(raws);
+
+  // sentence context: date, place, topics
+  const out: SentOut = {
+    s,
+    text,
+    date: sentDate(doc, input.dates, s),
+    place: placeWithin(input.places, s.start, s.end),
+    topics: sentTopics(input.topics, s),
+    seen: new Set<string>(),
+    events,
+  };
+  for (const r of kept) emitRaw(v, r, input.places, out);
+}
+
+/**
+ * The predicates' events: at each token not yet consumed by an earlier match, the first of the
+ * patterns it heads (longest first) that matches and yields an event.
+ */
+function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolean): Raw[] {
+  const n = v.lower.length;
+  // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
+  const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
+  const raws: Raw[] = [];
+  const consumed = new Uint8Array(n);
+
+  for (let i = 0; i < n; i++) {
+    if (consumed[i] || v.actorAt[i]! >= 0) continue;
+    const cands = v.lex[i]?.heads;
+    if (!cands) continue;
+    for (const p of cands) {
+      if (!headFits(v, p, i)) continue;
+      const m = matchPattern(v, p, i, n);
+      if (!m) continue;
+      if (p.cameo === '-') {
+        // a blocking pattern: "released a statement", "meet the needs of" are not events
+        for (let q = i; q < m.end; q++) consumed[q] = 1;
+        break;
+      }
+      const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
+      if (!raw.length) continue;
+      for (let q = i; q < m.end; q++) consumed[q] = 1;
+      for (const r of raw) {
+        if (question || i > condAt) r.hypothetical = true;
+      }
+      raws.push(...raw);
+      break;
+    }
+  }
+  return raws;
+}
+
+/** Can token i be the head of pattern p, given its part of speech and context? */
+function headFits(v: SentView, p: EventPattern, i: number): boolean {
+  if (
+    p.kind === 'v' &&
+    !p.exactHead &&
+    v.pos[i] !== 'VERB' &&
+    v.pos[i] !== 'AUX' &&
+    !verbAfterSubject(v, i) &&
+    !participleAdj(v, i) &&
+    !afterModal(v, i)
+  )
+    return false;
+  if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) return false;
+  // "a roundtable called the BRICS Media Dialogue": naming, not calling
+  if (
+    NAMING.has(v.lower[i]!) &&
+    i > 0 &&
+    ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')
+  )
+    return false;
+  if (
+    p.kind === 'n' &&
+    !NOUN_POS.has(v.pos[i]!) &&
+    (v.lower[i]!.endsWith('ed') ||
+      (v.pos[i] === 'VERB' &&
+        i > 0 &&
+        v.pos[i - 1] !== 'DET' &&
+        v.pos[i - 1] !== 'ADJ' &&
+        v.pos[i - 1] !== 'PART' &&
+        v.actorAt[i - 1]! < 0))
+  )
+    return false;
+  return true;
+}
+
+/** The raw events that stand, with an infinitive's act marked hypothetical. */
+function keptEvents(raws: Raw[]): Raw[] {
+  // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
+  // states an aim or a request, not an act that happened (intent and phase verbs excepted)
+  for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
+  // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
+  return raws.filter((r) => !(r.p.intent && /^(03|12|13)/.test(r.code) && governed(raws, r.head)));
+}
+
+/** Does a governing intent predicate of one of `raws` cover token `head`? */
+function governed(raws: Raw[], head: number): boolean {
+  return raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
+}
+
+/** The value of the first resolved date inside the sentence, else the document's day. */
+function sentDate(doc: Doc, dates: readonly DateMention[], s: Span): string | null {
+  for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
+    const d = dates[k]!;
+    if (d.end <= s.end && d.value) return d.value;
+  }
+  // the document's day, not its publication time: an event is not dated to the minute of the report
+  return doc.meta.published?.slice(0, 10) ?? null;
+}
+
+/** The first place mentioned inside [from, to). */
+function placeWithin(places: readonly PlaceMention[], from: number, to: number): Place | null {
+  for (let k = lowerBound(places, from); k < places.length && places[k]!.start < to; k++) {
+    if (places[k]!.end <= to) return places[k]!.place;
+  }
+  return null;
+}
+
+/** The topics mentioned inside the sentence, each once, in order. */
+function sentTopics(topics: readonly TopicMention[], s: Span): string[] {
+  const topicSet: string[] = [];
+  for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
+    const t = topics[k]!;
+    if (t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
+  }
+  return topicSet;
+}
+
+/** The events of one raw event: its own and, for a visit, the linked act. */
+function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: SentOut): void {
+  const info = cameoInfo(v.kb, r.code);
+  if (!info) return;
+  if (r.tgt < 0 && !r.tgtPlace && r.p.loc) locativeTarget(v, r, places, out.s.end);
+  // an act with neither source nor target tells a reader nothing about who did what to whom
+  if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) return;
+  const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
+  const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
+  const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
+  const source = actorOf(srcM);
+  const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
+  emitEvent(out, v.kb, r, info, r.code, source, target, `ev:${r.p.id}`, trigger);
+  // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
+  // not for a stated intent, which is one side's
+  if (source && target && r.p.pair && r.code === r.p.cameo)
+    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `ev:${r.p.id}:linked`, trigger);
+}
+
+/** "visited Beijing", "staged a protest in Beijing": the place (or locative actor) after the predicate is the target. */
+function locativeTarget(v: SentView, r: Raw, places: readonly PlaceMention[], sEnd: number): void {
+  const n = v.lower.length;
+  const from = v.end[r.end - 1]!;
+  const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? sEnd;
+  r.tgtPlace = placeWithin(places, from, ce);
+  if (!r.tgtPlace) {
+    const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
+    if (a >= 0 && !srcIsSame(v, r.src, a)) r.tgt = a;
+  }
+}
+
+/** Appends the event `code` (source `src`, target `tgt`) of raw `r`, unless the sentence already has it. */
+function emitEvent(
+  out: SentOut,
+  ckb: CameoKB,
+  r: Raw,
+  info: CameoCode,
+  code: string,
+  src: Actor | null,
+  tgt: Actor | null,
+  rule: string,
+  trigger: Span,
+): void {
+  const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
+  if (out.seen.has(key)) return;
+  out.seen.add(key);
+  const ci = code === r.code ? info : cameoInfo(ckb, code);
+  if (!ci) return;
+  out.events.push({
+    cameo: code,
+    root: ci.root,
+    quadClass: ci.quad,
+    goldstein: ci.goldstein,
+    plover: ploverOf(ckb, code)?.event ?? null,
+    source: src,
+    target: tgt,
+    date: out.date,
+    place: out.place,
+    negated: r.negated,
+    hypothetical: r.hypothetical,
+    topics: out.topics,
+    evidence: { start: out.s.start, end: out.s.end, text: out.text },
+    trigger,
+    rule,
+    sentence: out.s.index,
+  });
 }
 
 /**
