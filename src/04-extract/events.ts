@@ -873,7 +873,19 @@ function placeActor(p: Place): Actor {
 }
 
 /** Modality and negation of a predicate from its verb group and the sentence before it. */
-function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[], p: EventPattern) {
+/** The modality of a predicate (see modality). */
+interface Modality {
+  negated: boolean;
+  hypothetical: boolean;
+  intent: boolean;
+  /** token span [governor, governorEnd) of a governing intent predicate, or -1 */
+  governor: number;
+  governorEnd: number;
+  /** index of an infinitive "to" right before the verb group, or -1 */
+  toAt: number;
+}
+
+function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[], p: EventPattern): Modality {
   const local = markersIn(v, g, head);
   let negated = false;
   let hypothetical = false;
@@ -922,124 +934,185 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
 function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number, sentMarkers: MarkerHit[]): Raw[] {
   const g = groupStart(v, head, 0);
   const mod = modality(v, head, g, sentMarkers, p);
-  let code = p.cameo;
-  if (mod.intent && !p.intent) {
-    const refusal = mod.negated ? refusalCode(v.kb, code) : null;
-    if (refusal) {
-      // "will not provide aid", "refused to meet": a rejection, stated affirmatively
-      code = refusal;
-      mod.negated = false;
-    } else code = intentCode(v.kb, code);
-  }
+  let code = modalCode(v.kb, p, mod);
   // "nobody is going to free…", "no one attacked…": a negative subject negates the act
-  const cs0 = clauseStart(v, g, 0);
-  for (let j = cs0; j < g; j++)
-    if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) mod.negated = true;
+  if (negativeSubject(v, g)) mod.negated = true;
   const reduced = reducedRelative(v, head, g);
   const passive = reduced || isPassive(v, head, g);
   const ce = clauseEnd(v, m.end, n);
 
-  let subj = reduced ? nounBefore(v, head) : subjectOf(v, g, 0);
-  let subjGroup: number[] | null = null;
-  if (subj < 0 && !reduced) {
-    // "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported speech is the reporter
-    const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    const q =
-      pr >= 0 && (v.lower[pr] === 'we' || v.lower[pr] === 'i')
-        ? v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!)
-        : undefined;
-    if (q) {
-      // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
-      v.mentions.push({
-        m: {
-          start: v.start[pr]!,
-          end: v.end[pr]!,
-          kind: 'pronoun',
-          actor: q.speaker,
-          key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`,
-          rule: 'ev:quote-speaker',
-        },
-        t0: -1,
-        t1: -1,
-      });
-      subj = v.mentions.length - 1;
-      subjGroup = [subj];
-    } else if (pr >= 0 && v.lower[pr] !== 'we' && v.lower[pr] !== 'i') {
-      subj = reportAntecedent(v, pr);
-      if (subj >= 0) subjGroup = v.lower[pr] === 'they' ? coordinated(v, subj, 0, pr) : [subj];
-      else if ((v.lower[pr] === 'he' || v.lower[pr] === 'she') && v.prevPerson) {
-        // "Lavrov arrived in Cairo. On Tuesday, he is due to meet…": the last person named before
-        v.mentions.push({ m: v.prevPerson, t0: -1, t1: -1 });
-        subj = v.mentions.length - 1;
-        subjGroup = [subj];
-      }
-    }
-  }
-  const subjects = () => subjGroup ?? coordinated(v, subj, clauseStart(v, g, 0), g);
-  let srcs: number[] = [];
-  let tgts: number[] = [];
-  if (p.inv && !passive) {
-    // "received weapons from X", "faces pressure from X": X is the source, the subject the target
-    const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
-    const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
-    if (a >= 0) srcs = coordinated(v, a, lastFrom!.at + 1, ce);
-    if (subj >= 0) tgts = subjects();
-  } else if (passive) {
-    let agent = agentAfter(v, m.end, ce);
-    if (agent < 0 && !reduced) agent = attackAgent(v, m.end, ce);
-    if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
-    if (subj >= 0) tgts = subjects();
-    else if (!p.self && !reduced) {
-      // "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target
-      let t = -1;
-      for (let j = m.end - 1; j < Math.min(ce, m.end + 4) && t < 0; j++) {
-        if (!DIRECTIONAL.has(v.lower[j]!)) continue;
-        let k = j + 1;
-        while (k < ce && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
-        if (k < ce && v.actorAt[k]! >= 0) t = v.actorAt[k]!;
-        else if (k < ce && v.pos[k] === 'PRON') t = reportAntecedent(v, k);
-        break;
-      }
-      if (t >= 0 && t !== agent) tgts = [t];
-    }
-  } else {
-    if (subj >= 0) srcs = subjects();
-    // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
-    // unless a "with" partner is named ("A and B met with C")
-    const reciprocal =
-      p.sym &&
-      srcs.length > 1 &&
-      !m.preps.some((q) => q.word === 'with') &&
-      m.target < 0 &&
-      withPartner(v, m.end, ce) < 0;
-    if (!p.self && !reciprocal) {
-      // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
-      // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
-      let inside = objectAfter(v, head + 1, m.end);
-      if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
-        if (!srcs.length) srcs = [inside];
-        inside = -1;
-      }
-      let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
-      if (t < 0) {
-        const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
-        if (pr >= 0) t = reportAntecedent(v, pr);
-      }
-      // a pronoun's antecedent lies before the predicate: no coordination to expand there
-      if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
-    }
-  }
+  const subject: Subject = reduced ? { subj: nounBefore(v, head), group: null } : verbSubject(v, g);
+  const roles =
+    p.inv && !passive
+      ? inverseRoles(v, m, ce, subject, g)
+      : passive
+        ? passiveRoles(v, p, m, ce, subject, g, reduced)
+        : activeRoles(v, p, head, m, ce, subject, g);
   // a participle modifying a noun ("a member jailed a year ago") is background unless its agent is named
-  if (reduced && !srcs.length) return [];
-  if (passive && !srcs.length && tgts.length === 0 && subj < 0) {
+  if (reduced && !roles.srcs.length) return [];
+  if (passive && !roles.srcs.length && roles.tgts.length === 0 && subject.subj < 0) {
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
     if (pr >= 0) {
       const a = reportAntecedent(v, pr);
-      if (a >= 0) tgts = [a];
+      if (a >= 0) roles.tgts = [a];
     }
   }
   if (code === '190' && p.cameo === '190') code = specificForce(v, p, head, m.end, ce, g);
-  return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+  return pairUp(v, p, code, head, m.end, roles.srcs, roles.tgts, mod, null);
+}
+
+/** The subject of a verb group (a mention index, or -1), with its coordinated group when a pronoun decided it. */
+interface Subject {
+  subj: number;
+  group: number[] | null;
+}
+
+/** Source and target mention indexes of a predicate. */
+interface Roles {
+  srcs: number[];
+  tgts: number[];
+}
+
+/**
+ * The code of a verbal predicate given its modality: a stated intent recodes it (CAMEO 03x/13x),
+ * a negated intent to a refusal when the codebook has one (then `mod` is no longer negated).
+ */
+function modalCode(kb: CameoKB, p: EventPattern, mod: Modality): string {
+  if (!mod.intent || p.intent) return p.cameo;
+  const refusal = mod.negated ? refusalCode(kb, p.cameo) : null;
+  if (!refusal) return intentCode(kb, p.cameo);
+  // "will not provide aid", "refused to meet": a rejection, stated affirmatively
+  mod.negated = false;
+  return refusal;
+}
+
+/** "nobody", "no one" in the clause before the verb group starting at g. */
+function negativeSubject(v: SentView, g: number): boolean {
+  for (let j = clauseStart(v, g, 0); j < g; j++)
+    if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) return true;
+  return false;
+}
+
+/** The subject of the verb group starting at g; a pronoun subject is resolved (see pronounSubject). */
+function verbSubject(v: SentView, g: number): Subject {
+  const subj = subjectOf(v, g, 0);
+  return subj >= 0 ? { subj, group: null } : pronounSubject(v, g);
+}
+
+/**
+ * "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported
+ * speech is the reporter; "we" in a quotation is its speaker; "he"/"she" with no antecedent in the
+ * sentence the last person named before it in the paragraph.
+ */
+function pronounSubject(v: SentView, g: number): Subject {
+  const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
+  if (pr < 0) return { subj: -1, group: null };
+  const w = v.lower[pr]!;
+  if (w === 'we' || w === 'i') {
+    const q = v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!);
+    if (!q) return { subj: -1, group: null };
+    // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
+    return addedSubject(v, {
+      start: v.start[pr]!,
+      end: v.end[pr]!,
+      kind: 'pronoun',
+      actor: q.speaker,
+      key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`,
+      rule: 'ev:quote-speaker',
+    });
+  }
+  const subj = reportAntecedent(v, pr);
+  if (subj >= 0) return { subj, group: w === 'they' ? coordinated(v, subj, 0, pr) : [subj] };
+  // "Lavrov arrived in Cairo. On Tuesday, he is due to meet…": the last person named before
+  if ((w === 'he' || w === 'she') && v.prevPerson) return addedSubject(v, v.prevPerson);
+  return { subj, group: null };
+}
+
+/** A mention from outside the sentence's tokens (a quotation's speaker, an earlier person), added to the view as the subject. */
+function addedSubject(v: SentView, m: ActorMention): Subject {
+  v.mentions.push({ m, t0: -1, t1: -1 });
+  const subj = v.mentions.length - 1;
+  return { subj, group: [subj] };
+}
+
+/** The subject and the actors coordinated with it ("Russia and China"), or the group a pronoun decided. */
+function subjectGroup(v: SentView, s: Subject, g: number): number[] {
+  return s.group ?? coordinated(v, s.subj, clauseStart(v, g, 0), g);
+}
+
+/** "received weapons from X", "faces pressure from X": X is the source, the subject the target. */
+function inverseRoles(v: SentView, m: Match, ce: number, s: Subject, g: number): Roles {
+  const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
+  const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
+  const srcs = a >= 0 ? coordinated(v, a, lastFrom!.at + 1, ce) : [];
+  const tgts = s.subj >= 0 ? subjectGroup(v, s, g) : [];
+  return { srcs, tgts };
+}
+
+/** A passive predicate: the agent ("by X", "in Israeli shelling") is the source, the subject the target. */
+function passiveRoles(
+  v: SentView,
+  p: EventPattern,
+  m: Match,
+  ce: number,
+  s: Subject,
+  g: number,
+  reduced: boolean,
+): Roles {
+  let agent = agentAfter(v, m.end, ce);
+  if (agent < 0 && !reduced) agent = attackAgent(v, m.end, ce);
+  const srcs = agent >= 0 ? coordinated(v, agent, m.end, ce) : [];
+  let tgts: number[] = [];
+  if (s.subj >= 0) tgts = subjectGroup(v, s, g);
+  else if (!p.self && !reduced) {
+    const t = directionalTarget(v, m.end, ce);
+    if (t >= 0 && t !== agent) tgts = [t];
+  }
+  return { srcs, tgts };
+}
+
+/** "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target; -1 when none. */
+function directionalTarget(v: SentView, end: number, ce: number): number {
+  for (let j = end - 1; j < Math.min(ce, end + 4); j++) {
+    if (!DIRECTIONAL.has(v.lower[j]!)) continue;
+    let k = j + 1;
+    while (k < ce && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    if (k < ce && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+    if (k < ce && v.pos[k] === 'PRON') return reportAntecedent(v, k);
+    return -1;
+  }
+  return -1;
+}
+
+/** An active predicate: the subject is the source, the object (or a target slot) the target. */
+function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: number, s: Subject, g: number): Roles {
+  let srcs: number[] = s.subj >= 0 ? subjectGroup(v, s, g) : [];
+  let tgts: number[] = [];
+  // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
+  // unless a "with" partner is named ("A and B met with C")
+  const reciprocal =
+    p.sym &&
+    srcs.length > 1 &&
+    !m.preps.some((q) => q.word === 'with') &&
+    m.target < 0 &&
+    withPartner(v, m.end, ce) < 0;
+  if (!p.self && !reciprocal) {
+    // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
+    // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
+    let inside = objectAfter(v, head + 1, m.end);
+    if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
+      if (!srcs.length) srcs = [inside];
+      inside = -1;
+    }
+    let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+    if (t < 0) {
+      const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
+      if (pr >= 0) t = reportAntecedent(v, pr);
+    }
+    // a pronoun's antecedent lies before the predicate: no coordination to expand there
+    if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
+  }
+  return { srcs, tgts };
 }
 
 /** titles of office: killing their holder is an assassination (CAMEO 186) */
