@@ -1285,7 +1285,7 @@ function pairUp(
   end: number,
   srcs: number[],
   tgts: number[],
-  mod: { negated: boolean; hypothetical: boolean; governor: number; governorEnd?: number; toAt?: number },
+  mod: Modality,
   tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
@@ -1298,8 +1298,8 @@ function pairUp(
     negated: mod.negated,
     hypothetical: mod.hypothetical,
     governor: mod.governor,
-    governorEnd: mod.governorEnd ?? -1,
-    toAt: mod.toAt ?? -1,
+    governorEnd: mod.governorEnd,
+    toAt: mod.toAt,
   };
   if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
     // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
@@ -1350,7 +1350,7 @@ function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
 
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
-  const mod = { negated: false, hypothetical: false, governor: -1 };
+  const mod: Modality = { negated: false, hypothetical: false, intent: false, governor: -1, governorEnd: -1, toAt: -1 };
   // "no talks", "without a meeting"
   for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
     const w = v.lower[j]!;
