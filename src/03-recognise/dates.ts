@@ -1514,13 +1514,12 @@ function officeHolderClues(t: YearTally, text: string, actors: ActorMention[], t
     const prefix = officePrefix(text, a, name);
     if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
     const electRows = rows.filter((r) => r.start && withRole(r, ' elect', prefix));
-    if (electRows.length) electClues(t, electRows, seen);
-    else
-      termClue(
-        t,
-        rows.filter((r) => withRole(r, '', prefix)),
-        seen,
-      );
+    if (electRows.length) {
+      electClues(t, electRows, seen);
+      continue;
+    }
+    const matching = rows.filter((r) => withRole(r, '', prefix));
+    if (matching.length) termClue(t, matching, seen);
   }
 }
 
@@ -1554,7 +1553,6 @@ function electClues(t: YearTally, electRows: Term[], seen: Set<string>): void {
 
 /** An office holder named with the office: the years of the terms that match it. */
 function termClue(t: YearTally, matching: Term[], seen: Set<string>): void {
-  if (!matching.length) return;
   const key = `term:${matching.map((r) => r.name + r.role + r.start).join('|')}`;
   if (seen.has(key)) return;
   seen.add(key);
