@@ -1421,6 +1421,28 @@ const GA_SESSION = new RegExp(
 );
 const ANNIVERSARY = new RegExp(`\\b(${ORDINAL})\\s+anniversary\\s+of\\s+(?:the\\s+)?((?:19|20)\\d{2})\\b`, 'gi');
 
+/** A dated-reference clue of the text (see yearClues). */
+type YearClue = { wd?: number; md?: [number, number]; explicitYear?: number; future: boolean | null };
+
+/** The candidate years of inferDocYear, and what the text's clues have said about them so far. */
+interface YearTally {
+  minYear: number;
+  /** the candidate years, minYear…maxYear */
+  years: number[];
+  /** the dateline's month/day, when known */
+  partial: { month: number; day: number } | null;
+  // per candidate year (index y - minYear): its score, and the instants the rules compare:
+  // the dateline's day in that year (NaN when there is none or it does not exist that year), the
+  // year's first and last day
+  score: Float64Array;
+  dayT: Float64Array;
+  firstT: Float64Array;
+  lastT: Float64Array;
+  /** how many clues constrained the year */
+  constraints: number;
+  evidence: YearEvidence[];
+}
+
 /**
  * Infers the document's year from what the text says: office holders named with their office
  * (their terms), "<office>-elect <name>", weekday/date pairs and explicit dated references.
@@ -1429,20 +1451,32 @@ const ANNIVERSARY = new RegExp(`\\b(${ORDINAL})\\s+anniversary\\s+of\\s+(?:the\\
 export function inferDocYear(
   text: string,
   actors: ActorMention[],
-  cands: { wd?: number; md?: [number, number]; explicitYear?: number; future: boolean | null }[],
+  cands: YearClue[],
   terms: Term[],
   partial: { month: number; day: number } | null,
   maxYear = new Date().getUTCFullYear() + 1,
 ): { year: number; evidence: YearEvidence[] } | null {
+  const t = yearTally(partial, maxYear);
+  officeHolderClues(t, text, actors, terms);
+  weekdayClues(t, cands);
+  // numbered sessions of the UN General Assembly and anniversaries (both patterns need their
+  // keyword: a quick look first spares scanning for them)
+  if (/session/i.test(text)) sessionClues(t, text);
+  if (/anniversary/i.test(text)) anniversaryClues(t, text);
+  futureClues(t, cands);
+  // dated references in the past: the document is not older than the latest of them
+  const latest = latestPastReference(cands, maxYear);
+  if (!t.constraints && !latest) return null;
+  if (latest) for (let i = 0; i < t.years.length; i++) if (t.years[i] < latest) t.score[i] -= 3;
+  if (latest) t.evidence.push({ year: latest, why: `latest dated reference ${latest}` });
+  return bestYear(t, cands);
+}
+
+function yearTally(partial: { month: number; day: number } | null, maxYear: number): YearTally {
   const minYear = 1990;
   const years: number[] = [];
   for (let y = minYear; y <= maxYear; y++) years.push(y);
   const ny = years.length;
-  // per candidate year (index y - minYear): its score, and the instants the rules below compare:
-  // the dateline's day in that year (NaN when there is none or it does not exist that year), the
-  // year's first and last day
-  const score = new Float64Array(ny);
-  const hasYear = (y: number) => y >= minYear && y - minYear < ny && Number.isInteger(y);
   const dayT = new Float64Array(ny);
   const firstT = new Float64Array(ny);
   const lastT = new Float64Array(ny);
@@ -1452,17 +1486,24 @@ export function inferDocYear(
     firstT[i] = utc(y, 1, 1);
     lastT[i] = utc(y, 12, 31);
   }
-  let constraints = 0;
-  const ev: YearEvidence[] = [];
-  // the date that must fall in a term: the dateline's day, else any day of the year
-  const fits = (i: number, from: number, to: number) => {
-    if (partial) {
-      const t = dayT[i];
-      return t === t && t >= from && t <= to;
-    }
-    return lastT[i] >= from && firstT[i] <= to;
-  };
-  // office holders: mentions with a role whose text (or the words just before) names the office
+  return { minYear, years, partial, score: new Float64Array(ny), dayT, firstT, lastT, constraints: 0, evidence: [] };
+}
+
+function hasYear(t: YearTally, y: number): boolean {
+  return y >= t.minYear && y - t.minYear < t.years.length && Number.isInteger(y);
+}
+
+/** Does the date that must fall in [from, to] (the dateline's day, else any day of the year) fall in it in candidate year i? */
+function fits(t: YearTally, i: number, from: number, to: number): boolean {
+  if (t.partial) {
+    const d = t.dayT[i];
+    return d === d && d >= from && d <= to;
+  }
+  return t.lastT[i] >= from && t.firstT[i] <= to;
+}
+
+/** Office holders: mentions with a role whose text (or the words just before) names the office. */
+function officeHolderClues(t: YearTally, text: string, actors: ActorMention[], terms: Term[]): void {
   const byName = termIndex(terms);
   const seen = new Set<string>();
   for (const a of actors) {
@@ -1470,147 +1511,191 @@ export function inferDocYear(
     const name = norm(a.actor.name);
     const rows = byName.get(name);
     if (!rows || !rows.length) continue;
-    // the words before the surname, within the clause: "US Secretary of State Rex", "President-elect Donald"
-    let pre = text.slice(Math.max(0, a.start - 60), a.start);
-    const cut = pre.search(/[.!?;:][^.!?;:]*$/);
-    if (cut >= 0) pre = pre.slice(cut + 1);
-    const combined = normText(pre + ' ' + text.slice(a.start, a.end));
-    const last = name.slice(name.lastIndexOf(' ') + 1);
-    const li = combined.lastIndexOf(last);
-    const prefix = li >= 0 ? combined.slice(0, li).trim() : combined;
+    const prefix = officePrefix(text, a, name);
     if (/\b(former|ex|late|then|previous|outgoing|acting)\b/.test(prefix)) continue;
-    const withRole = (r: Term, tail: string) => !!r.role && roleRe(r.role, tail).test(prefix);
-    const electRows = rows.filter((r) => r.start && withRole(r, ' elect'));
+    const electRows = rows.filter((r) => r.start && withRole(r, ' elect', prefix));
     if (electRows.length) {
-      // "President-elect Donald Trump": the weeks before the term starts
-      for (const r of electRows) {
-        const st = dateNum(r.start!, false);
-        const key = `elect:${r.name}:${r.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        constraints++;
-        for (let i = 0; i < ny; i++) if (fits(i, st - 90 * DAY, st)) score[i] += 2;
-        ev.push({ year: ymd(st)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
-      }
+      electClues(t, electRows, seen);
       continue;
     }
-    const matching = rows.filter((r) => withRole(r, ''));
-    if (!matching.length) continue;
-    const key = `term:${matching.map((r) => r.name + r.role + r.start).join('|')}`;
+    const matching = rows.filter((r) => withRole(r, '', prefix));
+    if (matching.length) termClue(t, matching, seen);
+  }
+}
+
+/** The words before the surname of mention `a` (of person `name`), within the clause: "us secretary of state rex", "president elect donald". */
+function officePrefix(text: string, a: ActorMention, name: string): string {
+  let pre = text.slice(Math.max(0, a.start - 60), a.start);
+  const cut = pre.search(/[.!?;:][^.!?;:]*$/);
+  if (cut >= 0) pre = pre.slice(cut + 1);
+  const combined = normText(pre + ' ' + text.slice(a.start, a.end));
+  const last = name.slice(name.lastIndexOf(' ') + 1);
+  const li = combined.lastIndexOf(last);
+  return li >= 0 ? combined.slice(0, li).trim() : combined;
+}
+
+function withRole(r: Term, tail: string, prefix: string): boolean {
+  return !!r.role && roleRe(r.role, tail).test(prefix);
+}
+
+/** "President-elect Donald Trump": the weeks before the term starts. */
+function electClues(t: YearTally, electRows: Term[], seen: Set<string>): void {
+  for (const r of electRows) {
+    const st = dateNum(r.start!, false);
+    const key = `elect:${r.name}:${r.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    constraints++;
-    // the terms' spans, computed once rather than for every year
-    const spans: number[] = [];
-    for (const r of matching) if (r.start) spans.push(dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity);
-    for (let i = 0; i < ny; i++) {
-      for (let k = 0; k < spans.length; k += 2) {
-        if (fits(i, spans[k], spans[k + 1])) {
-          score[i] += 2;
-          break;
-        }
+    t.constraints++;
+    for (let i = 0; i < t.years.length; i++) if (fits(t, i, st - 90 * DAY, st)) t.score[i] += 2;
+    t.evidence.push({ year: ymd(st)[0], why: `${r.role}-elect ${r.name} (term from ${r.start})` });
+  }
+}
+
+/** An office holder named with the office: the years of the terms that match it. */
+function termClue(t: YearTally, matching: Term[], seen: Set<string>): void {
+  const key = `term:${matching.map((r) => r.name + r.role + r.start).join('|')}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  t.constraints++;
+  // the terms' spans, computed once rather than for every year
+  const spans: number[] = [];
+  for (const r of matching) if (r.start) spans.push(dateNum(r.start, false), r.end ? dateNum(r.end, true) : Infinity);
+  for (let i = 0; i < t.years.length; i++) {
+    for (let k = 0; k < spans.length; k += 2) {
+      if (fits(t, i, spans[k], spans[k + 1])) {
+        t.score[i] += 2;
+        break;
       }
     }
-    ev.push({
-      year: 0,
-      why: `${matching[0].role} ${matching[0].name}: ${matching.map((r) => `${r.start ?? '?'}–${r.end ?? ''}`).join(', ')}`,
-    });
   }
-  // weekday + date: "on Wednesday, April 12"
+  t.evidence.push({
+    year: 0,
+    why: `${matching[0].role} ${matching[0].name}: ${matching.map((r) => `${r.start ?? '?'}–${r.end ?? ''}`).join(', ')}`,
+  });
+}
+
+/** Weekday + date: "on Wednesday, April 12". */
+function weekdayClues(t: YearTally, cands: YearClue[]): void {
   for (const c of cands) {
     if (c.wd == null || !c.md || c.explicitYear) continue;
     const [m, d] = c.md;
-    constraints++;
-    for (let i = 0; i < ny; i++) if (validDay(years[i], m, d) && weekday(years[i], m, d) === c.wd) score[i] += 1;
-    ev.push({ year: 0, why: `weekday of ${m}/${d}` });
+    t.constraints++;
+    for (let i = 0; i < t.years.length; i++)
+      if (validDay(t.years[i], m, d) && weekday(t.years[i], m, d) === c.wd) t.score[i] += 1;
+    t.evidence.push({ year: 0, why: `weekday of ${m}/${d}` });
   }
-  // numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
-  // holds its general debate and most meetings before the year ends ("at its seventy-second session")
-  // (both patterns need their keyword: a quick look first spares scanning for them)
-  const session = /session/i.test(text);
-  if (session)
-    for (const m of text.matchAll(GA_SESSION)) {
-      const n = ordinalValue(m[1] ?? m[2]!);
-      if (!n) continue;
-      const y = 1945 + n;
-      const key = `session:${y}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      constraints++;
-      if (hasYear(y)) score[y - minYear] += 2;
-      if (hasYear(y + 1)) score[y + 1 - minYear] += 1;
-      ev.push({ year: y, why: `General Assembly session ${n}` });
-    }
-  // "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year
-  const anniversary = /anniversary/i.test(text);
-  if (anniversary)
-    for (const m of text.matchAll(ANNIVERSARY)) {
-      const n = ordinalValue(m[1]!);
-      const y = n ? Number(m[2]) + n : 0;
-      if (!hasYear(y) || seen.has(`anniversary:${y}`)) continue;
-      seen.add(`anniversary:${y}`);
-      constraints++;
-      score[y - minYear] += 2;
-      ev.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
-    }
-  // dated references in the future ("will take effect in January 2025"): the document is older,
-  // and usually less than a year older
+}
+
+/**
+ * Numbered sessions of the UN General Assembly: session N opens in September of 1945 + N and
+ * holds its general debate and most meetings before the year ends ("at its seventy-second session").
+ */
+function sessionClues(t: YearTally, text: string): void {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(GA_SESSION)) {
+    const n = ordinalValue(m[1] ?? m[2]!);
+    if (!n) continue;
+    const y = 1945 + n;
+    const key = `session:${y}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    t.constraints++;
+    if (hasYear(t, y)) t.score[y - t.minYear] += 2;
+    if (hasYear(t, y + 1)) t.score[y + 1 - t.minYear] += 1;
+    t.evidence.push({ year: y, why: `General Assembly session ${n}` });
+  }
+}
+
+/** "the twelfth anniversary of the 2005 joint statement": an anniversary is marked in its year. */
+function anniversaryClues(t: YearTally, text: string): void {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(ANNIVERSARY)) {
+    const n = ordinalValue(m[1]!);
+    const y = n ? Number(m[2]) + n : 0;
+    if (!hasYear(t, y) || seen.has(`anniversary:${y}`)) continue;
+    seen.add(`anniversary:${y}`);
+    t.constraints++;
+    t.score[y - t.minYear] += 2;
+    t.evidence.push({ year: y, why: `${n}th anniversary of ${m[2]}` });
+  }
+}
+
+/**
+ * Dated references in the future ("will take effect in January 2025"): the document is older,
+ * and usually less than a year older.
+ */
+function futureClues(t: YearTally, cands: YearClue[]): void {
   for (const c of cands) {
     if (!c.explicitYear || c.future !== true || !c.md) continue;
     const [m, d] = c.md;
     const ref = utc(c.explicitYear, m, d);
     let hit = false;
-    for (let i = 0; i < ny; i++) {
+    for (let i = 0; i < t.years.length; i++) {
       // the document's day, or with no dateline any day of the year
-      const t0 = dayT[i] === dayT[i] ? dayT[i] : firstT[i];
-      const t1 = partial ? t0 : lastT[i];
+      const t0 = t.dayT[i] === t.dayT[i] ? t.dayT[i] : t.firstT[i];
+      const t1 = t.partial ? t0 : t.lastT[i];
       if (t0 <= ref && ref - t1 < 366 * DAY) {
-        score[i] += 1;
+        t.score[i] += 1;
         hit = true;
       }
     }
     if (hit) {
-      constraints++;
-      ev.push({ year: c.explicitYear, why: `future reference to ${iso(c.explicitYear, m, d)}` });
+      t.constraints++;
+      t.evidence.push({ year: c.explicitYear, why: `future reference to ${iso(c.explicitYear, m, d)}` });
     }
   }
-  // dated references in the past: the document is not older than the latest of them
+}
+
+/** The latest year of a dated reference that is not in the future (up to maxYear); 0 when none. */
+function latestPastReference(cands: YearClue[], maxYear: number): number {
   let latest = 0;
   for (const c of cands)
     if (c.explicitYear && c.future !== true && c.explicitYear <= maxYear) latest = Math.max(latest, c.explicitYear);
-  if (!constraints && !latest) return null;
-  if (latest) for (let i = 0; i < ny; i++) if (years[i] < latest) score[i] -= 3;
-  if (latest) ev.push({ year: latest, why: `latest dated reference ${latest}` });
-  const best = Math.max(...score);
-  const top = years.filter((_, i) => score[i] === best);
-  if (!constraints) {
+  return latest;
+}
+
+/** The year with the best score, when it is positive and one year has it (see recentTieBreak). */
+function bestYear(t: YearTally, cands: YearClue[]): { year: number; evidence: YearEvidence[] } | null {
+  const best = Math.max(...t.score);
+  const top = t.years.filter((_, i) => t.score[i] === best);
+  if (!t.constraints) {
     // only a lower bound: decide only when nothing else is possible (never)
     return null;
   }
   if (best <= 0) return null;
-  // among equally good years, recent dated references (month or day, up to a year before the
-  // document date) decide: news reports what just happened
-  if (top.length > 1) {
-    const recent = top.map((y) => {
-      const i = y - minYear;
-      const t = dayT[i] === dayT[i] ? dayT[i] : lastT[i];
-      let n = 0;
-      for (const c of cands) {
-        if (!c.explicitYear || !c.md || c.future === true) continue;
-        const ref = utc(c.explicitYear, c.md[0], c.md[1]);
-        if (ref <= t && t - ref < 366 * DAY) n++;
-      }
-      return n;
-    });
-    const most = Math.max(...recent);
-    const winners = top.filter((_, i) => recent[i] === most);
-    if (most > 0 && winners.length === 1) {
-      ev.push({ year: winners[0], why: `${most} recent dated reference(s)` });
-      return { year: winners[0], evidence: ev };
-    }
-    return null;
+  if (top.length > 1) return recentTieBreak(t, cands, top);
+  return { year: top[0], evidence: t.evidence };
+}
+
+/**
+ * Among equally good years, recent dated references (month or day, up to a year before the
+ * document date) decide: news reports what just happened.
+ */
+function recentTieBreak(
+  t: YearTally,
+  cands: YearClue[],
+  top: number[],
+): { year: number; evidence: YearEvidence[] } | null {
+  const recent = top.map((y) => recentReferences(t, cands, y - t.minYear));
+  const most = Math.max(...recent);
+  const winners = top.filter((_, i) => recent[i] === most);
+  if (most > 0 && winners.length === 1) {
+    t.evidence.push({ year: winners[0], why: `${most} recent dated reference(s)` });
+    return { year: winners[0], evidence: t.evidence };
   }
-  return { year: top[0], evidence: ev };
+  return null;
+}
+
+/** How many dated references fall up to a year before the document date in candidate year i. */
+function recentReferences(t: YearTally, cands: YearClue[], i: number): number {
+  const d = t.dayT[i] === t.dayT[i] ? t.dayT[i] : t.lastT[i];
+  let n = 0;
+  for (const c of cands) {
+    if (!c.explicitYear || !c.md || c.future === true) continue;
+    const ref = utc(c.explicitYear, c.md[0], c.md[1]);
+    if (ref <= d && d - ref < 366 * DAY) n++;
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------- the stage

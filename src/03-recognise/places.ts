@@ -10,7 +10,7 @@
  *   resolved); a name that stays ambiguous or unknown is skipped, never an error.
  * - doc.meta.place (the dateline) gets its coordinates and canonical name.
  */
-import type { Doc, DocMeta, Place, PlaceMention, Span } from '../00-model/doc.js';
+import type { ActorMention, Doc, DocMeta, Place, PlaceMention, Span } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import { placeKey, type PlaceEntry } from '../knowledge/places.js';
@@ -433,69 +433,89 @@ export function recognisePlaces(
   const actors = doc.layers.actors ?? [];
   const cands = findCandidates(doc.text, kb, { actors });
   // context: dateline country, countries of actors (by frequency), countries of unambiguous places
-  const freq = new Map<string, number>();
-  const bump = (c: string | null | undefined, w: number) => {
-    if (c) freq.set(c, (freq.get(c) ?? 0) + w);
-  };
-  for (const a of actors) bump(a.actor.country, 1);
-  for (const c of cands) {
-    if (c.country) bump(c.country, 2);
-    else if (c.entries && oneCountry(c.entries)) bump(c.entries[0].country, 2);
-  }
+  const freq = contextCountries(actors, cands);
   const metaPlace = doc.meta.place;
   let place: Place | null = metaPlace;
   if (metaPlace?.name) {
-    const list = kb.places.lookup(metaPlace.name);
-    const ctx0 = [
-      ...(metaPlace.country ? [metaPlace.country] : []),
-      ...[...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c),
-    ];
-    // the country the text writes after the name ("Queenstown, NZ") decides between namesakes
-    const q = metaPlace.country ? null : textQualifier(doc.text, metaPlace.name, kb);
-    const within = q ? list.filter((x) => x.country === q) : [];
-    const e = list.length
-      ? rank(
-          metaPlace.country
-            ? list.filter((x) => x.country === metaPlace.country).concat(list)
-            : within.length
-              ? within
-              : list,
-          ctx0,
-        )
-      : null;
-    if (e) place = { name: e.name, country: e.country, lat: e.lat, lon: e.lon };
-    else if (!metaPlace.country) {
-      // a town the gazetteer lacks: a dateline's region gives the country ("IGORA /Leningrad Region/")
-      const c = regionCountry(doc.text, metaPlace.name, kb);
-      if (c) place = { ...metaPlace, country: c };
-    }
-    if (place?.country) bump(place.country, 5);
+    place = datelinePlace(doc.text, metaPlace, kb, freq);
+    if (place.country) bump(freq, place.country, 5);
   }
   if (!metaPlace?.name && doc.meta.title) {
     const t = titlePlace(doc.meta.title, kb);
     if (t) {
       place = t;
-      if (t.country) bump(t.country, 5);
+      if (t.country) bump(freq, t.country, 5);
     }
   }
-  const ctx = [...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+  const ctx = byFrequency(freq);
   const places: PlaceMention[] = [];
   for (const c of cands) {
-    let p: Place | null = null;
-    if (c.country) {
-      const info = kb.geo.countries.get(c.country);
-      if (info) p = { name: info.name, country: info.code, lat: info.lat, lon: info.lon };
-    } else if (c.entries) {
-      const q = qualifier(doc.text, c.end, kb);
-      const within = q ? c.entries.filter((e) => e.country === q) : [];
-      const e = rank(within.length ? within : c.entries, ctx);
-      if (e) p = toPlace(e);
-    }
+    const p = candidatePlace(doc.text, c, kb, ctx);
     if (!p) continue;
     places.push({ start: c.start, end: c.end, place: p, key: `place:${p.name}|${p.country ?? ''}`, rule: c.rule });
   }
   if (!place) place = leadPlace(doc, places);
   return { places, place };
+}
+
+/** Countries of the actors (weight 1) and of the unambiguous place candidates (weight 2), with their weights. */
+function contextCountries(actors: readonly ActorMention[], cands: Cand[]): Map<string, number> {
+  const freq = new Map<string, number>();
+  for (const a of actors) bump(freq, a.actor.country, 1);
+  for (const c of cands) {
+    if (c.country) bump(freq, c.country, 2);
+    else if (c.entries && oneCountry(c.entries)) bump(freq, c.entries[0].country, 2);
+  }
+  return freq;
+}
+
+function bump(freq: Map<string, number>, c: string | null | undefined, w: number): void {
+  if (c) freq.set(c, (freq.get(c) ?? 0) + w);
+}
+
+/** The countries by weight, heaviest first. */
+function byFrequency(freq: Map<string, number>): string[] {
+  return [...freq.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+}
+
+/** The dateline's place as the gazetteer knows it (namesakes decided by the document's countries), else as written. */
+function datelinePlace(text: string, metaPlace: Place, kb: KB, freq: Map<string, number>): Place {
+  const list = kb.places.lookup(metaPlace.name);
+  const ctx0 = [...(metaPlace.country ? [metaPlace.country] : []), ...byFrequency(freq)];
+  // the country the text writes after the name ("Queenstown, NZ") decides between namesakes
+  const q = metaPlace.country ? null : textQualifier(text, metaPlace.name, kb);
+  const within = q ? list.filter((x) => x.country === q) : [];
+  const e = list.length
+    ? rank(
+        metaPlace.country
+          ? list.filter((x) => x.country === metaPlace.country).concat(list)
+          : within.length
+            ? within
+            : list,
+        ctx0,
+      )
+    : null;
+  if (e) return toPlace(e);
+  if (!metaPlace.country) {
+    // a town the gazetteer lacks: a dateline's region gives the country ("IGORA /Leningrad Region/")
+    const c = regionCountry(text, metaPlace.name, kb);
+    if (c) return { ...metaPlace, country: c };
+  }
+  return metaPlace;
+}
+
+/** The place a candidate names: a country (in a locative context), else its best reading in the document's context. */
+function candidatePlace(text: string, c: Cand, kb: KB, ctx: string[]): Place | null {
+  if (c.country) {
+    const info = kb.geo.countries.get(c.country);
+    return info ? { name: info.name, country: info.code, lat: info.lat, lon: info.lon } : null;
+  }
+  if (!c.entries) return null;
+  // the country written after the name ("Geneva, Switzerland") decides first
+  const q = qualifier(text, c.end, kb);
+  const within = q ? c.entries.filter((e) => e.country === q) : [];
+  const e = rank(within.length ? within : c.entries, ctx);
+  return e ? toPlace(e) : null;
 }
 
 const LEAD_MEETING =

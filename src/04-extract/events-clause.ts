@@ -22,28 +22,60 @@ export interface SentView {
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
   /** tokens inside a date expression */
-  dateAt?: boolean[];
+  dateAt: boolean[];
   /** direct quotations overlapping the sentence, with their speakers ("we" inside one is the speaker) */
-  quotes?: { start: number; end: number; speaker: Actor }[];
+  quotes: { start: number; end: number; speaker: Actor }[] | undefined;
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
-  prevPerson?: ActorMention | null;
+  prevPerson: ActorMention | null;
   /** per token: the KB's entry for its form (patterns it heads, markers it ends), when it has one */
-  lex?: (LexEntry | undefined)[];
-  /** every marker hit of the sentence, computed once (see markersIn) */
-  allMarkers?: MarkerHit[];
+  lex: (LexEntry | undefined)[];
+  /** every marker hit of the sentence, computed once (see markersIn); undefined until then */
+  allMarkers: MarkerHit[] | undefined;
 }
 
 /** Subordinating words that open a new clause (the subject of a verb after them is inside). */
 const SUBORD = new Set([
-  'if', 'unless', 'because', 'although', 'though', 'while', 'whereas', 'whilst', 'when', 'whenever',
-  'after', 'before', 'since', 'until', 'as', 'once', 'where', 'whether', 'so',
+  'if',
+  'unless',
+  'because',
+  'although',
+  'though',
+  'while',
+  'whereas',
+  'whilst',
+  'when',
+  'whenever',
+  'after',
+  'before',
+  'since',
+  'until',
+  'as',
+  'once',
+  'where',
+  'whether',
+  'so',
 ]);
 /** prepositions of place and time: "met in Astana" names a location, not a target */
 const LOCATIVE = new Set(['in', 'at', 'near', 'during', 'inside', 'outside', 'across', 'throughout', 'within', 'via']);
 const REL = new Set(['who', 'which', 'whom', 'whose']);
 const COORD = new Set([',', 'and', '&', 'or', 'as', 'well', 'plus', 'both', 'the', 'its', 'their', 'his', 'her']);
 const PUNCT_STOP = new Set([';', ':', '—', '–', '--', '(', ')', '"', '“', '”', '?', '!']);
-const BE = new Set(['is', 'are', 'was', 'were', 'been', 'being', 'be', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
+const BE = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'been',
+  'being',
+  'be',
+  "'s",
+  "'re",
+  'am',
+  'get',
+  'got',
+  'gets',
+  'getting',
+]);
 /** parts of a verb group: auxiliaries, particles, adverbs, verbs and the adjectives of "ready to", "set to" */
 const GROUP_POS = new Set(['AUX', 'PART', 'ADV', 'VERB', 'ADJ']);
 
@@ -68,7 +100,15 @@ export function groupStart(v: SentView, head: number, lo: number): number {
     const j = k - 1;
     if (v.actorAt[j]! >= 0) break;
     const w = v.lower[j]!;
-    if (w === 'to' || w === 'not' || w === "n't" || w === 'never' || BE.has(w) || GROUP_POS.has(v.pos[j]!) || v.kb.markerWords.has(w)) {
+    if (
+      w === 'to' ||
+      w === 'not' ||
+      w === "n't" ||
+      w === 'never' ||
+      BE.has(w) ||
+      GROUP_POS.has(v.pos[j]!) ||
+      v.kb.markerWords.has(w)
+    ) {
       if (isReport(v, j)) break;
       k = j;
       steps++;
@@ -95,7 +135,9 @@ export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
   let nested = false;
   for (const h of all) if (h.to - h.from > 1) nested = true;
   if (!nested) return all;
-  return all.filter((h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from));
+  return all.filter(
+    (h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from),
+  );
 }
 
 function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
@@ -146,7 +188,11 @@ export function clauseStart(v: SentView, i: number, lo: number): number {
     if (j > lo && v.lower[j - 1] === ',' && (REL.has(v.lower[j]!) || v.lower[j] === 'where')) {
       if (!comma) return j + 1;
       skipFrom = j - 1;
-      for (let q = j; q < i; q++) if (v.lower[q] === ',') { skipTo = q; break; }
+      for (let q = j; q < i; q++)
+        if (v.lower[q] === ',') {
+          skipTo = q;
+          break;
+        }
       j--;
       continue;
     }
@@ -229,7 +275,11 @@ function prevWord(v: SentView, t0: number, lo: number): number {
 export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number {
   // VP coordination and participle clauses: "…bombed X and killed Y", "…, killing eight"
   const p = g - 1;
-  if (depth < 3 && p >= lo && (v.lower[p] === 'and' || v.lower[p] === 'or' || (v.lower[p] === ',' && v.lower[g]!.endsWith('ing')))) {
+  if (
+    depth < 3 &&
+    p >= lo &&
+    (v.lower[p] === 'and' || v.lower[p] === 'or' || (v.lower[p] === ',' && v.lower[g]!.endsWith('ing')))
+  ) {
     for (let j = p - 1; j >= lo; j--) {
       if (isBoundary(v, j)) break;
       if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0) {
@@ -262,8 +312,13 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     const pw = prevWord(v, fm.t0, cs);
     // … but not the object of a participle or gerund inside the subject ("the men detained for marching against Beijing")
     let verbBefore = false;
-    for (let j = cs; j < fm.t0 && !verbBefore; j++) if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0 && v.lower[j]!.endsWith('ing')) verbBefore = true;
-    if (!verbBefore && (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by'))) best = fallback;
+    for (let j = cs; j < fm.t0 && !verbBefore; j++)
+      if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0 && v.lower[j]!.endsWith('ing')) verbBefore = true;
+    if (
+      !verbBefore &&
+      (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by'))
+    )
+      best = fallback;
   }
   if (best < 0 && cs > lo && depth < 3) {
     // relative clause: "the country that attacked Iraq"
@@ -288,7 +343,10 @@ export function objectAfter(v: SentView, from: number, to: number): number {
     if (mm.t0 >= to) break;
     const pw = prevWord(v, mm.t0, from);
     // "by X" is an agent, "in X" a place, "tensions between X and Y" a description, not a target
-    if (pw >= from && (v.lower[pw] === 'by' || v.lower[pw] === 'between' || v.lower[pw] === 'among' || LOCATIVE.has(v.lower[pw]!))) {
+    if (
+      pw >= from &&
+      (v.lower[pw] === 'by' || v.lower[pw] === 'between' || v.lower[pw] === 'among' || LOCATIVE.has(v.lower[pw]!))
+    ) {
       // … and the mentions coordinated with it ("between Ukraine and Russia")
       const grp = coordinated(v, a, from, to);
       a = grp[grp.length - 1]!;
@@ -319,7 +377,11 @@ export function premodifier(v: SentView, head: number, lo: number): number {
     if (v.actorAt[j]! >= 0) return v.actorAt[j]!;
     const w = v.lower[j]!;
     const p = v.pos[j]!;
-    if (w === "'s" || w === "'" || p === 'ADJ' || p === 'NOUN' || p === 'PART' || w === '-') { j--; steps++; continue; }
+    if (w === "'s" || w === "'" || p === 'ADJ' || p === 'NOUN' || p === 'PART' || w === '-') {
+      j--;
+      steps++;
+      continue;
+    }
     break;
   }
   return -1;

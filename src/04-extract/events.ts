@@ -9,13 +9,48 @@
  * ("will", "plans to", "did not", "could"), conditionals, questions and question turns.
  * Stated future intent is recoded to CAMEO 03x/13x (data/cameo/intent.tsv).
  */
-import type { Actor, ActorMention, Doc, EventAnn, Place, QuoteAnn, Span, StageOutput } from '../00-model/doc.js';
+import type {
+  Actor,
+  ActorMention,
+  DateMention,
+  Doc,
+  EventAnn,
+  Place,
+  PlaceMention,
+  QuoteAnn,
+  Sentence,
+  Span,
+  StageOutput,
+  TopicMention,
+  Turn,
+} from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
-import { cameoInfo, intentCode, ploverOf, refusalCode, type CameoKB, type EventPattern, type LexEntry } from '../knowledge/cameo.js';
 import {
-  agentAfter, clauseEnd, clauseStart, coordinated, groupStart, isPassive, markersIn, objectAfter,
-  premodifier, pronounIn, reportAntecedent, subjectOf, type MarkerHit, type SentView,
+  cameoInfo,
+  intentCode,
+  ploverOf,
+  refusalCode,
+  type CameoCode,
+  type CameoKB,
+  type EventPattern,
+  type LexEntry,
+} from '../knowledge/cameo.js';
+import {
+  agentAfter,
+  clauseEnd,
+  clauseStart,
+  coordinated,
+  groupStart,
+  isPassive,
+  markersIn,
+  objectAfter,
+  premodifier,
+  pronounIn,
+  reportAntecedent,
+  subjectOf,
+  type MarkerHit,
+  type SentView,
 } from './events-clause.js';
 
 interface Match {
@@ -27,8 +62,35 @@ interface Match {
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
 const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
 /** prepositions whose gerund object is not an act that happened: "accused of killing", "jailed for helping" */
-const GERUND_PREPS = new Set(['of', 'for', 'by', 'about', 'without', 'against', 'from', 'on', 'with', 'over', 'in', 'at']);
-const PREPS = new Set(['with', 'between', 'among', 'to', 'of', 'on', 'against', 'by', 'from', 'in', 'at', 'into', 'for']);
+const GERUND_PREPS = new Set([
+  'of',
+  'for',
+  'by',
+  'about',
+  'without',
+  'against',
+  'from',
+  'on',
+  'with',
+  'over',
+  'in',
+  'at',
+]);
+const PREPS = new Set([
+  'with',
+  'between',
+  'among',
+  'to',
+  'of',
+  'on',
+  'against',
+  'by',
+  'from',
+  'in',
+  'at',
+  'into',
+  'for',
+]);
 const NOUN_POS = new Set(['NOUN', 'PROPN']);
 
 function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Match | null {
@@ -39,7 +101,14 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
 /** prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
 const PREP_STACK: { word: string; at: number }[] = [];
 
-function matchFrom(v: SentView, elems: EventPattern['elems'], e: number, j: number, target: number, hi: number): Match | null {
+function matchFrom(
+  v: SentView,
+  elems: EventPattern['elems'],
+  e: number,
+  j: number,
+  target: number,
+  hi: number,
+): Match | null {
   if (e === elems.length) return { end: j, target, preps: PREP_STACK.slice() };
   const el = elems[e]!;
   if (el.type === 'word') {
@@ -93,7 +162,13 @@ function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): st
 }
 
 /** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
-function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions: readonly ActorMention[], mFrom: number): { ms: SentView['mentions']; mNext: number } {
+function sentMentions(
+  toks: readonly Span[],
+  tFrom: number,
+  n: number,
+  mentions: readonly ActorMention[],
+  mFrom: number,
+): { ms: SentView['mentions']; mNext: number } {
   const ms: SentView['mentions'] = [];
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
@@ -114,7 +189,17 @@ function sentMentions(toks: readonly Span[], tFrom: number, n: number, mentions:
   return { ms, mNext };
 }
 
-function buildView(doc: Doc, kb: CameoKB, tFrom: number, lower: string[], ms: SentView['mentions'], dates: readonly Span[]): SentView {
+function buildView(
+  doc: Doc,
+  kb: CameoKB,
+  tFrom: number,
+  lower: string[],
+  ms: SentView['mentions'],
+  dates: readonly Span[],
+  lex: (LexEntry | undefined)[],
+  prevPerson: ActorMention | null,
+  quotes: SentView['quotes'],
+): SentView {
   const toks = doc.layers.tokens!;
   const n = lower.length;
   const pos = new Array<string>(n);
@@ -128,6 +213,14 @@ function buildView(doc: Doc, kb: CameoKB, tFrom: number, lower: string[], ms: Se
     end[k] = t.end;
   }
   for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
+  const dateAt = datedTokens(dates, start, end);
+  // every view has the same properties, set here in one order (markersIn fills allMarkers later)
+  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt, quotes, prevPerson, lex, allMarkers: undefined };
+}
+
+/** Per token (offsets start/end), whether it lies inside a date expression. */
+function datedTokens(dates: readonly Span[], start: number[], end: number[]): boolean[] {
+  const n = start.length;
   const sStart = n ? start[0]! : 0;
   const sEnd = n ? end[n - 1]! : 0;
   const dateAt = new Array<boolean>(n).fill(false);
@@ -136,7 +229,7 @@ function buildView(doc: Doc, kb: CameoKB, tFrom: number, lower: string[], ms: Se
       for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
     }
   }
-  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt };
+  return dateAt;
 }
 
 interface Raw {
@@ -154,7 +247,6 @@ interface Raw {
   governorEnd: number;
   /** index of an infinitive "to" right before the predicate's verb group, or -1 */
   toAt: number;
-  drop?: boolean;
 }
 
 function srcIsSame(v: SentView, a: number, b: number): boolean {
@@ -186,11 +278,44 @@ function sameEntity(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
   // "we" (Russia) and "Russia" in one clause: the same party
   if ((a.kind === 'pronoun' || b.kind === 'pronoun') && a.actor.code && a.actor.code === b.actor.code) return true;
-  return !!a.key && a.key === b.key && a.actor.code === b.actor.code && a.actor.name === b.actor.name && a.actor.sector === b.actor.sector;
+  return (
+    !!a.key &&
+    a.key === b.key &&
+    a.actor.code === b.actor.code &&
+    a.actor.name === b.actor.name &&
+    a.actor.sector === b.actor.sector
+  );
 }
 
 function actorOf(m: ActorMention | undefined): Actor | null {
   return m ? m.actor : null;
+}
+
+/** The layers the event stage reads, each sorted by start, and the document's lower-cased text. */
+interface DocInput {
+  /** actor mentions by start, longest first */
+  mentions: readonly ActorMention[];
+  dates: readonly DateMention[];
+  places: readonly PlaceMention[];
+  topics: readonly TopicMention[];
+  /** direct quotations with a speaker */
+  quotes: readonly QuoteAnn[];
+  /** indexes of the journalists' question turns */
+  questionTurns: Set<number>;
+  /** lower-cased text with curly apostrophes straightened; null when lower-casing changes lengths */
+  low: string | null;
+}
+
+/** What every event of one sentence shares, and where the sentence's events go. */
+interface SentOut {
+  s: Sentence;
+  text: string;
+  date: string | null;
+  place: Place | null;
+  topics: string[];
+  /** keys of the events the sentence has emitted (code, trigger, source, target) */
+  seen: Set<string>;
+  events: EventAnn[];
 }
 
 export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
@@ -198,26 +323,12 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const sentences = doc.layers.sentences ?? [];
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
-  // actor mentions by start, longest first (the layer itself when already in that order: it is only read)
-  const actors = doc.layers.actors ?? [];
-  const mentions = mentionsSorted(actors) ? actors : [...actors].sort((a, b) => a.start - b.start || b.end - a.end);
-  const byStart = <T extends Span>(l: readonly T[]) => (isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start));
-  const dates = byStart(doc.layers.dates ?? []);
-  const places = byStart(doc.layers.places ?? []);
-  const topics = byStart(doc.layers.topics ?? []);
-  const turns = doc.layers.turns ?? [];
-  // a journalist's question turn: whatever it mentions is asked about, not reported
-  const questionTurns = new Set(turns.filter((t) => t.role === 'question').map((t) => t.index));
-  const quotes = byStart((doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker));
-  let qi = 0;
-  // lower-cased text with curly apostrophes straightened; per-token fallback when lower-casing changes lengths
-  let low: string | null = doc.text.toLowerCase();
-  if (low.length !== doc.text.length) low = null;
-  else if (low.includes('’') || low.includes('‘')) low = low.replace(/[’‘]/g, "'");
+  const input = docInput(doc);
   const events: EventAnn[] = [];
 
   let ti = 0;
   let mi = 0;
+  let qi = 0;
   let lastPerson: ActorMention | null = null;
   let lastPara = -1;
   for (const s of sentences) {
@@ -226,149 +337,286 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     while (tj < tokens.length && tokens[tj]!.start < s.end) tj++;
     if (tj === ti) continue;
     const n = tj - ti;
-    const lower = lowerTokens(doc, low, ti, n);
-    const { ms, mNext } = sentMentions(tokens, ti, n, mentions, mi);
+    const lower = lowerTokens(doc, input.low, ti, n);
+    const { ms, mNext } = sentMentions(tokens, ti, n, input.mentions, mi);
     mi = mNext;
     const prevPerson = s.paragraph === lastPara ? lastPerson : null;
     for (const mm of ms) if (mm.m.kind === 'person') lastPerson = mm.m;
     lastPara = s.paragraph;
     // most sentences hold no word that can start an event: nothing more to do
-    let trigger = false;
-    const lex = new Array<LexEntry | undefined>(n);
-    for (let k = 0; k < n; k++) {
-      const e = ckb.lex.get(lower[k]!);
-      lex[k] = e;
-      if (e?.trigger) trigger = true;
+    const lex = triggerLex(ckb, lower);
+    if (!lex) {
+      ti = tj;
+      continue;
     }
-    if (!trigger) { ti = tj; continue; }
-    const v = buildView(doc, ckb, ti, lower, ms, dates);
-    v.lex = lex;
-    v.prevPerson = prevPerson;
-    while (qi < quotes.length && quotes[qi]!.end <= s.start) qi++;
-    const qs: QuoteAnn[] = [];
-    for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++) if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
-    if (qs.length) v.quotes = qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! }));
+    while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
+    const quotes = sentQuotes(input.quotes, qi, s);
+    const v = buildView(doc, ckb, ti, lower, ms, input.dates, lex, prevPerson, quotes);
     ti = tj;
-
-    const sentText = doc.text.slice(s.start, s.end);
-    const question = /\?\s*["”’')\]]*\s*$/.test(sentText) || (s.turn != null && questionTurns.has(s.turn));
-    const sentMarkers = markersIn(v, 0, n);
-    // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
-    const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
-    const raws: Raw[] = [];
-    const consumed = new Uint8Array(n);
-
-    for (let i = 0; i < n; i++) {
-      if (consumed[i] || v.actorAt[i]! >= 0) continue;
-      const cands = lex[i]?.heads;
-      if (!cands) continue;
-      for (const p of cands) {
-        if (p.kind === 'v' && !p.exactHead && v.pos[i] !== 'VERB' && v.pos[i] !== 'AUX' && !verbAfterSubject(v, i) && !participleAdj(v, i) && !afterModal(v, i)) continue;
-        if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) continue;
-        // "a roundtable called the BRICS Media Dialogue": naming, not calling
-        if (NAMING.has(v.lower[i]!) && i > 0 && ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')) continue;
-        if (p.kind === 'n' && !NOUN_POS.has(v.pos[i]!) && (v.lower[i]!.endsWith('ed') || (v.pos[i] === 'VERB' && i > 0 && v.pos[i - 1] !== 'DET' && v.pos[i - 1] !== 'ADJ' && v.pos[i - 1] !== 'PART' && v.actorAt[i - 1]! < 0))) continue;
-        const m = matchPattern(v, p, i, n);
-        if (!m) continue;
-        if (p.cameo === '-') {
-          // a blocking pattern: "released a statement", "meet the needs of" are not events
-          for (let q = i; q < m.end; q++) consumed[q] = 1;
-          break;
-        }
-        const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
-        if (!raw.length) continue;
-        for (let q = i; q < m.end; q++) consumed[q] = 1;
-        for (const r of raw) {
-          if (question || i > condAt) r.hypothetical = true;
-        }
-        raws.push(...raw);
-        break;
-      }
-    }
-
-    raws.push(...reportedObligations(v, sentMarkers, n));
-    raws.push(...allegations(v, sentMarkers, raws));
-    // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
-    // states an aim or a request, not an act that happened (intent and phase verbs excepted)
-    for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
-    // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
-    const governed = (head: number) => raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
-    const kept = raws.filter((r) => !(r.p.intent && /^(03|12|13)/.test(r.code) && governed(r.head)));
-
-    // sentence context: date, place, topics
-    let date: string | null = null;
-    for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
-      const d = dates[k]!;
-      if (d.end <= s.end && d.value) { date = d.value; break; }
-    }
-    // the document's day, not its publication time: an event is not dated to the minute of the report
-    if (!date) date = doc.meta.published?.slice(0, 10) ?? null;
-    let place: Place | null = null;
-    for (let k = lowerBound(places, s.start); k < places.length && places[k]!.start < s.end; k++) {
-      if (places[k]!.end <= s.end) { place = places[k]!.place; break; }
-    }
-    const topicSet: string[] = [];
-    for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
-      const t = topics[k]!;
-      if (t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
-    }
-
-    const seen = new Set<string>();
-    for (const r of kept) {
-      const info = cameoInfo(ckb, r.code);
-      if (!info) continue;
-      if (r.drop) continue;
-      if (r.tgt < 0 && !r.tgtPlace && r.p.loc) {
-        // "visited Beijing", "staged a protest in Beijing": the place after the predicate is the target
-        const from = v.end[r.end - 1]!;
-        const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? s.end;
-        for (let k = lowerBound(places, from); k < places.length && places[k]!.start < ce; k++) {
-          if (places[k]!.end <= ce) { r.tgtPlace = places[k]!.place; break; }
-        }
-        if (!r.tgtPlace) {
-          const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
-          if (a >= 0 && !(srcIsSame(v, r.src, a))) r.tgt = a;
-        }
-      }
-      // an act with neither source nor target tells a reader nothing about who did what to whom
-      if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) continue;
-      const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
-      const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
-      const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
-      const source = actorOf(srcM);
-      const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
-      const emit = (code: string, src: Actor | null, tgt: Actor | null, rule: string) => {
-        const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        const ci = code === r.code ? info : cameoInfo(ckb, code);
-        if (!ci) return;
-        events.push({
-          cameo: code,
-          root: ci.root,
-          quadClass: ci.quad,
-          goldstein: ci.goldstein,
-          plover: ploverOf(ckb, code)?.event ?? null,
-          source: src,
-          target: tgt,
-          date,
-          place,
-          negated: r.negated,
-          hypothetical: r.hypothetical,
-          topics: topicSet,
-          evidence: { start: s.start, end: s.end, text: sentText },
-          trigger,
-          rule,
-          sentence: s.index,
-        });
-      };
-      emit(r.code, source, target, `ev:${r.p.id}`);
-      // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
-      // not for a stated intent, which is one side's
-      if (source && target && r.p.pair && r.code === r.p.cameo) emit(r.p.pair, target, source, `ev:${r.p.id}:linked`);
-    }
+    sentenceEvents(doc, input, s, v, events);
   }
   return events;
+}
+
+/** The layers extractEvents reads, sorted by start (each layer itself when already in order: they are only read). */
+function docInput(doc: Doc): DocInput {
+  // actor mentions by start, longest first
+  const actors = doc.layers.actors ?? [];
+  const mentions = mentionsSorted(actors) ? actors : [...actors].sort((a, b) => a.start - b.start || b.end - a.end);
+  return {
+    mentions,
+    dates: byStart(doc.layers.dates ?? []),
+    places: byStart(doc.layers.places ?? []),
+    topics: byStart(doc.layers.topics ?? []),
+    quotes: byStart((doc.layers.quotes ?? []).filter((q) => q.direct && q.speaker)),
+    // a journalist's question turn: whatever it mentions is asked about, not reported
+    questionTurns: questionTurnIndexes(doc.layers.turns),
+    low: lowerText(doc.text),
+  };
+}
+
+function byStart<T extends Span>(l: readonly T[]): readonly T[] {
+  return isSorted(l) ? l : [...l].sort((a, b) => a.start - b.start);
+}
+
+function questionTurnIndexes(turns: readonly Turn[] | undefined): Set<number> {
+  const out = new Set<number>();
+  if (turns) for (const t of turns) if (t.role === 'question') out.add(t.index);
+  return out;
+}
+
+/** Lower-cased text with curly apostrophes straightened; null (per-token fallback) when lower-casing changes lengths. */
+function lowerText(text: string): string | null {
+  const low = text.toLowerCase();
+  if (low.length !== text.length) return null;
+  return low.includes('’') || low.includes('‘') ? low.replace(/[’‘]/g, "'") : low;
+}
+
+/** Per token, the KB's entry for its form; null when no token can start an event. */
+function triggerLex(ckb: CameoKB, lower: string[]): (LexEntry | undefined)[] | null {
+  const n = lower.length;
+  let trigger = false;
+  const lex = new Array<LexEntry | undefined>(n);
+  for (let k = 0; k < n; k++) {
+    const e = ckb.lex.get(lower[k]!);
+    lex[k] = e;
+    if (e?.trigger) trigger = true;
+  }
+  return trigger ? lex : null;
+}
+
+/** The direct quotations (from index `qi` of the sorted list) overlapping sentence s, with their speakers; undefined when none. */
+function sentQuotes(quotes: readonly QuoteAnn[], qi: number, s: Span): SentView['quotes'] {
+  const qs: QuoteAnn[] = [];
+  for (let k = qi; k < quotes.length && quotes[k]!.start < s.end; k++)
+    if (quotes[k]!.end > s.start) qs.push(quotes[k]!);
+  return qs.length ? qs.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker! })) : undefined;
+}
+
+/** The events of one sentence that holds a trigger word, appended to `events`. */
+function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, events: EventAnn[]): void {
+  const n = v.lower.length;
+  const text = doc.text.slice(s.start, s.end);
+  const question = /\?\s*["”’')\]]*\s*$/.test(text) || (s.turn != null && input.questionTurns.has(s.turn));
+  const sentMarkers = markersIn(v, 0, n);
+  const raws = predicateEvents(v, sentMarkers, question);
+  raws.push(...reportedObligations(v, sentMarkers, n));
+  raws.push(...allegations(v, sentMarkers, raws));
+  const kept = keptEvents(raws);
+
+  // sentence context: date, place, topics
+  const out: SentOut = {
+    s,
+    text,
+    date: sentDate(doc, input.dates, s),
+    place: placeWithin(input.places, s.start, s.end),
+    topics: sentTopics(input.topics, s),
+    seen: new Set<string>(),
+    events,
+  };
+  for (const r of kept) emitRaw(v, r, input.places, out);
+}
+
+/**
+ * The predicates' events: at each token not yet consumed by an earlier match, the first of the
+ * patterns it heads (longest first) that matches and yields an event.
+ */
+function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolean): Raw[] {
+  const n = v.lower.length;
+  // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
+  const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
+  const raws: Raw[] = [];
+  const consumed = new Uint8Array(n);
+
+  for (let i = 0; i < n; i++) {
+    if (consumed[i] || v.actorAt[i]! >= 0) continue;
+    const cands = v.lex[i]?.heads;
+    if (!cands) continue;
+    for (const p of cands) {
+      if (!headFits(v, p, i)) continue;
+      const m = matchPattern(v, p, i, n);
+      if (!m) continue;
+      if (p.cameo === '-') {
+        // a blocking pattern: "released a statement", "meet the needs of" are not events
+        for (let q = i; q < m.end; q++) consumed[q] = 1;
+        break;
+      }
+      const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
+      if (!raw.length) continue;
+      for (let q = i; q < m.end; q++) consumed[q] = 1;
+      for (const r of raw) {
+        if (question || i > condAt) r.hypothetical = true;
+      }
+      raws.push(...raw);
+      break;
+    }
+  }
+  return raws;
+}
+
+/** Can token i be the head of pattern p, given its part of speech and context? */
+function headFits(v: SentView, p: EventPattern, i: number): boolean {
+  if (
+    p.kind === 'v' &&
+    !p.exactHead &&
+    v.pos[i] !== 'VERB' &&
+    v.pos[i] !== 'AUX' &&
+    !verbAfterSubject(v, i) &&
+    !participleAdj(v, i) &&
+    !afterModal(v, i)
+  )
+    return false;
+  if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) return false;
+  // "a roundtable called the BRICS Media Dialogue": naming, not calling
+  if (
+    NAMING.has(v.lower[i]!) &&
+    i > 0 &&
+    ((v.pos[i - 1] === 'NOUN' && v.actorAt[i - 1]! < 0) || v.lower[i - 1] === '-' || v.lower[i - 1] === 'so')
+  )
+    return false;
+  if (
+    p.kind === 'n' &&
+    !NOUN_POS.has(v.pos[i]!) &&
+    (v.lower[i]!.endsWith('ed') ||
+      (v.pos[i] === 'VERB' &&
+        i > 0 &&
+        v.pos[i - 1] !== 'DET' &&
+        v.pos[i - 1] !== 'ADJ' &&
+        v.pos[i - 1] !== 'PART' &&
+        v.actorAt[i - 1]! < 0))
+  )
+    return false;
+  return true;
+}
+
+/** The raw events that stand, with an infinitive's act marked hypothetical. */
+function keptEvents(raws: Raw[]): Raw[] {
+  // "urged Iran to release…", "met to discuss…", "staged protests to demand…": an infinitive
+  // states an aim or a request, not an act that happened (intent and phase verbs excepted)
+  for (const r of raws) if (r.toAt >= 0) r.hypothetical = true;
+  // a governing "agreed to" / "threatened to" gives way to the act it governs, which carries the intent
+  return raws.filter((r) => !(r.p.intent && /^(03|12|13)/.test(r.code) && governed(raws, r.head)));
+}
+
+/** Does a governing intent predicate of one of `raws` cover token `head`? */
+function governed(raws: Raw[], head: number): boolean {
+  return raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
+}
+
+/** The value of the first resolved date inside the sentence, else the document's day. */
+function sentDate(doc: Doc, dates: readonly DateMention[], s: Span): string | null {
+  for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
+    const d = dates[k]!;
+    if (d.end <= s.end && d.value) return d.value;
+  }
+  // the document's day, not its publication time: an event is not dated to the minute of the report
+  return doc.meta.published?.slice(0, 10) ?? null;
+}
+
+/** The first place mentioned inside [from, to). */
+function placeWithin(places: readonly PlaceMention[], from: number, to: number): Place | null {
+  for (let k = lowerBound(places, from); k < places.length && places[k]!.start < to; k++) {
+    if (places[k]!.end <= to) return places[k]!.place;
+  }
+  return null;
+}
+
+/** The topics mentioned inside the sentence, each once, in order. */
+function sentTopics(topics: readonly TopicMention[], s: Span): string[] {
+  const topicSet: string[] = [];
+  for (let k = lowerBound(topics, s.start); k < topics.length && topics[k]!.start < s.end; k++) {
+    const t = topics[k]!;
+    if (t.end <= s.end && !topicSet.includes(t.topic)) topicSet.push(t.topic);
+  }
+  return topicSet;
+}
+
+/** The events of one raw event: its own and, for a visit, the linked act. */
+function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: SentOut): void {
+  const info = cameoInfo(v.kb, r.code);
+  if (!info) return;
+  if (r.tgt < 0 && !r.tgtPlace && r.p.loc) locativeTarget(v, r, places, out.s.end);
+  // an act with neither source nor target tells a reader nothing about who did what to whom
+  if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) return;
+  const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
+  const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
+  const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
+  const source = actorOf(srcM);
+  const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
+  emitEvent(out, v.kb, r, info, r.code, source, target, `ev:${r.p.id}`, trigger);
+  // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
+  // not for a stated intent, which is one side's
+  if (source && target && r.p.pair && r.code === r.p.cameo)
+    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `ev:${r.p.id}:linked`, trigger);
+}
+
+/** "visited Beijing", "staged a protest in Beijing": the place (or locative actor) after the predicate is the target. */
+function locativeTarget(v: SentView, r: Raw, places: readonly PlaceMention[], sEnd: number): void {
+  const n = v.lower.length;
+  const from = v.end[r.end - 1]!;
+  const ce = v.end[clauseEnd(v, r.end, n) - 1] ?? sEnd;
+  r.tgtPlace = placeWithin(places, from, ce);
+  if (!r.tgtPlace) {
+    const a = locativeAfter(v, r.end, clauseEnd(v, r.end, n));
+    if (a >= 0 && !srcIsSame(v, r.src, a)) r.tgt = a;
+  }
+}
+
+/** Appends the event `code` (source `src`, target `tgt`) of raw `r`, unless the sentence already has it. */
+function emitEvent(
+  out: SentOut,
+  ckb: CameoKB,
+  r: Raw,
+  info: CameoCode,
+  code: string,
+  src: Actor | null,
+  tgt: Actor | null,
+  rule: string,
+  trigger: Span,
+): void {
+  const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
+  if (out.seen.has(key)) return;
+  out.seen.add(key);
+  const ci = code === r.code ? info : cameoInfo(ckb, code);
+  if (!ci) return;
+  out.events.push({
+    cameo: code,
+    root: ci.root,
+    quadClass: ci.quad,
+    goldstein: ci.goldstein,
+    plover: ploverOf(ckb, code)?.event ?? null,
+    source: src,
+    target: tgt,
+    date: out.date,
+    place: out.place,
+    negated: r.negated,
+    hypothetical: r.hypothetical,
+    topics: out.topics,
+    evidence: { start: out.s.start, end: out.s.end, text: out.text },
+    trigger,
+    rule,
+    sentence: out.s.index,
+  });
 }
 
 /**
@@ -383,14 +631,22 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     if (v.pos[h.from] === 'NOUN' || (h.from > 0 && v.pos[h.from - 1] === 'DET')) continue;
     // the reporting verb: before the clause, or after it (inverted)
     let rep = -1;
-    for (let j = h.from - 1; j >= 0; j--) if (isReportVerb(v, j)) { rep = j; break; }
+    for (let j = h.from - 1; j >= 0; j--)
+      if (isReportVerb(v, j)) {
+        rep = j;
+        break;
+      }
     let speaker = -1;
     let lo = 0;
     if (rep >= 0) {
       speaker = subjectOf(v, groupStart(v, rep, 0), 0);
       lo = rep + 1;
     } else {
-      for (let j = h.to; j < n; j++) if (isReportVerb(v, j)) { rep = j; break; }
+      for (let j = h.to; j < n; j++)
+        if (isReportVerb(v, j)) {
+          rep = j;
+          break;
+        }
       if (rep < 0) continue;
       speaker = subjectOf(v, groupStart(v, rep, 0), h.to);
       if (speaker < 0) speaker = objectAfter(v, rep + 1, n);
@@ -399,13 +655,37 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     const addressee = subjectOf(v, groupStart(v, h.from, lo), lo);
     if (addressee < 0 || addressee === speaker) continue;
     const p: EventPattern = {
-      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
+      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`,
+      cameo: h.marker.cameo,
+      kind: 'v',
+      elems: [],
+      exactHead: true,
+      sym: false,
+      self: false,
+      intent: false,
+      loc: false,
+      inv: false,
+      pair: null,
+      weight: 1,
+      source: 'data/patterns/events-markers.tsv',
     };
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
-      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: t, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
+      out.push({
+        p,
+        code: h.marker.cameo,
+        head: h.from,
+        end: h.to,
+        src: speaker,
+        tgt: t,
+        tgtPlace: null,
+        negated: false,
+        hypothetical: false,
+        governor: -1,
+        governorEnd: -1,
+        toAt: -1,
+      });
     }
   }
   return out;
@@ -422,13 +702,37 @@ function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] 
     const speaker = subjectOf(v, groupStart(v, h.from, 0), 0);
     if (speaker < 0) continue;
     const p: EventPattern = {
-      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`, cameo: h.marker.cameo, kind: 'v', elems: [], exactHead: true,
-      sym: false, self: false, intent: false, loc: false, inv: false, pair: null, weight: 1, source: 'data/patterns/events-markers.tsv',
+      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`,
+      cameo: h.marker.cameo,
+      kind: 'v',
+      elems: [],
+      exactHead: true,
+      sym: false,
+      self: false,
+      intent: false,
+      loc: false,
+      inv: false,
+      pair: null,
+      weight: 1,
+      source: 'data/patterns/events-markers.tsv',
     };
     for (const r of raws) {
       if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;
-      out.push({ p, code: h.marker.cameo, head: h.from, end: h.to, src: speaker, tgt: r.src, tgtPlace: null, negated: false, hypothetical: false, governor: -1, governorEnd: -1, toAt: -1 });
+      out.push({
+        p,
+        code: h.marker.cameo,
+        head: h.from,
+        end: h.to,
+        src: speaker,
+        tgt: r.src,
+        tgtPlace: null,
+        negated: false,
+        hypothetical: false,
+        governor: -1,
+        governorEnd: -1,
+        toAt: -1,
+      });
     }
   }
   return out;
@@ -452,7 +756,21 @@ const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
 const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
-const MODALS = new Set(['will', 'would', "'ll", 'shall', 'should', 'can', 'could', 'may', 'might', 'must', 'do', 'does', 'did']);
+const MODALS = new Set([
+  'will',
+  'would',
+  "'ll",
+  'shall',
+  'should',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+]);
 
 /** A word right after a modal or do-auxiliary is a verb, whatever the tagger said: "would free", "did not sign". */
 function afterModal(v: SentView, i: number): boolean {
@@ -467,7 +785,14 @@ function participleModifier(v: SentView, i: number): boolean {
   if (!w.endsWith('ed') && !w.endsWith('en')) return false;
   if (i > 0 && (v.lower[i - 1] === '-' || v.pos[i - 1] === 'DET')) return true;
   // "generally recognized elections", "newly imposed sanctions"
-  if (i > 0 && v.pos[i - 1] === 'ADV' && v.pos[i + 1] === 'NOUN' && i > 1 && ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)) return true;
+  if (
+    i > 0 &&
+    v.pos[i - 1] === 'ADV' &&
+    v.pos[i + 1] === 'NOUN' &&
+    i > 1 &&
+    ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)
+  )
+    return true;
   if (i > 0 && v.pos[i - 1] === 'VERB' && v.actorAt[i - 1]! < 0 && !v.kb.markerWords.has(v.lower[i - 1]!)) {
     const np = v.pos[i + 1];
     return np === 'NOUN' || np === 'ADJ' || np === 'PROPN';
@@ -484,7 +809,15 @@ function gerundNoun(v: SentView, i: number): boolean {
   if (p === 'NOUN' && v.actorAt[i - 1]! < 0 && i > 1 && (v.pos[i - 2] === 'DET' || v.pos[i - 2] === 'ADJ')) {
     const n = i + 1;
     const np = n < v.lower.length ? v.pos[n]! : 'PUNCT';
-    if (np !== 'DET' && np !== 'PRON' && np !== 'PROPN' && np !== 'NUM' && v.lower[n] !== 'that' && !(v.actorAt[n]! >= 0)) return true;
+    if (
+      np !== 'DET' &&
+      np !== 'PRON' &&
+      np !== 'PROPN' &&
+      np !== 'NUM' &&
+      v.lower[n] !== 'that' &&
+      !(v.actorAt[n]! >= 0)
+    )
+      return true;
   }
   return p === 'DET' || p === 'ADJ' || v.lower[i - 1] === "'s" || POSSESSIVE.has(v.lower[i - 1]!);
 }
@@ -540,7 +873,19 @@ function placeActor(p: Place): Actor {
 }
 
 /** Modality and negation of a predicate from its verb group and the sentence before it. */
-function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[], p: EventPattern) {
+/** The modality of a predicate (see modality). */
+interface Modality {
+  negated: boolean;
+  hypothetical: boolean;
+  intent: boolean;
+  /** token span [governor, governorEnd) of a governing intent predicate, or -1 */
+  governor: number;
+  governorEnd: number;
+  /** index of an infinitive "to" right before the verb group, or -1 */
+  toAt: number;
+}
+
+function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[], p: EventPattern): Modality {
   const local = markersIn(v, g, head);
   let negated = false;
   let hypothetical = false;
@@ -555,8 +900,7 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
       intent = true;
       governor = h.from;
       governorEnd = h.to;
-    }
-    else if (h.type === 'intent') {
+    } else if (h.type === 'intent') {
       intent = true;
       // the governing predicate ("agreed", "are ready") lies inside the marker
       governor = h.from;
@@ -590,105 +934,202 @@ function modality(v: SentView, head: number, g: number, sentMarkers: MarkerHit[]
 function verbEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number, sentMarkers: MarkerHit[]): Raw[] {
   const g = groupStart(v, head, 0);
   const mod = modality(v, head, g, sentMarkers, p);
-  let code = p.cameo;
-  if (mod.intent && !p.intent) {
-    const refusal = mod.negated ? refusalCode(v.kb, code) : null;
-    if (refusal) {
-      // "will not provide aid", "refused to meet": a rejection, stated affirmatively
-      code = refusal;
-      mod.negated = false;
-    } else code = intentCode(v.kb, code);
-  }
+  let code = modalCode(v.kb, p, mod);
   // "nobody is going to free…", "no one attacked…": a negative subject negates the act
-  const cs0 = clauseStart(v, g, 0);
-  for (let j = cs0; j < g; j++) if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) mod.negated = true;
+  if (negativeSubject(v, g)) mod.negated = true;
   const reduced = reducedRelative(v, head, g);
   const passive = reduced || isPassive(v, head, g);
   const ce = clauseEnd(v, m.end, n);
 
-  let subj = reduced ? nounBefore(v, head) : subjectOf(v, g, 0);
-  let subjGroup: number[] | null = null;
-  if (subj < 0 && !reduced) {
-    // "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported speech is the reporter
-    const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    const q = pr >= 0 && (v.lower[pr] === 'we' || v.lower[pr] === 'i') ? v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!) : undefined;
-    if (q) {
-      // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
-      v.mentions.push({ m: { start: v.start[pr]!, end: v.end[pr]!, kind: 'pronoun', actor: q.speaker, key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`, rule: 'ev:quote-speaker' }, t0: -1, t1: -1 });
-      subj = v.mentions.length - 1;
-      subjGroup = [subj];
-    } else if (pr >= 0 && v.lower[pr] !== 'we' && v.lower[pr] !== 'i') {
-      subj = reportAntecedent(v, pr);
-      if (subj >= 0) subjGroup = v.lower[pr] === 'they' ? coordinated(v, subj, 0, pr) : [subj];
-      else if ((v.lower[pr] === 'he' || v.lower[pr] === 'she') && v.prevPerson) {
-        // "Lavrov arrived in Cairo. On Tuesday, he is due to meet…": the last person named before
-        v.mentions.push({ m: v.prevPerson, t0: -1, t1: -1 });
-        subj = v.mentions.length - 1;
-        subjGroup = [subj];
-      }
-    }
-  }
-  const subjects = () => subjGroup ?? coordinated(v, subj, clauseStart(v, g, 0), g);
-  let srcs: number[] = [];
-  let tgts: number[] = [];
-  if (p.inv && !passive) {
-    // "received weapons from X", "faces pressure from X": X is the source, the subject the target
-    const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
-    const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
-    if (a >= 0) srcs = coordinated(v, a, lastFrom!.at + 1, ce);
-    if (subj >= 0) tgts = subjects();
-  } else if (passive) {
-    let agent = agentAfter(v, m.end, ce);
-    if (agent < 0 && !reduced) agent = attackAgent(v, m.end, ce);
-    if (agent >= 0) srcs = coordinated(v, agent, m.end, ce);
-    if (subj >= 0) tgts = subjects();
-    else if (!p.self && !reduced) {
-      // "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target
-      let t = -1;
-      for (let j = m.end - 1; j < Math.min(ce, m.end + 4) && t < 0; j++) {
-        if (!DIRECTIONAL.has(v.lower[j]!)) continue;
-        let k = j + 1;
-        while (k < ce && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
-        if (k < ce && v.actorAt[k]! >= 0) t = v.actorAt[k]!;
-        else if (k < ce && v.pos[k] === 'PRON') t = reportAntecedent(v, k);
-        break;
-      }
-      if (t >= 0 && t !== agent) tgts = [t];
-    }
-  } else {
-    if (subj >= 0) srcs = subjects();
-    // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
-    // unless a "with" partner is named ("A and B met with C")
-    const reciprocal = p.sym && srcs.length > 1 && !m.preps.some((q) => q.word === 'with') && m.target < 0 && withPartner(v, m.end, ce) < 0;
-    if (!p.self && !reciprocal) {
-      // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
-      // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
-      let inside = objectAfter(v, head + 1, m.end);
-      if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
-        if (!srcs.length) srcs = [inside];
-        inside = -1;
-      }
-      let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
-      if (t < 0) {
-        const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
-        if (pr >= 0) t = reportAntecedent(v, pr);
-      }
-      // a pronoun's antecedent lies before the predicate: no coordination to expand there
-      if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
-    }
-  }
+  const subject: Subject = reduced ? { subj: nounBefore(v, head), group: null } : verbSubject(v, g);
+  const roles =
+    p.inv && !passive
+      ? inverseRoles(v, m, ce, subject, g)
+      : passive
+        ? passiveRoles(v, p, m, ce, subject, g, reduced)
+        : activeRoles(v, p, head, m, ce, subject, g);
   // a participle modifying a noun ("a member jailed a year ago") is background unless its agent is named
-  if (reduced && !srcs.length) return [];
-  if (passive && !srcs.length && tgts.length === 0 && subj < 0) {
+  if (reduced && !roles.srcs.length) return [];
+  if (passive && !roles.srcs.length && roles.tgts.length === 0 && subject.subj < 0) {
     const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
-    if (pr >= 0) { const a = reportAntecedent(v, pr); if (a >= 0) tgts = [a]; }
+    if (pr >= 0) {
+      const a = reportAntecedent(v, pr);
+      if (a >= 0) roles.tgts = [a];
+    }
   }
   if (code === '190' && p.cameo === '190') code = specificForce(v, p, head, m.end, ce, g);
-  return pairUp(v, p, code, head, m.end, srcs, tgts, mod, null);
+  return pairUp(v, p, code, head, m.end, roles.srcs, roles.tgts, mod, null);
+}
+
+/** The subject of a verb group (a mention index, or -1), with its coordinated group when a pronoun decided it. */
+interface Subject {
+  subj: number;
+  group: number[] | null;
+}
+
+/** Source and target mention indexes of a predicate. */
+interface Roles {
+  srcs: number[];
+  tgts: number[];
+}
+
+/**
+ * The code of a verbal predicate given its modality: a stated intent recodes it (CAMEO 03x/13x),
+ * a negated intent to a refusal when the codebook has one (then `mod` is no longer negated).
+ */
+function modalCode(kb: CameoKB, p: EventPattern, mod: Modality): string {
+  if (!mod.intent || p.intent) return p.cameo;
+  const refusal = mod.negated ? refusalCode(kb, p.cameo) : null;
+  if (!refusal) return intentCode(kb, p.cameo);
+  // "will not provide aid", "refused to meet": a rejection, stated affirmatively
+  mod.negated = false;
+  return refusal;
+}
+
+/** "nobody", "no one" in the clause before the verb group starting at g. */
+function negativeSubject(v: SentView, g: number): boolean {
+  for (let j = clauseStart(v, g, 0); j < g; j++)
+    if (NEG_SUBJ.has(v.lower[j]!) || (v.lower[j] === 'no' && v.lower[j + 1] === 'one')) return true;
+  return false;
+}
+
+/** The subject of the verb group starting at g; a pronoun subject is resolved (see pronounSubject). */
+function verbSubject(v: SentView, g: number): Subject {
+  const subj = subjectOf(v, g, 0);
+  return subj >= 0 ? { subj, group: null } : pronounSubject(v, g);
+}
+
+/**
+ * "Obama said he would not…", "Obama and Putin said they will…": a pronoun subject in reported
+ * speech is the reporter; "we" in a quotation is its speaker; "he"/"she" with no antecedent in the
+ * sentence the last person named before it in the paragraph.
+ */
+function pronounSubject(v: SentView, g: number): Subject {
+  const pr = pronounIn(v, clauseStart(v, g, 0), g, false);
+  if (pr < 0) return { subj: -1, group: null };
+  const w = v.lower[pr]!;
+  if (w === 'we' || w === 'i') {
+    const q = v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!);
+    if (!q) return { subj: -1, group: null };
+    // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
+    return addedSubject(v, {
+      start: v.start[pr]!,
+      end: v.end[pr]!,
+      kind: 'pronoun',
+      actor: q.speaker,
+      key: `quote:${q.speaker.name ?? q.speaker.country ?? ''}`,
+      rule: 'ev:quote-speaker',
+    });
+  }
+  const subj = reportAntecedent(v, pr);
+  if (subj >= 0) return { subj, group: w === 'they' ? coordinated(v, subj, 0, pr) : [subj] };
+  // "Lavrov arrived in Cairo. On Tuesday, he is due to meet…": the last person named before
+  if ((w === 'he' || w === 'she') && v.prevPerson) return addedSubject(v, v.prevPerson);
+  return { subj, group: null };
+}
+
+/** A mention from outside the sentence's tokens (a quotation's speaker, an earlier person), added to the view as the subject. */
+function addedSubject(v: SentView, m: ActorMention): Subject {
+  v.mentions.push({ m, t0: -1, t1: -1 });
+  const subj = v.mentions.length - 1;
+  return { subj, group: [subj] };
+}
+
+/** The subject and the actors coordinated with it ("Russia and China"), or the group a pronoun decided. */
+function subjectGroup(v: SentView, s: Subject, g: number): number[] {
+  return s.group ?? coordinated(v, s.subj, clauseStart(v, g, 0), g);
+}
+
+/** "received weapons from X", "faces pressure from X": X is the source, the subject the target. */
+function inverseRoles(v: SentView, m: Match, ce: number, s: Subject, g: number): Roles {
+  const lastFrom = [...m.preps].reverse().find((q) => q.word === 'from' || q.word === 'by');
+  const a = lastFrom ? objectAfter(v, lastFrom.at + 1, ce) : -1;
+  const srcs = a >= 0 ? coordinated(v, a, lastFrom!.at + 1, ce) : [];
+  const tgts = s.subj >= 0 ? subjectGroup(v, s, g) : [];
+  return { srcs, tgts };
+}
+
+/** A passive predicate: the agent ("by X", "in Israeli shelling") is the source, the subject the target. */
+function passiveRoles(
+  v: SentView,
+  p: EventPattern,
+  m: Match,
+  ce: number,
+  s: Subject,
+  g: number,
+  reduced: boolean,
+): Roles {
+  let agent = agentAfter(v, m.end, ce);
+  if (agent < 0 && !reduced) agent = attackAgent(v, m.end, ce);
+  const srcs = agent >= 0 ? coordinated(v, agent, m.end, ce) : [];
+  let tgts: number[] = [];
+  if (s.subj >= 0) tgts = subjectGroup(v, s, g);
+  else if (!p.self && !reduced) {
+    const t = directionalTarget(v, m.end, ce);
+    if (t >= 0 && t !== agent) tgts = [t];
+  }
+  return { srcs, tgts };
+}
+
+/** "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target; -1 when none. */
+function directionalTarget(v: SentView, end: number, ce: number): number {
+  for (let j = end - 1; j < Math.min(ce, end + 4); j++) {
+    if (!DIRECTIONAL.has(v.lower[j]!)) continue;
+    let k = j + 1;
+    while (k < ce && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    if (k < ce && v.actorAt[k]! >= 0) return v.actorAt[k]!;
+    if (k < ce && v.pos[k] === 'PRON') return reportAntecedent(v, k);
+    return -1;
+  }
+  return -1;
+}
+
+/** An active predicate: the subject is the source, the object (or a target slot) the target. */
+function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: number, s: Subject, g: number): Roles {
+  let srcs: number[] = s.subj >= 0 ? subjectGroup(v, s, g) : [];
+  let tgts: number[] = [];
+  // "Russia and Egypt agreed to…", "A and B met": a mutual act among the subjects themselves,
+  // unless a "with" partner is named ("A and B met with C")
+  const reciprocal =
+    p.sym &&
+    srcs.length > 1 &&
+    !m.preps.some((q) => q.word === 'with') &&
+    m.target < 0 &&
+    withPartner(v, m.end, ce) < 0;
+  if (!p.self && !reciprocal) {
+    // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
+    // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
+    let inside = objectAfter(v, head + 1, m.end);
+    if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
+      if (!srcs.length) srcs = [inside];
+      inside = -1;
+    }
+    let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+    if (t < 0) {
+      const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
+      if (pr >= 0) t = reportAntecedent(v, pr);
+    }
+    // a pronoun's antecedent lies before the predicate: no coordination to expand there
+    if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
+  }
+  return { srcs, tgts };
 }
 
 /** titles of office: killing their holder is an assassination (CAMEO 186) */
-const OFFICE = new Set(['president', 'minister', 'premier', 'governor', 'mayor', 'leader', 'chief', 'commander', 'ambassador', 'envoy', 'chairman', 'head']);
+const OFFICE = new Set([
+  'president',
+  'minister',
+  'premier',
+  'governor',
+  'mayor',
+  'leader',
+  'chief',
+  'commander',
+  'ambassador',
+  'envoy',
+  'chairman',
+  'head',
+]);
 
 /**
  * A generic use of force (190) made specific by what the sentence says about it: its means
@@ -770,7 +1211,8 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (w.endsWith('ing') || w.endsWith('s')) return false;
   if (v.pos[head - 1] !== 'NOUN' && v.actorAt[head - 1]! < 0) return false;
   const next = head + 1 < v.lower.length ? v.pos[head + 1] : 'PUNCT';
-  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1] && v.lower[head + 1] !== 'for') return false;
+  if (next !== 'ADP' && next !== 'PUNCT' && next !== 'ADV' && !v.dateAt?.[head + 1] && v.lower[head + 1] !== 'for')
+    return false;
   for (let j = head - 2; j >= 0; j--) {
     if (v.actorAt[j]! >= 0) continue;
     if (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') return true;
@@ -781,7 +1223,19 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
   if (!/(ed|en|wn|ld|t)$/.test(w) || v.actorAt[head - 1]! >= 0) return false;
   for (let j = head + 1; j < v.lower.length; j++) {
     const x = v.lower[j]!;
-    if (x === ',' || x === 'and' || x === 'or' || x === 'but' || x === 'that' || x === 'who' || x === 'which' || x === ';' || x === ':' || CLAUSE_OPENERS.has(x)) return false;
+    if (
+      x === ',' ||
+      x === 'and' ||
+      x === 'or' ||
+      x === 'but' ||
+      x === 'that' ||
+      x === 'who' ||
+      x === 'which' ||
+      x === ';' ||
+      x === ':' ||
+      CLAUSE_OPENERS.has(x)
+    )
+      return false;
     if (v.actorAt[j]! >= 0) continue;
     if ((v.pos[j] === 'SCONJ' && j > head + 1) || v.pos[j] === 'PRON') return false;
     if (v.pos[j] === 'AUX') return true;
@@ -791,13 +1245,31 @@ function reducedRelative(v: SentView, head: number, g: number): boolean {
     if (v.pos[j - 1] === 'ADV' && v.lower[j - 2] === 'to') continue; // "to urgently reconsider"
     // another participle right after a noun ("prisoners held since 2010") is not the main verb
     const nx = j + 1 < v.lower.length ? v.pos[j + 1] : 'PUNCT';
-    if ((x.endsWith('ed') || x.endsWith('en')) && (nx === 'ADP' || nx === 'PUNCT' || nx === 'ADV') && v.lower[j + 1] !== 'that') continue;
+    if (
+      (x.endsWith('ed') || x.endsWith('en')) &&
+      (nx === 'ADP' || nx === 'PUNCT' || nx === 'ADV') &&
+      v.lower[j + 1] !== 'that'
+    )
+      continue;
     return true;
   }
   return false;
 }
 
-const CLAUSE_OPENERS = new Set(['as', 'while', 'when', 'after', 'before', 'until', 'because', 'if', 'unless', 'although', 'though', 'whereas']);
+const CLAUSE_OPENERS = new Set([
+  'as',
+  'while',
+  'when',
+  'after',
+  'before',
+  'until',
+  'because',
+  'if',
+  'unless',
+  'although',
+  'though',
+  'whereas',
+]);
 
 /** The actor of the noun phrase right before a participle ("Russian soldiers killed"). */
 function nounBefore(v: SentView, head: number): number {
@@ -806,11 +1278,29 @@ function nounBefore(v: SentView, head: number): number {
 }
 
 function pairUp(
-  v: SentView, p: EventPattern, code: string, head: number, end: number, srcs: number[], tgts: number[],
-  mod: { negated: boolean; hypothetical: boolean; governor: number; governorEnd?: number; toAt?: number }, tgtPlace: Place | null,
+  v: SentView,
+  p: EventPattern,
+  code: string,
+  head: number,
+  end: number,
+  srcs: number[],
+  tgts: number[],
+  mod: Modality,
+  tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
-  const base = { p, code, head, end, tgtPlace, negated: mod.negated, hypothetical: mod.hypothetical, governor: mod.governor, governorEnd: mod.governorEnd ?? -1, toAt: mod.toAt ?? -1 };
+  const base = {
+    p,
+    code,
+    head,
+    end,
+    tgtPlace,
+    negated: mod.negated,
+    hypothetical: mod.hypothetical,
+    governor: mod.governor,
+    governorEnd: mod.governorEnd,
+    toAt: mod.toAt,
+  };
   if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
     // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
     // one event per party rather than n × (n − 1) pair events
@@ -819,18 +1309,20 @@ function pairUp(
   }
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
-    for (const a of srcs) for (const b of srcs) {
-      if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
-    }
+    for (const a of srcs)
+      for (const b of srcs) {
+        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
+      }
     return out;
   }
   const S = srcs.length ? srcs : [-1];
   const T = tgts.length ? tgts : [-1];
-  for (const a of S) for (const b of T) {
-    if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
-    if (a < 0 && b < 0 && p.kind === 'n') continue;
-    out.push(raw(base, a, b));
-  }
+  for (const a of S)
+    for (const b of T) {
+      if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
+      if (a < 0 && b < 0 && p.kind === 'n') continue;
+      out.push(raw(base, a, b));
+    }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
   if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
   return out;
@@ -841,18 +1333,31 @@ const MAX_PAIRED = 4;
 
 function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
   return {
-    p: b.p, code: b.code, head: b.head, end: b.end, src, tgt, tgtPlace: b.tgtPlace, negated: b.negated, hypothetical: b.hypothetical,
-    governor: b.governor, governorEnd: b.governorEnd, toAt: b.toAt,
+    p: b.p,
+    code: b.code,
+    head: b.head,
+    end: b.end,
+    src,
+    tgt,
+    tgtPlace: b.tgtPlace,
+    negated: b.negated,
+    hypothetical: b.hypothetical,
+    governor: b.governor,
+    governorEnd: b.governorEnd,
+    toAt: b.toAt,
   };
 }
 
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
-  const mod = { negated: false, hypothetical: false, governor: -1 };
+  const mod: Modality = { negated: false, hypothetical: false, intent: false, governor: -1, governorEnd: -1, toAt: -1 };
   // "no talks", "without a meeting"
   for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
     const w = v.lower[j]!;
-    if (w === 'no' || w === 'without' || w === 'not') { mod.negated = true; break; }
+    if (w === 'no' || w === 'without' || w === 'not') {
+      mod.negated = true;
+      break;
+    }
     if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN') break;
   }
   let srcs: number[] = [];
@@ -867,7 +1372,10 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     const a = after(last.at + 1);
     if (a >= 0) {
       const group = coordinated(v, a, last.at + 1, ce);
-      if (group.length > 1) { srcs = group; tgts = []; }
+      if (group.length > 1) {
+        srcs = group;
+        tgts = [];
+      }
     }
     if (srcs.length < 2) return [];
     return pairUp(v, { ...p, sym: true }, p.cameo, head, m.end, srcs, [], mod, null);
