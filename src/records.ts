@@ -50,9 +50,7 @@ function turnRecords(doc: Doc): TurnRecord[] {
     doc: doc.id,
     speaker:
       t.speaker ??
-      (t.speakerName
-        ? { name: t.speakerName, role: null, country: null, org: null, sector: null, code: null }
-        : null),
+      (t.speakerName ? { name: t.speakerName, role: null, country: null, org: null, sector: null, code: null } : null),
     role: t.role,
     start: t.start,
     end: t.end,
@@ -74,60 +72,74 @@ function entityType(m: ActorMention): EntityRecord['type'] {
   }
 }
 
+/** The entity of an actor mention: one per resolved identity. */
+function actorEntity(docId: string, m: ActorMention, type: EntityRecord['type']): EntityRecord {
+  const a: Actor = m.actor;
+  return {
+    kind: 'entity',
+    doc: docId,
+    type,
+    name: a.name ?? a.org ?? a.country,
+    country: a.country,
+    org: a.org,
+    role: a.role,
+    lat: null,
+    lon: null,
+    code: a.code,
+    mentions: [],
+  };
+}
+
+function placeEntity(docId: string, p: PlaceMention): EntityRecord {
+  return {
+    kind: 'entity',
+    doc: docId,
+    type: 'place',
+    name: p.place.name,
+    country: p.place.country,
+    org: null,
+    role: null,
+    lat: p.place.lat,
+    lon: p.place.lon,
+    code: null,
+    mentions: [],
+  };
+}
+
+/** The key an actor mention's entity is known by: one entity per resolved identity, however differently it was mentioned ("BRICS", "the BRICS side"). */
+function actorEntityKey(m: ActorMention, type: EntityRecord['type']): string {
+  const a: Actor = m.actor;
+  const identity =
+    type === 'person' ? (a.name ?? m.key) : type === 'org' ? (a.org ?? a.name ?? m.key) : (a.country ?? m.key);
+  return `a:${type}:${identity}`;
+}
+
+function byMentionSpan(x: [number, number], y: [number, number]): number {
+  return x[0] - y[0] || x[1] - y[1];
+}
+
+function byFirstMention(x: EntityRecord, y: EntityRecord): number {
+  return x.mentions[0][0] - y.mentions[0][0] || (x.name ?? '').localeCompare(y.name ?? '');
+}
+
 function entityRecords(doc: Doc): EntityRecord[] {
   const out = new Map<string, EntityRecord>();
-  const add = (key: string, make: () => EntityRecord, start: number, end: number) => {
-    let e = out.get(key);
-    if (!e) out.set(key, (e = make()));
-    e.mentions.push([start, end]);
-  };
   for (const m of doc.layers.actors ?? []) {
-    const a: Actor = m.actor;
     const type = entityType(m);
-    // one entity per resolved identity, however differently it was mentioned ("BRICS", "the BRICS side")
-    const identity = type === 'person' ? (a.name ?? m.key) : type === 'org' ? (a.org ?? a.name ?? m.key) : (a.country ?? m.key);
-    add(
-      `a:${type}:${identity}`,
-      () => ({
-        kind: 'entity',
-        doc: doc.id,
-        type,
-        name: a.name ?? a.org ?? a.country,
-        country: a.country,
-        org: a.org,
-        role: a.role,
-        lat: null,
-        lon: null,
-        code: a.code,
-        mentions: [],
-      }),
-      m.start,
-      m.end,
-    );
+    const key = actorEntityKey(m, type);
+    let e = out.get(key);
+    if (!e) out.set(key, (e = actorEntity(doc.id, m, type)));
+    e.mentions.push([m.start, m.end]);
   }
   for (const p of doc.layers.places ?? ([] as PlaceMention[])) {
-    add(
-      'p:' + p.key,
-      () => ({
-        kind: 'entity',
-        doc: doc.id,
-        type: 'place',
-        name: p.place.name,
-        country: p.place.country,
-        org: null,
-        role: null,
-        lat: p.place.lat,
-        lon: p.place.lon,
-        code: null,
-        mentions: [],
-      }),
-      p.start,
-      p.end,
-    );
+    const key = 'p:' + p.key;
+    let e = out.get(key);
+    if (!e) out.set(key, (e = placeEntity(doc.id, p)));
+    e.mentions.push([p.start, p.end]);
   }
   const list = [...out.values()];
-  for (const e of list) e.mentions.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  return list.sort((x, y) => x.mentions[0][0] - y.mentions[0][0] || (x.name ?? '').localeCompare(y.name ?? ''));
+  for (const e of list) e.mentions.sort(byMentionSpan);
+  return list.sort(byFirstMention);
 }
 
 function meetingRecords(doc: Doc): MeetingRecord[] {
@@ -199,13 +211,15 @@ function eventRecords(doc: Doc): EventRecord[] {
 
 /** All records of one document, in the contract's order. */
 export function toRecords(doc: Doc): RecordOf[] {
-  return [
-    documentRecord(doc),
-    ...turnRecords(doc),
-    ...entityRecords(doc),
-    ...meetingRecords(doc),
-    ...agreementRecords(doc),
-    ...quoteRecords(doc),
-    ...eventRecords(doc),
-  ];
+  // concat, not spreads: the lists differ in element kind (an empty one holds small integers as far as V8
+  // knows), and each new kind deoptimised the spread
+  const records: RecordOf[] = [documentRecord(doc)];
+  return records.concat(
+    turnRecords(doc),
+    entityRecords(doc),
+    meetingRecords(doc),
+    agreementRecords(doc),
+    quoteRecords(doc),
+    eventRecords(doc),
+  );
 }
