@@ -340,8 +340,11 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     const lower = lowerTokens(doc, input.low, ti, n);
     const { ms, mNext } = sentMentions(tokens, ti, n, input.mentions, mi);
     mi = mNext;
-    const prevPerson = s.paragraph === lastPara ? lastPerson : null;
-    for (const mm of ms) if (mm.m.kind === 'person') lastPerson = mm.m;
+    // the antecedent of "he"/"she": the last person named earlier in the same paragraph, by name
+    // or by a title the actor layer resolved to a named person ("the Secretary")
+    if (s.paragraph !== lastPara) lastPerson = null;
+    const prevPerson = lastPerson;
+    for (const mm of ms) if (namesPerson(mm.m)) lastPerson = mm.m;
     lastPara = s.paragraph;
     // most sentences hold no word that can start an event: nothing more to do
     const lex = triggerLex(ckb, lower);
@@ -356,6 +359,11 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     sentenceEvents(doc, input, s, v, events);
   }
   return events;
+}
+
+/** A mention of one named person: a name, or a title resolved to the person who holds it. */
+function namesPerson(m: ActorMention): boolean {
+  return m.kind === 'person' || (m.kind === 'role' && !!m.actor?.name);
 }
 
 /** The layers extractEvents reads, sorted by start (each layer itself when already in order: they are only read). */

@@ -101,6 +101,10 @@ describe('structure: source and target', () => {
   it('"he" in a later sentence of the paragraph is the last person named', () => {
     expect(codes('Lavrov arrived in Cairo on Sunday. On Tuesday, he met Tillerson.')).toContain('RUS>USA:040');
   });
+  it('"he" has no antecedent in an earlier paragraph', () => {
+    const { events } = runEvents('Lavrov arrived in Cairo on Sunday.\n\nThe talks were long. On Tuesday, he met Tillerson.', { people: { Lavrov: 'RUS', Tillerson: 'USA' } });
+    expect(events.map(brief)).not.toContain('RUS>USA:040');
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
