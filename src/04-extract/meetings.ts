@@ -315,6 +315,8 @@ interface DocReading {
   topicsOf: (span: Span) => string[];
   /** the narrator of each turn (-1: outside turns), found once */
   narrators: Map<number, Actor | null>;
+  /** the actor mentions of the document, in text order (outside unattributed quotes) */
+  mentions: ActorMention[];
   cands: Candidate[];
   /** the order of the next candidate */
   order: number;
@@ -381,6 +383,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     quoteSpeaker: quoteSpeakerAt(doc),
     topicsOf: topicIndex(doc),
     narrators: new Map(),
+    mentions: mentionsAll,
     cands: [],
     order: orderStart,
   };
@@ -519,8 +522,10 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   let subj = namedSubject(text, sr, h);
   const fp =
     !subj.length && !!narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
-  if (!subj.length && kind === 'verb' && !fp) subj = pronounSubject(text, sr, h);
-  const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
+  if (!subj.length && kind === 'verb' && !fp) subj = pronounSubject(r, sr, h);
+  let comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
+  // "Blinken met Foreign Minister X", "Lavrov phoned Y": a meeting verb's direct object is the other party
+  if (!comp.length && kind === 'verb') comp = directObject(text, sr, h);
   const first: Actor[] = [];
   if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
   if (
@@ -552,13 +557,33 @@ function namedSubject(text: string, sr: SentenceReading, h: Hit): ActorMention[]
 }
 
 /** A pronoun subject: "he" is the latest person, "they" the people named before. */
-function pronounSubject(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+function pronounSubject(r: DocReading, sr: SentenceReading, h: Hit): ActorMention[] {
+  const { text } = r;
   const cl = text.slice(clauseStart(text, sr.s, h.start), h.start);
   const prior = sr.mentions.filter((m) => m.end <= h.start);
   const people = prior.filter((m) => m.kind === 'person' || m.kind === 'role');
-  if (/\b(?:he|she)\b/i.test(cl)) return people.slice(-1);
+  if (/\b(?:he|she)\b/i.test(cl)) return people.length ? people.slice(-1) : personBefore(r, sr.s);
   if (/\bthey\b/i.test(cl)) return people.length >= 2 ? people : prior;
   return prior;
+}
+
+/**
+ * "The Secretary will travel to Ottawa. There he will meet…": the antecedent of a pronoun that
+ * has none in its sentence is the last person named earlier in the paragraph.
+ */
+function personBefore(r: DocReading, s: Sentence): ActorMention[] {
+  // the paragraph starts with its first sentence
+  const sents = sentencesOf(r.doc);
+  let first = s.index;
+  while (first > 0 && sents[first - 1]?.paragraph === s.paragraph) first--;
+  const from = sents[first]?.start ?? s.start;
+  for (let k = r.mentions.length - 1; k >= 0; k--) {
+    const m = r.mentions[k];
+    if (m.start >= s.start) continue;
+    if (m.start < from) break;
+    if (m.kind === 'person' || (m.kind === 'role' && m.actor?.name)) return [m];
+  }
+  return [];
 }
 
 /** "we will meet again" after bilateral talks: both sides. */
@@ -576,16 +601,23 @@ function whoWeAre(r: DocReading, sr: SentenceReading, h: Hit): Actor[] {
 }
 
 /** "Putin received Foreign Minister X": a guest actor right after the verb (not "received a letter"). */
+/**
+ * The people or bodies named right after a verb, as its direct object: only "the" and capitalised
+ * words (titles) between them ("received Foreign Minister X"; not "received a letter from X").
+ */
+function directObject(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+  const obj = complementAfter(text, sr.s, h.end, sr.mentions, /^\s*(?:the\s+|a\s+)?/i);
+  if (!obj.length) return obj;
+  const gap = text.slice(h.end, obj[0].start);
+  if (!/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) || !/^(?:person|role|group|org)$/.test(obj[0].kind))
+    return [];
+  return obj;
+}
+
 function receiveReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
   const { s, mentions } = sr;
-  const obj = complementAfter(text, s, h.end, mentions, /^\s*(?:the\s+|a\s+)?/i);
-  const gap = obj.length ? text.slice(h.end, obj[0].start) : '';
-  if (
-    !obj.length ||
-    !/^\s*(?:the\s+)?(?:\p{Lu}[\p{L}.’'-]*\s+){0,4}$/u.test(gap) ||
-    !/^(?:person|role|group|org)$/.test(obj[0].kind)
-  )
-    return null;
+  const obj = directObject(text, sr, h);
+  if (!obj.length) return null;
   // "receive Syrian refugees", "received Russian gas": people in need or goods, not guests
   if (
     /^[\p{L}\s'’-]*?\b(?:refugees|migrants|asylum|displaced|evacuees|returnees|children|students|patients|aid|assistance|support|funding|loans?|gas|oil|weapons|arms|vaccines?)\b/iu.test(
@@ -886,7 +918,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   for (const c of ordered) {
     const m = c.ann;
     const pk = setKey(m);
-    const k = `${pk}|${m.date ?? ''}|${m.status}`;
+    // a phone call and a meeting in person of the same sides on one day are two meetings
+    const k = `${pk}|${m.date ?? ''}|${m.status}|${m.format === 'phone' ? 'phone' : ''}`;
     let target = byKey.get(k);
     if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status

@@ -170,6 +170,67 @@ describe('meetings', () => {
     expect(ms.map(keys)).toEqual(['PRK+RUS']);
   });
 
+  it('takes the people named right after "met" as its other parties, and not what follows "met" otherwise', () => {
+    const doc = makeDoc({
+      text:
+        'Secretary Blinken met Armenian Foreign Minister Ararat Mirzoyan in New York on September 19. ' +
+        'Secretary Blinken met reporters after the talks with Foreign Minister Park Jin.\n',
+      published: '2022-10-04',
+      actors: [
+        ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['Armenian Foreign Minister Ararat Mirzoyan', 'person', { name: 'Ararat Mirzoyan', country: 'ARM' }],
+        ['Foreign Minister Park Jin', 'person', { name: 'Park Jin', country: 'KOR' }],
+      ],
+      dates: [['on September 19', '2022-09-19', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map(keys)).toContain('ARM+USA');
+    const arm = ms.find((m) => keys(m) === 'ARM+USA')!;
+    expect(arm.status).toBe('held');
+    expect(arm.date).toBe('2022-09-19');
+    // "met reporters": no actor is the object of "met"; the talks with Park Jin are another trigger
+    expect(ms.filter((m) => m.evidence.text.includes('reporters') && m.rule.includes('verb'))).toEqual([]);
+  });
+
+  it('resolves "he will meet" in a later sentence to the person the paragraph named before', () => {
+    const doc = makeDoc({
+      text:
+        'MR PRICE: Secretary Blinken spoke with Foreign Minister Park Jin. Second, the Secretary will travel to Ottawa on October 11. ' +
+        'In Ottawa he will meet Canadian Foreign Minister Melanie Joly.\n',
+      published: '2022-10-04',
+      actors: [
+        ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['the Secretary', 'role', { name: 'Antony Blinken', role: 'Secretary', country: 'USA' }],
+        ['Foreign Minister Park Jin', 'person', { name: 'Park Jin', country: 'KOR' }],
+        ['Canadian Foreign Minister Melanie Joly', 'person', { name: 'Melanie Joly', country: 'CAN' }],
+      ],
+      places: [['Ottawa', 'CAN']],
+      turns: [{ label: 'MR PRICE', speakerName: 'Ned Price', role: 'statement', country: 'USA' }],
+    });
+    const ms = extractMeetings(doc, kb);
+    const joly = ms.filter((m) => m.parties.some((p) => p.name === 'Melanie Joly'));
+    expect(joly).toHaveLength(1);
+    expect(joly[0].parties.map((p) => p.name).sort()).toEqual(['Antony Blinken', 'Melanie Joly']);
+    expect(joly[0].status).toBe('planned');
+  });
+
+  it('keeps a phone call and a meeting in person of the same sides on one day apart', () => {
+    const doc = makeDoc({
+      text:
+        'While in Moscow, Envoy Kerry met with Foreign Minister Lavrov. ' +
+        'Envoy Kerry also had a phone call with President Putin.\n',
+      published: '2021-07-16',
+      actors: [
+        ['Envoy Kerry', 'person', { name: 'John Kerry', country: 'USA' }],
+        ['Foreign Minister Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        ['President Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+      ],
+      places: [['Moscow', 'RUS']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => `${keys(m)} ${m.format}`).sort()).toEqual(['RUS+USA bilateral', 'RUS+USA phone']);
+  });
+
   it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
     const doc = makeDoc({
       text:
