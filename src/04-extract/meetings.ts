@@ -638,7 +638,7 @@ function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor
   // "my visit to X": the narrator is the visitor
   const mine = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, h.start - 30), h.start));
   if (mine && !narrator) return null;
-  const subj = mine ? [] : mod.length ? mod : cs;
+  const subj = mine || otherSubject(text, sr, h) ? [] : mod.length ? mod : cs;
   const dest = visitDestinations(text, sr, h);
   const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
   const extra: Actor[] = (toUs || mine) && narrator ? [narrator] : [];
@@ -660,6 +660,22 @@ function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor
   // "exchanging high-level visits": visits in general
   if (/visits$/i.test(h.text.trim()) && !sr.dates.length) return null;
   return { parties, forum: false, venue: false, visitDest };
+}
+
+/**
+ * "…agreed to deliver vehicles, and the first of them arrived in X": a verb whose own clause,
+ * after ", and" / ", but" / ";", names no actor before it has a subject that is no actor.
+ */
+function otherSubject(text: string, sr: SentenceReading, h: Hit): boolean {
+  if (!/^(?:visited|arrive|arrives|arrived|arriving)\b/i.test(h.text)) return false;
+  const lead = text.slice(sr.s.start, h.start);
+  let at = -1;
+  for (const m of lead.matchAll(/,\s*(?:and|but)\s+|;\s*/g)) at = m.index + m[0].length;
+  if (at < 0) return false;
+  const from = sr.s.start + at;
+  if (sr.mentions.some((m) => m.start >= from && m.end <= h.start)) return false;
+  // a pronoun or a bare auxiliary is a subject of its own kind ("…, and he arrived", "…, and then arrived")
+  return /\b(?:the|a|an|this|that|these|those|its|their|some|all|most|many)\s+\p{L}/iu.test(text.slice(from, h.start));
 }
 
 /** The mentions after a visit trigger: its destination, or "the visit of X to Y": X the visitor, Y the destination. */

@@ -19,7 +19,12 @@ describe('meetings', () => {
       published: '2019-04-03',
       place: 'New Delhi',
       speaker: 'Sergey Lavrov',
-      actors: [LAVROV, ['Subrahmanyam Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }], ['Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }], ['Indian', 'country', { country: 'IND' }]],
+      actors: [
+        LAVROV,
+        ['Subrahmanyam Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }],
+        ['Jaishankar', 'person', { name: 'Subrahmanyam Jaishankar', country: 'IND' }],
+        ['Indian', 'country', { country: 'IND' }],
+      ],
       dates: [['April 3, 2019', '2019-04-03', false]],
       places: [['New Delhi', 'IND']],
       turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
@@ -34,8 +39,7 @@ describe('meetings', () => {
 
   it('splits "meetings were held with A, B and C" into bilateral meetings with the narrator', () => {
     const doc = makeDoc({
-      text:
-        'Sergey Lavrov: Meetings were held with German Foreign Minister Heiko Maas, Japanese Foreign Minister Taro Kono, and Turkish Foreign Minister Mevlut Cavusoglu.\n',
+      text: 'Sergey Lavrov: Meetings were held with German Foreign Minister Heiko Maas, Japanese Foreign Minister Taro Kono, and Turkish Foreign Minister Mevlut Cavusoglu.\n',
       published: '2019-06-10',
       place: 'Osaka',
       actors: [
@@ -70,7 +74,10 @@ describe('meetings', () => {
         ['Russia', 'country', { country: 'RUS' }],
         ['The President of Finland', 'role', { role: 'President', country: 'FIN' }],
       ],
-      dates: [['September 5, 2018', '2018-09-05', false], ['in May', '2019-05', true]],
+      dates: [
+        ['September 5, 2018', '2018-09-05', false],
+        ['in May', '2019-05', true],
+      ],
       places: [['Vladivostok', 'RUS']],
     });
     const ms = extractMeetings(doc, kb);
@@ -113,8 +120,14 @@ describe('meetings', () => {
         ['President Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
         ['President Xi Jinping', 'person', { name: 'Xi Jinping', country: 'CHN' }],
       ],
-      dates: [['in June', '2019-06', true], ['November 13, 2019', '2019-11-13', true]],
-      places: [['Bishkek', 'KGZ'], ['Brasilia', 'BRA']],
+      dates: [
+        ['in June', '2019-06', true],
+        ['November 13, 2019', '2019-11-13', true],
+      ],
+      places: [
+        ['Bishkek', 'KGZ'],
+        ['Brasilia', 'BRA'],
+      ],
     });
     const ms = extractMeetings(doc, kb);
     const sco = ms.find((m) => keys(m) === 'SCO');
@@ -130,10 +143,22 @@ describe('meetings', () => {
       text: 'Sergey Lavrov: We had substantive talks. Mr Gabriel and I also discussed Syria.\n',
       published: '2017-03-09',
       place: 'Berlin',
-      actors: [LAVROV, ['Mr Gabriel', 'person', { name: 'Sigmar Gabriel', country: 'DEU' }], ['German', 'country', { country: 'DEU' }]],
+      actors: [
+        LAVROV,
+        ['Mr Gabriel', 'person', { name: 'Sigmar Gabriel', country: 'DEU' }],
+        ['German', 'country', { country: 'DEU' }],
+      ],
       turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
     });
-    const doc: Doc = { ...base, meta: { ...base.meta, title: 'Sergey Lavrov’s remarks following talks with German Foreign Minister Sigmar Gabriel, Berlin, March 9, 2017', titleSpeaker: 'Sergey Lavrov' } };
+    const doc: Doc = {
+      ...base,
+      meta: {
+        ...base.meta,
+        title:
+          'Sergey Lavrov’s remarks following talks with German Foreign Minister Sigmar Gabriel, Berlin, March 9, 2017',
+        titleSpeaker: 'Sergey Lavrov',
+      },
+    };
     const ms = extractMeetings(doc, kb);
     expect(ms).toHaveLength(1);
     expect(keys(ms[0])).toBe('DEU+RUS');
@@ -144,7 +169,7 @@ describe('meetings', () => {
     expect(ms[0].evidence.text.length).toBeGreaterThan(0);
   });
 
-  it('takes meetings in a quoted statement as the quoted speaker\'s, and keeps idioms out', () => {
+  it("takes meetings in a quoted statement as the quoted speaker's, and keeps idioms out", () => {
     const doc = withQuotes(
       makeDoc({
         text:
@@ -152,7 +177,11 @@ describe('meetings', () => {
           'Russia is ready to meet its partners halfway, he added. We must meet the needs of the region.\n',
         published: '2019-05-05',
         place: 'Moscow',
-        actors: [LAVROV, ['Foreign Minister Sameh Shoukry', 'person', { name: 'Sameh Shoukry', country: 'EGY' }], ['Russia', 'country', { country: 'RUS' }]],
+        actors: [
+          LAVROV,
+          ['Foreign Minister Sameh Shoukry', 'person', { name: 'Sameh Shoukry', country: 'EGY' }],
+          ['Russia', 'country', { country: 'RUS' }],
+        ],
       }),
     );
     const ms = extractMeetings(doc, kb);
@@ -164,7 +193,12 @@ describe('meetings', () => {
     const doc = makeDoc({
       text: 'Beijing noted that Foreign Minister Sergey Lavrov had just visited Pyongyang, during which he met with Chairman Kim Jong Un.\n',
       published: '2018-06-01',
-      actors: [LAVROV, ['Beijing', 'country', { country: 'CHN' }], ['Pyongyang', 'country', { country: 'PRK' }], ['Chairman Kim Jong Un', 'person', { name: 'Kim Jong Un', country: 'PRK' }]],
+      actors: [
+        LAVROV,
+        ['Beijing', 'country', { country: 'CHN' }],
+        ['Pyongyang', 'country', { country: 'PRK' }],
+        ['Chairman Kim Jong Un', 'person', { name: 'Kim Jong Un', country: 'PRK' }],
+      ],
     });
     const ms = extractMeetings(doc, kb);
     expect(ms.map(keys)).toEqual(['PRK+RUS']);
@@ -231,6 +265,28 @@ describe('meetings', () => {
     expect(ms.map((m) => `${keys(m)} ${m.format}`).sort()).toEqual(['RUS+USA bilateral', 'RUS+USA phone']);
   });
 
+  it('takes no visit from "…, and the first of them arrived in X": the subject of "arrived" is no actor', () => {
+    const doc = makeDoc({
+      text:
+        'Canada and the United States agreed to deliver armored vehicles to Haiti, and the first of them arrived in Port-au-Prince on Saturday. ' +
+        'Canada and the United States sent envoys, and they arrived in Port-au-Prince on Sunday.\n',
+      published: '2022-10-04',
+      actors: [
+        ['Canada', 'country', { country: 'CAN' }],
+        ['the United States', 'country', { country: 'USA' }],
+        ['Haiti', 'country', { country: 'HTI' }],
+      ],
+      dates: [
+        ['on Saturday', '2022-10-01', false],
+        ['on Sunday', '2022-10-02', false],
+      ],
+      places: [['Port-au-Prince', 'HTI']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => m.date)).not.toContain('2022-10-01');
+    expect(ms.map((m) => `${m.date} ${keys(m)}`)).toContain('2022-10-02 CAN+HTI+USA');
+  });
+
   it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
     const doc = makeDoc({
       text:
@@ -251,7 +307,6 @@ describe('meetings', () => {
     expect(ms[0].status).toBe('held');
   });
 });
-
 
 describe('meetings: generalisation rules', () => {
   it('does not take talks in general, or a forum named in passing, for a meeting', () => {
@@ -308,7 +363,12 @@ describe('meetings: generalisation rules', () => {
         ['Peru', 'country', { country: 'PER' }],
         ['President Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
       ],
-      places: [['Czech Republic', 'CZE'], ['Chile', 'CHL'], ['Peru', 'PER'], ['Prague', 'CZE']],
+      places: [
+        ['Czech Republic', 'CZE'],
+        ['Chile', 'CHL'],
+        ['Peru', 'PER'],
+        ['Prague', 'CZE'],
+      ],
     });
     const ms = extractMeetings(doc, kb);
     const chile = ms.find((m) => m.format === 'visit' && keys(m) === 'CHL+CZE');
@@ -325,7 +385,10 @@ describe('meetings: generalisation rules', () => {
         'The 9th OSCE summit, which was a milestone for the region, was held in Vienna on March 3-4.\n\n' +
         'Chile supports the proposal to convene a meeting of the OSCE foreign ministers.\n',
       published: '2021-05-02',
-      actors: [['OSCE', 'org', { org: 'OSCE' }], ['Chile', 'country', { country: 'CHL' }]],
+      actors: [
+        ['OSCE', 'org', { org: 'OSCE' }],
+        ['Chile', 'country', { country: 'CHL' }],
+      ],
       dates: [['March 3-4', '2021-03-03', false, '2021-03-04']],
       places: [['Vienna', 'AUT']],
     });
@@ -364,7 +427,10 @@ describe('meetings: generalisation rules', () => {
         ['Ana Rojas', 'person', { name: 'Ana Rojas', country: 'CHL' }],
         ['Minister Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
       ],
-      places: [['Santiago', 'CHL'], ['Peru', 'PER']],
+      places: [
+        ['Santiago', 'CHL'],
+        ['Peru', 'PER'],
+      ],
       turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
     });
     const ms = extractMeetings(doc, kb);
@@ -389,7 +455,10 @@ describe('meetings: places, topics and possibilities', () => {
         ['President Lopez', 'person', { name: 'Juan Lopez', country: 'CHL' }],
         ['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }],
       ],
-      places: [['Santiago', 'CHL'], ['Vienna', 'AUT']],
+      places: [
+        ['Santiago', 'CHL'],
+        ['Vienna', 'AUT'],
+      ],
       turns: [{ label: 'Ana Rojas', speakerName: 'Ana Rojas', role: 'statement', country: 'CHL' }],
     });
     const ms = extractMeetings(doc, kb);
@@ -412,7 +481,10 @@ describe('meetings: places, topics and possibilities', () => {
         ['Chile', 'country', { country: 'CHL' }],
         ['Peru', 'country', { country: 'PER' }],
       ],
-      places: [['Santiago', 'CHL'], ['Chile', 'CHL']],
+      places: [
+        ['Santiago', 'CHL'],
+        ['Chile', 'CHL'],
+      ],
     });
     const ms = extractMeetings(doc, kb);
     expect(ms.map(keys)).toEqual(['CHL+CZE']);
@@ -462,9 +534,15 @@ describe('meetings: visit destinations', () => {
       text: 'President Dvorak paid a working visit to the Republic of Chile on 3-4 May 2021.\n',
       published: '2021-05-05',
       place: 'Prague',
-      actors: [['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }], ['Chile', 'country', { country: 'CHL' }]],
+      actors: [
+        ['President Dvorak', 'person', { name: 'Petr Dvorak', country: 'CZE' }],
+        ['Chile', 'country', { country: 'CHL' }],
+      ],
       dates: [['3-4 May 2021', '2021-05-03', false, '2021-05-04']],
-      places: [['Prague', 'CZE'], ['Chile', 'CHL']],
+      places: [
+        ['Prague', 'CZE'],
+        ['Chile', 'CHL'],
+      ],
     });
     const ms = extractMeetings(doc, kb);
     expect(ms).toHaveLength(1);
