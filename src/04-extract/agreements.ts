@@ -534,10 +534,10 @@ function defaultDate(
   const s = sc.s;
   const subjText = text.slice(clauseStart(text, s, h.start), h.start);
   if (f.sides.length && COLLECTIVE.test(subjText)) {
-    // "the sides agreed" at the meeting just reported: its date
+    // "the sides agreed" at the meeting just reported (held: not the one they agree to hold): its date
     const sideKeys = keysOf(f.sides).join();
     const recent = cx.meetings
-      .filter((m) => m.evidence.start <= h.start && keysOf(m.parties).join() === sideKeys)
+      .filter((m) => m.status === 'held' && m.evidence.start <= h.start && keysOf(m.parties).join() === sideKeys)
       .pop();
     if (recent?.date) return recent.date;
   }

@@ -486,7 +486,9 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
     before,
   );
-  const subj = lightVerb ? cs : mod;
+  const subj = lightVerb ? notGoverned(text, cs) : mod;
+  // "The three ministers agreed … to hold a meeting": the sides of the meeting reported before
+  const sides = lightVerb && !subj.length ? sidesBefore(r, text, s, h) : [];
   const firstPerson =
     lightVerb && !subj.length && narrator && /\b(?:we|I)\b/.test(text.slice(clauseStart(text, s, h.start), h.start));
   const comp = complementAfter(text, s, h.end, mentions, WITH);
@@ -507,12 +509,45 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
     }
     return null;
   }
+  if (sides.length && !first.length) first.push(...sides);
   const parties = partiesFrom([...subj, ...comp], first);
-  if (first.length && !anchored(text, sr, h.end)) return null;
+  if (first.length && !sides.length && !anchored(text, sr, h.end)) return null;
   // "events and meetings", "regular meetings between…" without a date: meetings in general
   if (/meetings$|conversations$/i.test(h.text.trim()) && !sr.dates.length) return null;
   return plainReading(parties);
 }
+
+/** a clause whose subject is the sides of a meeting already reported ("the two ministers", "both sides") */
+const SIDES_SUBJECT =
+  /^\s*(?:the\s+(?:two|three|four|five)\s+(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers)|both\s+(?:sides|leaders|ministers|countries))\b/i;
+
+/** The parties of the latest meeting read before `h` when the clause's subject refers to its sides. */
+function sidesBefore(r: DocReading, text: string, s: Sentence, h: Hit): Actor[] {
+  if (!SIDES_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start))) return [];
+  for (let k = r.cands.length - 1; k >= 0; k--) {
+    const c = r.cands[k].ann;
+    if (c.evidence.start < s.start && new Set(keysOf(c.parties)).size >= 2) return c.parties;
+  }
+  return [];
+}
+
+/**
+ * The mentions that can be a subject: not one governed by a preposition ("agreed to coordinate at
+ * the Security Council and to hold a meeting"), nor one coordinated with such a mention.
+ */
+function notGoverned(text: string, ms: ActorMention[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  let governed = false;
+  for (let i = 0; i < ms.length; i++) {
+    const lead = text.slice(Math.max(0, ms[i].start - 24), ms[i].start);
+    const joined = i > 0 && /^\s*(?:,|and|or)\s*(?:the\s+)?$/i.test(text.slice(ms[i - 1].end, ms[i].start));
+    governed = (joined && governed) || GOVERNED.test(lead);
+    if (!governed) out.push(ms[i]);
+  }
+  return out;
+}
+const GOVERNED =
+  /\b(?:at|in|on|of|to|from|by|for|into|about|within|under|over|through|among|during|after|before|against|towards?)\s+(?:the\s+)?$/i;
 
 /** A meeting verb ("met", "discussed"): its subject (named, a pronoun or the narrator) and its with-complement. */
 function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading {

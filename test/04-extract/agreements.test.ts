@@ -109,6 +109,35 @@ describe('agreements', () => {
     expect(as[0].topics).toContain('energy');
   });
 
+  it('"the sides agreed to hold a meeting" is dated by the talks they held, not by the meeting they agreed to hold', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'On Monday, President Emmanuel Macron held talks with Chancellor Olaf Scholz in Paris. ' +
+          'The two leaders agreed to hold a meeting of their ministers in Berlin next month.\n',
+        published: '2022-10-26',
+        actors: [
+          ['President Emmanuel Macron', 'person', { name: 'Emmanuel Macron', country: 'FRA' }],
+          ['Chancellor Olaf Scholz', 'person', { name: 'Olaf Scholz', country: 'DEU' }],
+        ],
+        dates: [
+          ['On Monday', '2022-10-24', false],
+          ['next month', '2022-11', true],
+        ],
+        places: [
+          ['Paris', 'FRA'],
+          ['Berlin', 'DEU'],
+        ],
+      }),
+    );
+    expect(doc.layers.meetings!.map((m) => `${m.status} ${keys(m)} ${m.date}`)).toEqual([
+      'held DEU+FRA 2022-10-24',
+      'planned DEU+FRA 2022-11',
+    ]);
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => `${keys(a)} ${a.date}`)).toEqual(['DEU+FRA 2022-10-24']);
+  });
+
   it('an agentless "was also adopted" right after an agreement shares its parties; agreements "that were reached" count', () => {
     const doc = makeDoc({
       text:

@@ -287,6 +287,27 @@ describe('meetings', () => {
     expect(ms.map((m) => `${m.date} ${keys(m)}`)).toContain('2022-10-02 CAN+HTI+USA');
   });
 
+  it('takes no party from a prepositional object before "hold a meeting", and "the three ministers" as the sides of the call', () => {
+    const doc = makeDoc({
+      text:
+        'Secretary Blinken spoke by telephone with Foreign Minister Hayashi and Foreign Minister Park Jin. ' +
+        'The three ministers agreed to coordinate closely at the United Nations Security Council and to hold a trilateral meeting of their deputies in Tokyo later this month.\n',
+      published: '2022-10-04',
+      actors: [
+        ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['Foreign Minister Hayashi', 'person', { name: 'Yoshimasa Hayashi', country: 'JPN' }],
+        ['Foreign Minister Park Jin', 'person', { name: 'Park Jin', country: 'KOR' }],
+        ['the United Nations Security Council', 'org', { org: 'IGOUNO' }],
+      ],
+      dates: [['later this month', '2022-10', true]],
+      places: [['Tokyo', 'JPN']],
+    });
+    const ms = extractMeetings(doc, kb);
+    const planned = ms.filter((m) => m.status === 'planned');
+    expect(planned.map(keys)).toEqual(['JPN+KOR+USA']);
+    expect(planned[0].date).toBe('2022-10');
+  });
+
   it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
     const doc = makeDoc({
       text:
