@@ -85,6 +85,9 @@ const SPECIFIC_AFTER =
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
 const MODAL_BEFORE =
   /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+/** a meeting denied or ruled out: "did not meet", "no plans for X to speak with", "refused to meet", "no meeting" */
+const NEGATED_BEFORE =
+  /\b(?:no|not\s+any)\s+(?:plans?|intention|intent)\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+(?:\w+\s+){0,2}$|\b(?:will|would|shall|do|does|did|has|have|had)\s*(?:not|n['’]t)\s+(?:\w+\s+)?$|\b(?:never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+)?$/i;
 const REPORT_VERB =
   /\b(?:released|announced|said|says|reported|told|informed|briefed|published|issued|confirmed|stated|noted|commented|asked)\b/i;
 const TOPIC_NOUN_AFTER =
@@ -808,7 +811,7 @@ function dateOf(text: string, sr: SentenceReading, h: Hit): DateMention | null {
 /** A possibility ("could be discussed at…"), a process ("accession negotiations") or talks in general are no meeting. */
 function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): boolean {
   const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
-  if (MODAL_BEFORE.test(lead)) return false;
+  if (MODAL_BEFORE.test(lead) || NEGATED_BEFORE.test(lead)) return false;
   if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
   if (PROCESS_BEFORE.test(lead)) return false;
   if (

@@ -20,10 +20,16 @@ describe('agreements', () => {
       published: '2020-03-05',
       actors: [
         LAVROV,
-        ['Russian', 'country', { country: 'RUS' }], ['Turkish', 'country', { country: 'TUR' }], ['Iranian', 'country', { country: 'IRN' }],
-        ['Russia', 'country', { country: 'RUS' }], ['Turkey', 'country', { country: 'TUR' }],
+        ['Russian', 'country', { country: 'RUS' }],
+        ['Turkish', 'country', { country: 'TUR' }],
+        ['Iranian', 'country', { country: 'IRN' }],
+        ['Russia', 'country', { country: 'RUS' }],
+        ['Turkey', 'country', { country: 'TUR' }],
       ],
-      dates: [['Today', '2020-03-05', false], ['March 6 at 00:01 local time', '2020-03-06T00:01+03:00', true]],
+      dates: [
+        ['Today', '2020-03-05', false],
+        ['March 6 at 00:01 local time', '2020-03-06T00:01+03:00', true],
+      ],
       turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
     });
     const as = extractAgreements(doc, kb);
@@ -46,7 +52,11 @@ describe('agreements', () => {
         'Germany and Poland did not sign the protocol. ' +
         'It will be hard to agree on anything with Poland.\n',
       published: '2020-11-20',
-      actors: [['Germany', 'country', { country: 'DEU' }], ['France', 'country', { country: 'FRA' }], ['Poland', 'country', { country: 'POL' }]],
+      actors: [
+        ['Germany', 'country', { country: 'DEU' }],
+        ['France', 'country', { country: 'FRA' }],
+        ['Poland', 'country', { country: 'POL' }],
+      ],
       dates: [['June 2021', '2021-06', true]],
     });
     const as = extractAgreements(doc, kb);
@@ -72,10 +82,14 @@ describe('agreements', () => {
           LAVROV,
           ['Foreign Minister of Vietnam Pham Binh Minh', 'person', { name: 'Pham Binh Minh', country: 'VNM' }],
           ['We', 'pronoun', { name: 'Sergey Lavrov', country: 'RUS' }],
-          ['UN', 'org', { org: 'UN' }], ['APEC', 'org', { org: 'APEC' }],
+          ['UN', 'org', { org: 'UN' }],
+          ['APEC', 'org', { org: 'APEC' }],
           ['Security Council', 'org', { org: 'UN' }],
         ],
-        dates: [['May 2, 2019', '2019-05-02', false], ['April 12', '2019-04-12', false]],
+        dates: [
+          ['May 2, 2019', '2019-05-02', false],
+          ['April 12', '2019-04-12', false],
+        ],
         places: [['Moscow', 'RUS']],
       }),
     );
@@ -138,6 +152,32 @@ describe('agreements', () => {
     expect(as.map((a) => `${keys(a)} ${a.date}`)).toEqual(['DEU+FRA 2022-10-24']);
   });
 
+  it('reads "welcomed the signing of a memorandum, which will take effect on X" as a signed agreement of its own', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'Secretary Blinken spoke with Minister Jaishankar on Wednesday. ' +
+          'The two ministers agreed to convene the next meeting in Melbourne on February 11. ' +
+          'They welcomed the signing of a memorandum of understanding on clean energy cooperation, which will take effect on March 1.\n',
+        published: '2022-01-12',
+        actors: [
+          ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+          ['Minister Jaishankar', 'person', { name: 'S. Jaishankar', country: 'IND' }],
+        ],
+        dates: [
+          ['on Wednesday', '2022-01-12', false],
+          ['on February 11', '2022-02-11', true],
+          ['on March 1', '2022-03-01', true],
+        ],
+      }),
+    );
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => `${a.status} ${keys(a)} ${a.effective}`)).toEqual([
+      'reached IND+USA null',
+      'signed IND+USA 2022-03-01',
+    ]);
+  });
+
   it('an agentless "was also adopted" right after an agreement shares its parties; agreements "that were reached" count', () => {
     const doc = makeDoc({
       text:
@@ -151,7 +191,10 @@ describe('agreements', () => {
         ['Uzbekistan', 'country', { country: 'UZB' }],
         ['the President of Kazakhstan', 'role', { role: 'President', country: 'KAZ' }],
       ],
-      dates: [['on May 4', '2021-05-04', false], ['on March 3', '2021-03-03', false]],
+      dates: [
+        ['on May 4', '2021-05-04', false],
+        ['on March 3', '2021-03-03', false],
+      ],
     });
     const as = extractAgreements(doc, kb);
     expect(as.map((a) => [keys(a), a.date])).toEqual([
@@ -166,12 +209,14 @@ describe('agreements', () => {
     const doc = makeDoc({
       text: 'Last week Hungary adopted a new law on foreign agents. The President of Serbia signed a decree on the army.\n',
       published: '2023-04-01',
-      actors: [['Hungary', 'country', { country: 'HUN' }], ['The President of Serbia', 'role', { role: 'President', country: 'SRB' }]],
+      actors: [
+        ['Hungary', 'country', { country: 'HUN' }],
+        ['The President of Serbia', 'role', { role: 'President', country: 'SRB' }],
+      ],
     });
     expect(extractAgreements(doc, kb)).toEqual([]);
   });
 });
-
 
 describe('agreements: date, conditions, "we"', () => {
   it('dates an agreement when it was agreed, not by the period or event it is about', () => {
@@ -184,7 +229,10 @@ describe('agreements: date, conditions, "we"', () => {
         ['Chile', 'country', { country: 'CHL' }],
         ['Peru', 'country', { country: 'PER' }],
       ],
-      dates: [['2022-2023', '2022', true, '2023'], ['next month', '2021-12', true]],
+      dates: [
+        ['2022-2023', '2022', true, '2023'],
+        ['next month', '2021-12', true],
+      ],
     });
     const as = extractAgreements(doc, kb);
     expect(as[0].status).toBe('signed');

@@ -308,6 +308,30 @@ describe('meetings', () => {
     expect(planned[0].date).toBe('2022-10');
   });
 
+  it('reads "spoke with X" and "a call with X" as meetings, and not a call ruled out or "speak and act with caution"', () => {
+    const doc = makeDoc({
+      text:
+        'Secretary Blinken spoke today with Foreign Minister Jaishankar. ' +
+        'On Friday, President Biden had a call with President Xi. ' +
+        'There are no plans for the Secretary to speak with Foreign Minister Lavrov. ' +
+        'We urge China to speak and act with caution on Taiwan.\n',
+      published: '2022-01-12',
+      actors: [
+        ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['the Secretary', 'role', { name: 'Antony Blinken', role: 'Secretary', country: 'USA' }],
+        ['Foreign Minister Jaishankar', 'person', { name: 'S. Jaishankar', country: 'IND' }],
+        ['President Biden', 'person', { name: 'Joe Biden', country: 'USA' }],
+        ['President Xi', 'person', { name: 'Xi Jinping', country: 'CHN' }],
+        ['Foreign Minister Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        ['China', 'country', { country: 'CHN' }],
+        ['Taiwan', 'country', { country: 'TWN' }],
+      ],
+      dates: [['On Friday', '2022-01-07', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => `${m.status} ${keys(m)} ${m.format}`).sort()).toEqual(['held CHN+USA phone', 'held IND+USA bilateral']);
+  });
+
   it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
     const doc = makeDoc({
       text:
