@@ -62,6 +62,8 @@ interface Candidate {
   sentence: number;
   dated: boolean;
   order: number;
+  /** how the sides met, where the trigger says: by phone, in person, or '' (not said: "spoke with", "talks") */
+  mode: 'phone' | 'person' | '';
 }
 
 const HELD = '(?:(?:were|was|have been|has been|are|is|will be)\\s+(?:held|taking place|conducted|to be held)\\s+)?';
@@ -418,8 +420,9 @@ function readSentence(r: DocReading, sr: SentenceReading, sentenceHits: Hit[], v
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   const used: Span[] = [];
   const sentCands: SentenceCandidate[] = [];
-  for (const h of hits) {
-    if (used.some((u) => h.start < u.end && h.end > u.start)) continue;
+  for (const hit of hits) {
+    if (used.some((u) => hit.start < u.end && hit.end > u.start)) continue;
+    const h = asGerund(text, sr, hit);
     // a trigger word inside a name that goes on ("East Asia Summit Foreign Ministers") is not a trigger
     if (sr.mentions.some((m) => m.start <= h.start && m.end > h.end)) continue;
     used.push(h);
@@ -431,6 +434,24 @@ function readSentence(r: DocReading, sr: SentenceReading, sentenceHits: Hit[], v
     if (sc) sentCands.push(sc);
   }
   dropVenueForums(sentCands);
+}
+
+/** a determiner or possessive before "meeting": a noun ("the meeting X held"), not a gerund */
+const NOUN_LEAD =
+  /\b(?:the|a|an|this|that|these|those|its|their|our|his|her|my|your|next|first|last|every|each|any|no)\s+(?:[\w-]+\s+){0,2}$/i;
+const asVerb = new WeakMap<MeetingPattern, MeetingPattern>();
+
+/**
+ * "looks forward to meeting the Minister", "after meeting President X": the gerund "meeting" with a
+ * direct object is the verb "meet" (its subject and object are the parties), not the noun.
+ */
+function asGerund(text: string, sr: SentenceReading, h: Hit): Hit {
+  if (h.p.kind !== 'noun' || !/^meeting$/i.test(h.text)) return h;
+  if (NOUN_LEAD.test(text.slice(Math.max(sr.s.start, h.start - 40), h.start))) return h;
+  if (!directObject(text, sr, h).length) return h;
+  let p = asVerb.get(h.p);
+  if (!p) asVerb.set(h.p, (p = { ...h.p, kind: 'verb' }));
+  return { start: h.start, end: h.end, text: h.text, p };
 }
 
 /** The meeting one trigger names, read by the trigger's kind (null: none, or it was pushed already). */
@@ -884,6 +905,7 @@ function pushCand(
     sentence: s.index,
     dated: !!d,
     order: r.order++,
+    mode: modeOf(h),
   };
   r.cands.push(c);
   return c;
@@ -959,11 +981,26 @@ function placedApart(a: Place | null, b: Place | null): boolean {
   return !!a.name && !!b.name && a.name !== b.name && !!(a.country || b.country);
 }
 
+/** The mode a trigger states: a phone call, a meeting in person (met, visited, received, a summit), or neither. */
+function modeOf(h: Hit): Candidate['mode'] {
+  if (h.p.format === 'phone') return 'phone';
+  const k = h.p.kind;
+  if (
+    k === 'visit' ||
+    k === 'receive' ||
+    k === 'forum' ||
+    (k === 'verb' && /^(?:met|meet|meets|meeting)$/i.test(h.text))
+  )
+    return 'person';
+  return '';
+}
+
 const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+');
 
 function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   const out: MeetingAnn[] = [];
-  const byKey = new Map<string, MeetingAnn>();
+  /** the kept meetings by party set, date and status, with the mode each was stated in */
+  const byKey = new Map<string, { m: MeetingAnn; mode: Candidate['mode'] }[]>();
   const titleEv = new Set<MeetingAnn>();
   /** the party set key of each kept meeting (merging swaps a party for a fuller one of the same key: it never changes) */
   const outKeys = new Map<MeetingAnn, string>();
@@ -972,9 +1009,15 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   for (const c of ordered) {
     const m = c.ann;
     const pk = setKey(m);
+    const k = `${pk}|${m.date ?? ''}|${m.status}`;
     // a phone call and a meeting in person of the same sides on one day are two meetings
-    const k = `${pk}|${m.date ?? ''}|${m.status}|${m.format === 'phone' ? 'phone' : ''}`;
-    let target = byKey.get(k);
+    const same = byKey.get(k)?.find((x) => !x.mode || !c.mode || x.mode === c.mode);
+    if (same && !same.mode && c.mode) {
+      // "spoke with X" and "the call with X": the call it was
+      same.mode = c.mode;
+      if (c.mode === 'phone') same.m.format = 'phone';
+    }
+    let target = same?.m;
     if (!target && !c.dated && !c.defaulted) {
       // an undated mention refers to a dated meeting of the same parties and status
       // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
@@ -994,7 +1037,9 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
       });
       continue;
     }
-    byKey.set(k, m);
+    const kept = byKey.get(k);
+    if (kept) kept.push({ m, mode: c.mode });
+    else byKey.set(k, [{ m, mode: c.mode }]);
     if (c.fromTitle) titleEv.add(m);
     out.push(m);
     outKeys.set(m, pk);

@@ -329,7 +329,31 @@ describe('meetings', () => {
       dates: [['On Friday', '2022-01-07', false]],
     });
     const ms = extractMeetings(doc, kb);
-    expect(ms.map((m) => `${m.status} ${keys(m)} ${m.format}`).sort()).toEqual(['held CHN+USA phone', 'held IND+USA bilateral']);
+    expect(ms.map((m) => `${m.status} ${keys(m)} ${m.format}`).sort()).toEqual([
+      'held CHN+USA phone',
+      'held IND+USA bilateral',
+    ]);
+  });
+
+  it('reads the gerund "meeting X" as the verb, and one call reported as "spoke with" and as "the call" once', () => {
+    const doc = makeDoc({
+      text:
+        'Secretary Blinken spoke today with Foreign Minister Lavrov. ' +
+        'In today’s call with Foreign Minister Lavrov, Secretary Blinken urged de-escalation. ' +
+        'Secretary Blinken noted that he looks forward to meeting Foreign Minister Jaishankar in person.\n',
+      published: '2022-02-15',
+      actors: [
+        ['Secretary Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['Foreign Minister Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        ['Foreign Minister Jaishankar', 'person', { name: 'S. Jaishankar', country: 'IND' }],
+      ],
+      dates: [['today', '2022-02-15', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => `${m.status} ${keys(m)} ${m.format}`)).toEqual([
+      'held RUS+USA phone',
+      'planned IND+USA bilateral',
+    ]);
   });
 
   it('reads "X received Y" as a meeting only when a guest follows the verb', () => {
