@@ -47,7 +47,12 @@ export type BatchResult = { ok: true; doc: Doc } | { ok: false; error: unknown; 
  * pipeline about a third faster than document by document. A stage that throws on one document
  * stops that document only. `onStage` receives each stage's time (ms) for the whole batch.
  */
-export function runBatch(docs: readonly Doc[], kb: KB, stages: Stage[], onStage?: (stage: string, ms: number) => void): BatchResult[] {
+export function runBatch(
+  docs: readonly Doc[],
+  kb: KB,
+  stages: Stage[],
+  onStage?: (stage: string, ms: number) => void,
+): BatchResult[] {
   const out: BatchResult[] = docs.map((doc) => ({ ok: true, doc }));
   for (const s of stages) {
     const t0 = onStage ? performance.now() : 0;

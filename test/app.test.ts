@@ -17,7 +17,8 @@ async function collect(app: Readout, ins: string[]): Promise<Outcome[]> {
   for await (const r of app.run(ins)) out.push(r);
   return out;
 }
-const summary = (o: Outcome) => (o.ok ? { ok: true, name: o.item.source.name, records: o.item.records } : { ok: false, input: o.error.input });
+const summary = (o: Outcome) =>
+  o.ok ? { ok: true, name: o.item.source.name, records: o.item.records } : { ok: false, input: o.error.input };
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-app-'));

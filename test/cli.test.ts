@@ -25,7 +25,11 @@ function readout(args: string[], input?: string): Promise<{ code: number | null;
     child.stdin.end(input ?? '');
   });
 }
-const jsonl = (s: string) => s.split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const jsonl = (s: string) =>
+  s
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 beforeAll(() => {
   if (!fs.existsSync(path.resolve('dist/cli/main.js'))) throw new Error('build first: npm run build (npm test does)');
@@ -36,7 +40,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('readout extract', () => {
   it('writes JSON Lines records of the contract, document first, deterministic across runs', async () => {
-    const a = (await readout(['extract', SAMPLE, '--format', 'jsonl']));
+    const a = await readout(['extract', SAMPLE, '--format', 'jsonl']);
     expect(a.code).toBe(0);
     const recs = jsonl(a.out);
     expect(recs[0].kind).toBe('document');
@@ -46,16 +50,20 @@ describe('readout extract', () => {
       expect(typeof r.kind).toBe('string');
       expect(typeof r.doc).toBe('string');
     }
-    for (const r of recs.filter((x) => x.evidence)) expect(r.evidence.text.length).toBe(r.evidence.end - r.evidence.start);
+    for (const r of recs.filter((x) => x.evidence))
+      expect(r.evidence.text.length).toBe(r.evidence.end - r.evidence.start);
     expect(recs.some((r) => r.kind === 'meeting')).toBe(true);
     expect(recs.some((r) => r.kind === 'event' && /^\d{3,4}$/.test(r.cameo))).toBe(true);
-    const b = (await readout(['extract', SAMPLE, '--format', 'jsonl']));
+    const b = await readout(['extract', SAMPLE, '--format', 'jsonl']);
     expect(b.out).toBe(a.out);
   });
 
   it('evidence offsets point into the document text as ingested', async () => {
     const file = path.join(dir, 'offsets.txt');
-    fs.writeFileSync(file, 'Foreign Minister Sergey Lavrov met US Secretary of State Rex Tillerson in Manila on August 6, 2017. They agreed to continue contacts.\n');
+    fs.writeFileSync(
+      file,
+      'Foreign Minister Sergey Lavrov met US Secretary of State Rex Tillerson in Manila on August 6, 2017. They agreed to continue contacts.\n',
+    );
     const recs = jsonl((await readout(['extract', file])).out);
     const texts = new Map<string, string>();
     texts.set(recs[0].doc, fs.readFileSync(file, 'utf8'));
@@ -65,16 +73,19 @@ describe('readout extract', () => {
   });
 
   it('--only filters kinds; a bad kind or format is a usage error naming it', async () => {
-    const r = (await readout(['extract', SAMPLE, '--only', 'meeting']));
+    const r = await readout(['extract', SAMPLE, '--only', 'meeting']);
     expect(new Set(jsonl(r.out).map((x) => x.kind))).toEqual(new Set(['meeting']));
-    const bad = (await readout(['extract', SAMPLE, '--only', 'meetings']));
+    const bad = await readout(['extract', SAMPLE, '--only', 'meetings']);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/unknown record kind "meetings"/);
     expect((await readout(['extract', SAMPLE, '--format', 'xml'])).err).toMatch(/--format must be/);
   });
 
   it('reads stdin with -, and prints a readable markdown readout', async () => {
-    const r = (await readout(['extract', '-', '--format', 'markdown'], 'MOSCOW, March 3, 2021. Sergey Lavrov held talks with Wang Yi in Moscow today.\n'));
+    const r = await readout(
+      ['extract', '-', '--format', 'markdown'],
+      'MOSCOW, March 3, 2021. Sergey Lavrov held talks with Wang Yi in Moscow today.\n',
+    );
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/## Meetings \(\d+\)/);
   });
@@ -82,7 +93,12 @@ describe('readout extract', () => {
   it('reports a failing input by name, goes on with the others, exits non-zero', async () => {
     const bad = path.join(dir, 'cp1251.txt');
     fs.writeFileSync(bad, Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x20, 0xec, 0xe8, 0xf0]));
-    const r = (await readout(['extract', path.join(dir, 'missing.txt'), bad, path.join(SAMPLE, 'tass-lavrov-shoukry-cairo.txt')]));
+    const r = await readout([
+      'extract',
+      path.join(dir, 'missing.txt'),
+      bad,
+      path.join(SAMPLE, 'tass-lavrov-shoukry-cairo.txt'),
+    ]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('missing.txt');
     expect(r.err).toContain('cp1251.txt');
@@ -93,10 +109,10 @@ describe('readout extract', () => {
 
 describe('readout ingest / search / summary / show', () => {
   it('ingests the sample, then re-ingesting is a no-op', async () => {
-    const a = (await readout(['ingest', SAMPLE, '--db', db]));
+    const a = await readout(['ingest', SAMPLE, '--db', db]);
     expect(a.code).toBe(0);
     expect(a.err).toMatch(/(\d+) new, 0 replaced, 0 unchanged/);
-    const b = (await readout(['ingest', SAMPLE, '--db', db]));
+    const b = await readout(['ingest', SAMPLE, '--db', db]);
     expect(b.err).toMatch(/0 new, 0 replaced, \d+ unchanged/);
   });
 
@@ -106,27 +122,27 @@ describe('readout ingest / search / summary / show', () => {
     expect((await readout(['ingest', f, '--db', db])).err).toMatch(/1 new/);
     fs.writeFileSync(f, 'Sergey Lavrov met Wang Yi in Beijing on May 6, 2019. They signed a plan of consultations.\n');
     expect((await readout(['ingest', f, '--db', db])).err).toMatch(/0 new, 1 replaced/);
-    const s = (await readout(['search', 'plan of consultations', '--db', db]));
+    const s = await readout(['search', 'plan of consultations', '--db', db]);
     expect(s.out).toMatch(/\[plan\]|\[consultations\]|plan of consultations/i);
     expect((await readout(['search', 'May 5', '--db', db])).out).not.toContain('May 5, 2019');
     const before = (await readout(['summary', '--db', db])).out;
-    const bad = (await readout(['ingest', path.join(dir, 'nope.txt'), '--db', db]));
+    const bad = await readout(['ingest', path.join(dir, 'nope.txt'), '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/nope\.txt: /);
     expect((await readout(['summary', '--db', db])).out).toBe(before);
   });
 
   it('searches sentences by phrase with document titles', async () => {
-    const r = (await readout(['search', 'working group', '--db', db]));
+    const r = await readout(['search', 'working group', '--db', db]);
     expect(r.code).toBe(0);
     expect(r.out.length).toBeGreaterThan(0);
   });
 
   it('summarises the store and shows one document by id prefix', async () => {
-    const s = (await readout(['summary', '--db', db]));
+    const s = await readout(['summary', '--db', db]);
     expect(s.out).toMatch(/documents: \d+/);
     const id = /^\s+([0-9a-f]{16})\s/m.exec(s.out)![1];
-    const show = (await readout(['show', id.slice(0, 8), '--db', db]));
+    const show = await readout(['show', id.slice(0, 8), '--db', db]);
     expect(show.code).toBe(0);
     expect(show.out).toMatch(/^# /);
     expect(show.out).toContain(`document \`${id}\``);
@@ -134,13 +150,13 @@ describe('readout ingest / search / summary / show', () => {
   });
 
   it('says how to create a store when it does not exist', async () => {
-    const r = (await readout(['summary', '--db', path.join(dir, 'none.db')]));
+    const r = await readout(['summary', '--db', path.join(dir, 'none.db')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no such store.*readout ingest/);
   });
 
   it('lists entities with their resolution', async () => {
-    const r = (await readout(['entities', path.join(SAMPLE, 'tass-lavrov-shoukry-cairo.txt')]));
+    const r = await readout(['entities', path.join(SAMPLE, 'tass-lavrov-shoukry-cairo.txt')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/## Actors/);
     expect(r.out).toMatch(/Lavrov/);
@@ -187,7 +203,7 @@ describe('readout export / import', () => {
 describe('help', () => {
   it('every subcommand has --help with an example', async () => {
     for (const c of ['extract', 'ingest', 'search', 'summary', 'show', 'entities', 'serve', 'export', 'import']) {
-      const r = (await readout([c, '--help']));
+      const r = await readout([c, '--help']);
       expect(r.code, c).toBe(0);
       expect(r.out, c).toMatch(/Example/);
     }

@@ -89,7 +89,11 @@ describe('runBatch', () => {
       },
     };
     const after: Stage = { name: 'after', requires: [], produces: [], run: () => ({ meta: { source: 'seen' } }) };
-    const out = runBatch([withText('good one.', 'g1'), withText('a bad one.', 'b'), withText('good two.', 'g2')], kb, [sentences, picky, after]);
+    const out = runBatch([withText('good one.', 'g1'), withText('a bad one.', 'b'), withText('good two.', 'g2')], kb, [
+      sentences,
+      picky,
+      after,
+    ]);
     expect(out.map((r) => r.ok)).toEqual([true, false, true]);
     expect(out[1]).toMatchObject({ ok: false, stage: 'picky' });
     expect(String((out[1] as { error: unknown }).error)).toMatch(/cannot read this/);
@@ -112,8 +116,26 @@ describe('records', () => {
       ...doc(),
       layers: {
         turns: [
-          { start: 0, end: 21, index: 0, label: 'Question', bodyStart: 10, speakerName: null, speaker: null, role: 'question' as const },
-          { start: 22, end: 34, index: 1, label: 'Sergey Lavrov', bodyStart: 37, speakerName: 'Sergey Lavrov', speaker: null, role: 'answer' as const },
+          {
+            start: 0,
+            end: 21,
+            index: 0,
+            label: 'Question',
+            bodyStart: 10,
+            speakerName: null,
+            speaker: null,
+            role: 'question' as const,
+          },
+          {
+            start: 22,
+            end: 34,
+            index: 1,
+            label: 'Sergey Lavrov',
+            bodyStart: 37,
+            speakerName: 'Sergey Lavrov',
+            speaker: null,
+            role: 'answer' as const,
+          },
         ],
       },
     };
@@ -127,20 +149,37 @@ describe('records', () => {
   });
 
   it('groups actor mentions into one entity per key, mentions in text order', () => {
-    const actor = { name: 'Rex Tillerson', role: 'Secretary of State', country: 'USA', org: null, sector: 'GOV', code: 'USAGOV' };
+    const actor = {
+      name: 'Rex Tillerson',
+      role: 'Secretary of State',
+      country: 'USA',
+      org: null,
+      sector: 'GOV',
+      code: 'USAGOV',
+    };
     const d = {
       ...doc(),
       layers: {
         actors: [
           { start: 11, end: 20, kind: 'person' as const, actor, key: 'person:Rex Tillerson', rule: 'surname' },
-          { start: 0, end: 6, kind: 'person' as const, actor: { ...actor, name: 'Sergey Lavrov', country: 'RUS', code: 'RUSGOV' }, key: 'person:Sergey Lavrov', rule: 'kb' },
+          {
+            start: 0,
+            end: 6,
+            kind: 'person' as const,
+            actor: { ...actor, name: 'Sergey Lavrov', country: 'RUS', code: 'RUSGOV' },
+            key: 'person:Sergey Lavrov',
+            rule: 'kb',
+          },
           { start: 22, end: 26, kind: 'pronoun' as const, actor, key: 'person:Rex Tillerson', rule: 'pronoun' },
         ],
       },
     };
     const ents = toRecords(d).filter((r) => r.kind === 'entity') as any[];
     expect(ents.map((e) => e.name)).toEqual(['Sergey Lavrov', 'Rex Tillerson']);
-    expect(ents[1].mentions).toEqual([[11, 20], [22, 26]]);
+    expect(ents[1].mentions).toEqual([
+      [11, 20],
+      [22, 26],
+    ]);
     expect(ents[1].type).toBe('person');
   });
 
@@ -157,6 +196,13 @@ describe('records', () => {
     };
     const ents = toRecords(d).filter((r) => r.kind === 'entity') as any[];
     expect(ents).toHaveLength(1);
-    expect(ents[0]).toMatchObject({ type: 'org', org: 'BRICS', mentions: [[0, 6], [11, 20]] });
+    expect(ents[0]).toMatchObject({
+      type: 'org',
+      org: 'BRICS',
+      mentions: [
+        [0, 6],
+        [11, 20],
+      ],
+    });
   });
 });

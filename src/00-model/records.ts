@@ -103,13 +103,7 @@ export interface EntityRecord {
 }
 
 export type RecordOf =
-  | DocumentRecord
-  | TurnRecord
-  | MeetingRecord
-  | AgreementRecord
-  | QuoteRecord
-  | EventRecord
-  | EntityRecord;
+  DocumentRecord | TurnRecord | MeetingRecord | AgreementRecord | QuoteRecord | EventRecord | EntityRecord;
 
 export type RecordKind = RecordOf['kind'];
 

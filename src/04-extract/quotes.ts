@@ -135,7 +135,10 @@ function buildPatterns(verbs: string[]): QuotePatterns | null {
     afterNpVerb: new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u'),
     afterVerbNp: new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u'),
     // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
-    beforeNpVerb: new RegExp(`(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`, 'u'),
+    beforeNpVerb: new RegExp(
+      `(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`,
+      'u',
+    ),
     capReporter: new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'uy'),
     // a match's verb always follows a space; testing for it first makes the scan cheap
     verbHint: new RegExp(`\\s(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`, 'gu'),
@@ -216,7 +219,13 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       const hi = i === si ? pos : x.end;
       const here = persons.filter((p) => p.start >= x.start && p.end <= hi && !inAnyQuote(p.start) && p.actor.name);
       // a reporter ("…, Lavrov said", "according to Lavrov") before any other subject
-      const reporter = here.filter((p) => speaksAfter.test(text.slice(p.end, p.end + 30)) || speaksBefore.test(text.slice(Math.max(0, p.start - 30), p.start))).pop();
+      const reporter = here
+        .filter(
+          (p) =>
+            speaksAfter.test(text.slice(p.end, p.end + 30)) ||
+            speaksBefore.test(text.slice(Math.max(0, p.start - 30), p.start)),
+        )
+        .pop();
       // an unrecognised name before a reporting verb ("…, Ambassador Ivan Petrov stated")
       let named: { at: number; name: string } | null = null;
       const seg = text.slice(x.start, hi);
@@ -240,12 +249,23 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       }
       if (named && (!reporter || named.at > reporter.end)) {
         const known = persons.find((p) => p.start <= named!.at + named!.name.length && p.end >= named!.at);
-        return known?.actor ?? actorByName(doc, named.name) ?? { name: named.name, role: null, country: null, org: null, sector: null, code: null };
+        return (
+          known?.actor ??
+          actorByName(doc, named.name) ?? {
+            name: named.name,
+            role: null,
+            country: null,
+            org: null,
+            sector: null,
+            code: null,
+          }
+        );
       }
       if (reporter) return reporter.actor;
       if (here.length) return here[0].actor;
     }
-    for (let i = persons.length - 1; i >= 0; i--) if (persons[i].end <= pos && !inAnyQuote(persons[i].start)) return persons[i].actor;
+    for (let i = persons.length - 1; i >= 0; i--)
+      if (persons[i].end <= pos && !inAnyQuote(persons[i].start)) return persons[i].actor;
     return null;
   };
 
@@ -259,8 +279,11 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       const role = best.actor.role?.toLowerCase() ?? null;
       const country = best.actor.country;
       const named = persons.filter((p) => p.end <= quoteStart && p.actor.name && !inAnyQuote(p.start));
-      for (let i = named.length - 1; i >= 0; i--) if (role && named[i].actor.role?.toLowerCase() === role) return named[i].actor;
-      if (!role) for (let i = named.length - 1; i >= 0; i--) if (country && named[i].actor.country === country) return named[i].actor;
+      for (let i = named.length - 1; i >= 0; i--)
+        if (role && named[i].actor.role?.toLowerCase() === role) return named[i].actor;
+      if (!role)
+        for (let i = named.length - 1; i >= 0; i--)
+          if (country && named[i].actor.country === country) return named[i].actor;
       return best.actor;
     }
     const np = text.slice(a, b).trim();
@@ -306,7 +329,12 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       // attribution before the quote, within its sentence
       const sentStart = Math.max(paraStart, lastSentenceBreak(text, paraStart, q.start));
       const before = text.slice(sentStart, q.start);
-      if (prev && prev.para === para && q.start - prev.attrEnd <= 3 && /^[\s,.;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))) {
+      if (
+        prev &&
+        prev.para === para &&
+        q.start - prev.attrEnd <= 3 &&
+        /^[\s,.;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))
+      ) {
         speaker = prev.q.speaker;
         rule = 'quote:split';
       } else if ((m = accordingTo.exec(before))) {
@@ -317,7 +345,12 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
         const a = sentStart + m.index;
         speaker = resolve(a, a + m[1].length, q.start);
         rule = 'quote:before:np-verb';
-      } else if (prev && prev.q.speaker && q.start === paraStart + leadingSpace(text, paraStart) && prevParaIndex(text, para) === prev.para) {
+      } else if (
+        prev &&
+        prev.q.speaker &&
+        q.start === paraStart + leadingSpace(text, paraStart) &&
+        prevParaIndex(text, para) === prev.para
+      ) {
         speaker = prev.q.speaker;
         rule = 'quote:continued';
       }

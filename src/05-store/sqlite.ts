@@ -993,8 +993,18 @@ class SqliteStore implements Store {
         const key = `${r.k}|${r.c ?? ''}`;
         let row = out.get(key);
         if (!row) {
-          const rec = JSON.parse((json.get(r.rid) as { json: string }).json) as { place?: { name: string; lat: number | null; lon: number | null } | null };
-          row = { name: rec.place?.name ?? r.k, country: r.c, lat: rec.place?.lat ?? null, lon: rec.place?.lon ?? null, meetings: 0, events: 0, goldsteinMean: null };
+          const rec = JSON.parse((json.get(r.rid) as { json: string }).json) as {
+            place?: { name: string; lat: number | null; lon: number | null } | null;
+          };
+          row = {
+            name: rec.place?.name ?? r.k,
+            country: r.c,
+            lat: rec.place?.lat ?? null,
+            lon: rec.place?.lon ?? null,
+            meetings: 0,
+            events: 0,
+            goldsteinMean: null,
+          };
           out.set(key, row);
         }
         if (kind === 'meeting') row.meetings += r.n;
@@ -1004,7 +1014,9 @@ class SqliteStore implements Store {
         }
       }
     }
-    return [...out.values()].sort((a, b) => b.meetings + b.events - (a.meetings + a.events) || a.name.localeCompare(b.name));
+    return [...out.values()].sort(
+      (a, b) => b.meetings + b.events - (a.meetings + a.events) || a.name.localeCompare(b.name),
+    );
   }
 
   meetingsByPair(filter: RecordFilter = {}): PairRow[] {

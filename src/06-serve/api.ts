@@ -38,7 +38,19 @@ export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 50;
 
 const FILTER_KEYS: (keyof RecordFilter)[] = [
-  'doc', 'actor', 'country', 'dyad', 'cameo', 'root', 'plover', 'topic', 'status', 'from', 'to', 'place', 'q',
+  'doc',
+  'actor',
+  'country',
+  'dyad',
+  'cameo',
+  'root',
+  'plover',
+  'topic',
+  'status',
+  'from',
+  'to',
+  'place',
+  'q',
 ];
 const PAGE_KEYS = ['limit', 'offset', 'sort', 'order'];
 
@@ -54,7 +66,10 @@ export class HttpError extends Error {
 const ISO = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 /** Reads filters and paging from the query string; unknown parameters are an error, not ignored. */
-export function parseQuery(c: Context, allowed: string[] = [...FILTER_KEYS, ...PAGE_KEYS]): { filter: RecordFilter; page: Page } {
+export function parseQuery(
+  c: Context,
+  allowed: string[] = [...FILTER_KEYS, ...PAGE_KEYS],
+): { filter: RecordFilter; page: Page } {
   const params = c.req.queries();
   const filter: RecordFilter = {};
   const page: Page = { limit: DEFAULT_LIMIT, offset: 0 };
@@ -71,8 +86,10 @@ export function parseQuery(c: Context, allowed: string[] = [...FILTER_KEYS, ...P
       page.order = v;
     } else if (k === 'sort') page.sort = v;
     else {
-      if ((k === 'from' || k === 'to') && !ISO.test(v)) throw new HttpError(400, `${k} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-      if (k === 'dyad' && !/^[A-Za-z0-9]+-[A-Za-z0-9]+$/.test(v)) throw new HttpError(400, 'dyad must look like RUS-USA');
+      if ((k === 'from' || k === 'to') && !ISO.test(v))
+        throw new HttpError(400, `${k} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+      if (k === 'dyad' && !/^[A-Za-z0-9]+-[A-Za-z0-9]+$/.test(v))
+        throw new HttpError(400, 'dyad must look like RUS-USA');
       if (v.length > 200) throw new HttpError(400, `${k} is too long`);
       (filter as Record<string, string>)[k] = v;
     }
@@ -117,10 +134,17 @@ export function createApi(opts: ApiOptions): Hono {
       name: 'Readout API',
       openapi: '/api/openapi.json',
       endpoints: [
-        '/api/stats', '/api/documents', '/api/documents/{id}', '/api/documents/{id}/records', '/api/search?q=',
+        '/api/stats',
+        '/api/documents',
+        '/api/documents/{id}',
+        '/api/documents/{id}/records',
+        '/api/search?q=',
         ...Object.keys(KIND_PATHS).map((k) => `/api/${k}`),
-        '/api/aggregates/events-by-month', '/api/aggregates/meetings-by-pair', '/api/aggregates/top-actors',
-        '/api/topics', '/api/map',
+        '/api/aggregates/events-by-month',
+        '/api/aggregates/meetings-by-pair',
+        '/api/aggregates/top-actors',
+        '/api/topics',
+        '/api/map',
       ],
       ingest: opts.ingest ? 'POST /api/ingest (Authorization: Bearer <token>)' : 'disabled (read-only)',
     }),
@@ -135,7 +159,14 @@ export function createApi(opts: ApiOptions): Hono {
   app.get('/api/documents/:id', (c) => {
     const d = store.getDocument(c.req.param('id'));
     if (!d) throw new HttpError(404, `no document ${c.req.param('id')}`);
-    return c.json({ id: d.id, record: d.record, text: d.text, sentences: d.sentences, sourceKeys: d.sourceKeys, ingestedAt: d.ingestedAt });
+    return c.json({
+      id: d.id,
+      record: d.record,
+      text: d.text,
+      sentences: d.sentences,
+      sourceKeys: d.sourceKeys,
+      ingestedAt: d.ingestedAt,
+    });
   });
   app.get('/api/documents/:id/records', (c) => {
     const id = c.req.param('id');
@@ -204,20 +235,24 @@ export function createApi(opts: ApiOptions): Hono {
       } catch {
         throw new HttpError(400, 'body is not valid JSON');
       }
-      const list = Array.isArray(parsed) ? parsed : (parsed as { documents?: unknown }).documents ?? [parsed];
-      if (!Array.isArray(list)) throw new HttpError(400, 'expected a document, an array of documents, or {documents: [...]}');
+      const list = Array.isArray(parsed) ? parsed : ((parsed as { documents?: unknown }).documents ?? [parsed]);
+      if (!Array.isArray(list))
+        throw new HttpError(400, 'expected a document, an array of documents, or {documents: [...]}');
       docs = list as IngestDoc[];
     } else if (type.startsWith('text/plain')) {
       docs = [{ text: body }];
-    } else throw new HttpError(415, 'send application/json ({text, title?, published?, url?, source?, id?}) or text/plain');
+    } else
+      throw new HttpError(415, 'send application/json ({text, title?, published?, url?, source?, id?}) or text/plain');
     for (const [i, d] of docs.entries()) {
-      if (!d || typeof d.text !== 'string' || !d.text.trim()) throw new HttpError(400, `document ${i}: "text" must be a non-empty string`);
+      if (!d || typeof d.text !== 'string' || !d.text.trim())
+        throw new HttpError(400, `document ${i}: "text" must be a non-empty string`);
     }
     return c.json({ results: await opts.ingest.handler(docs) });
   });
 
   app.get('/*', (c) => {
-    if (c.req.path.startsWith('/api')) throw new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path} (see /api)`);
+    if (c.req.path.startsWith('/api'))
+      throw new HttpError(404, `no such endpoint: ${c.req.method} ${c.req.path} (see /api)`);
     const p = c.req.path === '/' ? '/index.html' : c.req.path;
     const f = opts.ui?.(p);
     if (!f) return c.text('Not found', 404);

@@ -18,7 +18,9 @@ let world: { projection: GeoProjection; shapes: { id: string | null; name: strin
 
 function loadWorld() {
   if (world) return world;
-  const topo = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const topo = require('world-atlas/countries-110m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
   const fc = feature(topo, topo.objects.countries);
   const projection = geoEqualEarth().fitSize([MAP_WIDTH, MAP_HEIGHT], fc);
   const path = geoPath(projection);

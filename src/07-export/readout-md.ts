@@ -27,7 +27,8 @@ const placeLabel = (p: Place | null) => (p ? `${p.name}${p.country ? ', ' + p.co
 const quote = (s: string) => '> ' + s.replace(/\s+/g, ' ').trim();
 
 export function renderReadout(records: RecordOf[]): string {
-  const of = <K extends RecordOf['kind']>(k: K) => records.filter((r) => r.kind === k) as Extract<RecordOf, { kind: K }>[];
+  const of = <K extends RecordOf['kind']>(k: K) =>
+    records.filter((r) => r.kind === k) as Extract<RecordOf, { kind: K }>[];
   const d = of('document')[0] as DocumentRecord | undefined;
   const out: string[] = [];
   if (d) {
@@ -53,7 +54,11 @@ export function renderReadout(records: RecordOf[]): string {
   const meetings = of('meeting') as MeetingRecord[];
   out.push('', `## Meetings (${meetings.length})`);
   for (const m of meetings) {
-    const when = m.date ? (m.date_end && m.date_end !== m.date ? `${m.date} to ${m.date_end}` : m.date) : 'date unknown';
+    const when = m.date
+      ? m.date_end && m.date_end !== m.date
+        ? `${m.date} to ${m.date_end}`
+        : m.date
+      : 'date unknown';
     out.push(
       '',
       `- **${m.status}** ${m.format ?? 'meeting'}: ${m.parties.map(partyCode).join(' – ') || '?'}, ${when}` +
@@ -108,7 +113,9 @@ export function renderReadout(records: RecordOf[]): string {
       entities
         .filter((e) => e.type === t)
         .sort((a, b) => b.mentions.length - a.mentions.length)
-        .map((e) => `${e.name ?? '?'}${e.country && e.type !== 'country' ? ` (${e.country})` : ''} ×${e.mentions.length}`)
+        .map(
+          (e) => `${e.name ?? '?'}${e.country && e.type !== 'country' ? ` (${e.country})` : ''} ×${e.mentions.length}`,
+        )
         .join(', ');
     for (const t of ['person', 'country', 'org', 'place'] as const) {
       const l = line(t);

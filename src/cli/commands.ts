@@ -18,7 +18,11 @@ import type { RecordFilter } from '../05-store/store.js';
 
 export const DEFAULT_DB = 'readout.db';
 const dbOption = (c: Command) =>
-  c.option('--db <file>', `SQLite store (default: $READOUT_DB or ./${DEFAULT_DB})`, process.env.READOUT_DB ?? DEFAULT_DB);
+  c.option(
+    '--db <file>',
+    `SQLite store (default: $READOUT_DB or ./${DEFAULT_DB})`,
+    process.env.READOUT_DB ?? DEFAULT_DB,
+  );
 
 function fail(msg: string): never {
   console.error(`readout: ${msg}`);
@@ -28,7 +32,8 @@ function fail(msg: string): never {
 function parseKinds(s: string | undefined): Set<RecordKind> | null {
   if (!s) return null;
   const kinds = s.split(',').map((k) => k.trim()) as RecordKind[];
-  for (const k of kinds) if (!RECORD_KINDS.includes(k)) fail(`--only: unknown record kind "${k}" (kinds: ${RECORD_KINDS.join(', ')})`);
+  for (const k of kinds)
+    if (!RECORD_KINDS.includes(k)) fail(`--only: unknown record kind "${k}" (kinds: ${RECORD_KINDS.join(', ')})`);
   return new Set(kinds);
 }
 
@@ -90,9 +95,15 @@ export function registerCommands(program: Command): void {
 
   program
     .command('extract')
-    .description('Process inputs and write records to stdout (no store). Inputs: files (.txt .md .html .htm .jsonl .ndjson), directories, http(s) URLs, - for stdin.')
+    .description(
+      'Process inputs and write records to stdout (no store). Inputs: files (.txt .md .html .htm .jsonl .ndjson), directories, http(s) URLs, - for stdin.',
+    )
     .argument('<inputs...>', 'files, directories, URLs or -')
-    .option('--format <format>', 'jsonl (one record per line, docs/records.md) or markdown (a readable readout per document)', 'jsonl')
+    .option(
+      '--format <format>',
+      'jsonl (one record per line, docs/records.md) or markdown (a readable readout per document)',
+      'jsonl',
+    )
     .option('--only <kinds>', `comma-separated record kinds to write (${RECORD_KINDS.join(', ')})`)
     .addHelpText(
       'after',
@@ -103,7 +114,8 @@ Examples:
   $ cat text.txt | readout extract - --format markdown`,
     )
     .action(async (inputs: string[], o: { format: string; only?: string }) => {
-      if (o.format !== 'jsonl' && o.format !== 'markdown') fail(`--format must be jsonl or markdown, not "${o.format}"`);
+      if (o.format !== 'jsonl' && o.format !== 'markdown')
+        fail(`--format must be jsonl or markdown, not "${o.format}"`);
       const only = parseKinds(o.only);
       const app = new Readout();
       let failed = 0;
@@ -128,7 +140,9 @@ Examples:
   dbOption(
     program
       .command('ingest')
-      .description('Process inputs and store documents and records (one transaction per document; unchanged documents are skipped, changed ones replaced).')
+      .description(
+        'Process inputs and store documents and records (one transaction per document; unchanged documents are skipped, changed ones replaced).',
+      )
       .argument('<inputs...>', 'files, directories, URLs or -'),
   )
     .addHelpText(
@@ -183,7 +197,10 @@ Examples:
       .argument('<query>', 'words or a "quoted phrase"')
       .option('--limit <n>', 'maximum hits', '20'),
   )
-    .addHelpText('after', `\nExamples:\n  $ readout search "de-escalation zone"\n  $ readout search sanctions --limit 50`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ readout search "de-escalation zone"\n  $ readout search sanctions --limit 50`,
+    )
     .action((q: string, o: { db: string; limit: string }) => {
       const store = openExistingStore(o.db);
       try {
@@ -199,7 +216,11 @@ Examples:
       }
     });
 
-  dbOption(program.command('summary').description('What the store holds: documents, records by kind, the latest meetings and agreements.'))
+  dbOption(
+    program
+      .command('summary')
+      .description('What the store holds: documents, records by kind, the latest meetings and agreements.'),
+  )
     .addHelpText('after', `\nExample:\n  $ readout summary --db corpus.db`)
     .action((o: { db: string }) => {
       const store = openExistingStore(o.db);
@@ -210,7 +231,9 @@ Examples:
         const docs = store.query('document', {}, { limit: 50, sort: 'published', order: 'desc' });
         console.log(`\nDocuments (${docs.total}):`);
         for (const d of docs.rows as Extract<RecordOf, { kind: 'document' }>[]) {
-          console.log(`  ${d.doc}  ${d.published ?? 'date unknown'}  ${d.place?.name ?? ''}  ${d.title ?? d.file ?? d.id ?? ''}`);
+          console.log(
+            `  ${d.doc}  ${d.published ?? 'date unknown'}  ${d.place?.name ?? ''}  ${d.title ?? d.file ?? d.id ?? ''}`,
+          );
         }
         const meet = store.query('meeting', {}, { limit: 15, sort: 'date', order: 'desc' });
         console.log(`\nMeetings (${meet.total}):`);
@@ -237,7 +260,9 @@ Examples:
   dbOption(
     program
       .command('show')
-      .description('An analyst\'s readout of one document: meetings, agreements, events by type, quotes, each with its evidence. <doc> is a stored document id (or a unique prefix), or a file/URL to process on the fly.')
+      .description(
+        "An analyst's readout of one document: meetings, agreements, events by type, quotes, each with its evidence. <doc> is a stored document id (or a unique prefix), or a file/URL to process on the fly.",
+      )
       .argument('<doc>', 'document id, id prefix, or an input path/URL'),
   )
     .addHelpText('after', `\nExamples:\n  $ readout show 3f2a9c1e\n  $ readout show sample/lavrov-press-conference.txt`)
@@ -308,9 +333,11 @@ Examples:
     .action(async (o: Record<string, string | boolean | undefined> & { db: string; format: string }) => {
       const store = openExistingStore(o.db);
       const filter: RecordFilter = {};
-      for (const [k] of FILTER_OPTIONS) if (typeof o[k] === 'string') (filter as Record<string, string>)[k] = o[k] as string;
+      for (const [k] of FILTER_OPTIONS)
+        if (typeof o[k] === 'string') (filter as Record<string, string>)[k] = o[k] as string;
       const kind = o.kind as RecordKind | undefined;
-      if (kind && !RECORD_KINDS.includes(kind)) fail(`--kind: unknown record kind "${kind}" (kinds: ${RECORD_KINDS.join(', ')})`);
+      if (kind && !RECORD_KINDS.includes(kind))
+        fail(`--kind: unknown record kind "${kind}" (kinds: ${RECORD_KINDS.join(', ')})`);
       const out: Writable = typeof o.out === 'string' ? fs.createWriteStream(o.out) : process.stdout;
       try {
         let n = 0;
@@ -339,7 +366,9 @@ Examples:
           );
         }
         if (out !== process.stdout) await new Promise<void>((r) => (out as fs.WriteStream).end(() => r()));
-        console.error(`readout: exported ${n} ${o.format === 'markdown' ? 'documents' : 'lines'}${typeof o.out === 'string' ? ` to ${o.out}` : ''}`);
+        console.error(
+          `readout: exported ${n} ${o.format === 'markdown' ? 'documents' : 'lines'}${typeof o.out === 'string' ? ` to ${o.out}` : ''}`,
+        );
       } catch (e) {
         fail((e as Error).message);
       } finally {
@@ -350,17 +379,24 @@ Examples:
   dbOption(
     program
       .command('import')
-      .description('Import JSON Lines written by `readout export --format jsonl` (documents with their records), one transaction per document.')
+      .description(
+        'Import JSON Lines written by `readout export --format jsonl` (documents with their records), one transaction per document.',
+      )
       .argument('<file>', 'a .jsonl export, or - for stdin'),
   )
-    .addHelpText('after', `\nExample:\n  $ readout export --format jsonl --db a.db --out a.jsonl && readout import a.jsonl --db b.db`)
+    .addHelpText(
+      'after',
+      `\nExample:\n  $ readout export --format jsonl --db a.db --out a.jsonl && readout import a.jsonl --db b.db`,
+    )
     .action(async (file: string, o: { db: string }) => {
       if (file !== '-' && !fs.existsSync(file)) fail(`${file}: no such file`);
       const store = openStore(o.db);
       try {
         const r = await importJsonl(store, file === '-' ? process.stdin : fs.createReadStream(file));
         console.error(
-          `readout: imported ${r.documents} documents, ${r.records} records (${Object.entries(r.statuses).map(([k, v]) => `${v} ${k}`).join(', ')}) → ${o.db}`,
+          `readout: imported ${r.documents} documents, ${r.records} records (${Object.entries(r.statuses)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}) → ${o.db}`,
         );
       } catch (e) {
         fail(`${file}: ${(e as Error).message}`);
@@ -372,23 +408,42 @@ Examples:
   dbOption(
     program
       .command('serve')
-      .description('Serve the HTTP API (JSON, OpenAPI at /api/openapi.json) and the web UI for exploring a store. Read-only unless --allow-ingest.')
+      .description(
+        'Serve the HTTP API (JSON, OpenAPI at /api/openapi.json) and the web UI for exploring a store. Read-only unless --allow-ingest.',
+      )
       .option('--host <host>', 'address to bind (keep the loopback default unless you mean to share it)', '127.0.0.1')
       .option('--port <port>', 'port (0 picks a free one)', '8080')
       .option('--allow-ingest', 'enable POST /api/ingest, protected by a bearer token')
-      .option('--token <token>', 'the token for --allow-ingest (default: $READOUT_TOKEN, or a random one printed at start)'),
+      .option(
+        '--token <token>',
+        'the token for --allow-ingest (default: $READOUT_TOKEN, or a random one printed at start)',
+      ),
   )
-    .addHelpText('after', `\nExamples:\n  $ readout serve                       # http://127.0.0.1:8080/\n  $ readout serve --db corpus.db --port 9000\n  $ readout serve --allow-ingest --token s3cret`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ readout serve                       # http://127.0.0.1:8080/\n  $ readout serve --db corpus.db --port 9000\n  $ readout serve --allow-ingest --token s3cret`,
+    )
     .action(async (o: { db: string; host: string; port: string; allowIngest?: boolean; token?: string }) => {
       const port = Number(o.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${o.port}"`);
-      if (!o.allowIngest && !fs.existsSync(o.db)) fail(`${o.db}: no such store. Create one with: readout ingest <inputs…> --db ${o.db}`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        fail(`--port must be a number from 0 to 65535, not "${o.port}"`);
+      if (!o.allowIngest && !fs.existsSync(o.db))
+        fail(`${o.db}: no such store. Create one with: readout ingest <inputs…> --db ${o.db}`);
       const store = openStore(o.db);
       let token: string | undefined;
       if (o.allowIngest) token = o.token ?? process.env.READOUT_TOKEN ?? randomBytes(18).toString('base64url');
-      const { url } = await startServer({ store, host: o.host, port, app: o.allowIngest ? new Readout() : undefined, token });
+      const { url } = await startServer({
+        store,
+        host: o.host,
+        port,
+        app: o.allowIngest ? new Readout() : undefined,
+        token,
+      });
       console.error(`readout: serving ${o.db} at ${url} (API: ${url}api, OpenAPI: ${url}api/openapi.json)`);
-      if (token) console.error(`readout: POST ${url}api/ingest enabled; Authorization: Bearer ${o.token || process.env.READOUT_TOKEN ? '<your token>' : token}`);
+      if (token)
+        console.error(
+          `readout: POST ${url}api/ingest enabled; Authorization: Bearer ${o.token || process.env.READOUT_TOKEN ? '<your token>' : token}`,
+        );
       const stop = () => {
         store.close();
         process.exit(0);

@@ -28,9 +28,7 @@ export interface PloverLabel {
 
 /** One element of a compiled pattern. */
 export type PatternElem =
-  | { type: 'word'; forms: Set<string>; optional: boolean }
-  | { type: 'gap'; max: number }
-  | { type: 'target' };
+  { type: 'word'; forms: Set<string>; optional: boolean } | { type: 'gap'; max: number } | { type: 'target' };
 
 export interface EventPattern {
   id: string;
@@ -54,7 +52,8 @@ export interface EventPattern {
   source: string;
 }
 
-export type MarkerType = 'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise' | 'allege';
+export type MarkerType =
+  'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise' | 'allege';
 
 export interface Marker {
   /** each position: the accepted lower-case forms */
@@ -137,7 +136,13 @@ function makeInflector(dataDir: string): (w: string) => string[] {
   const irregular = new Map<string, string[]>();
   for (const [lemma, forms] of readTsv(path.join(dataDir, 'patterns/events-verbforms.tsv'))) {
     if (!lemma) continue;
-    irregular.set(lemma.toLowerCase(), (forms ?? '').split('|').map((f) => f.trim().toLowerCase()).filter(Boolean));
+    irregular.set(
+      lemma.toLowerCase(),
+      (forms ?? '')
+        .split('|')
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean),
+    );
   }
   return (w: string) => {
     const lw = w.toLowerCase();
@@ -173,9 +178,18 @@ export function compilePattern(
   let exactHead = false;
   let weight = 0;
   for (const tok of row.pattern.trim().split(/\s+/)) {
-    if (tok === '_') { elems.push({ type: 'gap', max: 3 }); continue; }
-    if (tok === '__') { elems.push({ type: 'gap', max: 7 }); continue; }
-    if (tok === 'T') { elems.push({ type: 'target' }); continue; }
+    if (tok === '_') {
+      elems.push({ type: 'gap', max: 3 });
+      continue;
+    }
+    if (tok === '__') {
+      elems.push({ type: 'gap', max: 7 });
+      continue;
+    }
+    if (tok === 'T') {
+      elems.push({ type: 'target' });
+      continue;
+    }
     const optional = tok.endsWith('?');
     const spec = optional ? tok.slice(0, -1) : tok;
     const { forms, exact } = compileWordSet(spec, inflect);
@@ -183,8 +197,14 @@ export function compilePattern(
     if (!optional) weight++;
     elems.push({ type: 'word', forms, optional });
   }
-  if (!elems.length || elems[0]!.type !== 'word') throw new Error(`${source}: pattern ${row.id} must start with a word`);
-  const flags = new Set(row.flags.split('|').map((f) => f.trim()).filter(Boolean));
+  if (!elems.length || elems[0]!.type !== 'word')
+    throw new Error(`${source}: pattern ${row.id} must start with a word`);
+  const flags = new Set(
+    row.flags
+      .split('|')
+      .map((f) => f.trim())
+      .filter(Boolean),
+  );
   return {
     id: row.id,
     cameo: row.cameo,
@@ -206,12 +226,20 @@ export function compilePattern(
 
 const BE_FORMS = ['be', 'is', 'are', 'was', 'were', 'been', 'being', 'am', "'s", "'re", "'m"];
 
-function compileMarker(text: string, type: MarkerType, inflect: (w: string) => string[], cameo: string | null = null): Marker {
-  const seq = text.trim().split(/\s+/).map((w) => {
-    if (w === 'be') return new Set(BE_FORMS);
-    // closed-class words keep their form; "~word" (plan, intend, say…) accepts any inflection
-    return w.startsWith('~') ? new Set(inflect(w.slice(1))) : new Set([w.toLowerCase()]);
-  });
+function compileMarker(
+  text: string,
+  type: MarkerType,
+  inflect: (w: string) => string[],
+  cameo: string | null = null,
+): Marker {
+  const seq = text
+    .trim()
+    .split(/\s+/)
+    .map((w) => {
+      if (w === 'be') return new Set(BE_FORMS);
+      // closed-class words keep their form; "~word" (plan, intend, say…) accepts any inflection
+      return w.startsWith('~') ? new Set(inflect(w.slice(1))) : new Set([w.toLowerCase()]);
+    });
   return { seq, type, text: text.replace(/~/g, ''), cameo };
 }
 
@@ -236,13 +264,21 @@ export function loadCameoKB(dataDir: string): CameoKB {
   const inflect = makeInflector(dataDir);
   const patterns: EventPattern[] = [];
   const dir = path.join(dataDir, 'patterns');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /^events.*\.tsv$/.test(f) && !/-(markers|verbforms)\.tsv$/.test(f)).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /^events.*\.tsv$/.test(f) && !/-(markers|verbforms)\.tsv$/.test(f))
+        .sort()
+    : [];
   for (const f of files) {
     for (const r of readTsv(path.join(dir, f))) {
       const [id, cameo, kind, pattern, flags] = r;
       if (!id || !cameo || !pattern) continue;
-      if (cameo !== '-' && !codes.has(cameo) && codes.size) throw new Error(`data/patterns/${f}: pattern ${id} has unknown CAMEO code ${cameo}`);
-      patterns.push(compilePattern({ id, cameo, kind: kind ?? 'v', pattern, flags: flags ?? '' }, inflect, `data/patterns/${f}`));
+      if (cameo !== '-' && !codes.has(cameo) && codes.size)
+        throw new Error(`data/patterns/${f}: pattern ${id} has unknown CAMEO code ${cameo}`);
+      patterns.push(
+        compilePattern({ id, cameo, kind: kind ?? 'v', pattern, flags: flags ?? '' }, inflect, `data/patterns/${f}`),
+      );
     }
   }
   const byHead = new Map<string, EventPattern[]>();
@@ -257,7 +293,8 @@ export function loadCameoKB(dataDir: string): CameoKB {
   // longest (most specific) first; file order breaks ties
   // blocking patterns win ties ("took place on Russian territory" is not "took … territory")
   const blocker = (p: EventPattern) => (p.cameo === '-' ? 1 : 0);
-  for (const l of byHead.values()) l.sort((a, b) => b.weight - a.weight || blocker(b) - blocker(a) || b.elems.length - a.elems.length);
+  for (const l of byHead.values())
+    l.sort((a, b) => b.weight - a.weight || blocker(b) - blocker(a) || b.elems.length - a.elems.length);
 
   const markers: Marker[] = [];
   const markersByLast = new Map<string, Marker[]>();
@@ -273,7 +310,16 @@ export function loadCameoKB(dataDir: string): CameoKB {
       l.push(m);
     }
     if (type === 'report' && m.seq.length === 1) for (const f of m.seq[0]!) reportForms.add(f);
-    if (type === 'intent' || type === 'hypo' || type === 'neg' || type === 'refuse' || type === 'aspect' || type === 'oblige' || type === 'advise') for (const set of m.seq) for (const f of set) markerWords.add(f);
+    if (
+      type === 'intent' ||
+      type === 'hypo' ||
+      type === 'neg' ||
+      type === 'refuse' ||
+      type === 'aspect' ||
+      type === 'oblige' ||
+      type === 'advise'
+    )
+      for (const set of m.seq) for (const f of set) markerWords.add(f);
   }
   // a sentence can hold an event only if it holds each pattern's anchor: its first required word
   // that is not a light verb or particle ("be on hunger strike" needs "hunger", not "is")
@@ -293,14 +339,71 @@ export function loadCameoKB(dataDir: string): CameoKB {
   for (const f of new Set([...byHead.keys(), ...markersByLast.keys(), ...triggers])) {
     lex.set(f, { heads: byHead.get(f) ?? null, markers: markersByLast.get(f) ?? null, trigger: triggers.has(f) });
   }
-  return { codes, plover, intent, refuse, patterns, byHead, markers, markersByLast, reportForms, markerWords, triggers, lex };
+  return {
+    codes,
+    plover,
+    intent,
+    refuse,
+    patterns,
+    byHead,
+    markers,
+    markersByLast,
+    reportForms,
+    markerWords,
+    triggers,
+    lex,
+  };
 }
 
 /** light verbs and particles: too common to tell whether a sentence can hold a pattern */
 const LIGHT = new Set([
-  ...BE_FORMS, 'have', 'has', 'had', 'having', 'do', 'does', 'did', 'to', 'not', 'take', 'takes', 'took', 'taken', 'taking',
-  'make', 'makes', 'made', 'making', 'get', 'gets', 'got', 'getting', 'give', 'gives', 'gave', 'given', 'giving', 'go', 'goes',
-  'went', 'gone', 'going', 'put', 'puts', 'putting', 'set', 'sets', 'setting', 'the', 'a', 'an', 'of', 'on', 'in', 'for', 'with',
+  ...BE_FORMS,
+  'have',
+  'has',
+  'had',
+  'having',
+  'do',
+  'does',
+  'did',
+  'to',
+  'not',
+  'take',
+  'takes',
+  'took',
+  'taken',
+  'taking',
+  'make',
+  'makes',
+  'made',
+  'making',
+  'get',
+  'gets',
+  'got',
+  'getting',
+  'give',
+  'gives',
+  'gave',
+  'given',
+  'giving',
+  'go',
+  'goes',
+  'went',
+  'gone',
+  'going',
+  'put',
+  'puts',
+  'putting',
+  'set',
+  'sets',
+  'setting',
+  'the',
+  'a',
+  'an',
+  'of',
+  'on',
+  'in',
+  'for',
+  'with',
 ]);
 
 // ------------------------------------------------------------------------------------------

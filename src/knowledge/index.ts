@@ -30,7 +30,14 @@ export function loadKB(dataDir: string = DEFAULT_DATA_DIR): KB {
   if (cached && cached.dataDir === dataDir) return cached;
   const geo = loadGeoKB(dataDir);
   const actors = loadActorKB(dataDir, geo);
-  const kb: KB = { dataDir, geo, places: loadPlaceKB(dataDir, geo), actors, cameo: loadCameoKB(dataDir), topics: loadTopicKB(dataDir) };
+  const kb: KB = {
+    dataDir,
+    geo,
+    places: loadPlaceKB(dataDir, geo),
+    actors,
+    cameo: loadCameoKB(dataDir),
+    topics: loadTopicKB(dataDir),
+  };
   cached = kb;
   return kb;
 }

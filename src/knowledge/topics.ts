@@ -172,7 +172,10 @@ export function loadTopicKB(dataDir: string): TopicKB {
   const cs: string[] = [];
   for (const r of readTsv(path.join(dataDir, 'topics', 'topics.tsv'))) {
     if (!r.topic) continue;
-    const terms = (r.terms ?? '').split('|').map((t) => t.trim()).filter(Boolean);
+    const terms = (r.terms ?? '')
+      .split('|')
+      .map((t) => t.trim())
+      .filter(Boolean);
     topics.push({ id: r.topic, label: r.label || r.topic, terms });
     for (const t of terms) {
       if (isCaseSensitive(t)) {
@@ -190,7 +193,12 @@ export function loadTopicKB(dataDir: string): TopicKB {
   const meetingPatterns: MeetingPattern[] = [];
   for (const r of readTsv(path.join(dataDir, 'patterns', 'meetings.tsv'))) {
     if (!r.pattern) continue;
-    meetingPatterns.push({ re: wordRe(r.pattern), kind: r.kind as MeetingPattern['kind'], format: r.format || null, source: r.pattern });
+    meetingPatterns.push({
+      re: wordRe(r.pattern),
+      kind: r.kind as MeetingPattern['kind'],
+      format: r.format || null,
+      source: r.pattern,
+    });
   }
   const agreementPatterns: AgreementPattern[] = [];
   for (const r of readTsv(path.join(dataDir, 'patterns', 'agreements.tsv'))) {

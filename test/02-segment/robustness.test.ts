@@ -2,7 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/02-segment/index.js';
 
 // Deterministic random texts made of the pieces that trip sentence splitters.
-const PIECES = ['Lavrov', 'met', 'Mr.', 'U.S.', 'the', '.', '. ', '"', '“', '”', ':', 'Question:', '\n', '\n\n', ' ', 'St.', 'p.m.', '5', '2017.', 'A', '?', '!', '…', '(', ')', 'MOSCOW, April 12. /TASS/.', '—', 'agreed.The', '..'];
+const PIECES = [
+  'Lavrov',
+  'met',
+  'Mr.',
+  'U.S.',
+  'the',
+  '.',
+  '. ',
+  '"',
+  '“',
+  '”',
+  ':',
+  'Question:',
+  '\n',
+  '\n\n',
+  ' ',
+  'St.',
+  'p.m.',
+  '5',
+  '2017.',
+  'A',
+  '?',
+  '!',
+  '…',
+  '(',
+  ')',
+  'MOSCOW, April 12. /TASS/.',
+  '—',
+  'agreed.The',
+  '..',
+];
 
 describe('segmentation robustness', () => {
   it('never throws and always yields valid, ordered, non-overlapping spans', () => {

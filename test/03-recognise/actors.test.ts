@@ -186,7 +186,10 @@ describe('surname pitfalls', () => {
 
 describe('a bare title refers to the one person of that title the document has named', () => {
   it('"the Secretary" after "Secretary Blinken", and "the Prime Minister" after the named one', () => {
-    const d = run('Secretary Blinken spoke with Prime Minister Albanese. The Secretary thanked the Prime Minister for his support.', '2022-10-04');
+    const d = run(
+      'Secretary Blinken spoke with Prime Minister Albanese. The Secretary thanked the Prime Minister for his support.',
+      '2022-10-04',
+    );
     expect(at(d, 'Secretary thanked')!.actor.name).toBe('Antony Blinken');
     expect(at(d, 'Prime Minister for')!.actor.name).toBe('Anthony Albanese');
   });

@@ -17,7 +17,12 @@ function quotedStrings(file: string): string[] {
   const out: string[] = [];
   for (const m of src.matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"|`((?:[^`\\]|\\.)*)`/g)) {
     const s = m[1] ?? m[2] ?? m[3] ?? '';
-    if (/\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year|noon|time/i.test(s)) out.push(s);
+    if (
+      /\d|January|February|March|April|May|June|July|August|September|October|November|December|day|week|month|year|noon|time/i.test(
+        s,
+      )
+    )
+      out.push(s);
   }
   return out;
 }
@@ -30,8 +35,14 @@ function filesIn(dir: string): string[] {
 
 const texts: [string, string][] = [
   ...quotedStrings(path.join(here, 'dates.test.ts')).map((t, i): [string, string] => [`dates.test.ts string ${i}`, t]),
-  ...filesIn(path.join(root, 'sample')).map((f): [string, string] => [path.relative(root, f), fs.readFileSync(f, 'utf8')]),
-  ...filesIn(path.join(root, 'test', 'fixtures')).map((f): [string, string] => [path.relative(root, f), fs.readFileSync(f, 'utf8')]),
+  ...filesIn(path.join(root, 'sample')).map((f): [string, string] => [
+    path.relative(root, f),
+    fs.readFileSync(f, 'utf8'),
+  ]),
+  ...filesIn(path.join(root, 'test', 'fixtures')).map((f): [string, string] => [
+    path.relative(root, f),
+    fs.readFileSync(f, 'utf8'),
+  ]),
 ];
 
 describe('date rule triggers', () => {

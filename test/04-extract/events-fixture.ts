@@ -19,7 +19,18 @@ export function makeDoc(text: string, published = '2017-07-10'): Doc {
   return {
     id: 'test',
     text,
-    meta: { id: 'test', file: null, inputId: null, url: null, title: null, published, place: null, source: null, speakers: [], language: 'en' },
+    meta: {
+      id: 'test',
+      file: null,
+      inputId: null,
+      url: null,
+      title: null,
+      published,
+      place: null,
+      source: null,
+      speakers: [],
+      language: 'en',
+    },
     layers: {},
   };
 }
@@ -38,14 +49,34 @@ export function tagActors(doc: Doc, kb: KB, people: Record<string, string> = {})
       const lc = phrase.toLowerCase();
       const person = peopleLc.get(lc);
       if (person) {
-        best = { j, m: { start: s, end: e, kind: 'person', actor: emptyActor({ name: phrase, country: person, code: person }), key: `person:${phrase}`, rule: 'test' } };
+        best = {
+          j,
+          m: {
+            start: s,
+            end: e,
+            kind: 'person',
+            actor: emptyActor({ name: phrase, country: person, code: person }),
+            key: `person:${phrase}`,
+            rule: 'test',
+          },
+        };
         break;
       }
       if (!/^[A-Z]/.test(phrase)) continue;
       const al = kb.geo.aliases.get(lc.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
       if (al && al.length) {
         const c = al[0]!.code;
-        best = { j, m: { start: s, end: e, kind: 'country', actor: emptyActor({ country: c, code: c }), key: `country:${c}`, rule: 'test' } };
+        best = {
+          j,
+          m: {
+            start: s,
+            end: e,
+            kind: 'country',
+            actor: emptyActor({ country: c, code: c }),
+            key: `country:${c}`,
+            rule: 'test',
+          },
+        };
         break;
       }
     }
@@ -57,7 +88,10 @@ export function tagActors(doc: Doc, kb: KB, people: Record<string, string> = {})
   return out;
 }
 
-export function runEvents(text: string, opts: { people?: Record<string, string>; published?: string } = {}): { doc: Doc; events: EventAnn[] } {
+export function runEvents(
+  text: string,
+  opts: { people?: Record<string, string>; published?: string } = {},
+): { doc: Doc; events: EventAnn[] } {
   const kb = loadKB();
   let doc = runStages(makeDoc(text, opts.published), kb, [segmentStage]);
   doc = { ...doc, layers: { ...doc.layers, actors: tagActors(doc, kb, opts.people) } };
@@ -68,6 +102,6 @@ export function runEvents(text: string, opts: { people?: Record<string, string>;
 
 /** Compact view: "RUS>TUR:040" plus flags. */
 export function brief(e: EventAnn): string {
-  const a = (x: EventAnn['source']) => (x ? x.org ?? x.country ?? x.name ?? '?' : '-');
+  const a = (x: EventAnn['source']) => (x ? (x.org ?? x.country ?? x.name ?? '?') : '-');
   return `${a(e.source)}>${a(e.target)}:${e.cameo}${e.negated ? ' neg' : ''}${e.hypothetical ? ' hyp' : ''}`;
 }

@@ -19,7 +19,10 @@ describe('event patterns: consultations', () => {
   });
   it('nominalisations: talks between X and Y, a telephone conversation between', () => {
     expect(codes('Talks between Russia and Japan ended on Friday.')).toEqual(['RUS>JPN:040', 'JPN>RUS:040']);
-    expect(codes('A telephone conversation between Russia and Turkey took place.')).toEqual(['RUS>TUR:041', 'TUR>RUS:041']);
+    expect(codes('A telephone conversation between Russia and Turkey took place.')).toEqual([
+      'RUS>TUR:041',
+      'TUR>RUS:041',
+    ]);
   });
   it('a nominal without its agent is not an event', () => {
     expect(codes('The minister spoke during a visit to Ghana.')).toEqual([]);
@@ -40,10 +43,14 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Iran rejected the proposal from France.')[0]).toMatch(/^IRN>FRA:12/);
   });
   it('a killing is made specific by its means or by the office of its victim', () => {
-    expect(codes('Three Syrian soldiers were killed in a Turkish air strike near the border.')).toEqual(['TUR>SYR:195']);
+    expect(codes('Three Syrian soldiers were killed in a Turkish air strike near the border.')).toEqual([
+      'TUR>SYR:195',
+    ]);
     expect(codes('A roadside bomb killed two Kenyan soldiers on Monday.')).toEqual(['->KEN:1833']);
     expect(codes('Gunmen from Chad killed the governor of a Sudanese province.')).toContain('TCD>SDN:186');
-    expect(codes('Israeli troops killed four Palestinian gunmen in an attack on a checkpoint.')).toEqual(['ISR>PSE:190']);
+    expect(codes('Israeli troops killed four Palestinian gunmen in an attack on a checkpoint.')).toEqual([
+      'ISR>PSE:190',
+    ]);
   });
   it('releasing property is not releasing people; seeking refuge asks for humanitarian protection', () => {
     expect(codes('Chile released the seized tanker on Monday.')).toEqual(['CHL>-:0842']);
@@ -75,7 +82,12 @@ describe('event patterns: cooperation and conflict', () => {
 describe('structure: source and target', () => {
   it('compound subjects give an event per member, mutual acts one per ordered pair', () => {
     expect(codes('Russia, Turkey and Iran met in Astana.')).toEqual([
-      'RUS>TUR:040', 'RUS>IRN:040', 'TUR>RUS:040', 'TUR>IRN:040', 'IRN>RUS:040', 'IRN>TUR:040',
+      'RUS>TUR:040',
+      'RUS>IRN:040',
+      'TUR>RUS:040',
+      'TUR>IRN:040',
+      'IRN>RUS:040',
+      'IRN>TUR:040',
     ]);
     expect(codes('France and Germany condemned Syria.')).toEqual(['FRA>SYR:111', 'DEU>SYR:111']);
   });
@@ -93,16 +105,24 @@ describe('structure: source and target', () => {
     expect(codes('Russia, Turkey and Iran met in Astana.')).toHaveLength(6);
   });
   it('a mutual act among coordinated subjects stays among them', () => {
-    expect(codes('Russia and Egypt agreed to resume flights between Moscow and Cairo.')).toEqual(['RUS>EGY:030', 'EGY>RUS:030']);
+    expect(codes('Russia and Egypt agreed to resume flights between Moscow and Cairo.')).toEqual([
+      'RUS>EGY:030',
+      'EGY>RUS:030',
+    ]);
   });
   it('"according to X" does not make X the subject', () => {
-    expect(codes('According to Lavrov, the two ministers signed a memorandum.').every((e) => !e.startsWith('RUS>'))).toBe(true);
+    expect(
+      codes('According to Lavrov, the two ministers signed a memorandum.').every((e) => !e.startsWith('RUS>')),
+    ).toBe(true);
   });
   it('"he" in a later sentence of the paragraph is the last person named', () => {
     expect(codes('Lavrov arrived in Cairo on Sunday. On Tuesday, he met Tillerson.')).toContain('RUS>USA:040');
   });
   it('"he" has no antecedent in an earlier paragraph', () => {
-    const { events } = runEvents('Lavrov arrived in Cairo on Sunday.\n\nThe talks were long. On Tuesday, he met Tillerson.', { people: { Lavrov: 'RUS', Tillerson: 'USA' } });
+    const { events } = runEvents(
+      'Lavrov arrived in Cairo on Sunday.\n\nThe talks were long. On Tuesday, he met Tillerson.',
+      { people: { Lavrov: 'RUS', Tillerson: 'USA' } },
+    );
     expect(events.map(brief)).not.toContain('RUS>USA:040');
   });
   it('compound objects give one event per member', () => {
@@ -132,8 +152,12 @@ describe('structure: source and target', () => {
   });
   it('a participle phrase before the main verb is a reduced relative, not the predicate', () => {
     // the report was released, but by no one named: no release event with Kenya as the target
-    expect(codes('A long report published on Monday in the Ugandan capital alleged that Kenya knew of the plot.')).toEqual(['UGA>KEN:112']);
-    expect(codes('The students detained for marching against Iran were freed on Sunday by Iraq.')).toEqual(['IRQ>-:0841']);
+    expect(
+      codes('A long report published on Monday in the Ugandan capital alleged that Kenya knew of the plot.'),
+    ).toEqual(['UGA>KEN:112']);
+    expect(codes('The students detained for marching against Iran were freed on Sunday by Iraq.')).toEqual([
+      'IRQ>-:0841',
+    ]);
     // a named actor before a past tense is a main clause
     expect(codes('Peru expelled on Friday two diplomats of Chile as talks failed.')).toEqual(['PER>CHL:161']);
   });
@@ -147,7 +171,7 @@ describe('structure: source and target', () => {
     expect(codes('Chile sent a delegation to Peru on Monday.')).toContain('CHL>PER:042');
     expect(codes('Chile said it will send a team to Peru next week.')).toEqual(['CHL>PER:036']);
   });
-  it('a reported obligation is the reporter\'s demand', () => {
+  it("a reported obligation is the reporter's demand", () => {
     expect(codes('Britain said Iran must free the crew.')).toContain('GBR>IRN:100');
   });
 });
@@ -160,7 +184,9 @@ describe('modality', () => {
     expect(first('There is no evidence that Russia attacked Ukraine.').negated).toBe(true);
     expect(first('Russia attacked Ukraine.').negated).toBe(false);
     expect(first('Russia not only condemned Israel but also expelled its ambassador.').negated).toBe(false);
-    expect(codes('Russia left the talks without signing the treaty with Japan.').some((c) => c === 'RUS>JPN:057 neg')).toBe(true);
+    expect(
+      codes('Russia left the talks without signing the treaty with Japan.').some((c) => c === 'RUS>JPN:057 neg'),
+    ).toBe(true);
   });
   it('a negative subject negates the act', () => {
     expect(first('Nobody attacked Ukraine.').negated).toBe(true);
@@ -202,7 +228,9 @@ describe('modality', () => {
   });
   it('an -ing noun in a compound is not a verb; a participle with an object is', () => {
     expect(codes('France warned Mali after the hotel shooting last week.')).toEqual(['FRA>MLI:130']);
-    expect(codes('Chad issued a statement demanding that Sudan free the hostages.').some((c) => c.startsWith('TCD>SDN:10'))).toBe(true);
+    expect(
+      codes('Chad issued a statement demanding that Sudan free the hostages.').some((c) => c.startsWith('TCD>SDN:10')),
+    ).toBe(true);
   });
   it('an act asked for is not an act done', () => {
     const ev = runEvents('The United States urged Iran to release the prisoners.', { people }).events.map(brief);
@@ -210,7 +238,8 @@ describe('modality', () => {
     expect(ev.filter((x) => x.includes(':084')).every((x) => x.endsWith('hyp'))).toBe(true);
   });
   it('a question turn makes its events hypothetical', () => {
-    const text = 'Question: Will Russia sign the treaty with Japan\nSergey Lavrov: Russia signed the treaty with Japan.';
+    const text =
+      'Question: Will Russia sign the treaty with Japan\nSergey Lavrov: Russia signed the treaty with Japan.';
     const { events } = runEvents(text, { people });
     const asked = events.filter((e) => e.evidence.text.startsWith('Will Russia'));
     const answered = events.filter((e) => e.evidence.text.startsWith('Russia signed'));
@@ -224,7 +253,14 @@ describe('record fields', () => {
   it('fills date, Goldstein, PLOVER, evidence, trigger and rule', () => {
     const { doc, events } = runEvents('On 5 March 2017 Russia condemned Israel.', { people, published: '2017-03-07' });
     const e = events[0]!;
-    expect(e).toMatchObject({ cameo: '111', root: '11', quadClass: 3, goldstein: -2, plover: 'ACCUSE', rule: 'ev:criticize' });
+    expect(e).toMatchObject({
+      cameo: '111',
+      root: '11',
+      quadClass: 3,
+      goldstein: -2,
+      plover: 'ACCUSE',
+      rule: 'ev:criticize',
+    });
     expect(e.date).toBe('2017-03-05');
     expect(doc.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
     expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe('condemned');

@@ -33,19 +33,41 @@ export function makeDoc(f: Fixture): Doc {
   const actors: ActorMention[] = [];
   for (const [surface, kind, a] of f.actors ?? []) {
     for (const at of occurrences(text, surface)) {
-      actors.push({ start: at, end: at + surface.length, kind, actor: emptyActor(a), key: `${kind}:${a.name ?? a.country ?? a.org}`, rule: 'test' });
+      actors.push({
+        start: at,
+        end: at + surface.length,
+        kind,
+        actor: emptyActor(a),
+        key: `${kind}:${a.name ?? a.country ?? a.org}`,
+        rule: 'test',
+      });
     }
   }
   const dates: DateMention[] = [];
   for (const [surface, value, future, valueEnd] of f.dates ?? []) {
     for (const at of occurrences(text, surface)) {
-      dates.push({ start: at, end: at + surface.length, value, valueEnd: valueEnd ?? null, precision: 'day', type: 'absolute', future, rule: 'test' });
+      dates.push({
+        start: at,
+        end: at + surface.length,
+        value,
+        valueEnd: valueEnd ?? null,
+        precision: 'day',
+        type: 'absolute',
+        future,
+        rule: 'test',
+      });
     }
   }
   const places: PlaceMention[] = [];
   for (const [surface, country] of f.places ?? []) {
     for (const at of occurrences(text, surface)) {
-      places.push({ start: at, end: at + surface.length, place: { name: surface, country, lat: null, lon: null }, key: surface, rule: 'test' });
+      places.push({
+        start: at,
+        end: at + surface.length,
+        place: { name: surface, country, lat: null, lon: null },
+        key: surface,
+        rule: 'test',
+      });
     }
   }
   // turns: paragraphs starting with "Label:" open a new turn
@@ -61,15 +83,28 @@ export function makeDoc(f: Fixture): Doc {
       if (!t) return;
       const end = i + 1 < starts.length ? starts[i + 1].at : text.length;
       turns.push({
-        index: i, start: s.at, end, label: t.label, bodyStart: s.bodyStart, speakerName: t.speakerName,
-        speaker: t.speakerName ? emptyActor({ name: t.speakerName, country: t.country ?? null }) : null, role: t.role,
+        index: i,
+        start: s.at,
+        end,
+        label: t.label,
+        bodyStart: s.bodyStart,
+        speakerName: t.speakerName,
+        speaker: t.speakerName ? emptyActor({ name: t.speakerName, country: t.country ?? null }) : null,
+        role: t.role,
       });
     });
     for (const t of turns) {
       if (t.speaker && t.role !== 'question') {
         for (const w of ['I', 'we', 'We']) {
           for (const at of occurrences(text.slice(t.bodyStart, t.end), w)) {
-            actors.push({ start: t.bodyStart + at, end: t.bodyStart + at + w.length, kind: 'pronoun', actor: t.speaker, key: 'pronoun', rule: 'test' });
+            actors.push({
+              start: t.bodyStart + at,
+              end: t.bodyStart + at + w.length,
+              kind: 'pronoun',
+              actor: t.speaker,
+              key: 'pronoun',
+              rule: 'test',
+            });
           }
         }
       }
@@ -80,16 +115,29 @@ export function makeDoc(f: Fixture): Doc {
     id: 'test',
     text,
     meta: {
-      id: 'test', file: null, inputId: null, url: null, title: null, published: f.published ?? null,
-      place: f.place ? { name: f.place, country: null, lat: null, lon: null } : null, source: null,
-      speakers: f.speaker ? [f.speaker] : [], language: 'en', titleSpeaker: f.speaker ?? null,
+      id: 'test',
+      file: null,
+      inputId: null,
+      url: null,
+      title: null,
+      published: f.published ?? null,
+      place: f.place ? { name: f.place, country: null, lat: null, lon: null } : null,
+      source: null,
+      speakers: f.speaker ? [f.speaker] : [],
+      language: 'en',
+      titleSpeaker: f.speaker ?? null,
     },
     layers: {},
   };
   const withTurns: Doc = { ...base, layers: { turns } };
-  const sentences = sentencesOf(withTurns).map((s) => ({ ...s, turn: turns.findIndex((t) => s.start >= t.start && s.end <= t.end) }))
+  const sentences = sentencesOf(withTurns)
+    .map((s) => ({ ...s, turn: turns.findIndex((t) => s.start >= t.start && s.end <= t.end) }))
     .map((s) => ({ ...s, turn: s.turn < 0 ? null : s.turn }));
   return { ...base, layers: { sentences, turns, actors, dates, places, topics: findTopics(text, kb) } };
 }
 
-export const LAVROV: [string, MentionKind, Partial<Actor>] = ['Sergey Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS', role: 'Foreign Minister' }];
+export const LAVROV: [string, MentionKind, Partial<Actor>] = [
+  'Sergey Lavrov',
+  'person',
+  { name: 'Sergey Lavrov', country: 'RUS', role: 'Foreign Minister' },
+];

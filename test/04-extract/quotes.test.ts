@@ -27,7 +27,7 @@ describe('quotes', () => {
     const doc = makeDoc({
       text:
         'Talks with Wang Yi were useful, Sergey Lavrov said on Monday.\n\n' +
-        "Russia will support the initiative, he noted, adding that the details would be agreed later.\n\n" +
+        'Russia will support the initiative, he noted, adding that the details would be agreed later.\n\n' +
         "'The door to dialogue with Wang Yi and his team remains open,' the Russian top diplomat stressed.\n\n" +
         '"We count on reciprocity from our partners," he said.\n',
       actors: [LAVROV, [...WANG]],
@@ -75,7 +75,7 @@ describe('quotes', () => {
     expect(qs[0].text).toBe('should stop fighting and agree on elections');
   });
 
-  it('ignores scare quotes, unattributed names in quotes, and the turn speaker\'s own words', () => {
+  it("ignores scare quotes, unattributed names in quotes, and the turn speaker's own words", () => {
     const doc = makeDoc({
       text:
         'Question: What about the so-called “peace plan”?\n\n' +

@@ -6,7 +6,8 @@ const topics = (t: string) => [...new Set(findTopics(t, kb).map((m) => m.topic))
 
 describe('topics', () => {
   it('marks lexicon terms with their topic and span', () => {
-    const text = 'The ministers discussed the de-escalation zones in Idlib and the denuclearisation of the Korean Peninsula.';
+    const text =
+      'The ministers discussed the de-escalation zones in Idlib and the denuclearisation of the Korean Peninsula.';
     const ms = findTopics(text, kb);
     expect(ms.map((m) => m.topic)).toEqual(['syria', 'syria', 'korean-peninsula']);
     for (const m of ms) expect(text.slice(m.start, m.end).length).toBeGreaterThan(2);
@@ -14,7 +15,10 @@ describe('topics', () => {
   });
 
   it('matches word endings, apostrophe variants and short acronyms only in capitals', () => {
-    expect(topics('New sanctions against Iran’s nuclear programme were lifted.')).toEqual(['iran-nuclear', 'sanctions']);
+    expect(topics('New sanctions against Iran’s nuclear programme were lifted.')).toEqual([
+      'iran-nuclear',
+      'sanctions',
+    ]);
     expect(topics('The DPRK launched a missile.')).toEqual(['korean-peninsula']);
     expect(topics('We saw the dprk in the report.')).toEqual([]);
     expect(topics('Counter-terrorism cooperation and cybersecurity were on the agenda, as was the pandemic.')).toEqual([

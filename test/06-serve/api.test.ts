@@ -118,7 +118,14 @@ describe('API: record filters', () => {
   });
 
   it('rejects unknown parameters, oversized limits and malformed dates with 400', async () => {
-    for (const url of ['/api/events?colour=red', '/api/events?limit=5000', '/api/events?limit=-1', '/api/events?from=July', '/api/events?dyad=RUS', '/api/events?order=up']) {
+    for (const url of [
+      '/api/events?colour=red',
+      '/api/events?limit=5000',
+      '/api/events?limit=-1',
+      '/api/events?from=July',
+      '/api/events?dyad=RUS',
+      '/api/events?order=up',
+    ]) {
       const r = await get(url);
       expect(r.status, url).toBe(400);
       expect(r.body.error.message.length, url).toBeGreaterThan(5);
@@ -126,7 +133,7 @@ describe('API: record filters', () => {
   });
 
   it('treats filter values as data, never as SQL', async () => {
-    const r = await get("/api/events?actor=" + encodeURIComponent("x' OR 1=1 --"));
+    const r = await get('/api/events?actor=' + encodeURIComponent("x' OR 1=1 --"));
     expect(r.status).toBe(200);
     expect(r.body.total).toBe(0);
   });
@@ -165,25 +172,38 @@ describe('API: aggregates, topics, map', () => {
 });
 
 describe('API: ingest is guarded', () => {
-  const post = (body: string, headers: Record<string, string>) => app.request('/api/ingest', { method: 'POST', body, headers });
+  const post = (body: string, headers: Record<string, string>) =>
+    app.request('/api/ingest', { method: 'POST', body, headers });
   it('is read-only without the ingest option', async () => {
     const ro = createApi({ store });
-    const r = await ro.request('/api/ingest', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const r = await ro.request('/api/ingest', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(r.status).toBe(403);
   });
   it('requires the bearer token', async () => {
     expect((await post('{"text":"x"}', { 'content-type': 'application/json' })).status).toBe(401);
-    expect((await post('{"text":"x"}', { 'content-type': 'application/json', authorization: 'Bearer wrong' })).status).toBe(401);
+    expect(
+      (await post('{"text":"x"}', { 'content-type': 'application/json', authorization: 'Bearer wrong' })).status,
+    ).toBe(401);
   });
   it('limits the body size and the content type, and validates documents', async () => {
     const auth = { authorization: 'Bearer sekret' };
-    expect((await post(JSON.stringify({ text: 'x'.repeat(20_000) }), { ...auth, 'content-type': 'application/json' })).status).toBe(413);
+    expect(
+      (await post(JSON.stringify({ text: 'x'.repeat(20_000) }), { ...auth, 'content-type': 'application/json' }))
+        .status,
+    ).toBe(413);
     expect((await post('<doc/>', { ...auth, 'content-type': 'application/xml' })).status).toBe(415);
     expect((await post('{not json', { ...auth, 'content-type': 'application/json' })).status).toBe(400);
     expect((await post('[{"title":"no text"}]', { ...auth, 'content-type': 'application/json' })).status).toBe(400);
   });
   it('hands valid documents to the ingest handler', async () => {
-    const r = await post(JSON.stringify({ documents: [{ id: 'n1', text: 'Putin met Xi.' }] }), { authorization: 'Bearer sekret', 'content-type': 'application/json' });
+    const r = await post(JSON.stringify({ documents: [{ id: 'n1', text: 'Putin met Xi.' }] }), {
+      authorization: 'Bearer sekret',
+      'content-type': 'application/json',
+    });
     expect(r.status).toBe(200);
     expect(((await r.json()) as any).results[0]).toMatchObject({ id: 'n1', status: 'inserted' });
     expect(ingested.at(-1)).toEqual([{ id: 'n1', text: 'Putin met Xi.' }]);

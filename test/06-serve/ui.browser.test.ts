@@ -15,8 +15,11 @@ import { startServer } from '../../src/06-serve/server.js';
 import { Readout } from '../../src/app.js';
 import { docA } from '../fixtures/records.js';
 
-const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && fs.existsSync(p));
-if (!CHROMIUM && process.env.CI) throw new Error('CI: no Chromium at /usr/bin/chromium (.ci/run installs Debian chromium)');
+const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find(
+  (p) => p && fs.existsSync(p),
+);
+if (!CHROMIUM && process.env.CI)
+  throw new Error('CI: no Chromium at /usr/bin/chromium (.ci/run installs Debian chromium)');
 const ART = path.resolve('test-artifacts/ui');
 
 describe.skipIf(!CHROMIUM)('web UI in headless Chromium', () => {
@@ -45,7 +48,16 @@ describe.skipIf(!CHROMIUM)('web UI in headless Chromium', () => {
     close = () => s.server.close();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.on('pageerror', (e) => {
@@ -87,7 +99,11 @@ describe.skipIf(!CHROMIUM)('web UI in headless Chromium', () => {
     expect(await page.locator('[data-testid=panel]').textContent()).toContain('Rex Tillerson');
     expect(await page.locator('[data-testid=panel]').textContent()).toContain('USA');
     await shot('reader');
-    const actorBg = () => page.locator('.l-actor').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    const actorBg = () =>
+      page
+        .locator('.l-actor')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     const before = await actorBg();
     await page.locator('input[data-layer=actors]').uncheck();
     expect(await page.locator('[data-testid=doctext]').getAttribute('class')).not.toContain('show-actors');

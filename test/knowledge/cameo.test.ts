@@ -80,7 +80,10 @@ describe('sentence triggers', () => {
     for (const p of c.patterns) {
       if (p.cameo === '-') continue;
       const required = p.elems.filter((e) => e.type === 'word' && !e.optional) as { forms: Set<string> }[];
-      expect(required.some((e) => [...e.forms].some((f) => c.triggers.has(f))), p.id).toBe(true);
+      expect(
+        required.some((e) => [...e.forms].some((f) => c.triggers.has(f))),
+        p.id,
+      ).toBe(true);
     }
     for (const w of ['is', 'be', 'to', 'take']) expect(c.triggers.has(w)).toBe(false);
     expect(c.triggers.has('arms')).toBe(true);

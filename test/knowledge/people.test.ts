@@ -6,8 +6,29 @@ import countries from 'i18n-iso-countries';
 const FILE = fileURLToPath(new URL('../../data/actors/people.tsv', import.meta.url));
 const HEADER = ['name', 'aliases', 'country', 'role', 'sector', 'start', 'end', 'note'];
 const ORGS = new Set([
-  'UN', 'EU', 'NATO', 'ASEAN', 'OSCE', 'AU', 'OPCW', 'IAEA', 'WHO', 'CoE', 'SCO', 'CSTO',
-  'EAEU', 'CIS', 'GCC', 'OAS', 'LAS', 'OIC', 'IMF', 'WTO', 'PIF', 'BRICS', 'ECB',
+  'UN',
+  'EU',
+  'NATO',
+  'ASEAN',
+  'OSCE',
+  'AU',
+  'OPCW',
+  'IAEA',
+  'WHO',
+  'CoE',
+  'SCO',
+  'CSTO',
+  'EAEU',
+  'CIS',
+  'GCC',
+  'OAS',
+  'LAS',
+  'OIC',
+  'IMF',
+  'WTO',
+  'PIF',
+  'BRICS',
+  'ECB',
 ]);
 const SECTORS = new Set(['GOV', 'MIL', 'LEG', 'JUD', 'SPY', 'OPP', 'REB', 'MED', 'BUS', 'CVL', 'IGO']);
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -26,13 +47,21 @@ interface Row {
 
 const text = readFileSync(FILE, 'utf8');
 const lines = text.split('\n');
-const dataLines = lines
-  .map((l, i) => ({ l, line: i + 1 }))
-  .filter(({ l }) => l.trim() !== '' && !l.startsWith('#'));
+const dataLines = lines.map((l, i) => ({ l, line: i + 1 })).filter(({ l }) => l.trim() !== '' && !l.startsWith('#'));
 const header = dataLines[0].l.split('\t');
 const rows: Row[] = dataLines.slice(1).map(({ l, line }) => {
   const c = l.split('\t');
-  return { line, name: c[0], aliases: c[1], country: c[2], role: c[3], sector: c[4], start: c[5], end: c[6], note: c[7] };
+  return {
+    line,
+    name: c[0],
+    aliases: c[1],
+    country: c[2],
+    role: c[3],
+    sector: c[4],
+    start: c[5],
+    end: c[6],
+    note: c[7],
+  };
 });
 
 /** Compare partial ISO dates by their common prefix; a partial date covers its whole span. */
@@ -67,7 +96,11 @@ describe('data/actors/people.tsv', () => {
   it('has name, country, role, sector and start in every row, without stray whitespace', () => {
     const bad = rows.filter(
       (r) =>
-        !r.name || !r.country || !r.role || !r.sector || !r.start ||
+        !r.name ||
+        !r.country ||
+        !r.role ||
+        !r.sector ||
+        !r.start ||
         [r.name, r.aliases, r.country, r.role, r.sector, r.start, r.end, r.note].some((c) => c !== c.trim()),
     );
     expect(bad.map((b) => b.line)).toEqual([]);
@@ -141,9 +174,7 @@ describe('data/actors/people.tsv', () => {
     expect(find('John Kerry', 'Secretary of State', 'USA').map((r) => [r.start, r.end])).toEqual([
       ['2013-02-01', '2017-01-20'],
     ]);
-    expect(find('Sergey Lavrov', 'Foreign Minister', 'RUS').map((r) => [r.start, r.end])).toEqual([
-      ['2004-03-09', ''],
-    ]);
+    expect(find('Sergey Lavrov', 'Foreign Minister', 'RUS').map((r) => [r.start, r.end])).toEqual([['2004-03-09', '']]);
     expect(find('Wang Yi', 'Foreign Minister', 'CHN').map((r) => [r.start, r.end])).toEqual([
       ['2013-03-16', '2022-12-30'],
       ['2023-07-25', ''],
@@ -158,18 +189,50 @@ describe('data/actors/people.tsv', () => {
   });
 
   it('covers the permanent members of the Security Council and the G20 with heads of state or government', () => {
-    const g20 = ['ARG', 'AUS', 'BRA', 'CAN', 'CHN', 'FRA', 'DEU', 'IND', 'IDN', 'ITA', 'JPN', 'KOR', 'MEX', 'RUS', 'SAU', 'ZAF', 'TUR', 'GBR', 'USA'];
+    const g20 = [
+      'ARG',
+      'AUS',
+      'BRA',
+      'CAN',
+      'CHN',
+      'FRA',
+      'DEU',
+      'IND',
+      'IDN',
+      'ITA',
+      'JPN',
+      'KOR',
+      'MEX',
+      'RUS',
+      'SAU',
+      'ZAF',
+      'TUR',
+      'GBR',
+      'USA',
+    ];
     for (const c of g20) {
       const roles = new Set(rows.filter((r) => r.country === c).map((r) => r.role));
-      expect(roles.has('Foreign Minister') || roles.has('Secretary of State') || roles.has('Foreign Secretary'), c).toBe(true);
-      expect(['President', 'Prime Minister', 'Chancellor', 'King'].some((x) => roles.has(x)), c).toBe(true);
+      expect(
+        roles.has('Foreign Minister') || roles.has('Secretary of State') || roles.has('Foreign Secretary'),
+        c,
+      ).toBe(true);
+      expect(
+        ['President', 'Prime Minister', 'Chancellor', 'King'].some((x) => roles.has(x)),
+        c,
+      ).toBe(true);
     }
   });
 
   it('has exactly one holder of key offices at sample dates', () => {
     const holders = (country: string, role: string, date: string) =>
       rows
-        .filter((r) => r.country === country && r.role === role && notAfter(r.start, date) && (r.end === '' || !notAfter(r.end, date) || r.end === date))
+        .filter(
+          (r) =>
+            r.country === country &&
+            r.role === role &&
+            notAfter(r.start, date) &&
+            (r.end === '' || !notAfter(r.end, date) || r.end === date),
+        )
         .map((r) => r.name);
     expect(holders('USA', 'Secretary of State', '2017-06-15')).toEqual(['Rex Tillerson']);
     expect(holders('USA', 'President', '2017-06-15')).toEqual(['Donald Trump']);
