@@ -31,6 +31,12 @@ import {
   personActor,
   termAt,
   words,
+  WORD_BRK,
+  WORD_CAP,
+  WORD_COMMA,
+  WORD_HYPH,
+  WORD_LBRK,
+  WORD_SENT_START,
   type ActorKB,
   type LexReading,
   type Person,
@@ -223,19 +229,8 @@ const NON_NAME_POS = new Set([
   'ADV',
 ]);
 
-interface W extends Word {
-  /** punctuation or a line break between this word and the previous one */
-  brk: boolean;
-  /** like brk, but a possessive 's or a hyphen does not break a phrase ("People's Republic", "Secretary-General") */
-  lbrk: boolean;
-  /** the gap before is a single hyphen ("Jean-Claude", "Russian-Chinese") */
-  hyph: boolean;
-  /** the gap before is exactly a comma (and spaces) */
-  comma: boolean;
-  sentStart: boolean;
-  cap: boolean;
-  pos: string | null;
-}
+/** a word of the document, with the recogniser's fields set (prepareWords) */
+type W = Word;
 
 interface Item {
   i: number;
@@ -281,7 +276,7 @@ const isCap = (s: string) => {
 
 function prepareWords(doc: Doc): W[] {
   const text = doc.text;
-  const out = words(text) as W[];
+  const out = words(text);
   const tokens: readonly Token[] = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
   let tp = 0;
@@ -330,14 +325,16 @@ function prepareWords(doc: Doc): W[] {
       sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
     const hyph = k > 0 && w.start - prevEnd === 1 && (g0 === 45 || g0 === 0x2010 || g0 === 0x2011);
-    w.brk = brk;
-    w.hyph = hyph;
-    w.lbrk = possGap || hyph ? false : brk || lbrk;
-    w.comma = commas === 1 && !other;
-    w.sentStart = sentStart;
     // isCap(w.text) without the call for ASCII (the word's text begins at w.start)
     const c0 = text.charCodeAt(w.start);
-    w.cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
+    w.flags =
+      (brk ? WORD_BRK : 0) |
+      (hyph ? WORD_HYPH : 0) |
+      (possGap || hyph ? 0 : brk || lbrk ? WORD_LBRK : 0) |
+      (commas === 1 && !other ? WORD_COMMA : 0) |
+      (sentStart ? WORD_SENT_START : 0) |
+      (cap ? WORD_CAP : 0);
     w.pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
     prevEnd = w.end;
   }
