@@ -178,12 +178,22 @@ const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 const isJoiner = (c: number) => c === 39 || c === 0x2019;
 
 /**
+ * The words found so far by `words`, which copies them out at their exact number at the end
+ * (pushing to a fresh array would grow and copy it many times over a document). One buffer for
+ * all calls, as `words` never runs inside itself; emptied after each call so that it keeps no
+ * words alive, and dropped after a very long text.
+ */
+let wordBuf: (Word | undefined)[] = [];
+const WORD_BUF_KEPT = 100_000;
+
+/**
  * Splits text into words (hand-written scanner, no per-word regex): abbreviations with dots
  * (U.S., D.C.), words with inner apostrophes (Da'esh); hyphens separate words (al-Nusra → al, Nusra);
  * a possessive 's is left out.
  */
 export function words(text: string, offset = 0): Word[] {
-  const out: Word[] = [];
+  const buf = wordBuf;
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -204,7 +214,7 @@ export function words(text: string, offset = 0): Word[] {
       while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
       if (!(e < n && isAlnum(text.charCodeAt(e)))) {
         const t = text.slice(start, e);
-        out.push(new Word(start + offset, e + offset, t, t.toLowerCase()));
+        buf[count++] = new Word(start + offset, e + offset, t, t.toLowerCase());
         i = e;
         continue;
       }
@@ -241,9 +251,12 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    out.push(new Word(start + offset, end + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t)));
+    buf[count++] = new Word(start + offset, end + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t));
     i = e;
   }
+  const out = buf.slice(0, count) as Word[];
+  if (count > WORD_BUF_KEPT) wordBuf = [];
+  else buf.fill(undefined, 0, count);
   return out;
 }
 
