@@ -413,9 +413,10 @@ function lexTrie(A: ActorKB): LexTrie {
  * Longest lexicon match at every word, left to right, never across punctuation; and the
  * WORD_CLASS bits of every word, from the same look-up.
  */
-function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: number[] } {
+function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: Uint8Array } {
   const at: (Item | undefined)[] = new Array(ws.length);
-  const wc: number[] = new Array<number>(ws.length).fill(0);
+  // one byte a word (the bits fit), all 0 to begin with
+  const wc = new Uint8Array(ws.length);
   const trie = lexTrie(A);
   /** the trie nodes of the phrases of 1, 2, … `depth` words from i (reused, never shrunk) */
   const path: LexNode[] = [];
@@ -685,7 +686,7 @@ interface Scanned {
   ws: W[];
   at: (Item | undefined)[];
   /** WORD_CLASS bits by word */
-  wc: number[];
+  wc: Uint8Array;
 }
 
 /** a country or organisation that modifies a title or a group noun ("Russian", "US", "UN"): words [i, j) */
@@ -718,7 +719,7 @@ interface PassState {
   ws: W[];
   at: (Item | undefined)[];
   /** WORD_CLASS bits by word */
-  wc: number[];
+  wc: Uint8Array;
   /** the words already taken by a mention */
   used: Uint8Array;
   /** the mentions found so far */
