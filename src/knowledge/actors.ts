@@ -127,19 +127,21 @@ export const WORD_CAP = 32;
  */
 export class Word {
   readonly start: number;
-  readonly end: number;
   readonly text: string;
   readonly key: string;
   /** WORD_* bits */
   flags: number;
   pos: string | null;
-  constructor(start: number, end: number, text: string, key: string) {
+  constructor(start: number, text: string, key: string) {
     this.start = start;
-    this.end = end;
     this.text = text;
     this.key = key;
     this.flags = 0;
     this.pos = null;
+  }
+  /** the offset after the word (its text is the text's characters from `start`: no field needed) */
+  get end(): number {
+    return this.start + this.text.length;
   }
   /** punctuation or a line break between this word and the previous one */
   get brk(): boolean {
@@ -214,7 +216,7 @@ export function words(text: string, offset = 0): Word[] {
       while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
       if (!(e < n && isAlnum(text.charCodeAt(e)))) {
         const t = text.slice(start, e);
-        buf[count++] = new Word(start + offset, e + offset, t, t.toLowerCase());
+        buf[count++] = new Word(start + offset, t, t.toLowerCase());
         i = e;
         continue;
       }
@@ -251,7 +253,7 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    buf[count++] = new Word(start + offset, end + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t));
+    buf[count++] = new Word(start + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t));
     i = e;
   }
   const out = buf.slice(0, count) as Word[];
