@@ -245,19 +245,32 @@ interface PersonRef {
   pos: number;
 }
 
-/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
-
-/**
- * The keys under which a person's title can be referred to bare: the title itself and its head
- * ("Secretary of State" → "secretary of state", "secretary"; "Foreign Minister" → "foreign
- * minister", "minister").
- */
-function bareTitleKeys(role: string): string[] {
-  const full = role.toLowerCase();
-  const core = full.split(' of ')[0]!.trim();
-  const head = core.slice(core.lastIndexOf(' ') + 1);
-  return head && head !== full ? [full, head] : [full];
+/** a title (a role as written) in the forms the pass keys people by */
+interface TitleKeys {
+  /** the title in lower case (`byRole`) */
+  lower: string;
+  /**
+   * the keys under which a person's title can be referred to bare (`byBareTitle`): the title
+   * itself and its head ("Secretary of State" → "secretary of state", "secretary"; "Foreign
+   * Minister" → "foreign minister", "minister"). Shared: callers only read it.
+   */
+  bare: string[];
 }
+/** the same few titles recur in every document: their keys are made once per process */
+const titleKeysCache = new Map<string, TitleKeys>();
+function titleKeys(role: string): TitleKeys {
+  let t = titleKeysCache.get(role);
+  if (!t) {
+    if (titleKeysCache.size > 5000) titleKeysCache.clear();
+    const full = role.toLowerCase();
+    const core = full.split(' of ')[0]!.trim();
+    const head = core.slice(core.lastIndexOf(' ') + 1);
+    titleKeysCache.set(role, (t = { lower: full, bare: head && head !== full ? [full, head] : [full] }));
+  }
+  return t;
+}
+
+/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
 function isUpperCase(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
@@ -823,7 +836,7 @@ function emit(st: PassState, i: number, j: number, kind: MentionKind, actor: Act
   st.out.push({ start: st.ws[i].start, end: st.ws[j - 1].end, kind, actor, key, rule });
 }
 
-const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
+const roleKey = (role: string, c: string | null) => `${titleKeys(role).lower}|${c ?? ''}`;
 const personKey = (a: Actor) => `person:${a.name}`;
 
 /** records a person the text names: for later surnames, roles and bare titles */
@@ -836,7 +849,7 @@ function notePerson(st: PassState, actor: Actor, key: string, pos: number): void
     for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !st.bySurname.has(w.key)) st.bySurname.set(w.key, ref);
   }
   if (actor.role) st.byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
-  if (actor.role && actor.name) for (const k of bareTitleKeys(actor.role)) noteBareTitle(st, k, ref);
+  if (actor.role && actor.name) for (const k of titleKeys(actor.role).bare) noteBareTitle(st, k, ref);
 }
 
 function noteBareTitle(st: PassState, k: string, ref: PersonRef): void {
