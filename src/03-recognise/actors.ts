@@ -31,6 +31,12 @@ import {
   personActor,
   termAt,
   words,
+  WORD_BRK,
+  WORD_CAP,
+  WORD_COMMA,
+  WORD_HYPH,
+  WORD_LBRK,
+  WORD_SENT_START,
   type ActorKB,
   type LexReading,
   type Person,
@@ -223,19 +229,8 @@ const NON_NAME_POS = new Set([
   'ADV',
 ]);
 
-interface W extends Word {
-  /** punctuation or a line break between this word and the previous one */
-  brk: boolean;
-  /** like brk, but a possessive 's or a hyphen does not break a phrase ("People's Republic", "Secretary-General") */
-  lbrk: boolean;
-  /** the gap before is a single hyphen ("Jean-Claude", "Russian-Chinese") */
-  hyph: boolean;
-  /** the gap before is exactly a comma (and spaces) */
-  comma: boolean;
-  sentStart: boolean;
-  cap: boolean;
-  pos: string | null;
-}
+/** a word of the document, with the recogniser's fields set (prepareWords) */
+type W = Word;
 
 interface Item {
   i: number;
@@ -250,19 +245,32 @@ interface PersonRef {
   pos: number;
 }
 
-/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
-
-/**
- * The keys under which a person's title can be referred to bare: the title itself and its head
- * ("Secretary of State" → "secretary of state", "secretary"; "Foreign Minister" → "foreign
- * minister", "minister").
- */
-function bareTitleKeys(role: string): string[] {
-  const full = role.toLowerCase();
-  const core = full.split(' of ')[0]!.trim();
-  const head = core.slice(core.lastIndexOf(' ') + 1);
-  return head && head !== full ? [full, head] : [full];
+/** a title (a role as written) in the forms the pass keys people by */
+interface TitleKeys {
+  /** the title in lower case (`byRole`) */
+  lower: string;
+  /**
+   * the keys under which a person's title can be referred to bare (`byBareTitle`): the title
+   * itself and its head ("Secretary of State" → "secretary of state", "secretary"; "Foreign
+   * Minister" → "foreign minister", "minister"). Shared: callers only read it.
+   */
+  bare: string[];
 }
+/** the same few titles recur in every document: their keys are made once per process */
+const titleKeysCache = new Map<string, TitleKeys>();
+function titleKeys(role: string): TitleKeys {
+  let t = titleKeysCache.get(role);
+  if (!t) {
+    if (titleKeysCache.size > 5000) titleKeysCache.clear();
+    const full = role.toLowerCase();
+    const core = full.split(' of ')[0]!.trim();
+    const head = core.slice(core.lastIndexOf(' ') + 1);
+    titleKeysCache.set(role, (t = { lower: full, bare: head && head !== full ? [full, head] : [full] }));
+  }
+  return t;
+}
+
+/** s === s.toUpperCase(), without making the upper-case copy for ASCII text */
 function isUpperCase(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
@@ -281,7 +289,7 @@ const isCap = (s: string) => {
 
 function prepareWords(doc: Doc): W[] {
   const text = doc.text;
-  const out = words(text) as W[];
+  const out = words(text);
   const tokens: readonly Token[] = doc.layers.tokens ?? [];
   const sentences = doc.layers.sentences ?? [];
   let tp = 0;
@@ -330,14 +338,16 @@ function prepareWords(doc: Doc): W[] {
       sentStart = true;
     while (tp < tokens.length && tokens[tp].start < w.start) tp++;
     const hyph = k > 0 && w.start - prevEnd === 1 && (g0 === 45 || g0 === 0x2010 || g0 === 0x2011);
-    w.brk = brk;
-    w.hyph = hyph;
-    w.lbrk = possGap || hyph ? false : brk || lbrk;
-    w.comma = commas === 1 && !other;
-    w.sentStart = sentStart;
     // isCap(w.text) without the call for ASCII (the word's text begins at w.start)
     const c0 = text.charCodeAt(w.start);
-    w.cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
+    const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : isCap(w.text);
+    w.flags =
+      (brk ? WORD_BRK : 0) |
+      (hyph ? WORD_HYPH : 0) |
+      (possGap || hyph ? 0 : brk || lbrk ? WORD_LBRK : 0) |
+      (commas === 1 && !other ? WORD_COMMA : 0) |
+      (sentStart ? WORD_SENT_START : 0) |
+      (cap ? WORD_CAP : 0);
     w.pos = tp < tokens.length && tokens[tp].start === w.start ? tokens[tp].pos : null;
     prevEnd = w.end;
   }
@@ -416,9 +426,10 @@ function lexTrie(A: ActorKB): LexTrie {
  * Longest lexicon match at every word, left to right, never across punctuation; and the
  * WORD_CLASS bits of every word, from the same look-up.
  */
-function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: number[] } {
+function scan(A: ActorKB, ws: W[]): { at: (Item | undefined)[]; wc: Uint8Array } {
   const at: (Item | undefined)[] = new Array(ws.length);
-  const wc: number[] = new Array<number>(ws.length).fill(0);
+  // one byte a word (the bits fit), all 0 to begin with
+  const wc = new Uint8Array(ws.length);
   const trie = lexTrie(A);
   /** the trie nodes of the phrases of 1, 2, … `depth` words from i (reused, never shrunk) */
   const path: LexNode[] = [];
@@ -688,7 +699,7 @@ interface Scanned {
   ws: W[];
   at: (Item | undefined)[];
   /** WORD_CLASS bits by word */
-  wc: number[];
+  wc: Uint8Array;
 }
 
 /** a country or organisation that modifies a title or a group noun ("Russian", "US", "UN"): words [i, j) */
@@ -721,7 +732,7 @@ interface PassState {
   ws: W[];
   at: (Item | undefined)[];
   /** WORD_CLASS bits by word */
-  wc: number[];
+  wc: Uint8Array;
   /** the words already taken by a mention */
   used: Uint8Array;
   /** the mentions found so far */
@@ -825,7 +836,7 @@ function emit(st: PassState, i: number, j: number, kind: MentionKind, actor: Act
   st.out.push({ start: st.ws[i].start, end: st.ws[j - 1].end, kind, actor, key, rule });
 }
 
-const roleKey = (role: string, c: string | null) => `${role.toLowerCase()}|${c ?? ''}`;
+const roleKey = (role: string, c: string | null) => `${titleKeys(role).lower}|${c ?? ''}`;
 const personKey = (a: Actor) => `person:${a.name}`;
 
 /** records a person the text names: for later surnames, roles and bare titles */
@@ -838,7 +849,7 @@ function notePerson(st: PassState, actor: Actor, key: string, pos: number): void
     for (const w of nw) if (w.key.length > 1 && isCap(w.text) && !st.bySurname.has(w.key)) st.bySurname.set(w.key, ref);
   }
   if (actor.role) st.byRole.set(roleKey(actor.role, actor.country ?? actor.org), ref);
-  if (actor.role && actor.name) for (const k of bareTitleKeys(actor.role)) noteBareTitle(st, k, ref);
+  if (actor.role && actor.name) for (const k of titleKeys(actor.role).bare) noteBareTitle(st, k, ref);
 }
 
 function noteBareTitle(st: PassState, k: string, ref: PersonRef): void {

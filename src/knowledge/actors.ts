@@ -111,29 +111,62 @@ export interface ActorKB {
 
 // ---------------------------------------------------------------- tokens
 
-export interface Word {
-  start: number;
-  end: number;
-  text: string;
-  key: string;
-}
+/** The recogniser's yes/no facts about a word, as bits of `Word.flags` (read through its accessors). */
+export const WORD_BRK = 1;
+export const WORD_LBRK = 2;
+export const WORD_HYPH = 4;
+export const WORD_COMMA = 8;
+export const WORD_SENT_START = 16;
+export const WORD_CAP = 32;
 
-/** Words carry the recogniser's per-word fields from birth (one object shape, no later transitions). */
-function mkWord(start: number, end: number, text: string, key: string): Word {
-  const w = {
-    start,
-    end,
-    text,
-    key,
-    brk: false,
-    lbrk: false,
-    hyph: false,
-    comma: false,
-    sentStart: false,
-    cap: false,
-    pos: null as string | null,
-  };
-  return w;
+/**
+ * A word of text. Words carry the recogniser's per-word fields from birth (one object shape, no
+ * later transitions): its six yes/no facts packed into one number, `flags` (a document has a
+ * word object for every word, so each field counts), and the part of speech. Both are set by the
+ * recogniser's word preparation; until then they are 0 and null.
+ */
+export class Word {
+  readonly start: number;
+  readonly text: string;
+  readonly key: string;
+  /** WORD_* bits */
+  flags: number;
+  pos: string | null;
+  constructor(start: number, text: string, key: string) {
+    this.start = start;
+    this.text = text;
+    this.key = key;
+    this.flags = 0;
+    this.pos = null;
+  }
+  /** the offset after the word (its text is the text's characters from `start`: no field needed) */
+  get end(): number {
+    return this.start + this.text.length;
+  }
+  /** punctuation or a line break between this word and the previous one */
+  get brk(): boolean {
+    return (this.flags & WORD_BRK) !== 0;
+  }
+  /** like brk, but a possessive 's or a hyphen does not break a phrase ("People's Republic", "Secretary-General") */
+  get lbrk(): boolean {
+    return (this.flags & WORD_LBRK) !== 0;
+  }
+  /** the gap before is a single hyphen ("Jean-Claude", "Russian-Chinese") */
+  get hyph(): boolean {
+    return (this.flags & WORD_HYPH) !== 0;
+  }
+  /** the gap before is exactly a comma (and spaces) */
+  get comma(): boolean {
+    return (this.flags & WORD_COMMA) !== 0;
+  }
+  /** begins a sentence, or follows . ! ? : ; a quotation mark or a line break */
+  get sentStart(): boolean {
+    return (this.flags & WORD_SENT_START) !== 0;
+  }
+  /** begins with a capital letter */
+  get cap(): boolean {
+    return (this.flags & WORD_CAP) !== 0;
+  }
 }
 
 const UNI_ALNUM = /[\p{L}\p{N}\p{M}]/u;
@@ -147,12 +180,22 @@ const isUpperAscii = (c: number) => c >= 65 && c <= 90;
 const isJoiner = (c: number) => c === 39 || c === 0x2019;
 
 /**
+ * The words found so far by `words`, which copies them out at their exact number at the end
+ * (pushing to a fresh array would grow and copy it many times over a document). One buffer for
+ * all calls, as `words` never runs inside itself; emptied after each call so that it keeps no
+ * words alive, and dropped after a very long text.
+ */
+let wordBuf: (Word | undefined)[] = [];
+const WORD_BUF_KEPT = 100_000;
+
+/**
  * Splits text into words (hand-written scanner, no per-word regex): abbreviations with dots
  * (U.S., D.C.), words with inner apostrophes (Da'esh); hyphens separate words (al-Nusra → al, Nusra);
  * a possessive 's is left out.
  */
 export function words(text: string, offset = 0): Word[] {
-  const out: Word[] = [];
+  const buf = wordBuf;
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -173,7 +216,7 @@ export function words(text: string, offset = 0): Word[] {
       while (isUpperAscii(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 46) e += 2;
       if (!(e < n && isAlnum(text.charCodeAt(e)))) {
         const t = text.slice(start, e);
-        out.push(mkWord(start + offset, e + offset, t, t.toLowerCase()));
+        buf[count++] = new Word(start + offset, t, t.toLowerCase());
         i = e;
         continue;
       }
@@ -210,9 +253,12 @@ export function words(text: string, offset = 0): Word[] {
       if (ap === 39 || ap === 0x2019) end -= 2;
     }
     const t = text.slice(start, end);
-    out.push(mkWord(start + offset, end + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t)));
+    buf[count++] = new Word(start + offset, t, plain ? t : ascii ? t.toLowerCase() : normKey(t));
     i = e;
   }
+  const out = buf.slice(0, count) as Word[];
+  if (count > WORD_BUF_KEPT) wordBuf = [];
+  else buf.fill(undefined, 0, count);
   return out;
 }
 
