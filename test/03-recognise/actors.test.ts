@@ -197,6 +197,13 @@ describe('a bare title refers to the one person of that title the document has n
     const d = run('Secretary of State Antony Blinken arrived in Tokyo. The Secretary met students.', '2022-10-04');
     expect(at(d, 'Secretary met')!.actor.name).toBe('Antony Blinken');
   });
+  it('a national title ("External Affairs Minister") is a title of its own and refers back the same way', () => {
+    const d = run(
+      'Secretary Blinken spoke with Indian External Affairs Minister Subrahmanyam Jaishankar. The Secretary looks forward to meeting the External Affairs Minister soon.',
+      '2022-01-12',
+    );
+    expect(at(d, 'External Affairs Minister soon')!.actor.name).toBe('S. Jaishankar');
+  });
   it('stays unresolved when two people of that title were named, or none', () => {
     const two = run(
       'Foreign Minister Hayashi and Foreign Minister Park Jin spoke by phone. The Foreign Minister said talks were useful.',
