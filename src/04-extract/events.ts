@@ -56,7 +56,8 @@ import {
 interface Match {
   end: number; // exclusive token index
   target: number; // mention index from an explicit T, or -1
-  preps: { word: string; at: number }[];
+  /** the prepositions the pattern matched, in order (shared and empty when none: read only) */
+  preps: readonly { word: string; at: number }[];
 }
 
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
@@ -98,8 +99,18 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
   return matchFrom(v, p.elems, 0, i, -1, hi);
 }
 
-/** prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
-const PREP_STACK: { word: string; at: number }[] = [];
+/** token indexes of the prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
+const PREP_STACK: number[] = [];
+/** the preps of a match without prepositions, shared */
+const NO_PREPS: readonly { word: string; at: number }[] = [];
+
+/** The prepositions on PREP_STACK, as a Match lists them. */
+function matchedPreps(v: SentView): Match['preps'] {
+  if (!PREP_STACK.length) return NO_PREPS;
+  const preps = new Array<{ word: string; at: number }>(PREP_STACK.length);
+  for (let k = 0; k < PREP_STACK.length; k++) preps[k] = { word: v.lower[PREP_STACK[k]!]!, at: PREP_STACK[k]! };
+  return preps;
+}
 
 function matchFrom(
   v: SentView,
@@ -109,12 +120,12 @@ function matchFrom(
   target: number,
   hi: number,
 ): Match | null {
-  if (e === elems.length) return { end: j, target, preps: PREP_STACK.slice() };
+  if (e === elems.length) return { end: j, target, preps: matchedPreps(v) };
   const el = elems[e]!;
   if (el.type === 'word') {
     if (j < hi && el.forms.has(v.lower[j]!)) {
       const isPrep = e > 0 && PREPS.has(v.lower[j]!);
-      if (isPrep) PREP_STACK.push({ word: v.lower[j]!, at: j });
+      if (isPrep) PREP_STACK.push(j);
       const r = matchFrom(v, elems, e + 1, j + 1, target, hi);
       if (r) return r;
       if (isPrep) PREP_STACK.pop();
@@ -452,34 +463,43 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
 function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolean): Raw[] {
   const n = v.lower.length;
   // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
-  const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
+  const condAt = firstCondition(sentMarkers, n);
   const raws: Raw[] = [];
-  const consumed = new Uint8Array(n);
+  // a match consumes the tokens [i, m.end); as i only grows, the consumed tokens ahead of i are those before the furthest end
+  let consumedTo = 0;
 
   for (let i = 0; i < n; i++) {
-    if (consumed[i] || v.actorAt[i]! >= 0) continue;
+    if (i < consumedTo || v.actorAt[i]! >= 0) continue;
     const cands = v.lex[i]?.heads;
     if (!cands) continue;
-    for (const p of cands) {
+    for (let c = 0; c < cands.length; c++) {
+      const p = cands[c]!;
       if (!headFits(v, p, i)) continue;
       const m = matchPattern(v, p, i, n);
       if (!m) continue;
       if (p.cameo === '-') {
         // a blocking pattern: "released a statement", "meet the needs of" are not events
-        for (let q = i; q < m.end; q++) consumed[q] = 1;
+        consumedTo = Math.max(consumedTo, m.end);
         break;
       }
       const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
       if (!raw.length) continue;
-      for (let q = i; q < m.end; q++) consumed[q] = 1;
-      for (const r of raw) {
-        if (question || i > condAt) r.hypothetical = true;
+      consumedTo = Math.max(consumedTo, m.end);
+      const hypothetical = question || i > condAt;
+      for (let k = 0; k < raw.length; k++) {
+        if (hypothetical) raw[k]!.hypothetical = true;
+        raws.push(raw[k]!);
       }
-      raws.push(...raw);
       break;
     }
   }
   return raws;
+}
+
+/** The first token of the sentence's first conditional marker, else n. */
+function firstCondition(sentMarkers: MarkerHit[], n: number): number {
+  for (let k = 0; k < sentMarkers.length; k++) if (sentMarkers[k]!.type === 'cond') return sentMarkers[k]!.from;
+  return n;
 }
 
 /** Can token i be the head of pattern p, given its part of speech and context? */
@@ -1297,62 +1317,66 @@ function pairUp(
   tgtPlace: Place | null,
 ): Raw[] {
   const out: Raw[] = [];
-  const base = {
-    p,
-    code,
-    head,
-    end,
-    tgtPlace,
-    negated: mod.negated,
-    hypothetical: mod.hypothetical,
-    governor: mod.governor,
-    governorEnd: mod.governorEnd,
-    toAt: mod.toAt,
-  };
   if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
     // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
     // one event per party rather than n × (n − 1) pair events
-    for (const a of srcs) out.push(raw(base, a, -1));
+    for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
     return out;
   }
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
-    for (const a of srcs)
-      for (const b of srcs) {
-        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
+    for (let x = 0; x < srcs.length; x++)
+      for (let y = 0; y < srcs.length; y++) {
+        const a = srcs[x]!;
+        const b = srcs[y]!;
+        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))
+          out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
       }
     return out;
   }
-  const S = srcs.length ? srcs : [-1];
-  const T = tgts.length ? tgts : [-1];
-  for (const a of S)
-    for (const b of T) {
+  // every source with every target; without sources (or targets) one pass with -1
+  const nS = srcs.length || 1;
+  const nT = tgts.length || 1;
+  for (let x = 0; x < nS; x++)
+    for (let y = 0; y < nT; y++) {
+      const a = srcs[x] ?? -1;
+      const b = tgts[y] ?? -1;
       if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
       if (a < 0 && b < 0 && p.kind === 'n') continue;
-      out.push(raw(base, a, b));
+      out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
     }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
-  if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
+  if (!out.length) for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
   return out;
 }
 
 /** parties of a mutual act beyond which it is coded per party, not per ordered pair */
 const MAX_PAIRED = 4;
 
-function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
+/** The raw event of predicate `p` (tokens [head, end)) from mention `src` to mention `tgt` (-1: none), with the predicate's modality. */
+function raw(
+  p: EventPattern,
+  code: string,
+  head: number,
+  end: number,
+  mod: Modality,
+  tgtPlace: Place | null,
+  src: number,
+  tgt: number,
+): Raw {
   return {
-    p: b.p,
-    code: b.code,
-    head: b.head,
-    end: b.end,
+    p,
+    code,
+    head,
+    end,
     src,
     tgt,
-    tgtPlace: b.tgtPlace,
-    negated: b.negated,
-    hypothetical: b.hypothetical,
-    governor: b.governor,
-    governorEnd: b.governorEnd,
-    toAt: b.toAt,
+    tgtPlace,
+    negated: mod.negated,
+    hypothetical: mod.hypothetical,
+    governor: mod.governor,
+    governorEnd: mod.governorEnd,
+    toAt: mod.toAt,
   };
 }
 
