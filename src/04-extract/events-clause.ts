@@ -14,15 +14,16 @@ export interface SentView {
   /** lower-cased token forms (curly apostrophes normalised) */
   lower: string[];
   pos: string[];
-  start: number[];
-  end: number[];
+  /** character offsets of the tokens */
+  start: Int32Array;
+  end: Int32Array;
   /** index into `mentions` of the actor mention covering token i, or -1 */
   actorAt: number[];
   /** actor mentions inside the sentence, in text order, with first/last token index */
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
-  /** tokens inside a date expression */
-  dateAt: boolean[];
+  /** tokens inside a date expression (read only: shared by the sentences without dates) */
+  dateAt: readonly boolean[];
   /** direct quotations overlapping the sentence, with their speakers ("we" inside one is the speaker) */
   quotes: { start: number; end: number; speaker: Actor }[] | undefined;
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */

@@ -172,15 +172,19 @@ function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): st
   return lower;
 }
 
-/** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
+/**
+ * Appends to `ms` the actor mentions (from index `mFrom` of the sorted list) inside the sentence
+ * (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first.
+ * Returns the index the next sentence's search starts from.
+ */
 function sentMentions(
   toks: readonly Span[],
   tFrom: number,
   n: number,
   mentions: readonly ActorMention[],
   mFrom: number,
-): { ms: SentView['mentions']; mNext: number } {
-  const ms: SentView['mentions'] = [];
+  ms: SentView['mentions'],
+): number {
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
   let mi = mFrom;
@@ -197,12 +201,13 @@ function sentMentions(
     ms.push({ m, t0: k, t1 });
     mNext = mi;
   }
-  return { ms, mNext };
+  return mNext;
 }
 
 function buildView(
   doc: Doc,
   kb: CameoKB,
+  offsets: TokenOffsets,
   tFrom: number,
   lower: string[],
   ms: SentView['mentions'],
@@ -214,31 +219,47 @@ function buildView(
   const toks = doc.layers.tokens!;
   const n = lower.length;
   const pos = new Array<string>(n);
-  const start = new Array<number>(n);
-  const end = new Array<number>(n);
   const actorAt = new Array<number>(n).fill(-1);
-  for (let k = 0; k < n; k++) {
-    const t = toks[tFrom + k]!;
-    pos[k] = t.pos;
-    start[k] = t.start;
-    end[k] = t.end;
-  }
+  for (let k = 0; k < n; k++) pos[k] = toks[tFrom + k]!.pos;
+  // the sentence's token offsets: views into the document's, not copies
+  const start = offsets.start.subarray(tFrom, tFrom + n);
+  const end = offsets.end.subarray(tFrom, tFrom + n);
   for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
   const dateAt = datedTokens(dates, start, end);
   // every view has the same properties, set here in one order (markersIn fills allMarkers later)
   return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt, quotes, prevPerson, lex, allMarkers: undefined };
 }
 
-/** Per token (offsets start/end), whether it lies inside a date expression. */
-function datedTokens(dates: readonly Span[], start: number[], end: number[]): boolean[] {
+/** Start and end offsets of the document's tokens. */
+interface TokenOffsets {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+function tokenOffsets(tokens: readonly Span[]): TokenOffsets {
+  const start = new Int32Array(tokens.length);
+  const end = new Int32Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    start[k] = tokens[k]!.start;
+    end[k] = tokens[k]!.end;
+  }
+  return { start, end };
+}
+
+/** dateAt of a sentence without dates: every token reads as undated (shared, never written) */
+const NO_DATES: readonly boolean[] = [];
+
+/** Per token (offsets start/end), whether it lies inside a date expression; NO_DATES when no date starts in the sentence. */
+function datedTokens(dates: readonly Span[], start: Int32Array, end: Int32Array): readonly boolean[] {
   const n = start.length;
-  const sStart = n ? start[0]! : 0;
-  const sEnd = n ? end[n - 1]! : 0;
+  if (!dates.length || !n) return NO_DATES;
+  const sStart = start[0]!;
+  const sEnd = end[n - 1]!;
+  let k = lowerBound(dates, sStart);
+  if (k === dates.length || dates[k]!.start >= sEnd) return NO_DATES;
   const dateAt = new Array<boolean>(n).fill(false);
-  if (dates.length && n) {
-    for (let k = lowerBound(dates, sStart); k < dates.length && dates[k]!.start < sEnd; k++) {
-      for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
-    }
+  for (; k < dates.length && dates[k]!.start < sEnd; k++) {
+    for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
   }
   return dateAt;
 }
@@ -335,6 +356,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
   const input = docInput(doc);
+  const offsets = tokenOffsets(tokens);
   const events: EventAnn[] = [];
 
   let ti = 0;
@@ -349,8 +371,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     if (tj === ti) continue;
     const n = tj - ti;
     const lower = lowerTokens(doc, input.low, ti, n);
-    const { ms, mNext } = sentMentions(tokens, ti, n, input.mentions, mi);
-    mi = mNext;
+    const ms: SentView['mentions'] = [];
+    mi = sentMentions(tokens, ti, n, input.mentions, mi, ms);
     // the antecedent of "he"/"she": the last person named earlier in the same paragraph, by name
     // or by a title the actor layer resolved to a named person ("the Secretary")
     if (s.paragraph !== lastPara) lastPerson = null;
@@ -365,7 +387,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
     while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
     const quotes = sentQuotes(input.quotes, qi, s);
-    const v = buildView(doc, ckb, ti, lower, ms, input.dates, lex, prevPerson, quotes);
+    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes);
     ti = tj;
     sentenceEvents(doc, input, s, v, events);
   }
@@ -414,14 +436,13 @@ function lowerText(text: string): string | null {
 /** Per token, the KB's entry for its form; null when no token can start an event. */
 function triggerLex(ckb: CameoKB, lower: string[]): (LexEntry | undefined)[] | null {
   const n = lower.length;
-  let trigger = false;
+  // the tokens before the first trigger are looked up again below: no list for a sentence without one
+  let first = 0;
+  while (first < n && !ckb.lex.get(lower[first]!)?.trigger) first++;
+  if (first === n) return null;
   const lex = new Array<LexEntry | undefined>(n);
-  for (let k = 0; k < n; k++) {
-    const e = ckb.lex.get(lower[k]!);
-    lex[k] = e;
-    if (e?.trigger) trigger = true;
-  }
-  return trigger ? lex : null;
+  for (let k = 0; k < n; k++) lex[k] = ckb.lex.get(lower[k]!);
+  return lex;
 }
 
 /** The direct quotations (from index `qi` of the sorted list) overlapping sentence s, with their speakers; undefined when none. */
