@@ -345,8 +345,7 @@ interface SentOut {
   date: string | null;
   place: Place | null;
   topics: string[];
-  /** keys of the events the sentence has emitted (code, trigger, source, target) */
-  seen: Set<string>;
+  /** the document's events so far, the sentence's last (see sentenceFirst) */
   events: EventAnn[];
 }
 
@@ -471,7 +470,6 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
     date: sentDate(doc, input.dates, s),
     place: placeWithin(input.places, s.start, s.end),
     topics: sentTopics(input.topics, s),
-    seen: new Set<string>(),
     events,
   };
   for (const r of kept) emitRaw(v, r, input.places, out);
@@ -612,11 +610,21 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
   const source = actorOf(srcM);
   const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
-  emitEvent(out, v.kb, r, info, r.code, source, target, `ev:${r.p.id}`, trigger);
+  emitEvent(out, v.kb, r, info, r.code, source, target, ruleName(r.p.id), trigger);
   // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
   // not for a stated intent, which is one side's
   if (source && target && r.p.pair && r.code === r.p.cameo)
-    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `ev:${r.p.id}:linked`, trigger);
+    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `${ruleName(r.p.id)}:linked`, trigger);
+}
+
+/** rule names by pattern id: as many as the KB has patterns and markers */
+const RULE_NAMES = new Map<string, string>();
+
+/** The rule an event of pattern `id` names ("ev:<id>"), one string per pattern. */
+function ruleName(id: string): string {
+  let name = RULE_NAMES.get(id);
+  if (name === undefined) RULE_NAMES.set(id, (name = `ev:${id}`));
+  return name;
 }
 
 /** "visited Beijing", "staged a protest in Beijing": the place (or locative actor) after the predicate is the target. */
@@ -643,11 +651,12 @@ function emitEvent(
   rule: string,
   trigger: Span,
 ): void {
-  const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
-  if (out.seen.has(key)) return;
-  out.seen.add(key);
+  const first = sentenceFirst(out);
+  if (emitted(out.events, first, code, trigger.start, src, tgt)) return;
   const ci = code === r.code ? info : cameoInfo(ckb, code);
   if (!ci) return;
+  // the sentence's events share one evidence
+  const evidence = first < out.events.length ? out.events[first]!.evidence : sentenceEvidence(out);
   out.events.push({
     cameo: code,
     root: ci.root,
@@ -661,11 +670,50 @@ function emitEvent(
     negated: r.negated,
     hypothetical: r.hypothetical,
     topics: out.topics,
-    evidence: { start: out.s.start, end: out.s.end, text: out.text },
+    evidence,
     trigger,
     rule,
     sentence: out.s.index,
   });
+}
+
+/** Index in out.events of the sentence's first event (its length when none): the events are appended sentence by sentence. */
+function sentenceFirst(out: SentOut): number {
+  let k = out.events.length;
+  while (k > 0 && out.events[k - 1]!.sentence === out.s.index) k--;
+  return k;
+}
+
+/** Is there among events[first…] one of `code` at the trigger starting at `triggerStart`, between the same source and target? */
+function emitted(
+  events: readonly EventAnn[],
+  first: number,
+  code: string,
+  triggerStart: number,
+  src: Actor | null,
+  tgt: Actor | null,
+): boolean {
+  for (let k = first; k < events.length; k++) {
+    const e = events[k]!;
+    if (e.cameo === code && e.trigger.start === triggerStart && sameActor(e.source, src) && sameActor(e.target, tgt))
+      return true;
+  }
+  return false;
+}
+
+/** Two actors that code alike: the same code, organisation, country and name (or both none). */
+function sameActor(a: Actor | null, b: Actor | null): boolean {
+  if (!a || !b) return !a && !b;
+  return (
+    (a.code ?? '') === (b.code ?? '') &&
+    (a.org ?? '') === (b.org ?? '') &&
+    (a.country ?? '') === (b.country ?? '') &&
+    (a.name ?? '') === (b.name ?? '')
+  );
+}
+
+function sentenceEvidence(out: SentOut): EventAnn['evidence'] {
+  return { start: out.s.start, end: out.s.end, text: out.text };
 }
 
 /**
@@ -884,10 +932,6 @@ function verbAfterSubject(v: SentView, i: number): boolean {
   }
   const next = v.lower[i + 1];
   return next === undefined || (v.pos[i + 1] !== 'VERB' && v.pos[i + 1] !== 'AUX');
-}
-
-function actorKey(a: Actor | null): string {
-  return a ? `${a.code ?? ''}/${a.org ?? ''}/${a.country ?? ''}/${a.name ?? ''}` : '-';
 }
 
 /** True when mentions are in order of start, the longer first at one start. */
