@@ -128,17 +128,41 @@ export interface MarkerHit {
   to: number;
 }
 
-/** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped. */
+/**
+ * Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped.
+ * The list returned may be shared (the sentence's own, or an empty one): read only.
+ */
 export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
   const sent = (v.allMarkers ??= markersAll(v, 0, v.lower.length));
-  const all = from === 0 && to === v.lower.length ? sent : sent.filter((h) => h.from >= from && h.to <= to);
-  if (all.length < 2) return all;
+  let inside = 0;
   let nested = false;
-  for (const h of all) if (h.to - h.from > 1) nested = true;
-  if (!nested) return all;
-  return all.filter(
-    (h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from),
-  );
+  for (let k = 0; k < sent.length; k++) {
+    const h = sent[k]!;
+    if (h.from < from || h.to > to) continue;
+    inside++;
+    if (h.to - h.from > 1) nested = true;
+  }
+  if (!inside) return NO_HITS;
+  if (inside === sent.length && (inside < 2 || !nested)) return sent;
+  const out: MarkerHit[] = [];
+  for (let k = 0; k < sent.length; k++) {
+    const h = sent[k]!;
+    if (h.from >= from && h.to <= to && !(nested && insideLonger(sent, h, from, to))) out.push(h);
+  }
+  return out;
+}
+
+/** the markers of a range without any, shared (never written) */
+const NO_HITS: MarkerHit[] = [];
+
+/** Does a longer hit of `hits` inside [from, to) cover hit h? */
+function insideLonger(hits: readonly MarkerHit[], h: MarkerHit, from: number, to: number): boolean {
+  for (let k = 0; k < hits.length; k++) {
+    const o = hits[k]!;
+    if (o !== h && o.from >= from && o.to <= to && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from)
+      return true;
+  }
+  return false;
 }
 
 function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
