@@ -165,8 +165,40 @@ function insideLonger(hits: readonly MarkerHit[], h: MarkerHit, from: number, to
   return false;
 }
 
+/**
+ * A reusable list for collecting a few items at a time and taking them out as a list of their
+ * exact size. (A list grown by push from [] reserves 16 slots at its first push, and emptying a
+ * list by `length = 0` drops its slots: this one counts its items itself and keeps its slots.)
+ */
+export class Scratch<T> {
+  private readonly items: (T | undefined)[] = [];
+  /** items collected since the last take */
+  length = 0;
+
+  push(x: T): void {
+    this.items[this.length++] = x;
+  }
+
+  /** The items collected, as a new list; the scratch is left empty. */
+  take(): T[] {
+    const out = this.items.slice(0, this.length) as T[];
+    this.clear();
+    return out;
+  }
+
+  /** Empties the scratch (holding on to none of its items). */
+  clear(): void {
+    for (let k = 0; k < this.length; k++) this.items[k] = undefined;
+    this.length = 0;
+  }
+}
+
+/** markersAll's hits as it finds them */
+const HITS = new Scratch<MarkerHit>();
+
 function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
-  const hits: MarkerHit[] = [];
+  const hits = HITS;
+  hits.clear(); // should an earlier call have thrown
   for (let e = from; e < to; e++) {
     const list = v.lex ? v.lex[e]?.markers : v.kb.markersByLast.get(v.lower[e]!);
     if (!list) continue;
@@ -179,7 +211,7 @@ function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
       if (ok) hits.push({ type: m.type, marker: m, from: s, to: e + 1 });
     }
   }
-  return hits;
+  return hits.take();
 }
 
 /** True when the verb at `head` (with its group starting at `g`) is passive: "was attacked". */

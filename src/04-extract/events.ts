@@ -49,6 +49,7 @@ import {
   pronounIn,
   reportAntecedent,
   subjectOf,
+  Scratch,
   type MarkerHit,
   type SentView,
 } from './events-clause.js';
@@ -183,7 +184,7 @@ function sentMentions(
   n: number,
   mentions: readonly ActorMention[],
   mFrom: number,
-  ms: SentView['mentions'],
+  ms: Scratch<SentView['mentions'][number]>,
 ): number {
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
@@ -191,14 +192,16 @@ function sentMentions(
   while (mi < mentions.length && mentions[mi]!.end <= sStart) mi++;
   let k = 0;
   let mNext = mi;
+  let lastT1 = -1; // last token of the last mention appended
   for (; mi < mentions.length && mentions[mi]!.start < sEnd; mi++) {
     const m = mentions[mi]!;
     while (k < n && toks[tFrom + k]!.end <= m.start) k++;
     if (k >= n) break;
     let t1 = k;
     while (t1 + 1 < n && toks[tFrom + t1 + 1]!.start < m.end) t1++;
-    if (ms.length && ms[ms.length - 1]!.t1 >= k) continue; // overlapping mention: keep the first
+    if (lastT1 >= k) continue; // overlapping mention: keep the first
     ms.push({ m, t0: k, t1 });
+    lastT1 = t1;
     mNext = mi;
   }
   return mNext;
@@ -357,6 +360,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const input = docInput(doc);
   const offsets = tokenOffsets(tokens);
   const events: EventAnn[] = [];
+  // each sentence's actor mentions as sentMentions finds them
+  const found = new Scratch<SentView['mentions'][number]>();
 
   let ti = 0;
   let mi = 0;
@@ -370,8 +375,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     if (tj === ti) continue;
     const n = tj - ti;
     const lower = lowerTokens(doc, input.low, ti, n);
-    const ms: SentView['mentions'] = [];
-    mi = sentMentions(tokens, ti, n, input.mentions, mi, ms);
+    mi = sentMentions(tokens, ti, n, input.mentions, mi, found);
+    const ms = found.take();
     // the antecedent of "he"/"she": the last person named earlier in the same paragraph, by name
     // or by a title the actor layer resolved to a named person ("the Secretary")
     if (s.paragraph !== lastPara) lastPerson = null;
@@ -483,7 +488,8 @@ function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolea
   const n = v.lower.length;
   // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
   const condAt = firstCondition(sentMarkers, n);
-  const raws: Raw[] = [];
+  const raws = RAWS;
+  raws.clear(); // should an earlier call have thrown
   // a match consumes the tokens [i, m.end); as i only grows, the consumed tokens ahead of i are those before the furthest end
   let consumedTo = 0;
 
@@ -512,8 +518,11 @@ function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolea
       break;
     }
   }
-  return raws;
+  return raws.take();
 }
+
+/** predicateEvents' raw events as it finds them */
+const RAWS = new Scratch<Raw>();
 
 /** The first token of the sentence's first conditional marker, else n. */
 function firstCondition(sentMarkers: MarkerHit[], n: number): number {
@@ -1381,12 +1390,13 @@ function pairUp(
   mod: Modality,
   tgtPlace: Place | null,
 ): Raw[] {
-  const out: Raw[] = [];
+  const out = PAIRS;
+  out.clear(); // should an earlier call have thrown
   if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
     // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
     // one event per party rather than n × (n − 1) pair events
     for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
-    return out;
+    return out.take();
   }
   if (p.sym && !tgts.length && srcs.length > 1) {
     // "Russia, Turkey and Iran met": every ordered pair
@@ -1397,7 +1407,7 @@ function pairUp(
         if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))
           out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
       }
-    return out;
+    return out.take();
   }
   // every source with every target; without sources (or targets) one pass with -1
   const nS = srcs.length || 1;
@@ -1412,8 +1422,11 @@ function pairUp(
     }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
   if (!out.length) for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
-  return out;
+  return out.take();
 }
+
+/** pairUp's raw events as it makes them */
+const PAIRS = new Scratch<Raw>();
 
 /** parties of a mutual act beyond which it is coded per party, not per ordered pair */
 const MAX_PAIRED = 4;
