@@ -14,15 +14,16 @@ export interface SentView {
   /** lower-cased token forms (curly apostrophes normalised) */
   lower: string[];
   pos: string[];
-  start: number[];
-  end: number[];
+  /** character offsets of the tokens */
+  start: Int32Array;
+  end: Int32Array;
   /** index into `mentions` of the actor mention covering token i, or -1 */
   actorAt: number[];
   /** actor mentions inside the sentence, in text order, with first/last token index */
   mentions: { m: ActorMention; t0: number; t1: number }[];
   kb: CameoKB;
-  /** tokens inside a date expression */
-  dateAt: boolean[];
+  /** tokens inside a date expression (read only: shared by the sentences without dates) */
+  dateAt: readonly boolean[];
   /** direct quotations overlapping the sentence, with their speakers ("we" inside one is the speaker) */
   quotes: { start: number; end: number; speaker: Actor }[] | undefined;
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
@@ -127,21 +128,77 @@ export interface MarkerHit {
   to: number;
 }
 
-/** Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped. */
+/**
+ * Markers (modals, "plans to", "not", "refused to"…) inside tokens [from, to); a marker inside a longer one ("would" in "would like to") is dropped.
+ * The list returned may be shared (the sentence's own, or an empty one): read only.
+ */
 export function markersIn(v: SentView, from: number, to: number): MarkerHit[] {
   const sent = (v.allMarkers ??= markersAll(v, 0, v.lower.length));
-  const all = from === 0 && to === v.lower.length ? sent : sent.filter((h) => h.from >= from && h.to <= to);
-  if (all.length < 2) return all;
+  let inside = 0;
   let nested = false;
-  for (const h of all) if (h.to - h.from > 1) nested = true;
-  if (!nested) return all;
-  return all.filter(
-    (h) => !all.some((o) => o !== h && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from),
-  );
+  for (let k = 0; k < sent.length; k++) {
+    const h = sent[k]!;
+    if (h.from < from || h.to > to) continue;
+    inside++;
+    if (h.to - h.from > 1) nested = true;
+  }
+  if (!inside) return NO_HITS;
+  if (inside === sent.length && (inside < 2 || !nested)) return sent;
+  const out: MarkerHit[] = [];
+  for (let k = 0; k < sent.length; k++) {
+    const h = sent[k]!;
+    if (h.from >= from && h.to <= to && !(nested && insideLonger(sent, h, from, to))) out.push(h);
+  }
+  return out;
 }
 
+/** the markers of a range without any, shared (never written) */
+const NO_HITS: MarkerHit[] = [];
+
+/** Does a longer hit of `hits` inside [from, to) cover hit h? */
+function insideLonger(hits: readonly MarkerHit[], h: MarkerHit, from: number, to: number): boolean {
+  for (let k = 0; k < hits.length; k++) {
+    const o = hits[k]!;
+    if (o !== h && o.from >= from && o.to <= to && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A reusable list for collecting a few items at a time and taking them out as a list of their
+ * exact size. (A list grown by push from [] reserves 16 slots at its first push, and emptying a
+ * list by `length = 0` drops its slots: this one counts its items itself and keeps its slots.)
+ */
+export class Scratch<T> {
+  private readonly items: (T | undefined)[] = [];
+  /** items collected since the last take */
+  length = 0;
+
+  push(x: T): void {
+    this.items[this.length++] = x;
+  }
+
+  /** The items collected, as a new list; the scratch is left empty. */
+  take(): T[] {
+    const out = this.items.slice(0, this.length) as T[];
+    this.clear();
+    return out;
+  }
+
+  /** Empties the scratch (holding on to none of its items). */
+  clear(): void {
+    for (let k = 0; k < this.length; k++) this.items[k] = undefined;
+    this.length = 0;
+  }
+}
+
+/** markersAll's hits as it finds them */
+const HITS = new Scratch<MarkerHit>();
+
 function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
-  const hits: MarkerHit[] = [];
+  const hits = HITS;
+  hits.clear(); // should an earlier call have thrown
   for (let e = from; e < to; e++) {
     const list = v.lex ? v.lex[e]?.markers : v.kb.markersByLast.get(v.lower[e]!);
     if (!list) continue;
@@ -154,7 +211,7 @@ function markersAll(v: SentView, from: number, to: number): MarkerHit[] {
       if (ok) hits.push({ type: m.type, marker: m, from: s, to: e + 1 });
     }
   }
-  return hits;
+  return hits.take();
 }
 
 /** True when the verb at `head` (with its group starting at `g`) is passive: "was attacked". */

@@ -49,6 +49,7 @@ import {
   pronounIn,
   reportAntecedent,
   subjectOf,
+  Scratch,
   type MarkerHit,
   type SentView,
 } from './events-clause.js';
@@ -56,7 +57,8 @@ import {
 interface Match {
   end: number; // exclusive token index
   target: number; // mention index from an explicit T, or -1
-  preps: { word: string; at: number }[];
+  /** the prepositions the pattern matched, in order (shared and empty when none: read only) */
+  preps: readonly { word: string; at: number }[];
 }
 
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
@@ -98,8 +100,18 @@ function matchPattern(v: SentView, p: EventPattern, i: number, hi: number): Matc
   return matchFrom(v, p.elems, 0, i, -1, hi);
 }
 
-/** prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
-const PREP_STACK: { word: string; at: number }[] = [];
+/** token indexes of the prepositions matched so far by matchFrom (a stack; copied into the Match on success) */
+const PREP_STACK: number[] = [];
+/** the preps of a match without prepositions, shared */
+const NO_PREPS: readonly { word: string; at: number }[] = [];
+
+/** The prepositions on PREP_STACK, as a Match lists them. */
+function matchedPreps(v: SentView): Match['preps'] {
+  if (!PREP_STACK.length) return NO_PREPS;
+  const preps = new Array<{ word: string; at: number }>(PREP_STACK.length);
+  for (let k = 0; k < PREP_STACK.length; k++) preps[k] = { word: v.lower[PREP_STACK[k]!]!, at: PREP_STACK[k]! };
+  return preps;
+}
 
 function matchFrom(
   v: SentView,
@@ -109,12 +121,12 @@ function matchFrom(
   target: number,
   hi: number,
 ): Match | null {
-  if (e === elems.length) return { end: j, target, preps: PREP_STACK.slice() };
+  if (e === elems.length) return { end: j, target, preps: matchedPreps(v) };
   const el = elems[e]!;
   if (el.type === 'word') {
     if (j < hi && el.forms.has(v.lower[j]!)) {
       const isPrep = e > 0 && PREPS.has(v.lower[j]!);
-      if (isPrep) PREP_STACK.push({ word: v.lower[j]!, at: j });
+      if (isPrep) PREP_STACK.push(j);
       const r = matchFrom(v, elems, e + 1, j + 1, target, hi);
       if (r) return r;
       if (isPrep) PREP_STACK.pop();
@@ -161,37 +173,44 @@ function lowerTokens(doc: Doc, low: string | null, tFrom: number, n: number): st
   return lower;
 }
 
-/** Actor mentions inside the sentence (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first. */
+/**
+ * Appends to `ms` the actor mentions (from index `mFrom` of the sorted list) inside the sentence
+ * (tokens [tFrom, tFrom + n)), with first/last token index; overlapping ones keep the first.
+ * Returns the index the next sentence's search starts from.
+ */
 function sentMentions(
   toks: readonly Span[],
   tFrom: number,
   n: number,
   mentions: readonly ActorMention[],
   mFrom: number,
-): { ms: SentView['mentions']; mNext: number } {
-  const ms: SentView['mentions'] = [];
+  ms: Scratch<SentView['mentions'][number]>,
+): number {
   const sStart = n ? toks[tFrom]!.start : 0;
   const sEnd = n ? toks[tFrom + n - 1]!.end : 0;
   let mi = mFrom;
   while (mi < mentions.length && mentions[mi]!.end <= sStart) mi++;
   let k = 0;
   let mNext = mi;
+  let lastT1 = -1; // last token of the last mention appended
   for (; mi < mentions.length && mentions[mi]!.start < sEnd; mi++) {
     const m = mentions[mi]!;
     while (k < n && toks[tFrom + k]!.end <= m.start) k++;
     if (k >= n) break;
     let t1 = k;
     while (t1 + 1 < n && toks[tFrom + t1 + 1]!.start < m.end) t1++;
-    if (ms.length && ms[ms.length - 1]!.t1 >= k) continue; // overlapping mention: keep the first
+    if (lastT1 >= k) continue; // overlapping mention: keep the first
     ms.push({ m, t0: k, t1 });
+    lastT1 = t1;
     mNext = mi;
   }
-  return { ms, mNext };
+  return mNext;
 }
 
 function buildView(
   doc: Doc,
   kb: CameoKB,
+  offsets: TokenOffsets,
   tFrom: number,
   lower: string[],
   ms: SentView['mentions'],
@@ -203,31 +222,47 @@ function buildView(
   const toks = doc.layers.tokens!;
   const n = lower.length;
   const pos = new Array<string>(n);
-  const start = new Array<number>(n);
-  const end = new Array<number>(n);
   const actorAt = new Array<number>(n).fill(-1);
-  for (let k = 0; k < n; k++) {
-    const t = toks[tFrom + k]!;
-    pos[k] = t.pos;
-    start[k] = t.start;
-    end[k] = t.end;
-  }
+  for (let k = 0; k < n; k++) pos[k] = toks[tFrom + k]!.pos;
+  // the sentence's token offsets: views into the document's, not copies
+  const start = offsets.start.subarray(tFrom, tFrom + n);
+  const end = offsets.end.subarray(tFrom, tFrom + n);
   for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
   const dateAt = datedTokens(dates, start, end);
   // every view has the same properties, set here in one order (markersIn fills allMarkers later)
   return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt, quotes, prevPerson, lex, allMarkers: undefined };
 }
 
-/** Per token (offsets start/end), whether it lies inside a date expression. */
-function datedTokens(dates: readonly Span[], start: number[], end: number[]): boolean[] {
+/** Start and end offsets of the document's tokens. */
+interface TokenOffsets {
+  start: Int32Array;
+  end: Int32Array;
+}
+
+function tokenOffsets(tokens: readonly Span[]): TokenOffsets {
+  const start = new Int32Array(tokens.length);
+  const end = new Int32Array(tokens.length);
+  for (let k = 0; k < tokens.length; k++) {
+    start[k] = tokens[k]!.start;
+    end[k] = tokens[k]!.end;
+  }
+  return { start, end };
+}
+
+/** dateAt of a sentence without dates: every token reads as undated (shared, never written) */
+const NO_DATES: readonly boolean[] = [];
+
+/** Per token (offsets start/end), whether it lies inside a date expression; NO_DATES when no date starts in the sentence. */
+function datedTokens(dates: readonly Span[], start: Int32Array, end: Int32Array): readonly boolean[] {
   const n = start.length;
-  const sStart = n ? start[0]! : 0;
-  const sEnd = n ? end[n - 1]! : 0;
+  if (!dates.length || !n) return NO_DATES;
+  const sStart = start[0]!;
+  const sEnd = end[n - 1]!;
+  let k = lowerBound(dates, sStart);
+  if (k === dates.length || dates[k]!.start >= sEnd) return NO_DATES;
   const dateAt = new Array<boolean>(n).fill(false);
-  if (dates.length && n) {
-    for (let k = lowerBound(dates, sStart); k < dates.length && dates[k]!.start < sEnd; k++) {
-      for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
-    }
+  for (; k < dates.length && dates[k]!.start < sEnd; k++) {
+    for (let q = 0; q < n; q++) if (start[q]! >= dates[k]!.start && end[q]! <= dates[k]!.end) dateAt[q] = true;
   }
   return dateAt;
 }
@@ -313,8 +348,7 @@ interface SentOut {
   date: string | null;
   place: Place | null;
   topics: string[];
-  /** keys of the events the sentence has emitted (code, trigger, source, target) */
-  seen: Set<string>;
+  /** the document's events so far, the sentence's last (see sentenceFirst) */
   events: EventAnn[];
 }
 
@@ -324,7 +358,10 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const tokens = doc.layers.tokens ?? [];
   if (!sentences.length || !tokens.length || !ckb.byHead.size) return [];
   const input = docInput(doc);
+  const offsets = tokenOffsets(tokens);
   const events: EventAnn[] = [];
+  // each sentence's actor mentions as sentMentions finds them
+  const found = new Scratch<SentView['mentions'][number]>();
 
   let ti = 0;
   let mi = 0;
@@ -338,8 +375,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     if (tj === ti) continue;
     const n = tj - ti;
     const lower = lowerTokens(doc, input.low, ti, n);
-    const { ms, mNext } = sentMentions(tokens, ti, n, input.mentions, mi);
-    mi = mNext;
+    mi = sentMentions(tokens, ti, n, input.mentions, mi, found);
+    const ms = found.take();
     // the antecedent of "he"/"she": the last person named earlier in the same paragraph, by name
     // or by a title the actor layer resolved to a named person ("the Secretary")
     if (s.paragraph !== lastPara) lastPerson = null;
@@ -354,7 +391,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
     while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
     const quotes = sentQuotes(input.quotes, qi, s);
-    const v = buildView(doc, ckb, ti, lower, ms, input.dates, lex, prevPerson, quotes);
+    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes);
     ti = tj;
     sentenceEvents(doc, input, s, v, events);
   }
@@ -403,14 +440,13 @@ function lowerText(text: string): string | null {
 /** Per token, the KB's entry for its form; null when no token can start an event. */
 function triggerLex(ckb: CameoKB, lower: string[]): (LexEntry | undefined)[] | null {
   const n = lower.length;
-  let trigger = false;
+  // the tokens before the first trigger are looked up again below: no list for a sentence without one
+  let first = 0;
+  while (first < n && !ckb.lex.get(lower[first]!)?.trigger) first++;
+  if (first === n) return null;
   const lex = new Array<LexEntry | undefined>(n);
-  for (let k = 0; k < n; k++) {
-    const e = ckb.lex.get(lower[k]!);
-    lex[k] = e;
-    if (e?.trigger) trigger = true;
-  }
-  return trigger ? lex : null;
+  for (let k = 0; k < n; k++) lex[k] = ckb.lex.get(lower[k]!);
+  return lex;
 }
 
 /** The direct quotations (from index `qi` of the sorted list) overlapping sentence s, with their speakers; undefined when none. */
@@ -439,7 +475,6 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
     date: sentDate(doc, input.dates, s),
     place: placeWithin(input.places, s.start, s.end),
     topics: sentTopics(input.topics, s),
-    seen: new Set<string>(),
     events,
   };
   for (const r of kept) emitRaw(v, r, input.places, out);
@@ -452,34 +487,47 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
 function predicateEvents(v: SentView, sentMarkers: MarkerHit[], question: boolean): Raw[] {
   const n = v.lower.length;
   // a conditional or embedded question governs what follows it ("if it is attacked", "If China attacks…, the US will…")
-  const condAt = sentMarkers.find((h) => h.type === 'cond')?.from ?? n;
-  const raws: Raw[] = [];
-  const consumed = new Uint8Array(n);
+  const condAt = firstCondition(sentMarkers, n);
+  const raws = RAWS;
+  raws.clear(); // should an earlier call have thrown
+  // a match consumes the tokens [i, m.end); as i only grows, the consumed tokens ahead of i are those before the furthest end
+  let consumedTo = 0;
 
   for (let i = 0; i < n; i++) {
-    if (consumed[i] || v.actorAt[i]! >= 0) continue;
+    if (i < consumedTo || v.actorAt[i]! >= 0) continue;
     const cands = v.lex[i]?.heads;
     if (!cands) continue;
-    for (const p of cands) {
+    for (let c = 0; c < cands.length; c++) {
+      const p = cands[c]!;
       if (!headFits(v, p, i)) continue;
       const m = matchPattern(v, p, i, n);
       if (!m) continue;
       if (p.cameo === '-') {
         // a blocking pattern: "released a statement", "meet the needs of" are not events
-        for (let q = i; q < m.end; q++) consumed[q] = 1;
+        consumedTo = Math.max(consumedTo, m.end);
         break;
       }
       const raw = p.kind === 'v' ? verbEvent(v, p, i, m, n, sentMarkers) : nounEvent(v, p, i, m, n);
       if (!raw.length) continue;
-      for (let q = i; q < m.end; q++) consumed[q] = 1;
-      for (const r of raw) {
-        if (question || i > condAt) r.hypothetical = true;
+      consumedTo = Math.max(consumedTo, m.end);
+      const hypothetical = question || i > condAt;
+      for (let k = 0; k < raw.length; k++) {
+        if (hypothetical) raw[k]!.hypothetical = true;
+        raws.push(raw[k]!);
       }
-      raws.push(...raw);
       break;
     }
   }
-  return raws;
+  return raws.take();
+}
+
+/** predicateEvents' raw events as it finds them */
+const RAWS = new Scratch<Raw>();
+
+/** The first token of the sentence's first conditional marker, else n. */
+function firstCondition(sentMarkers: MarkerHit[], n: number): number {
+  for (let k = 0; k < sentMarkers.length; k++) if (sentMarkers[k]!.type === 'cond') return sentMarkers[k]!.from;
+  return n;
 }
 
 /** Can token i be the head of pattern p, given its part of speech and context? */
@@ -571,11 +619,21 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
   const source = actorOf(srcM);
   const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
-  emitEvent(out, v.kb, r, info, r.code, source, target, `ev:${r.p.id}`, trigger);
+  emitEvent(out, v.kb, r, info, r.code, source, target, ruleName(r.p.id), trigger);
   // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
   // not for a stated intent, which is one side's
   if (source && target && r.p.pair && r.code === r.p.cameo)
-    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `ev:${r.p.id}:linked`, trigger);
+    emitEvent(out, v.kb, r, info, r.p.pair, target, source, `${ruleName(r.p.id)}:linked`, trigger);
+}
+
+/** rule names by pattern id: as many as the KB has patterns and markers */
+const RULE_NAMES = new Map<string, string>();
+
+/** The rule an event of pattern `id` names ("ev:<id>"), one string per pattern. */
+function ruleName(id: string): string {
+  let name = RULE_NAMES.get(id);
+  if (name === undefined) RULE_NAMES.set(id, (name = `ev:${id}`));
+  return name;
 }
 
 /** "visited Beijing", "staged a protest in Beijing": the place (or locative actor) after the predicate is the target. */
@@ -602,11 +660,12 @@ function emitEvent(
   rule: string,
   trigger: Span,
 ): void {
-  const key = `${code}|${r.head}|${actorKey(src)}|${actorKey(tgt)}`;
-  if (out.seen.has(key)) return;
-  out.seen.add(key);
+  const first = sentenceFirst(out);
+  if (emitted(out.events, first, code, trigger.start, src, tgt)) return;
   const ci = code === r.code ? info : cameoInfo(ckb, code);
   if (!ci) return;
+  // the sentence's events share one evidence
+  const evidence = first < out.events.length ? out.events[first]!.evidence : sentenceEvidence(out);
   out.events.push({
     cameo: code,
     root: ci.root,
@@ -620,11 +679,50 @@ function emitEvent(
     negated: r.negated,
     hypothetical: r.hypothetical,
     topics: out.topics,
-    evidence: { start: out.s.start, end: out.s.end, text: out.text },
+    evidence,
     trigger,
     rule,
     sentence: out.s.index,
   });
+}
+
+/** Index in out.events of the sentence's first event (its length when none): the events are appended sentence by sentence. */
+function sentenceFirst(out: SentOut): number {
+  let k = out.events.length;
+  while (k > 0 && out.events[k - 1]!.sentence === out.s.index) k--;
+  return k;
+}
+
+/** Is there among events[first…] one of `code` at the trigger starting at `triggerStart`, between the same source and target? */
+function emitted(
+  events: readonly EventAnn[],
+  first: number,
+  code: string,
+  triggerStart: number,
+  src: Actor | null,
+  tgt: Actor | null,
+): boolean {
+  for (let k = first; k < events.length; k++) {
+    const e = events[k]!;
+    if (e.cameo === code && e.trigger.start === triggerStart && sameActor(e.source, src) && sameActor(e.target, tgt))
+      return true;
+  }
+  return false;
+}
+
+/** Two actors that code alike: the same code, organisation, country and name (or both none). */
+function sameActor(a: Actor | null, b: Actor | null): boolean {
+  if (!a || !b) return !a && !b;
+  return (
+    (a.code ?? '') === (b.code ?? '') &&
+    (a.org ?? '') === (b.org ?? '') &&
+    (a.country ?? '') === (b.country ?? '') &&
+    (a.name ?? '') === (b.name ?? '')
+  );
+}
+
+function sentenceEvidence(out: SentOut): EventAnn['evidence'] {
+  return { start: out.s.start, end: out.s.end, text: out.text };
 }
 
 /**
@@ -843,10 +941,6 @@ function verbAfterSubject(v: SentView, i: number): boolean {
   }
   const next = v.lower[i + 1];
   return next === undefined || (v.pos[i + 1] !== 'VERB' && v.pos[i + 1] !== 'AUX');
-}
-
-function actorKey(a: Actor | null): string {
-  return a ? `${a.code ?? ''}/${a.org ?? ''}/${a.country ?? ''}/${a.name ?? ''}` : '-';
 }
 
 /** True when mentions are in order of start, the longer first at one start. */
@@ -1296,63 +1390,71 @@ function pairUp(
   mod: Modality,
   tgtPlace: Place | null,
 ): Raw[] {
-  const out: Raw[] = [];
-  const base = {
+  const out = PAIRS;
+  out.clear(); // should an earlier call have thrown
+  if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
+    // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
+    // one event per party rather than n × (n − 1) pair events
+    for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
+    return out.take();
+  }
+  if (p.sym && !tgts.length && srcs.length > 1) {
+    // "Russia, Turkey and Iran met": every ordered pair
+    for (let x = 0; x < srcs.length; x++)
+      for (let y = 0; y < srcs.length; y++) {
+        const a = srcs[x]!;
+        const b = srcs[y]!;
+        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))
+          out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
+      }
+    return out.take();
+  }
+  // every source with every target; without sources (or targets) one pass with -1
+  const nS = srcs.length || 1;
+  const nT = tgts.length || 1;
+  for (let x = 0; x < nS; x++)
+    for (let y = 0; y < nT; y++) {
+      const a = srcs[x] ?? -1;
+      const b = tgts[y] ?? -1;
+      if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
+      if (a < 0 && b < 0 && p.kind === 'n') continue;
+      out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
+    }
+  // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
+  if (!out.length) for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
+  return out.take();
+}
+
+/** pairUp's raw events as it makes them */
+const PAIRS = new Scratch<Raw>();
+
+/** parties of a mutual act beyond which it is coded per party, not per ordered pair */
+const MAX_PAIRED = 4;
+
+/** The raw event of predicate `p` (tokens [head, end)) from mention `src` to mention `tgt` (-1: none), with the predicate's modality. */
+function raw(
+  p: EventPattern,
+  code: string,
+  head: number,
+  end: number,
+  mod: Modality,
+  tgtPlace: Place | null,
+  src: number,
+  tgt: number,
+): Raw {
+  return {
     p,
     code,
     head,
     end,
+    src,
+    tgt,
     tgtPlace,
     negated: mod.negated,
     hypothetical: mod.hypothetical,
     governor: mod.governor,
     governorEnd: mod.governorEnd,
     toAt: mod.toAt,
-  };
-  if (p.sym && !tgts.length && srcs.length > MAX_PAIRED) {
-    // a long list of parties ("the foreign ministers of eight states met"): a multilateral act,
-    // one event per party rather than n × (n − 1) pair events
-    for (const a of srcs) out.push(raw(base, a, -1));
-    return out;
-  }
-  if (p.sym && !tgts.length && srcs.length > 1) {
-    // "Russia, Turkey and Iran met": every ordered pair
-    for (const a of srcs)
-      for (const b of srcs) {
-        if (a !== b && !sameEntity(v.mentions[a]!.m, v.mentions[b]!.m)) out.push(raw(base, a, b));
-      }
-    return out;
-  }
-  const S = srcs.length ? srcs : [-1];
-  const T = tgts.length ? tgts : [-1];
-  for (const a of S)
-    for (const b of T) {
-      if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
-      if (a < 0 && b < 0 && p.kind === 'n') continue;
-      out.push(raw(base, a, b));
-    }
-  // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
-  if (!out.length && srcs.length) for (const a of srcs) out.push(raw(base, a, -1));
-  return out;
-}
-
-/** parties of a mutual act beyond which it is coded per party, not per ordered pair */
-const MAX_PAIRED = 4;
-
-function raw(b: Omit<Raw, 'src' | 'tgt'>, src: number, tgt: number): Raw {
-  return {
-    p: b.p,
-    code: b.code,
-    head: b.head,
-    end: b.end,
-    src,
-    tgt,
-    tgtPlace: b.tgtPlace,
-    negated: b.negated,
-    hypothetical: b.hypothetical,
-    governor: b.governor,
-    governorEnd: b.governorEnd,
-    toAt: b.toAt,
   };
 }
 
