@@ -329,6 +329,20 @@ function prevWord(v: SentView, t0: number, lo: number): number {
 }
 
 /** Mention index of the subject for a predicate whose verb group starts at `g`; -1 when none. */
+/**
+ * "seven (wrongfully) detained Americans", "the newly elected president": a participle that opens
+ * a noun phrase modifies the noun after it; it governs no object.
+ */
+function prenominalParticiple(v: SentView, j: number, lo: number): boolean {
+  const w = v.lower[j]!;
+  if (!w.endsWith('ed') && !w.endsWith('en')) return false;
+  let k = j - 1;
+  if (k >= lo && v.pos[k] === 'ADV') k--;
+  if (k < lo) return true;
+  const p = v.pos[k];
+  return p === 'DET' || p === 'NUM' || p === 'ADJ' || p === 'PUNCT' || p === 'CCONJ';
+}
+
 export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number {
   // VP coordination and participle clauses: "…bombed X and killed Y", "…, killing eight"
   const p = g - 1;
@@ -356,7 +370,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     if (sf >= 0 && mm.t0 >= sf && mm.t0 <= st) continue;
     if (fallback < 0) fallback = a;
     const pw = prevWord(v, mm.t0, cs);
-    const inPP = pw >= cs && (v.pos[pw] === 'ADP' || v.pos[pw] === 'VERB');
+    const inPP = pw >= cs && (v.pos[pw] === 'ADP' || (v.pos[pw] === 'VERB' && !prenominalParticiple(v, pw, cs)));
     // right before the verb group it is a subject whatever precedes ("… came as Israel announced")
     let adjacent = true;
     for (let j = mm.t1 + 1; j < g && adjacent; j++) if (v.pos[j] !== 'ADV') adjacent = false;

@@ -890,18 +890,20 @@ function participleModifier(v: SentView, i: number): boolean {
   const w = v.lower[i]!;
   if (!w.endsWith('ed') && !w.endsWith('en')) return false;
   if (i > 0 && (v.lower[i - 1] === '-' || v.pos[i - 1] === 'DET')) return true;
-  // "generally recognized elections", "newly imposed sanctions"
+  const np = v.pos[i + 1];
+  const nounNext = np === 'NOUN' || np === 'PROPN';
+  // "seven detained Americans", "two wounded soldiers": a numeral, the participle, its noun
+  if (i > 0 && v.pos[i - 1] === 'NUM' && (nounNext || np === 'ADJ')) return true;
+  // "generally recognized elections", "newly imposed sanctions", "seven wrongfully detained Americans"
   if (
     i > 0 &&
     v.pos[i - 1] === 'ADV' &&
-    v.pos[i + 1] === 'NOUN' &&
-    i > 1 &&
-    ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP'].includes(v.pos[i - 2]!)
+    nounNext &&
+    (i === 1 || ['DET', 'ADJ', 'CCONJ', 'PUNCT', 'ADP', 'NUM'].includes(v.pos[i - 2]!))
   )
     return true;
   if (i > 0 && v.pos[i - 1] === 'VERB' && v.actorAt[i - 1]! < 0 && !v.kb.markerWords.has(v.lower[i - 1]!)) {
-    const np = v.pos[i + 1];
-    return np === 'NOUN' || np === 'ADJ' || np === 'PROPN';
+    return nounNext || np === 'ADJ';
   }
   return false;
 }

@@ -125,6 +125,12 @@ describe('structure: source and target', () => {
     );
     expect(events.map(brief)).not.toContain('RUS>USA:040');
   });
+  it('a participle before its noun ("seven detained Americans") is no event, and the noun phrase stays a subject', () => {
+    const { events } = runEvents('Seven wrongfully detained Americans were released by Venezuela on Saturday.', {
+      people: { Americans: 'USA', Venezuela: 'VEN' },
+    });
+    expect(events.map(brief)).toEqual(['VEN>USA:0841']);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
