@@ -90,10 +90,12 @@ export function segment(
   }
   const { turns, paragraphTurn, principals } = built;
 
-  // sentences and tokens
-  const { tokens: raw, values } = tokenizeText(text);
+  // sentences and tokens: the tokens of the sentences are kept in the tokenizer's array, moved
+  // down over the ones left out (label tokens); `kept` never passes `k`, so only tokens already
+  // read are overwritten, and `values` stays parallel to `tokens` from `ti` on
+  const { tokens, values } = tokenizeText(text);
+  let kept = 0;
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
   let ti = 0;
   const spans: Span[] = [];
   for (let pi = 0; pi < paras.length; pi++) {
@@ -104,29 +106,30 @@ export function segment(
     const segEnd = p.end;
     if (segStart >= segEnd) continue;
     spans.length = 0;
-    while (ti < raw.length && raw[ti].start < segStart) ti++;
+    while (ti < tokens.length && tokens[ti].start < segStart) ti++;
     const first = ti;
     const d = datelineAt(segStart, segEnd);
     if (d > 0) {
       spans.push({ start: segStart, end: d });
       segStart = d;
-      while (ti < raw.length && raw[ti].start < segStart) ti++;
+      while (ti < tokens.length && tokens[ti].start < segStart) ti++;
     }
     const from = ti;
-    while (ti < raw.length && raw[ti].end <= segEnd) ti++;
-    if (ti > from) splitSentences(text, raw, values, from, ti, lex, spans);
+    while (ti < tokens.length && tokens[ti].end <= segEnd) ti++;
+    if (ti > from) splitSentences(text, tokens, values, from, ti, lex, spans);
     let k = first;
     for (const s of spans) {
       const index = sentences.length;
       sentences.push({ index, start: s.start, end: s.end, paragraph: p.index, turn });
-      while (k < ti && raw[k].start < s.start) k++;
-      while (k < ti && raw[k].end <= s.end) {
-        const r = raw[k++];
+      while (k < ti && tokens[k].start < s.start) k++;
+      while (k < ti && tokens[k].end <= s.end) {
+        const r = tokens[k++];
         r.sentence = index;
-        tokens.push(r);
+        tokens[kept++] = r;
       }
     }
   }
+  tokens.length = kept;
 
   // principal speakers: title speaker first, expanded to full names found in the header
   // header lines: the title and the lines before the first label (each line on its own)
