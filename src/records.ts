@@ -72,7 +72,7 @@ function entityType(m: ActorMention): EntityRecord['type'] {
   }
 }
 
-/** The entity of an actor mention: one per resolved identity. */
+/** The entity of an actor mention (its first): one per resolved identity. */
 function actorEntity(docId: string, m: ActorMention, type: EntityRecord['type']): EntityRecord {
   const a: Actor = m.actor;
   return {
@@ -86,10 +86,11 @@ function actorEntity(docId: string, m: ActorMention, type: EntityRecord['type'])
     lat: null,
     lon: null,
     code: a.code,
-    mentions: [],
+    mentions: [[m.start, m.end]],
   };
 }
 
+/** The entity of a place mention (its first). */
 function placeEntity(docId: string, p: PlaceMention): EntityRecord {
   return {
     kind: 'entity',
@@ -102,7 +103,7 @@ function placeEntity(docId: string, p: PlaceMention): EntityRecord {
     lat: p.place.lat,
     lon: p.place.lon,
     code: null,
-    mentions: [],
+    mentions: [[p.start, p.end]],
   };
 }
 
@@ -140,19 +141,19 @@ function entityRecords(doc: Doc): EntityRecord[] {
     const seen = byIdentity[type];
     const identity = actorIdentity(m, type);
     let e = seen.get(identity);
-    if (!e) {
+    if (e) e.mentions.push([m.start, m.end]);
+    else {
       seen.set(identity, (e = actorEntity(doc.id, m, type)));
       list.push(e);
     }
-    e.mentions.push([m.start, m.end]);
   }
   for (const p of doc.layers.places ?? ([] as PlaceMention[])) {
     let e = byIdentity.place.get(p.key);
-    if (!e) {
+    if (e) e.mentions.push([p.start, p.end]);
+    else {
       byIdentity.place.set(p.key, (e = placeEntity(doc.id, p)));
       list.push(e);
     }
-    e.mentions.push([p.start, p.end]);
   }
   for (const e of list) sortIfNeeded(e.mentions, byMentionSpan);
   return sortIfNeeded(list, byFirstMention);
