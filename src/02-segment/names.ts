@@ -187,6 +187,14 @@ export interface TitleSpeaker {
   rule: 'possessive' | 'by' | 'interview' | 'office';
 }
 
+const SPACES = /\s+/g;
+/** a whitespace character other than a space, or two spaces in a row */
+const ODD_SPACE = /[^\S ]| {2}/;
+/** `s.replace(/\s+/g, ' ')`, sparing the copy when every run of whitespace is one space already */
+function collapseSpaces(s: string): string {
+  return ODD_SPACE.test(s) ? s.replace(SPACES, ' ') : s;
+}
+
 const INTERVIEW = /interview/i;
 const SAID_INTERVIEW = /^(.{2,80}?)\s+(?:said|says|told|tells)\b.{0,80}\binterview/iu;
 
@@ -196,7 +204,7 @@ export function titleSpeakerInfo(
   transcript = false,
 ): TitleSpeaker | null {
   if (!title) return null;
-  const t = fixCase(title.replace(/\s+/g, ' ').trim());
+  const t = fixCase(collapseSpaces(title).trim());
   const { after, by } = speechRes(lex);
   // 1. "<office> <Name>'s <…> remarks/statement/answers…"
   const possRe = /[\p{L}.]['’]s\b/gu;
