@@ -31,6 +31,15 @@ export interface Segmentation {
   speakers: string[];
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+/** whether `s` has at least `n` runs of letters (words) */
+function hasLetterRuns(s: string, n: number): boolean {
+  LETTER_RUN.lastIndex = 0;
+  let count = 0;
+  while (count < n && LETTER_RUN.test(s)) count++;
+  return count >= n;
+}
+
 /** Segments a text; `title` is the document title (kept out of the body by ingest). */
 export function segment(
   text: string,
@@ -71,7 +80,7 @@ export function segment(
   for (let k = 0; k < Math.min(3, paras.length - 1); k++) {
     if (labels[k]) break;
     const line = text.slice(paras[k].start, paras[k].end);
-    if (line.length <= 250 && !/[.!?:;,]$/.test(line) && (line.match(/\p{L}+/gu) ?? []).length >= 4) {
+    if (line.length <= 250 && !/[.!?:;,]$/.test(line) && hasLetterRuns(line, 4)) {
       headLine = line;
       break;
     }
