@@ -72,7 +72,7 @@ function entityType(m: ActorMention): EntityRecord['type'] {
   }
 }
 
-/** The entity of an actor mention: one per resolved identity. */
+/** The entity of an actor mention (its first): one per resolved identity. */
 function actorEntity(docId: string, m: ActorMention, type: EntityRecord['type']): EntityRecord {
   const a: Actor = m.actor;
   return {
@@ -86,10 +86,11 @@ function actorEntity(docId: string, m: ActorMention, type: EntityRecord['type'])
     lat: null,
     lon: null,
     code: a.code,
-    mentions: [],
+    mentions: [[m.start, m.end]],
   };
 }
 
+/** The entity of a place mention (its first). */
 function placeEntity(docId: string, p: PlaceMention): EntityRecord {
   return {
     kind: 'entity',
@@ -102,16 +103,14 @@ function placeEntity(docId: string, p: PlaceMention): EntityRecord {
     lat: p.place.lat,
     lon: p.place.lon,
     code: null,
-    mentions: [],
+    mentions: [[p.start, p.end]],
   };
 }
 
-/** The key an actor mention's entity is known by: one entity per resolved identity, however differently it was mentioned ("BRICS", "the BRICS side"). */
-function actorEntityKey(m: ActorMention, type: EntityRecord['type']): string {
+/** What an actor mention's entity of a type is known by: one entity per resolved identity, however differently it was mentioned ("BRICS", "the BRICS side"). */
+function actorIdentity(m: ActorMention, type: EntityRecord['type']): string {
   const a: Actor = m.actor;
-  const identity =
-    type === 'person' ? (a.name ?? m.key) : type === 'org' ? (a.org ?? a.name ?? m.key) : (a.country ?? m.key);
-  return `a:${type}:${identity}`;
+  return type === 'person' ? (a.name ?? m.key) : type === 'org' ? (a.org ?? a.name ?? m.key) : (a.country ?? m.key);
 }
 
 function byMentionSpan(x: [number, number], y: [number, number]): number {
@@ -122,24 +121,42 @@ function byFirstMention(x: EntityRecord, y: EntityRecord): number {
   return x.mentions[0][0] - y.mentions[0][0] || (x.name ?? '').localeCompare(y.name ?? '');
 }
 
+/** Sorts `list` (stably, like Array.prototype.sort) unless it is in order already, as it mostly is. */
+function sortIfNeeded<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let k = 1; k < list.length; k++) if (compare(list[k - 1], list[k]) > 0) return list.sort(compare);
+  return list;
+}
+
 function entityRecords(doc: Doc): EntityRecord[] {
-  const out = new Map<string, EntityRecord>();
+  // the entities in order of creation (the sort by first mention is stable), and by type and identity
+  const list: EntityRecord[] = [];
+  const byIdentity: Record<EntityRecord['type'], Map<string, EntityRecord>> = {
+    person: new Map(),
+    country: new Map(),
+    org: new Map(),
+    place: new Map(),
+  };
   for (const m of doc.layers.actors ?? []) {
     const type = entityType(m);
-    const key = actorEntityKey(m, type);
-    let e = out.get(key);
-    if (!e) out.set(key, (e = actorEntity(doc.id, m, type)));
-    e.mentions.push([m.start, m.end]);
+    const seen = byIdentity[type];
+    const identity = actorIdentity(m, type);
+    let e = seen.get(identity);
+    if (e) e.mentions.push([m.start, m.end]);
+    else {
+      seen.set(identity, (e = actorEntity(doc.id, m, type)));
+      list.push(e);
+    }
   }
   for (const p of doc.layers.places ?? ([] as PlaceMention[])) {
-    const key = 'p:' + p.key;
-    let e = out.get(key);
-    if (!e) out.set(key, (e = placeEntity(doc.id, p)));
-    e.mentions.push([p.start, p.end]);
+    let e = byIdentity.place.get(p.key);
+    if (e) e.mentions.push([p.start, p.end]);
+    else {
+      byIdentity.place.set(p.key, (e = placeEntity(doc.id, p)));
+      list.push(e);
+    }
   }
-  const list = [...out.values()];
-  for (const e of list) e.mentions.sort(byMentionSpan);
-  return list.sort(byFirstMention);
+  for (const e of list) sortIfNeeded(e.mentions, byMentionSpan);
+  return sortIfNeeded(list, byFirstMention);
 }
 
 function meetingRecords(doc: Doc): MeetingRecord[] {

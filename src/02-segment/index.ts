@@ -31,6 +31,15 @@ export interface Segmentation {
   speakers: string[];
 }
 
+const LETTER_RUN = /\p{L}+/gu;
+/** whether `s` has at least `n` runs of letters (words) */
+function hasLetterRuns(s: string, n: number): boolean {
+  LETTER_RUN.lastIndex = 0;
+  let count = 0;
+  while (count < n && LETTER_RUN.test(s)) count++;
+  return count >= n;
+}
+
 /** Segments a text; `title` is the document title (kept out of the body by ingest). */
 export function segment(
   text: string,
@@ -71,7 +80,7 @@ export function segment(
   for (let k = 0; k < Math.min(3, paras.length - 1); k++) {
     if (labels[k]) break;
     const line = text.slice(paras[k].start, paras[k].end);
-    if (line.length <= 250 && !/[.!?:;,]$/.test(line) && (line.match(/\p{L}+/gu) ?? []).length >= 4) {
+    if (line.length <= 250 && !/[.!?:;,]$/.test(line) && hasLetterRuns(line, 4)) {
       headLine = line;
       break;
     }
@@ -90,10 +99,12 @@ export function segment(
   }
   const { turns, paragraphTurn, principals } = built;
 
-  // sentences and tokens
-  const { tokens: raw, values } = tokenizeText(text);
+  // sentences and tokens: the tokens of the sentences are kept in the tokenizer's array, moved
+  // down over the ones left out (label tokens); `kept` never passes `k`, so only tokens already
+  // read are overwritten, and `values` stays parallel to `tokens` from `ti` on
+  const { tokens, values } = tokenizeText(text);
+  let kept = 0;
   const sentences: Sentence[] = [];
-  const tokens: Token[] = [];
   let ti = 0;
   const spans: Span[] = [];
   for (let pi = 0; pi < paras.length; pi++) {
@@ -104,29 +115,30 @@ export function segment(
     const segEnd = p.end;
     if (segStart >= segEnd) continue;
     spans.length = 0;
-    while (ti < raw.length && raw[ti].start < segStart) ti++;
+    while (ti < tokens.length && tokens[ti].start < segStart) ti++;
     const first = ti;
     const d = datelineAt(segStart, segEnd);
     if (d > 0) {
       spans.push({ start: segStart, end: d });
       segStart = d;
-      while (ti < raw.length && raw[ti].start < segStart) ti++;
+      while (ti < tokens.length && tokens[ti].start < segStart) ti++;
     }
     const from = ti;
-    while (ti < raw.length && raw[ti].end <= segEnd) ti++;
-    if (ti > from) splitSentences(text, raw, values, from, ti, lex, spans);
+    while (ti < tokens.length && tokens[ti].end <= segEnd) ti++;
+    if (ti > from) splitSentences(text, tokens, values, from, ti, lex, spans);
     let k = first;
     for (const s of spans) {
       const index = sentences.length;
       sentences.push({ index, start: s.start, end: s.end, paragraph: p.index, turn });
-      while (k < ti && raw[k].start < s.start) k++;
-      while (k < ti && raw[k].end <= s.end) {
-        const r = raw[k++];
+      while (k < ti && tokens[k].start < s.start) k++;
+      while (k < ti && tokens[k].end <= s.end) {
+        const r = tokens[k++];
         r.sentence = index;
-        tokens.push(r);
+        tokens[kept++] = r;
       }
     }
   }
+  tokens.length = kept;
 
   // principal speakers: title speaker first, expanded to full names found in the header
   // header lines: the title and the lines before the first label (each line on its own)

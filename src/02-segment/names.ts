@@ -77,25 +77,29 @@ const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’.\-]*|\S/gu;
 const POSSESSIVE = /['’]s$/;
 const CAP_RE = /^\p{Lu}/u;
 const INITIAL_RE = /^\p{Lu}\.$/u;
+const HAS_LOWER = /\p{Ll}/u;
+const TWO_UPPER = /\p{Lu}{2}/u;
 
 export function words(s: string): string[] {
   return s.match(WORD_RE) ?? [];
 }
 
-function bare(w: string): string {
-  return w.toLowerCase().replace(/\.$/, '');
+/** a lower-cased word without its final period */
+function withoutDot(lower: string): string {
+  return lower.charCodeAt(lower.length - 1) === 46 ? lower.slice(0, -1) : lower;
 }
 
 export function isTitleWord(w: string, lex: SegmentLexicon): boolean {
-  return lex.titleWords.has(bare(w));
+  return lex.titleWords.has(withoutDot(w.toLowerCase()));
 }
 
 function isNameWord(w: string, lex: SegmentLexicon): boolean {
   if (INITIAL_RE.test(w)) return true;
   if (!CAP_RE.test(w)) return false;
-  if (FUNCTION_WORDS.has(w.toLowerCase())) return false;
-  if (isTitleWord(w, lex)) return false;
-  return /\p{Ll}/u.test(w) || w.length > 1;
+  const lower = w.toLowerCase();
+  if (FUNCTION_WORDS.has(lower)) return false;
+  if (lex.titleWords.has(withoutDot(lower))) return false; // a title word
+  return HAS_LOWER.test(w) || w.length > 1;
 }
 
 /** Collects name words forward from index i (after skipping title words if `skip`). */
@@ -183,6 +187,14 @@ export interface TitleSpeaker {
   rule: 'possessive' | 'by' | 'interview' | 'office';
 }
 
+const SPACES = /\s+/g;
+/** a whitespace character other than a space, or two spaces in a row */
+const ODD_SPACE = /[^\S ]| {2}/;
+/** `s.replace(/\s+/g, ' ')`, sparing the copy when every run of whitespace is one space already */
+function collapseSpaces(s: string): string {
+  return ODD_SPACE.test(s) ? s.replace(SPACES, ' ') : s;
+}
+
 const INTERVIEW = /interview/i;
 const SAID_INTERVIEW = /^(.{2,80}?)\s+(?:said|says|told|tells)\b.{0,80}\binterview/iu;
 
@@ -192,7 +204,7 @@ export function titleSpeakerInfo(
   transcript = false,
 ): TitleSpeaker | null {
   if (!title) return null;
-  const t = fixCase(title.replace(/\s+/g, ' ').trim());
+  const t = fixCase(collapseSpaces(title).trim());
   const { after, by } = speechRes(lex);
   // 1. "<office> <Name>'s <…> remarks/statement/answers…"
   const possRe = /[\p{L}.]['’]s\b/gu;
@@ -230,7 +242,7 @@ export function titleSpeakerInfo(
 
 /** "SECRETARY BLINKEN" → "Secretary Blinken"; leaves mixed-case text alone. */
 export function fixCase(s: string): string {
-  if (/\p{Ll}/u.test(s) || !/\p{Lu}{2}/u.test(s)) return s;
+  if (HAS_LOWER.test(s) || !TWO_UPPER.test(s)) return s;
   return s.toLowerCase().replace(/(^|[\s\-'’(.])(\p{L})/gu, (_m, a: string, b: string) => a + b.toUpperCase());
 }
 
@@ -260,9 +272,27 @@ export function nameCandidates(s: string, lex: SegmentLexicon): string[] {
   return out;
 }
 
+/** JavaScript's \s on one code unit */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The last word of a name, lower-cased ("" when the name ends with whitespace). */
 export function surname(name: string): string {
-  const ws = name.split(/\s+/);
-  return (ws[ws.length - 1] ?? '').toLowerCase();
+  let k = name.length;
+  while (k > 0 && !isSpace(name.charCodeAt(k - 1))) k--;
+  return name.slice(k).toLowerCase();
 }
 
 /** Expands a bare surname to the fullest candidate with the same surname. */

@@ -33,6 +33,7 @@ const DATELINE = new RegExp(
 export function datelineEnd(text: string, start: number, end: number): number {
   const c = text.charCodeAt(start);
   if (c < 65 || c > 90) return -1; // A-Z
+  if (!mayHaveDateOrSource(text, start, end)) return -1;
   DATELINE.lastIndex = start;
   const m = DATELINE.exec(text);
   if (!m || m.index + m[0].length > end) return -1;
@@ -47,6 +48,22 @@ export function datelineEnd(text: string, start: number, end: number): number {
   while (k < end && isWs(text.charCodeAt(k))) k++;
   if (k < end && isLowerUnit(text.charCodeAt(k))) return -1;
   return stop;
+}
+
+/**
+ * false when no dateline that datelineEnd accepts can start at `start`: each has a date (with a
+ * digit) or a source ("/TASS/", "(Reuters)"), and all before it (the place, a region, the month of
+ * the date) is ASCII letters, spaces and . , - ' ’; so the first other character, before `end`,
+ * must be a digit, "/" or "(" (the exec and its match object are then spared for prose)
+ */
+function mayHaveDateOrSource(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) continue;
+    if (c === 32 || c === 44 || c === 46 || c === 45 || c === 39 || c === 0x2019) continue;
+    return (c >= 48 && c <= 57) || c === 47 || c === 40;
+  }
+  return false;
 }
 
 const WS = /\s/;
@@ -80,11 +97,17 @@ function startsUpperLetter(v: string): boolean {
   if (c === undefined) return false;
   return c !== c.toLowerCase() && c === c.toUpperCase();
 }
+const LOWER_WORD_OR_NUMBER = /^(?:\p{Ll}[\p{L}'’-]+|\d+)$/u;
 /** a stop glued to the next word ends a sentence only after a lower-case word or a number ("agreed.The", "2017.The") */
 function gluedEnd(vals: string[], i: number): boolean {
   if (vals[i] !== '.' || i === 0) return false;
   const p = vals[i - 1];
-  return /^(?:\p{Ll}[\p{L}'’-]+|\d+)$/u.test(p) || CLOSERS.has(p);
+  return LOWER_WORD_OR_NUMBER.test(p) || CLOSERS.has(p);
+}
+/** `/^\d/` (ASCII digits) */
+function startsDigit(v: string): boolean {
+  const c = v.charCodeAt(0);
+  return c >= 48 && c <= 57;
 }
 function startsUpperOrDigit(v: string): boolean {
   const c = v[0];
@@ -140,7 +163,7 @@ function isBoundary(toks: Token[], vals: string[], i: number, j: number, lex: Se
   if (!startsUpperOrDigit(nv) && !OPENERS.has(nv)) return false;
   const v = vals[i];
   if (v === '!' || v === '?' || v === '?!' || v === '!?') return true;
-  if (v === '…' || v === '...' || v === '..' || v === '....') return !/^\d/.test(nv);
+  if (v === '…' || v === '...' || v === '..' || v === '....') return !startsDigit(nv);
   // the word carrying the period
   let word: string | null = null;
   let wordTok: Token | null = null;
@@ -157,7 +180,7 @@ function isBoundary(toks: Token[], vals: string[], i: number, j: number, lex: Se
   if (word === null || wordTok === null) return true;
   const lw = word.toLowerCase();
   const kind = lex.abbrev.get(lw);
-  const nextNum = /^\d/.test(nv);
+  const nextNum = startsDigit(nv);
   // a quotation mark may open a sentence after "U.S."; a bracket ("10 a.m. (Moscow time)") does not
   const opener = OPENER_POS.has(next.pos) || QUOTES.has(nv);
   if (kind === 'number' && nextNum) return false;

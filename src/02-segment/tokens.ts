@@ -55,7 +55,9 @@ export function tokenizeText(text: string): { tokens: Token[]; values: string[] 
   const toks = n.readDoc(text).tokens();
   const values = toks.out(its.value) as string[];
   const pos = toks.out(its.pos) as string[];
-  const out: Token[] = [];
+  // sized once (wink's tokens nearly always all map to the text) and cut to the tokens found
+  const out: Token[] = new Array(values.length);
+  let found = 0;
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -65,15 +67,15 @@ export function tokenizeText(text: string): { tokens: Token[]; values: string[] 
     // the first char decides almost every mismatch: compare it before the rest
     if (c !== v.charCodeAt(0) || !matchesAt(text, v, at)) {
       // Defensive: should wink ever normalise a token, find it again from here.
-      const found = text.indexOf(v, at);
-      if (found < 0) continue;
-      at = found;
+      const again = text.indexOf(v, at);
+      if (again < 0) continue;
+      at = again;
     }
-    values[out.length] = v;
-    out.push({ start: at, end: at + v.length, pos: pos[i], sentence: -1 });
+    values[found] = v;
+    out[found++] = { start: at, end: at + v.length, pos: pos[i], sentence: -1 };
     at += v.length;
   }
-  if (values.length !== out.length) values.length = out.length;
+  if (found !== values.length) out.length = values.length = found;
   return { tokens: out, values };
 }
 

@@ -30,14 +30,7 @@ export interface Label {
 const LABEL_RE = /([^\n:：()]{1,60}?)[ \t]*(\([^()\n]{1,120}\))?[ \t]*[:：](?=\s|$)/y;
 const BAD_CHARS = /[\d,;!?"“”«»/\\|@#$%*=+<>[\]{}…]/;
 const POSS = /['’]s\b/;
-const CONNECTORS: ReadonlySet<string> = new Set([
-  'of',
-  'for',
-  'the',
-  'and',
-  'on',
-  ...PARTICLES,
-]);
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'the', 'and', 'on', ...PARTICLES]);
 
 function nameLike(name: string): boolean {
   if (name.length > 50 || BAD_CHARS.test(name) || POSS.test(name)) return false;
@@ -163,7 +156,17 @@ export function buildTurns(
   const titleLower = (title ?? '').toLowerCase();
   const tsSurname = titleSpeakerName ? surname(titleSpeakerName) : null;
   const stats = new Map<string, { n: number; q: number }>();
-  const keyOf = (l: Label) => surname(stripTitles(l.name, lex));
+  // the same few speakers are labelled over and over: each label name is stripped once
+  const stripped = new Map<string, { name: string; key: string }>();
+  const strip = (name: string) => {
+    let hit = stripped.get(name);
+    if (!hit) {
+      const n = stripTitles(name, lex);
+      stripped.set(name, (hit = { name: n, key: surname(n) }));
+    }
+    return hit;
+  };
+  const keyOf = (l: Label) => strip(l.name).key;
   for (const d of drafts) {
     if (!d.label || d.label.kind !== 'named') continue;
     const key = keyOf(d.label);
@@ -205,7 +208,7 @@ export function buildTurns(
     } else {
       speakerName = fixCase(l.name);
       role = pending ? 'answer' : 'statement';
-      if (role === 'answer') answerers.push(stripTitles(l.name, lex));
+      if (role === 'answer') answerers.push(strip(l.name).name);
     }
     const index = turns.length;
     for (let k = d.first; k <= d.last; k++) paragraphTurn[k] = index;
@@ -243,7 +246,7 @@ export function buildTurns(
   const principals: string[] = [];
   for (const t of turns) {
     if (t.role === 'question' || !t.speakerName) continue;
-    const n = stripTitles(t.speakerName, lex);
+    const n = strip(t.speakerName).name;
     if (n && !principals.some((p) => surname(p) === surname(n))) principals.push(n);
   }
   return { turns, paragraphTurn, principals, transcript: true };

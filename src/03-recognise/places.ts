@@ -220,6 +220,40 @@ function nextSeqStart(text: string, from: number): number {
   return -1;
 }
 
+/** a next word that does not make a place name part of a longer name ("Moscow in …") */
+const LINK_WORD = /^(?:in|at|to|from)$/i;
+const INITIALISM = /^[A-Z]{1,3}$/;
+const THE_BEFORE = /\bthe\s+$/i;
+const DATELINE_AFTER = /^[ \t]*(?:,|\(|—|–|-\s)/;
+
+/** what findCandidates asks of the text before one start position: computed lazily, at most once */
+class StartContext {
+  private start = 0;
+  private before: string | null = null;
+  private loc: boolean | null = null;
+  private dl: boolean | null = null;
+  constructor(private readonly text: string) {}
+
+  /** moves to a new start position, forgetting what was computed for the last */
+  at(start: number): void {
+    this.start = start;
+    this.before = this.loc = this.dl = null;
+  }
+  /** the 40 characters before the start */
+  textBefore(): string {
+    return (this.before ??= this.text.slice(Math.max(0, this.start - 40), this.start));
+  }
+  /** a locative cue ("in", "visited", "city of"…) right before the start */
+  locative(): boolean {
+    return (this.loc ??= mayBeLocative(this.text, this.start) && LOCATIVE.test(this.textBefore()));
+  }
+  /** a dateline: the start opens a line and a comma, bracket or dash follows the span
+   * (decided with the `end` of the first span that asks, once per start position) */
+  dateline(end: number): boolean {
+    return (this.dl ??= atLineStart(this.text, this.start) && DATELINE_AFTER.test(this.text.slice(end, end + 3)));
+  }
+}
+
 /** Finds place candidates in the text (no context resolution yet). */
 function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
   const pk = kb.places;
@@ -230,6 +264,7 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
   for (let k = 1; k < given.length && sorted; k++) sorted = given[k - 1].start <= given[k].start;
   const actors = sorted ? given : [...given].sort((a, b) => a.start - b.start);
   const cursor = { i: 0 };
+  const ctx = new StartContext(text);
   const out: Cand[] = [];
   /** whether the key of the span of words [i, j) may be a known key (see firstWordTable) */
   const mayBeKnown = (i: number, j: number): boolean => {
@@ -254,14 +289,7 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
     while (i < nw) {
       let matched = false;
       const start = W.start[i];
-      // lazily computed context of this start position
-      let before: string | null = null;
-      let loc: boolean | null = null;
-      let ls: boolean | null = null;
-      let dl: boolean | null = null;
-      const locative = () =>
-        (loc ??= mayBeLocative(text, start) && LOCATIVE.test((before ??= text.slice(Math.max(0, start - 40), start))));
-      const lineStart = () => (ls ??= atLineStart(text, start));
+      ctx.at(start);
       for (let j = Math.min(nw, i + MAX_WORDS); j > i; j--) {
         // the span without a trailing possessive / punctuation
         const end = W.end[j - 1] - W.poss[j - 1];
@@ -272,13 +300,11 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
         if (mayBeKnown(i, j)) known = pk.known((key = placeKey((name = text.slice(start, end)))));
         if (!known && i !== 0) continue;
         const whole = i === 0 && j === nw;
-        // (computed once per start position, with the first span that asks)
-        const dateline = () => (dl ??= lineStart() && /^[ \t]*(?:,|\(|—|–|-\s)/.test(text.slice(end, end + 3)));
         const actor = overlapsActor(actors, start, end, cursor);
         if (actor) {
           // an actor reading ("Moscow insists", "Lavrov") wins unless a locative word precedes;
           // a person or an organisation is never a place
-          if (actor.kind !== 'country' || !(locative() || dateline())) continue;
+          if (actor.kind !== 'country' || !(ctx.locative() || ctx.dateline(end))) continue;
         }
         name ??= text.slice(start, end);
         if (known) {
@@ -286,12 +312,11 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
           // University", "the Washington Post"), not a mention of the place
           // (an initialism after it, as in "Washington D.C.", is a designator, not a longer name)
           if (j < nw) {
-            const next = text.slice(W.start[j], W.end[j]);
             UPPER_AT.lastIndex = W.start[j];
             if (
               UPPER_AT.test(text) &&
-              !/^(?:in|at|to|from)$/i.test(next) &&
-              !(next.length === 1 && text[W.end[j]] === '.')
+              !LINK_WORD.test(text.slice(W.start[j], W.end[j])) &&
+              !(W.end[j] - W.start[j] === 1 && text[W.end[j]] === '.')
             ) {
               i = nw;
               matched = true;
@@ -304,14 +329,14 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
             name,
             entries: pk.lookup(name),
             country: null,
-            rule: locative() ? 'place:known+locative' : dateline() ? 'place:dateline' : 'place:known',
+            rule: ctx.locative() ? 'place:known+locative' : ctx.dateline(end) ? 'place:dateline' : 'place:known',
           });
           i = j;
           matched = true;
           break;
         }
         // whole sequence only: a country or a GeoNames town after a locative cue
-        if (!(locative() || dateline())) continue;
+        if (!(ctx.locative() || ctx.dateline(end))) continue;
         key ??= placeKey(name);
         const cname = kb.geo.aliases?.get(key)?.find((a) => a.kind === 'name');
         if (cname) {
@@ -321,12 +346,19 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
           matched = true;
           break;
         }
-        if (!whole || pk.stop.has(key) || /^[A-Z]{1,3}$/.test(name)) continue;
+        if (!whole || pk.stop.has(key) || INITIALISM.test(name)) continue;
         // "the Hendra virus", "the Centenary": towns are not preceded by an article
-        if (/\bthe\s+$/i.test((before ??= text.slice(Math.max(0, start - 40), start)))) continue;
+        if (THE_BEFORE.test(ctx.textBefore())) continue;
         const entries = pk.lookup(name);
         if (entries.length) {
-          out.push({ start, end, name, entries, country: null, rule: dateline() ? 'place:dateline' : 'place:town' });
+          out.push({
+            start,
+            end,
+            name,
+            entries,
+            country: null,
+            rule: ctx.dateline(end) ? 'place:dateline' : 'place:town',
+          });
           i = j;
           matched = true;
           break;
