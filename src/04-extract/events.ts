@@ -1213,10 +1213,25 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
       const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
       if (pr >= 0) t = reportAntecedent(v, pr);
     }
+    // "condemned the missile launch by the DPRK", "welcomed the decision by Japan": the agent of the
+    // act named as object is who the attitude is directed at
+    if (t < 0) t = nominalAgent(v, m.end, ce);
     // a pronoun's antecedent lies before the predicate: no coordination to expand there
     if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
   }
   return { srcs, tgts };
+}
+
+/** The actor in "<noun> by X" right in the object after a predicate (no verb between); -1 when none. */
+function nominalAgent(v: SentView, from: number, to: number): number {
+  for (let j = from; j < Math.min(to, from + 8); j++) {
+    if ((v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.actorAt[j]! < 0) return -1;
+    if (v.lower[j] !== 'by' || j === from || v.pos[j - 1] !== 'NOUN') continue;
+    let k = j + 1;
+    while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    return k < to ? v.actorAt[k]! : -1;
+  }
+  return -1;
 }
 
 /** titles of office: killing their holder is an assassination (CAMEO 186) */

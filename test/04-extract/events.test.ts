@@ -131,6 +131,10 @@ describe('structure: source and target', () => {
     });
     expect(events.map(brief)).toEqual(['VEN>USA:0841']);
   });
+  it('the agent of an act named as object ("allegations by Rwanda") is the target of the attitude', () => {
+    expect(codes('France condemned the allegations by Rwanda.')).toContain('FRA>RWA:111');
+    expect(codes('Japan welcomed the decision by China.')).toContain('JPN>CHN:051');
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
