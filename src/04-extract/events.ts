@@ -1099,6 +1099,8 @@ function negativeSubject(v: SentView, g: number): boolean {
 
 /** The subject of the verb group starting at g; a pronoun subject is resolved (see pronounSubject). */
 function verbSubject(v: SentView, g: number): Subject {
+  const holder = infinitiveHolder(v, g);
+  if (holder >= 0) return { subj: holder, group: null };
   const subj = subjectOf(v, g, 0);
   return subj >= 0 ? { subj, group: null } : pronounSubject(v, g);
 }
@@ -1220,6 +1222,16 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
     if (t >= 0) tgts = v.mentions[t]!.t0 > head ? coordinated(v, t, head + 1, ce) : [t];
   }
   return { srcs, tgts };
+}
+
+/**
+ * "Russia's claims to annex…", "Iran's plan to build…", "Russian attempts to seize…": the infinitive
+ * after a noun is the act of the noun's possessor (a mention index; -1 when the noun has none).
+ */
+function infinitiveHolder(v: SentView, g: number): number {
+  if (v.lower[g] !== 'to' || g < 2 || v.pos[g - 1] !== 'NOUN' || v.actorAt[g - 1]! >= 0) return -1;
+  const k = v.lower[g - 2] === "'s" || v.lower[g - 2] === '’s' ? g - 3 : g - 2;
+  return k >= 0 ? v.actorAt[k]! : -1;
 }
 
 /** The actor in "<noun> by X" right in the object after a predicate (no verb between); -1 when none. */

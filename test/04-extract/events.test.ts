@@ -135,6 +135,11 @@ describe('structure: source and target', () => {
     expect(codes('France condemned the allegations by Rwanda.')).toContain('FRA>RWA:111');
     expect(codes('Japan welcomed the decision by China.')).toContain('JPN>CHN:051');
   });
+  it('an infinitive after a possessed noun ("Russia\'s claims to annex") is the possessor\'s act', () => {
+    const es = codes("The United States will never recognize Russia's claims to annex any part of Ukraine.");
+    expect(es).toContain('RUS>UKR:192 hyp');
+    expect(es.some((e) => e.startsWith('USA>UKR'))).toBe(false);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
