@@ -398,8 +398,13 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     if ((v.lower[b] === 'that' && v.pos[b] === 'PRON') || REL.has(v.lower[b]!)) {
       let j = b - 1;
       if (j >= lo && v.lower[j] === ',') j--;
-      if (j >= lo && v.actorAt[j]! >= 0) return v.actorAt[j]!;
-      return -1;
+      if (j < lo || v.actorAt[j]! < 0) return -1;
+      // "a resolution at the General Assembly that condemns…", "an attack in Syria that killed…": a
+      // relative clause after a place modifies the noun the place is attached to, not the place
+      const a = v.actorAt[j]!;
+      const pw = prevWord(v, v.mentions[a]!.t0, lo);
+      if (pw >= lo && LOCATIVE.has(v.lower[pw]!)) return -1;
+      return a;
     }
   }
   return best;

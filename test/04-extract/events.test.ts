@@ -140,6 +140,13 @@ describe('structure: source and target', () => {
     expect(es).toContain('RUS>UKR:192 hyp');
     expect(es.some((e) => e.startsWith('USA>UKR'))).toBe(false);
   });
+  it('a relative clause after a place ("a resolution at the United Nations that condemns…") is not the place\'s act', () => {
+    const un = runEvents('We will support a resolution at the United Nations that condemns Russia.', {
+      people: { 'United Nations': 'IGOUNO' },
+    });
+    expect(un.events.map(brief).some((e) => e.startsWith('IGOUNO>'))).toBe(false);
+    expect(codes('Russia, which condemned Ukraine, met China.')).toContain('RUS>UKR:111');
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
