@@ -6,6 +6,7 @@
  */
 import { ingestData } from './data.js';
 import { findDates, isoOf, MONTH_RE, timeLine, type FoundDate } from './dates.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 export interface HeaderInfo {
   title: string | null;
@@ -61,27 +62,12 @@ function startsWithCapital(s: string): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** What /\s/ matches. */
-function isWhiteSpace(c: number): boolean {
-  return c <= 32
-    ? c === 32 || (c >= 9 && c <= 13)
-    : c === 0xa0 ||
-        c === 0x1680 ||
-        (c >= 0x2000 && c <= 0x200a) ||
-        c === 0x2028 ||
-        c === 0x2029 ||
-        c === 0x202f ||
-        c === 0x205f ||
-        c === 0x3000 ||
-        c === 0xfeff;
-}
-
 /** s.split(/\s+/).filter(Boolean).length, counted up to max, without the array. */
 function words(s: string, max: number): number {
   let n = 0;
   let inWord = false;
   for (let i = 0; i < s.length && n < max; i++) {
-    const space = isWhiteSpace(s.charCodeAt(i));
+    const space = isJsSpace(s.charCodeAt(i));
     if (!space && !inWord) n++;
     inWord = !space;
   }

@@ -5,6 +5,7 @@
  * and expansion of a bare surname to a full name found in the title or header lines.
  */
 import type { SegmentLexicon } from './lexicon.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 /** closed class: function words that end a name run in title-case headlines */
 const FUNCTION_WORDS = new Set([
@@ -272,26 +273,10 @@ export function nameCandidates(s: string, lex: SegmentLexicon): string[] {
   return out;
 }
 
-/** JavaScript's \s on one code unit */
-function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** The last word of a name, lower-cased ("" when the name ends with whitespace). */
 export function surname(name: string): string {
   let k = name.length;
-  while (k > 0 && !isSpace(name.charCodeAt(k - 1))) k--;
+  while (k > 0 && !isJsSpace(name.charCodeAt(k - 1))) k--;
   return name.slice(k).toLowerCase();
 }
 

@@ -6,13 +6,8 @@
  * long unfinished line also joins a capitalised next line (never a speaker label or dateline).
  */
 import type { Paragraph, Span } from '../00-model/doc.js';
+import { isJsSpace } from '../00-model/chars.js';
 
-const WS = /\s/;
-/** `\s` for one UTF-16 code unit: ASCII by char code, the rest by the regex */
-function isWs(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return WS.test(String.fromCharCode(c));
-}
 /** characters after which a line may end a paragraph: . ! ? : ; " ” ’ ' » ) ] … */
 function isFinal(c: number): boolean {
   return (
@@ -52,8 +47,8 @@ export function lines(text: string): Span[] {
     if (j < 0) j = n;
     let s = i;
     let e = j;
-    while (s < e && isWs(text.charCodeAt(s))) s++;
-    while (e > s && isWs(text.charCodeAt(e - 1))) e--;
+    while (s < e && isJsSpace(text.charCodeAt(s))) s++;
+    while (e > s && isJsSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
     i = j + 1;
   }

@@ -12,6 +12,7 @@
 import type { Span } from '../00-model/doc.js';
 import type { SegmentLexicon } from './lexicon.js';
 import type { Token } from '../00-model/doc.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 const MONTH =
   '(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
@@ -45,7 +46,7 @@ export function datelineEnd(text: string, start: number, end: number): number {
   const stop = m.index + m[0].length;
   // nothing but the dateline, or followed by more text: both fine; not followed by lower case
   let k = stop;
-  while (k < end && isWs(text.charCodeAt(k))) k++;
+  while (k < end && isJsSpace(text.charCodeAt(k))) k++;
   if (k < end && isLowerUnit(text.charCodeAt(k))) return -1;
   return stop;
 }
@@ -66,13 +67,7 @@ function mayHaveDateOrSource(text: string, start: number, end: number): boolean 
   return false;
 }
 
-const WS = /\s/;
 const LOWER = /[\p{Ll}]/u;
-/** `/\s/` on one code unit: ASCII by char code */
-function isWs(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return WS.test(String.fromCharCode(c));
-}
 /** `/[\p{Ll}]/u` on one code unit (a lone surrogate never matches): ASCII by char code */
 function isLowerUnit(c: number): boolean {
   if (c < 128) return c >= 97 && c <= 122;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { ActorMention, DateMention, DatePrecision, Doc, DocMeta, Sentence, Span } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 // ---------------------------------------------------------------- closed classes
 
@@ -966,7 +967,7 @@ function findTriggers(text: string, t: Triggers): void {
         if (narrowed) {
           // the first character after the word and any whitespace
           let k = i;
-          while (k < n && isSpace(text.charCodeAt(k))) k++;
+          while (k < n && isJsSpace(text.charCodeAt(k))) k++;
           let f = k < n ? text.charCodeAt(k) : 128;
           if (f < 128 && WORD_CLASS[f] === 1) f |= 32;
           mask &= ~narrowed | (f < 128 ? t.allow[slot]![f] : 0);
@@ -982,23 +983,6 @@ function findTriggers(text: string, t: Triggers): void {
       mask &= mask - 1;
     }
   }
-}
-
-/** JavaScript's \s */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** whether text[start, end) starts with `prefix` (lower-case letters), ignoring ASCII case */

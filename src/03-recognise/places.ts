@@ -14,6 +14,7 @@ import type { ActorMention, Doc, DocMeta, Place, PlaceMention, Span } from '../0
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import { placeKey, type PlaceEntry } from '../knowledge/places.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 // a capitalised word, with Arabic article prefixes ("ez-Zor", "al-Bab") and "St."
 const WORD = "(?:(?:al|el|ez|ad|as|ar|ash|at|an|az)-)?(?:St\\.|[A-Z][\\p{L}\\p{M}'’\\-]*)";
@@ -91,22 +92,6 @@ function firstWordTable(pk: KB['places']): Uint8Array | null {
   return t;
 }
 
-/** JavaScript's \s */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** the last word LOCATIVE can end with (before its trailing whitespace), hashed */
@@ -123,8 +108,8 @@ const LOCATIVE_LAST = new Set(
 function mayBeLocative(text: string, start: number): boolean {
   const lo = Math.max(0, start - 40);
   let k = start - 1;
-  if (k < lo || !isSpace(text.charCodeAt(k))) return false;
-  while (k >= lo && isSpace(text.charCodeAt(k))) k--;
+  if (k < lo || !isJsSpace(text.charCodeAt(k))) return false;
+  while (k >= lo && isJsSpace(text.charCodeAt(k))) k--;
   const e = k + 1;
   while (k >= lo && e - k <= 11 && isAsciiLetter(text.charCodeAt(k))) k--;
   const len = e - k - 1;

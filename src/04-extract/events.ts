@@ -760,21 +760,7 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     if (speaker < 0) continue;
     const addressee = subjectOf(v, groupStart(v, h.from, lo), lo);
     if (addressee < 0 || addressee === speaker) continue;
-    const p: EventPattern = {
-      id: `reported-${h.marker.text.replace(/\s+/g, '-')}`,
-      cameo: h.marker.cameo,
-      kind: 'v',
-      elems: [],
-      exactHead: true,
-      sym: false,
-      self: false,
-      intent: false,
-      loc: false,
-      inv: false,
-      pair: null,
-      weight: 1,
-      source: 'data/patterns/events-markers.tsv',
-    };
+    const p = markerPattern(`reported-${h.marker.text.replace(/\s+/g, '-')}`, h.marker.cameo);
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
@@ -797,6 +783,25 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
   return out;
 }
 
+/** The pattern of an event a marker word codes by itself ("reported", "alleged"): a verb, exact head. */
+function markerPattern(id: string, cameo: string): EventPattern {
+  return {
+    id,
+    cameo,
+    kind: 'v',
+    elems: [],
+    exactHead: true,
+    sym: false,
+    self: false,
+    intent: false,
+    loc: false,
+    inv: false,
+    pair: null,
+    weight: 1,
+    source: 'data/patterns/events-markers.tsv',
+  };
+}
+
 /**
  * "The US claimed that ISIL had attacked Iraq": a conflict act reported after a claim is the
  * claimant's accusation (CAMEO 112) of the act's agent, whether or not the act happened.
@@ -807,21 +812,7 @@ function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] 
     if (h.type !== 'allege' || !h.marker.cameo || v.pos[h.from] === 'NOUN') continue;
     const speaker = subjectOf(v, groupStart(v, h.from, 0), 0);
     if (speaker < 0) continue;
-    const p: EventPattern = {
-      id: `alleged-${h.marker.text.replace(/\s+/g, '-')}`,
-      cameo: h.marker.cameo,
-      kind: 'v',
-      elems: [],
-      exactHead: true,
-      sym: false,
-      self: false,
-      intent: false,
-      loc: false,
-      inv: false,
-      pair: null,
-      weight: 1,
-      source: 'data/patterns/events-markers.tsv',
-    };
+    const p = markerPattern(`alleged-${h.marker.text.replace(/\s+/g, '-')}`, h.marker.cameo);
     for (const r of raws) {
       if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { readTsv } from './tsv.js';
+import { isJsSpace } from '../00-model/chars.js';
 
 export interface TopicDef {
   id: string;
@@ -93,13 +94,6 @@ function termKeys(terms: string[]): Set<number> | null {
   return keys;
 }
 
-const WS = /\s/;
-/** `\s` for one UTF-16 code unit: ASCII by char code, the rest by the regex */
-function isWs(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return WS.test(String.fromCharCode(c));
-}
-
 /** the lookbehind's and lookahead's word characters: A-Z a-z 0-9 U+00C0–U+024F */
 function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
@@ -116,8 +110,8 @@ function keyAt(s: string, p: number): number {
   for (let n = 0; n < 3; n++) {
     if (q >= s.length) return -1;
     let c = s.charCodeAt(q);
-    if (isWs(c)) {
-      while (q < s.length && isWs(s.charCodeAt(q))) q++;
+    if (isJsSpace(c)) {
+      while (q < s.length && isJsSpace(s.charCodeAt(q))) q++;
       c = 32;
     } else {
       q++;
