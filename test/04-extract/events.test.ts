@@ -147,6 +147,10 @@ describe('structure: source and target', () => {
     expect(un.events.map(brief).some((e) => e.startsWith('IGOUNO>'))).toBe(false);
     expect(codes('Russia, which condemned Ukraine, met China.')).toContain('RUS>UKR:111');
   });
+  it('"will not hesitate to" states an intent, not a negation', () => {
+    expect(codes('Germany will not hesitate to impose sanctions on Russia.')).toEqual(['DEU>RUS:1312']);
+    expect(codes('Germany will not impose sanctions on Russia.')).toEqual(['DEU>RUS:1312 neg']);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
