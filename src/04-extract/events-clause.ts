@@ -266,9 +266,13 @@ export function clauseEnd(v: SentView, i: number, hi: number): number {
     if (isBoundary(v, j) || isReport(v, j)) return j;
     if (REL.has(w) && j > 0 && v.lower[j - 1] === ',') return j;
     if (w === ',' && attributionFollows(v, j + 1, hi)) return j;
+    // "…, and we will support…", "…, but they refused": a new clause with a pronoun subject
+    if (w === ',' && CLAUSE_COORD.has(v.lower[j + 1] ?? '') && SUBJECT_PRONOUNS.has(v.lower[j + 2] ?? '')) return j;
   }
   return hi;
 }
+const CLAUSE_COORD = new Set(['and', 'but', 'while', 'yet', 'so']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 /** ", Syrian state media reported", ", the ministry said on Monday": a trailing attribution */
 function attributionFollows(v: SentView, from: number, hi: number): boolean {

@@ -151,6 +151,12 @@ describe('structure: source and target', () => {
     expect(codes('Germany will not hesitate to impose sanctions on Russia.')).toEqual(['DEU>RUS:1312']);
     expect(codes('Germany will not impose sanctions on Russia.')).toEqual(['DEU>RUS:1312 neg']);
   });
+  it('", and we …" opens a new clause: its pronoun is no object of the verb before', () => {
+    const { events } = runEvents('Japan condemned the launch, and we will support a resolution.', {
+      people: { we: 'USA' },
+    });
+    expect(events.map(brief).some((e) => e.startsWith('JPN>USA'))).toBe(false);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
