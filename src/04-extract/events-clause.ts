@@ -272,6 +272,19 @@ export function clauseEnd(v: SentView, i: number, hi: number): number {
   return hi;
 }
 const CLAUSE_COORD = new Set(['and', 'but', 'while', 'yet', 'so']);
+
+/**
+ * "Canada agreed to deliver vehicles, and the first of them arrived…": ", and" + a determiner or
+ * numeral opens a new clause whose subject is that noun phrase, between `from` and the verb `g`.
+ */
+function newClauseBetween(v: SentView, from: number, g: number): boolean {
+  for (let j = from; j + 2 < g; j++) {
+    if (v.lower[j] !== ',' || !CLAUSE_COORD.has(v.lower[j + 1]!)) continue;
+    const p = v.pos[j + 2];
+    if (p === 'DET' || p === 'NUM') return true;
+  }
+  return false;
+}
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they']);
 
 /** ", Syrian state media reported", ", the ministry said on Monday": a trailing attribution */
@@ -379,6 +392,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
     let adjacent = true;
     for (let j = mm.t1 + 1; j < g && adjacent; j++) if (v.pos[j] !== 'ADV') adjacent = false;
     if (inPP && v.lower[pw] !== 'of' && !(adjacent && SUBORD.has(v.lower[pw]!))) continue;
+    if (newClauseBetween(v, mm.t1 + 1, g)) continue;
     best = a;
   }
   if (best < 0 && fallback >= 0) {
@@ -391,6 +405,7 @@ export function subjectOf(v: SentView, g: number, lo: number, depth = 0): number
       if (v.pos[j] === 'VERB' && v.actorAt[j]! < 0 && v.lower[j]!.endsWith('ing')) verbBefore = true;
     if (
       !verbBefore &&
+      !newClauseBetween(v, fm.t1 + 1, g) &&
       (pw < cs || (v.pos[pw] === 'ADP' && v.lower[pw] !== 'to' && v.lower[pw] !== 'with' && v.lower[pw] !== 'by'))
     )
       best = fallback;

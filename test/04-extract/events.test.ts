@@ -157,6 +157,12 @@ describe('structure: source and target', () => {
     });
     expect(events.map(brief).some((e) => e.startsWith('JPN>USA'))).toBe(false);
   });
+  it('", and the first of them arrived": the subject of the new clause is that noun phrase, not the actors before', () => {
+    const es = codes(
+      'Canada and Germany agreed to deliver trucks to Haiti, and the first of them arrived in Haiti on Sunday.',
+    );
+    expect(es.some((e) => /^(CAN|DEU)>HTI:042/.test(e))).toBe(false);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
