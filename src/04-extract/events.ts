@@ -1196,7 +1196,9 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
   if (!p.self && !reciprocal) {
     // explicit T slot, else an actor inside the matched phrase ("expelled two Russian diplomats"), else the first after it;
     // a possessor inside it ("reaffirmed Australia's support for…") is the holder, i.e. the source
-    let inside = objectAfter(v, head + 1, m.end);
+    // (not when the phrase ends in a preposition: "discussed Syria with X" — Syria is the topic,
+    // the target follows "with")
+    let inside = v.pos[m.end - 1] === 'ADP' ? -1 : objectAfter(v, head + 1, m.end);
     if (inside >= 0 && v.lower[v.mentions[inside]!.t1 + 1] === "'s") {
       if (!srcs.length) srcs = [inside];
       inside = -1;

@@ -163,6 +163,10 @@ describe('structure: source and target', () => {
     );
     expect(es.some((e) => /^(CAN|DEU)>HTI:042/.test(e))).toBe(false);
   });
+  it('"discussed X with Y": X is the topic, Y the target', () => {
+    expect(codes('Germany discussed Syria with France.')).toEqual(['DEU>FRA:040']);
+    expect(codes('Germany discussed Syria with the visitors.').some((e) => e.includes('>SYR'))).toBe(false);
+  });
   it('compound objects give one event per member', () => {
     expect(codes('Norway criticized Hungary and Poland.')).toEqual(['NOR>HUN:111', 'NOR>POL:111']);
   });
