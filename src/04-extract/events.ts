@@ -764,23 +764,28 @@ function reportedObligations(v: SentView, sentMarkers: MarkerHit[], n: number): 
     const tgts = coordinated(v, addressee, lo, h.from);
     for (const t of tgts) {
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[t]!.m)) continue;
-      out.push({
-        p,
-        code: h.marker.cameo,
-        head: h.from,
-        end: h.to,
-        src: speaker,
-        tgt: t,
-        tgtPlace: null,
-        negated: false,
-        hypothetical: false,
-        governor: -1,
-        governorEnd: -1,
-        toAt: -1,
-      });
+      out.push(markerRaw(p, h, speaker, t));
     }
   }
   return out;
+}
+
+/** The asserted event a marker codes by itself, from `src` to `tgt`, on the marker's words. */
+function markerRaw(p: EventPattern, h: MarkerHit, src: number, tgt: number): Raw {
+  return {
+    p,
+    code: p.cameo,
+    head: h.from,
+    end: h.to,
+    src,
+    tgt,
+    tgtPlace: null,
+    negated: false,
+    hypothetical: false,
+    governor: -1,
+    governorEnd: -1,
+    toAt: -1,
+  };
 }
 
 /** The pattern of an event a marker word codes by itself ("reported", "alleged"): a verb, exact head. */
@@ -816,20 +821,7 @@ function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] 
     for (const r of raws) {
       if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
       if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;
-      out.push({
-        p,
-        code: h.marker.cameo,
-        head: h.from,
-        end: h.to,
-        src: speaker,
-        tgt: r.src,
-        tgtPlace: null,
-        negated: false,
-        hypothetical: false,
-        governor: -1,
-        governorEnd: -1,
-        toAt: -1,
-      });
+      out.push(markerRaw(p, h, speaker, r.src));
     }
   }
   return out;

@@ -29,6 +29,7 @@ import {
   type Store,
   type StoredDocument,
   type TopicRow,
+  RECORD_FILTER_KEYS,
 } from './store.js';
 import { checkDateBound, dateHi, dateLo, likeEscape, monthOf, toFtsQuery } from './util.js';
 
@@ -744,22 +745,7 @@ class SqliteStore implements Store {
       if (typeof raw !== 'string') throw new QueryError(`filter ${key} must be a string`);
       const v = raw.trim();
       if (!spec.filters.has(key)) {
-        const known = [
-          'doc',
-          'actor',
-          'country',
-          'dyad',
-          'cameo',
-          'root',
-          'plover',
-          'topic',
-          'status',
-          'from',
-          'to',
-          'place',
-          'q',
-        ];
-        if (!known.includes(key)) throw new QueryError(`unknown filter "${key}"`);
+        if (!RECORD_FILTER_KEYS.includes(key)) throw new QueryError(`unknown filter "${key}"`);
         throw new QueryError(`filter "${key}" does not apply to ${kind} records`);
       }
       switch (key) {

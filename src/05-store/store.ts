@@ -90,6 +90,23 @@ export interface RecordFilter {
   q?: string;
 }
 
+/** The filters a query can take, in the order of RecordFilter. */
+export const RECORD_FILTER_KEYS: readonly (keyof RecordFilter)[] = [
+  'doc',
+  'actor',
+  'country',
+  'dyad',
+  'cameo',
+  'root',
+  'plover',
+  'topic',
+  'status',
+  'from',
+  'to',
+  'place',
+  'q',
+];
+
 export interface QueryResult<T = RecordOf> {
   total: number;
   rows: T[];

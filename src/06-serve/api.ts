@@ -5,7 +5,7 @@
  */
 import { Hono, type Context } from 'hono';
 import type { RecordKind } from '../00-model/records.js';
-import type { Page, RecordFilter, Store } from '../05-store/store.js';
+import { RECORD_FILTER_KEYS, type Page, type RecordFilter, type Store } from '../05-store/store.js';
 import { openapi } from './openapi.js';
 import { worldMap } from './map.js';
 
@@ -37,21 +37,7 @@ export interface IngestResult {
 export const MAX_LIMIT = 1000;
 export const DEFAULT_LIMIT = 50;
 
-const FILTER_KEYS: (keyof RecordFilter)[] = [
-  'doc',
-  'actor',
-  'country',
-  'dyad',
-  'cameo',
-  'root',
-  'plover',
-  'topic',
-  'status',
-  'from',
-  'to',
-  'place',
-  'q',
-];
+const FILTER_KEYS = RECORD_FILTER_KEYS;
 const PAGE_KEYS = ['limit', 'offset', 'sort', 'order'];
 
 export class HttpError extends Error {
