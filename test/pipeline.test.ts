@@ -3,25 +3,11 @@ import type { Doc } from '../src/00-model/doc.js';
 import { applyStage, runBatch, runStages, type Stage } from '../src/pipeline.js';
 import type { KB } from '../src/knowledge/index.js';
 import { toRecords } from '../src/records.js';
+import { testDoc } from './fixtures/doc.js';
 
 const kb = {} as KB;
-const doc = (): Doc => ({
-  id: 'abc',
-  text: 'Lavrov met Tillerson. They agreed.',
-  meta: {
-    id: 'abc',
-    file: 'x.txt',
-    inputId: null,
-    url: null,
-    title: 'T',
-    published: '2017-07-07',
-    place: null,
-    source: null,
-    speakers: [],
-    language: 'en',
-  },
-  layers: {},
-});
+const doc = (): Doc =>
+  testDoc('Lavrov met Tillerson. They agreed.', { id: 'abc', file: 'x.txt', title: 'T', published: '2017-07-07' });
 
 const sentences: Stage = {
   name: 'sentences',

@@ -4,6 +4,7 @@ import { fixCase, titleSpeaker } from '../../src/02-segment/names.js';
 import { loadSegmentLexicon } from '../../src/02-segment/lexicon.js';
 import type { Doc } from '../../src/00-model/doc.js';
 import type { KB } from '../../src/knowledge/index.js';
+import { testDoc } from '../fixtures/doc.js';
 
 const lex = loadSegmentLexicon();
 const brief = (text: string, title: string | null = null) => {
@@ -287,23 +288,7 @@ describe('fixCase', () => {
 describe('segmentStage', () => {
   it('returns layers and meta without touching the doc', () => {
     const text = 'Question: How did the talks go?\n\nSergey Lavrov: Very well.';
-    const doc: Doc = {
-      id: 'x',
-      text,
-      meta: {
-        id: 'x',
-        file: null,
-        inputId: null,
-        url: null,
-        title: 'Foreign Minister Sergey Lavrov’s answers to media questions',
-        published: null,
-        place: null,
-        source: null,
-        speakers: [],
-        language: 'en',
-      },
-      layers: {},
-    };
+    const doc: Doc = testDoc(text, { id: 'x', title: 'Foreign Minister Sergey Lavrov’s answers to media questions' });
     const out = segmentStage.run(doc, {} as KB);
     expect(out.layers?.turns).toHaveLength(2);
     expect(out.layers?.paragraphs).toHaveLength(2);

@@ -4,27 +4,12 @@ import { loadKB } from '../../src/knowledge/index.js';
 import { runStages } from '../../src/pipeline.js';
 import { segmentStage } from '../../src/02-segment/index.js';
 import { actorStage, counterpartAt, mentionsIn } from '../../src/03-recognise/actors.js';
+import { testDoc } from '../fixtures/doc.js';
 
 const kb = loadKB();
 
 function run(text: string, published: string | null = '2017-07-07', title: string | null = null): Doc {
-  const doc: Doc = {
-    id: 't',
-    text,
-    meta: {
-      id: 't',
-      file: null,
-      inputId: null,
-      url: null,
-      title,
-      published,
-      place: null,
-      source: null,
-      speakers: [],
-      language: 'en',
-    },
-    layers: {},
-  };
+  const doc: Doc = testDoc(text, { id: 't', title, published });
   return runStages(doc, kb, [segmentStage, actorStage]);
 }
 

@@ -5,6 +5,7 @@ import type { ActorMention, DateMention, Doc, DocMeta } from '../../src/00-model
 import { emptyActor } from '../../src/00-model/doc.js';
 import type { KB } from '../../src/knowledge/index.js';
 import { dateStage, fallbackSentences, inferDocYear, recogniseDates, type Term } from '../../src/03-recognise/dates.js';
+import { testDoc } from '../fixtures/doc.js';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data');
 
@@ -284,24 +285,7 @@ describe('document year inference', () => {
   });
 
   function doc(text: string, meta: Partial<DocMeta>, actors: ActorMention[] = []): Doc {
-    return {
-      id: 'x',
-      text,
-      meta: {
-        id: 'x',
-        file: null,
-        inputId: null,
-        url: null,
-        title: null,
-        published: null,
-        place: null,
-        source: null,
-        speakers: [],
-        language: 'en',
-        ...meta,
-      },
-      layers: { sentences: [], actors },
-    };
+    return testDoc(text, { id: 'x', ...meta }, { sentences: [], actors });
   }
   it('the stage fills meta.published from a partial dateline and resolves yearless dates with it', () => {
     const dir = path.join(dataDir);

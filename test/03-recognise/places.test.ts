@@ -3,28 +3,12 @@ import type { ActorMention, Doc, DocMeta, Place } from '../../src/00-model/doc.j
 import { emptyActor } from '../../src/00-model/doc.js';
 import { loadKB } from '../../src/knowledge/index.js';
 import { placeStage, recognisePlaces } from '../../src/03-recognise/places.js';
+import { testDoc } from '../fixtures/doc.js';
 
 const kb = loadKB();
 
 function doc(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] = []): Doc {
-  return {
-    id: 'x',
-    text,
-    meta: {
-      id: 'x',
-      file: null,
-      inputId: null,
-      url: null,
-      title: null,
-      published: null,
-      place: null,
-      source: null,
-      speakers: [],
-      language: 'en',
-      ...meta,
-    },
-    layers: { sentences: [], tokens: [], actors },
-  };
+  return testDoc(text, { id: 'x', ...meta }, { sentences: [], tokens: [], actors });
 }
 function places(text: string, meta: Partial<DocMeta> = {}, actors: ActorMention[] = []) {
   return recognisePlaces(doc(text, meta, actors), kb).places.map((p) => ({

@@ -14,25 +14,10 @@ import { placeStage } from '../../src/03-recognise/places.js';
 import { topicStage } from '../../src/04-extract/topics.js';
 import { quoteStage } from '../../src/04-extract/quotes.js';
 import { eventStage } from '../../src/04-extract/events.js';
+import { testDoc } from '../fixtures/doc.js';
 
 export function makeDoc(text: string, published = '2017-07-10'): Doc {
-  return {
-    id: 'test',
-    text,
-    meta: {
-      id: 'test',
-      file: null,
-      inputId: null,
-      url: null,
-      title: null,
-      published,
-      place: null,
-      source: null,
-      speakers: [],
-      language: 'en',
-    },
-    layers: {},
-  };
+  return testDoc(text, { published });
 }
 
 /** Longest-match country tagger over tokens; `people` maps a name to its country. */

@@ -4,6 +4,7 @@ import { emptyActor } from '../../src/00-model/doc.js';
 import { findTopics } from '../../src/04-extract/topics.js';
 import { sentencesOf } from '../../src/04-extract/meet-util.js';
 import { loadKB } from '../../src/knowledge/index.js';
+import { testDoc } from '../fixtures/doc.js';
 
 export const kb = loadKB();
 
@@ -111,24 +112,12 @@ export function makeDoc(f: Fixture): Doc {
     }
   }
   actors.sort((a, b) => a.start - b.start);
-  const base: Doc = {
-    id: 'test',
-    text,
-    meta: {
-      id: 'test',
-      file: null,
-      inputId: null,
-      url: null,
-      title: null,
-      published: f.published ?? null,
-      place: f.place ? { name: f.place, country: null, lat: null, lon: null } : null,
-      source: null,
-      speakers: f.speaker ? [f.speaker] : [],
-      language: 'en',
-      titleSpeaker: f.speaker ?? null,
-    },
-    layers: {},
-  };
+  const base: Doc = testDoc(text, {
+    published: f.published ?? null,
+    place: f.place ? { name: f.place, country: null, lat: null, lon: null } : null,
+    speakers: f.speaker ? [f.speaker] : [],
+    titleSpeaker: f.speaker ?? null,
+  });
   const withTurns: Doc = { ...base, layers: { turns } };
   const sentences = sentencesOf(withTurns)
     .map((s) => ({ ...s, turn: turns.findIndex((t) => s.start >= t.start && s.end <= t.end) }))
