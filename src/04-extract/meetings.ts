@@ -87,6 +87,9 @@ const SPECIFIC_AFTER =
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
 const MODAL_BEFORE =
   /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
+/** "such summits should be held regularly": a meeting recommended or possible, not one held or set */
+const MODAL_AFTER =
+  /^[^.;:?!]{0,60}?\b(?:should|could|must|may|might|can|ought\s+to|need\s+to|needs\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted)\b/i;
 /** a meeting denied or ruled out: "did not meet", "no plans for X to speak with", "refused to meet", "no meeting" */
 const NEGATED_BEFORE =
   /\b(?:no|not\s+any)\s+(?:plans?|intention|intent)\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+(?:\w+\s+){0,2}$|\b(?:will|would|shall|do|does|did|has|have|had)\s*(?:not|n['’]t)\s+(?:\w+\s+)?$|\b(?:never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+)?$/i;
@@ -429,7 +432,10 @@ function readSentence(r: DocReading, sr: SentenceReading, sentenceHits: Hit[], v
     // "whether a meeting will take place" asks; it does not report
     if (/\b(?:whether|if)\b[^,;]{0,60}$/i.test(text.slice(Math.max(s.start, h.start - 70), h.start))) continue;
     // cheap tests first: a trigger that names no real meeting needs no parties
-    if (!r.isTitle && !realMeeting(text, s, h, dateOf(text, sr, h))) continue;
+    const d = dateOf(text, sr, h);
+    // "X should be held regularly" recommends meetings (headlines too); with a date it plans one
+    if (!d && MODAL_AFTER.test(text.slice(h.end, s.end))) continue;
+    if (!r.isTitle && !realMeeting(text, s, h, d)) continue;
     const sc = readTrigger(r, sr, h);
     if (sc) sentCands.push(sc);
   }
@@ -995,6 +1001,17 @@ function modeOf(h: Hit): Candidate['mode'] {
   return '';
 }
 
+/**
+ * Whether `fine`'s date lies within `coarse`'s, a year or a month ("2024-09-13" to "2024-09-17"
+ * within "2024-09"); a day is within no other date.
+ */
+function within(fine: MeetingAnn, coarse: MeetingAnn): boolean {
+  const c = coarse.date;
+  const f = fine.date;
+  if (!c || !f || coarse.dateEnd || c.length > 7 || f.length <= c.length) return false;
+  return f.startsWith(c) && (!fine.dateEnd || fine.dateEnd.startsWith(c));
+}
+
 const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+');
 
 function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
@@ -1018,7 +1035,29 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
       if (c.mode === 'phone') same.m.format = 'phone';
     }
     let target = same?.m;
-    if (!target && !c.dated && !c.defaulted) {
+    if (!target && c.dated && m.date) {
+      // "the summit in September 2024" and "the summit was held from September 13 to 17": one
+      // meeting, dated by the mention that says more (not one held elsewhere)
+      target = out.find(
+        (o) =>
+          outKeys.get(o) === pk &&
+          o.status === m.status &&
+          !placedApart(o.place, m.place) &&
+          (within(m, o) || within(o, m)),
+      );
+      if (target && within(m, target)) {
+        target.date = m.date;
+        target.dateEnd = m.dateEnd;
+        if (!target.place && m.place) target.place = m.place;
+        if (!c.fromTitle) {
+          target.evidence = m.evidence;
+          titleEv.delete(target);
+        }
+      }
+    }
+    // a named forum event with no date of its own ("the BRICS Media Summit was held for the first
+    // time…") is the one the text dated, not a second one held today
+    if (!target && !c.dated && (!c.defaulted || m.rule.startsWith('meeting:forum:'))) {
       // an undated mention refers to a dated meeting of the same parties and status
       // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
       target = out.find((o) => outKeys.get(o) === pk && o.status === m.status && !placedApart(o.place, m.place));

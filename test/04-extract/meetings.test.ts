@@ -169,6 +169,41 @@ describe('meetings', () => {
     expect(ms[0].evidence.text.length).toBeGreaterThan(0);
   });
 
+  it('gives one named forum event one record, dated by the mention that says most', () => {
+    const doc = makeDoc({
+      text:
+        'The BRICS Media Summit organised in September 2024 brought together journalists from many countries.\n\n' +
+        'The BRICS Media Summit was held from September 13 to 17 in Moscow.\n\n' +
+        'The BRICS Media Summit was held for the first time as a new format of the forum.\n',
+      published: '2024-12-26',
+      place: 'Moscow',
+      actors: [['BRICS', 'org', { org: 'BRICS' }]],
+      dates: [
+        ['September 2024', '2024-09', false],
+        ['September 13 to 17', '2024-09-13', false, '2024-09-17'],
+      ],
+      places: [['Moscow', 'RUS']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms).toHaveLength(1);
+    expect(keys(ms[0])).toBe('BRICS');
+    expect([ms[0].date, ms[0].dateEnd]).toEqual(['2024-09-13', '2024-09-17']);
+    expect(ms[0].evidence.text).toMatch(/^The BRICS Media Summit was held from September 13/);
+  });
+
+  it('keeps meetings recommended with "should be held" out, in the title as in the text', () => {
+    const base = makeDoc({
+      text: 'Lavrov said so in an interview.\n\nSummits like the BRICS summit should be held regularly, he said.\n',
+      published: '2024-12-26',
+      actors: [['BRICS', 'org', { org: 'BRICS' }]],
+    });
+    const doc: Doc = {
+      ...base,
+      meta: { ...base.meta, title: 'Events like the BRICS Summit should be held regularly, says Russian top diplomat' },
+    };
+    expect(extractMeetings(doc, kb)).toEqual([]);
+  });
+
   it("takes meetings in a quoted statement as the quoted speaker's, and keeps idioms out", () => {
     const doc = withQuotes(
       makeDoc({
