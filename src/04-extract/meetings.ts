@@ -584,7 +584,7 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const { text } = r;
   const { s, mentions } = sr;
   const kind = h.p.kind;
-  let subj = namedSubject(text, sr, h);
+  let subj = namedSubject(r, sr, h);
   const fp =
     !subj.length && !!narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
   if (!subj.length && kind === 'verb' && !fp) subj = pronounSubject(r, sr, h);
@@ -604,9 +604,37 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   return plainReading(partiesFrom([...subj, ...comp], first));
 }
 
+/** "… and discussed": a predicate coordinated with the one before it */
+const COORDINATED_LEAD = /\band\s+(?:then\s+|also\s+)?$/i;
+
+/** The start of the first verb token in [from, to) of the document (-1: none). */
+function firstVerb(doc: Doc, from: number, to: number): number {
+  const toks = doc.layers.tokens ?? [];
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < toks.length && toks[i]!.start < to; i++) if (toks[i]!.pos === 'VERB') return toks[i]!.start;
+  return -1;
+}
+
 /** The mentions naming a verb's subject (none when the subject is a pronoun or first person). */
-function namedSubject(text: string, sr: SentenceReading, h: Hit): ActorMention[] {
+function namedSubject(r: DocReading, sr: SentenceReading, h: Hit): ActorMention[] {
+  const { text } = r;
   let subj = mentionsBefore(text, sr.s, h.start, sr.mentions);
+  // "A and B condemned X's launches and discussed…": a verb coordinated with an earlier one has
+  // that one's subject; the actors in the earlier verb's object are not its subject
+  if (
+    subj.length > 1 &&
+    (h.p.kind === 'verb' || h.p.kind === 'discuss') &&
+    COORDINATED_LEAD.test(text.slice(subj[0].end, h.start))
+  ) {
+    const v = firstVerb(r.doc, subj[0].end, h.start);
+    if (v >= 0) subj = subj.filter((m) => m.end <= v);
+  }
   // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
   if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];
   if (

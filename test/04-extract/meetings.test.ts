@@ -4,6 +4,7 @@ import { keysOf } from '../../src/04-extract/meet-util.js';
 import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
 import { extractQuotes } from '../../src/04-extract/quotes.js';
 import type { Doc } from '../../src/00-model/doc.js';
+import { tokenizeText } from '../../src/02-segment/tokens.js';
 
 const withQuotes = (doc: Doc): Doc => ({ ...doc, layers: { ...doc.layers, quotes: extractQuotes(doc, kb) } });
 
@@ -189,6 +190,31 @@ describe('meetings', () => {
     expect(keys(ms[0])).toBe('BRICS');
     expect([ms[0].date, ms[0].dateEnd]).toEqual(['2024-09-13', '2024-09-17']);
     expect(ms[0].evidence.text).toMatch(/^The BRICS Media Summit was held from September 13/);
+  });
+
+  it('takes the subject of "A and B condemned X and discussed…" from before the first verb', () => {
+    const base = makeDoc({
+      text: 'The Secretary and the Foreign Ministers condemned North Korea’s missile launches and discussed how to expand cooperation.\n',
+      published: '2022-07-08',
+      actors: [
+        ['Secretary', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['North Korea', 'country', { country: 'PRK' }],
+      ],
+    });
+    // the verbs are found by their part of speech: the real tagger's tokens
+    const doc: Doc = { ...base, layers: { ...base.layers, tokens: tokenizeText(base.text).tokens } };
+    expect(extractMeetings(doc, kb).filter((m) => keysOf(m.parties).includes('PRK'))).toEqual([]);
+    // with a single predicate the actor before it stays its subject
+    const one = makeDoc({
+      text: 'The Secretary and North Korea’s envoy discussed how to expand cooperation.\n',
+      published: '2022-07-08',
+      actors: [
+        ['Secretary', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['North Korea', 'country', { country: 'PRK' }],
+      ],
+    });
+    const ms = extractMeetings({ ...one, layers: { ...one.layers, tokens: tokenizeText(one.text).tokens } }, kb);
+    expect(ms.map(keys)).toEqual(['PRK+USA']);
   });
 
   it('keeps meetings recommended with "should be held" out, in the title as in the text', () => {
