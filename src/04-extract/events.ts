@@ -1431,12 +1431,24 @@ function pairUp(
       const a = srcs[x] ?? -1;
       const b = tgts[y] ?? -1;
       if (a >= 0 && b >= 0 && (a === b || sameEntity(v.mentions[a]!.m, v.mentions[b]!.m))) continue;
+      // a state sanctions others: "the Canadian government announced bans on travel to Canada
+      // against…" does not sanction Canada
+      if (a >= 0 && b >= 0 && code === SANCTIONS && sameCountry(v.mentions[a]!.m, v.mentions[b]!.m)) continue;
       if (a < 0 && b < 0 && p.kind === 'n') continue;
       out.push(raw(p, code, head, end, mod, tgtPlace, a, b));
     }
   // "Serbian President Kostunica promised to democratize Serbia": the act stands, with no distinct target
   if (!out.length) for (let x = 0; x < srcs.length; x++) out.push(raw(p, code, head, end, mod, tgtPlace, srcs[x]!, -1));
   return out.take();
+}
+
+/** CAMEO 163: impose embargo, boycott or sanctions */
+const SANCTIONS = '163';
+
+/** Two mentions of one country (any sector of it); false when either names no country. */
+function sameCountry(a: ActorMention, b: ActorMention): boolean {
+  const c = a.actor.country;
+  return !!c && c === b.actor.country && !a.actor.org && !b.actor.org;
 }
 
 /** pairUp's raw events as it makes them */

@@ -66,6 +66,11 @@ describe('event patterns: cooperation and conflict', () => {
     expect(codes('Turkey launched air strikes on Iraq.')).toEqual(['TUR>IRQ:195']);
     expect(codes('Iran seized a British tanker.')).toEqual(['IRN>GBR:171']);
   });
+  it('a state imposes sanctions on others, not on itself', () => {
+    const run = (text: string) => runEvents(text, { people: { Trudeau: 'CAN' } }).events.map(brief);
+    expect(run('Trudeau announced bans on travel to Canada against senior officers.')).toEqual(['CAN>-:163']);
+    expect(run('Trudeau imposed new sanctions on Russia.')).toEqual(['CAN>RUS:163']);
+  });
   it('blocking patterns: some phrases with event verbs are not events', () => {
     expect(codes('Russia released a statement on Syria.')).toEqual([]);
     expect(codes('The plan will meet the needs of Ukraine.')).toEqual([]);
