@@ -15,6 +15,9 @@ const targetMB = mbArg >= 0 ? Number(args[mbArg + 1]) : 10;
 const corpusArg = args.indexOf('--corpus');
 const corpus = corpusArg >= 0 ? path.resolve(args[corpusArg + 1]) : path.join(root, 'sample');
 
+// the engine settings the `readout` command runs with (src/engine.ts)
+const { tuneEngine } = await import(dist('engine.js'));
+tuneEngine();
 const { loadKB } = await import(dist('knowledge/index.js'));
 const { readInputs } = await import(dist('01-ingest/index.js'));
 const { Readout } = await import(dist('app.js'));

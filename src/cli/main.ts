@@ -4,6 +4,9 @@
  */
 import { Command, Option } from 'commander';
 import { registerCommands } from './commands.js';
+import { tuneEngine } from '../engine.js';
+
+tuneEngine();
 
 const program = new Command();
 program
