@@ -71,7 +71,10 @@ export function segment(
   const paras = paragraphs(text, {
     startsBlock: (s, e) => labelAt(s, e) !== null || datelineAt(s, e) >= 0,
   });
-  const labels: (Label | null)[] = paras.map((p) => labelAt(p.start, p.end));
+  // built by push and read by a loop, not map/findIndex: those sent the optimised segment() back
+  // to the interpreter ~160 times in a bench run ("wrong map")
+  const labels: (Label | null)[] = [];
+  for (const p of paras) labels.push(labelAt(p.start, p.end));
   const transcript = isTranscript(labels);
 
   // the title, and an early short line without final punctuation (the title when ingest
@@ -142,7 +145,8 @@ export function segment(
 
   // principal speakers: title speaker first, expanded to full names found in the header
   // header lines: the title and the lines before the first label (each line on its own)
-  const firstLabel = labels.findIndex((x) => x !== null);
+  let firstLabel = -1;
+  for (let k = 0; k < labels.length && firstLabel < 0; k++) if (labels[k] !== null) firstLabel = k;
   const headerLines: string[] = [effTitle ?? '', title ?? ''];
   for (let k = 0; k < firstLabel; k++) headerLines.push(text.slice(paras[k].start, paras[k].end));
   // name candidates of a line, computed only for lines that contain the surname to expand
