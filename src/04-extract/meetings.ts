@@ -604,8 +604,10 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   return plainReading(partiesFrom([...subj, ...comp], first));
 }
 
-/** "… and discussed": a predicate coordinated with the one before it */
-const COORDINATED_LEAD = /\band\s+(?:then\s+|also\s+)?$/i;
+/** "… and discussed", "… but also met": a predicate coordinated with the one before it */
+/** a clause that opens with its verb: "(but) also met" */
+const ELIDED_LEAD = /^\s*(?:(?:also|then|later|subsequently)\s+)?$/i;
+const COORDINATED_LEAD = /\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/i;
 
 /** The start of the first verb token in [from, to) of the document (-1: none). */
 function firstVerb(doc: Doc, from: number, to: number): number {
@@ -625,15 +627,25 @@ function firstVerb(doc: Doc, from: number, to: number): number {
 function namedSubject(r: DocReading, sr: SentenceReading, h: Hit): ActorMention[] {
   const { text } = r;
   let subj = mentionsBefore(text, sr.s, h.start, sr.mentions);
+  // "…have met with officials in East Timor but also met with…": a clause that opens with its
+  // verb has the subject of the clause before it, the words before that clause's first verb
+  const cs = clauseStart(text, sr.s, h.start);
+  if (!subj.length && (h.p.kind === 'verb' || h.p.kind === 'discuss') && ELIDED_LEAD.test(text.slice(cs, h.start))) {
+    const join = /\b(?:and|but)\s*$/i.exec(text.slice(sr.s.start, cs));
+    if (join) {
+      const end = sr.s.start + join.index;
+      const pcs = clauseStart(text, sr.s, end);
+      const v = firstVerb(r.doc, pcs, end);
+      subj = sr.mentions.filter((m) => m.start >= pcs && m.end <= (v >= 0 ? v : end));
+    }
+  }
   // "A and B condemned X's launches and discussed…": a verb coordinated with an earlier one has
   // that one's subject; the actors in the earlier verb's object are not its subject
-  if (
-    subj.length > 1 &&
-    (h.p.kind === 'verb' || h.p.kind === 'discuss') &&
-    COORDINATED_LEAD.test(text.slice(subj[0].end, h.start))
-  ) {
-    const v = firstVerb(r.doc, subj[0].end, h.start);
-    if (v >= 0) subj = subj.filter((m) => m.end <= v);
+  if (subj.length && (h.p.kind === 'verb' || h.p.kind === 'discuss')) {
+    if (COORDINATED_LEAD.test(text.slice(cs, h.start))) {
+      const v = firstVerb(r.doc, cs, h.start);
+      if (v >= 0) subj = subj.filter((m) => m.end <= v);
+    }
   }
   // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
   if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];

@@ -217,6 +217,20 @@ describe('meetings', () => {
     expect(ms.map(keys)).toEqual(['PRK+USA']);
   });
 
+  it('gives a clause that opens with its verb ("but also met") the subject of the clause before', () => {
+    const base = makeDoc({
+      text: 'In the last three days, our officials have met with officials in Egypt but also met with officials in Jordan.\n',
+      published: '2010-07-15',
+      actors: [
+        ['our officials', 'pronoun', { country: 'AUS' }],
+        ['Egypt', 'country', { country: 'EGY' }],
+        ['Jordan', 'country', { country: 'JOR' }],
+      ],
+    });
+    const doc: Doc = { ...base, layers: { ...base.layers, tokens: tokenizeText(base.text).tokens } };
+    expect(extractMeetings(doc, kb).map(keys).sort()).toEqual(['AUS+EGY', 'AUS+JOR']);
+  });
+
   it('keeps meetings recommended with "should be held" out, in the title as in the text', () => {
     const base = makeDoc({
       text: 'Lavrov said so in an interview.\n\nSummits like the BRICS summit should be held regularly, he said.\n',
