@@ -242,3 +242,15 @@ export function need<K extends keyof Layers>(doc: Doc, layer: K, by: string): La
   if (!l) throw new Error(`layer "${layer}" is missing: run the ${by} stage first`);
   return l as Layers[K];
 }
+
+/** First index whose span starts at or after `at` (list sorted by start). */
+export function lowerBound(l: readonly Span[], at: number): number {
+  let lo = 0;
+  let hi = l.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (l[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -24,6 +24,7 @@ import type {
   TopicMention,
   Turn,
 } from '../00-model/doc.js';
+import { lowerBound } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
@@ -941,18 +942,6 @@ function mentionsSorted(l: readonly Span[]): boolean {
 function isSorted(l: readonly Span[]): boolean {
   for (let i = 1; i < l.length; i++) if (l[i]!.start < l[i - 1]!.start) return false;
   return true;
-}
-
-/** First index whose span starts at or after `at` (list sorted by start). */
-function lowerBound(l: readonly Span[], at: number): number {
-  let lo = 0;
-  let hi = l.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (l[mid]!.start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function placeActor(p: Place): Actor {

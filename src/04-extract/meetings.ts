@@ -19,7 +19,7 @@ import type {
   Sentence,
   Span,
 } from '../00-model/doc.js';
-import { emptyActor, evidence } from '../00-model/doc.js';
+import { emptyActor, evidence, lowerBound } from '../00-model/doc.js';
 import type { KB } from '../knowledge/index.js';
 import type { MeetingPattern } from '../knowledge/topics.js';
 import type { Stage } from '../pipeline.js';
@@ -612,14 +612,8 @@ const COORDINATED_LEAD = /\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/i;
 /** The start of the first verb token in [from, to) of the document (-1: none). */
 function firstVerb(doc: Doc, from: number, to: number): number {
   const toks = doc.layers.tokens ?? [];
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < toks.length && toks[i]!.start < to; i++) if (toks[i]!.pos === 'VERB') return toks[i]!.start;
+  for (let i = lowerBound(toks, from); i < toks.length && toks[i]!.start < to; i++)
+    if (toks[i]!.pos === 'VERB') return toks[i]!.start;
   return -1;
 }
 
