@@ -523,6 +523,35 @@ describe('meetings: generalisation rules', () => {
     expect(peru?.date).toBeNull();
   });
 
+  it('reads "traveled to X" and "will travel to X" as visits, and travel as a noun as none', () => {
+    const doc = makeDoc({
+      text:
+        'Deputy Secretary Wendy Sherman traveled to Chile for meetings with officials on July 25.\n\n' +
+        'Minister Jan Novak will travel to Peru on October 11.\n\n' +
+        'Chile announced a ban on travel to Peru.\n',
+      published: '2021-07-26',
+      actors: [
+        ['Deputy Secretary Wendy Sherman', 'person', { name: 'Wendy Sherman', country: 'USA' }],
+        ['Minister Jan Novak', 'person', { name: 'Jan Novak', country: 'CZE' }],
+        ['Chile', 'country', { country: 'CHL' }],
+        ['Peru', 'country', { country: 'PER' }],
+      ],
+      dates: [
+        ['July 25', '2021-07-25', false],
+        ['October 11', '2021-10-11', true],
+      ],
+      places: [
+        ['Chile', 'CHL'],
+        ['Peru', 'PER'],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.status, m.format, m.date])).toEqual([
+      ['CHL+USA', 'held', 'visit', '2021-07-25'],
+      ['CZE+PER', 'planned', 'visit', '2021-10-11'],
+    ]);
+  });
+
   it('dates a forum across a parenthetical relative clause, and a proposal to convene is planned', () => {
     const doc = makeDoc({
       text:
