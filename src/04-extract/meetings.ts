@@ -498,6 +498,9 @@ function forumReading(text: string, sr: SentenceReading, h: Hit): Reading {
   const { s, mentions } = sr;
   const inName = mentions.filter((m) => m.start < h.start && m.end > h.start && m.end <= h.end);
   const mod = inName.length ? inName : modifierBefore(text, h.start, mentions, s.start);
+  // "a summit between the United States and ASEAN": a summit of its sides
+  const between = complementAfter(text, s, h.end, mentions, /^\s*between\b/i);
+  if (between.length > 1) return plainReading(partiesFrom(between));
   const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
   const orgs = [...mod, ...after].filter((m) => m.actor?.org);
   if (!orgs.length) return plainReading(partiesFrom([...mod, ...after]));

@@ -552,6 +552,19 @@ describe('meetings: generalisation rules', () => {
     ]);
   });
 
+  it('gives "a summit between X and Y" its two sides as parties', () => {
+    const doc = makeDoc({
+      text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
+      published: '2022-05-13',
+      actors: [
+        ['United States', 'country', { country: 'USA' }],
+        ['ASEAN', 'org', { org: 'ASEAN' }],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.format])).toEqual([['ASEAN+USA', 'summit']]);
+  });
+
   it('dates a forum across a parenthetical relative clause, and a proposal to convene is planned', () => {
     const doc = makeDoc({
       text:
