@@ -519,7 +519,16 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
     before,
   );
-  const subj = lightVerb ? notGoverned(text, cs) : mod;
+  // "Secretary Blinken and Foreign Minister Marsudi Before Their Meeting": "their" is the sides named before
+  const their = !lightVerb && /\btheir\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
+  const subj = lightVerb
+    ? notGoverned(text, cs)
+    : their
+      ? notGoverned(
+          text,
+          mentions.filter((m) => m.end <= h.start),
+        )
+      : mod;
   // "The three ministers agreed … to hold a meeting": the sides of the meeting reported before
   const sides = lightVerb && !subj.length ? sidesBefore(r, text, s, h) : [];
   const firstPerson =

@@ -244,6 +244,26 @@ describe('meetings', () => {
     expect(extractMeetings(doc, kb)).toEqual([]);
   });
 
+  it('reads "their meeting" as the meeting of the sides named before it (a title "A and B Before Their Meeting")', () => {
+    const base = makeDoc({
+      text: 'SECRETARY BLINKEN: Good morning. It is a pleasure to be here with Foreign Minister Rau.\n',
+      published: '2022-02-04',
+      actors: [
+        ['SECRETARY BLINKEN', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['Foreign Minister Rau', 'person', { name: 'Zbigniew Rau', country: 'POL' }],
+      ],
+    });
+    const doc: Doc = {
+      ...base,
+      meta: {
+        ...base.meta,
+        title: 'Secretary Antony Blinken and Polish Foreign Minister Zbigniew Rau Before Their Meeting',
+      },
+    };
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.date])).toEqual([['POL+USA', '2022-02-04']]);
+  });
+
   it("takes meetings in a quoted statement as the quoted speaker's, and keeps idioms out", () => {
     const doc = withQuotes(
       makeDoc({
