@@ -101,6 +101,23 @@ describe('agreements', () => {
     expect(as[2].date).toBe('2019-04-12');
   });
 
+  it('a body set up is a commitment; conditions "created" are none', () => {
+    const doc = makeDoc({
+      text:
+        'A hotline between Russia and Turkey will be set up next month.\n\n' +
+        'The conditions for the development of China-Australia relations will be created.\n',
+      published: '2019-05-02',
+      actors: [
+        ['Russia', 'country', { country: 'RUS' }],
+        ['Turkey', 'country', { country: 'TUR' }],
+        ['China', 'country', { country: 'CHN' }],
+        ['Australia', 'country', { country: 'AUS' }],
+      ],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => [keys(a), a.status])).toEqual([['RUS+TUR', 'planned']]);
+  });
+
   it('"the sides agreed" stands for the parties of the meeting just reported', () => {
     const doc = withMeetings(
       makeDoc({
