@@ -275,6 +275,9 @@ export function modifierBefore(
   return out;
 }
 
+/** an acronym in brackets ("the Bi-national Commission (BNC)"): no clause break */
+const ACRONYM_PAREN = /\s*\([\p{Lu}\p{N}&.-]{2,12}\)/gu;
+
 /** Words that separate a date from a trigger in another clause. */
 const DATE_STOP =
   /[;:?!()–—]|\b(?:which|who|whom|that|where|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
@@ -314,7 +317,7 @@ export function pickDate(
       const gap = d.start >= posEnd ? text.slice(posEnd, d.start) : text.slice(d.end, pos);
       // "the summit, which will be held in Hangzhou in September"; "on May 8, 2015, when they met"
       // a parenthetical relative clause between trigger and date ("the summit, which was the key event, was held on…") is skipped
-      const g0 = gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ');
+      const g0 = gap.replace(ACRONYM_PAREN, '').replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ');
       const g =
         d.start >= posEnd
           ? relative
@@ -353,7 +356,15 @@ export function pickPlace(places: PlaceMention[], s: Span, pos: number, text?: s
         continue;
       // a place in another clause is another event's
       const gap = p.start >= pos ? text.slice(pos, p.start) : text.slice(p.end, pos);
-      if (DATE_STOP.test(gap.replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ').replace(RELATIVE_EVENT, ''))) continue;
+      if (
+        DATE_STOP.test(
+          gap
+            .replace(ACRONYM_PAREN, '')
+            .replace(/,\s*(?:which|who)\b[^,;()]*,/i, ' ')
+            .replace(RELATIVE_EVENT, ''),
+        )
+      )
+        continue;
     }
     const dist = p.start >= pos ? p.start - pos : (pos - p.end) * 2;
     if (dist > 160) continue; // a place far from the trigger names something else

@@ -585,6 +585,21 @@ describe('meetings: generalisation rules', () => {
     expect(ms.map((m) => [keys(m), m.format])).toEqual([['ASEAN+USA', 'summit']]);
   });
 
+  it('dates a visit across an acronym in brackets ("the Commission (BNC) … from 19 – 20 October")', () => {
+    const doc = makeDoc({
+      text: 'Deputy President Cyril Ramaphosa visited Sweden for the session of the Bi-national Commission (BNC) from 19 – 20 October 2015.\n',
+      published: '2015-10-21',
+      actors: [
+        ['Deputy President Cyril Ramaphosa', 'person', { name: 'Cyril Ramaphosa', country: 'ZAF' }],
+        ['Sweden', 'country', { country: 'SWE' }],
+      ],
+      dates: [['19 – 20 October 2015', '2015-10-19', false, '2015-10-20']],
+      places: [['Sweden', 'SWE']],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.date, m.dateEnd])).toEqual([['SWE+ZAF', '2015-10-19', '2015-10-20']]);
+  });
+
   it('dates a forum across a parenthetical relative clause, and a proposal to convene is planned', () => {
     const doc = makeDoc({
       text:
