@@ -14,6 +14,11 @@ describe('topics', () => {
     expect(text.slice(ms[2].start, ms[2].end)).toMatch(/Korean Peninsula/);
   });
 
+  it('takes vaccines for COVID-19 only where the text names it', () => {
+    expect(topics('They agreed to fund research on vaccines for rheumatic fever.')).toEqual([]);
+    expect(topics('They agreed to share COVID-19 vaccines.')).toEqual(['covid-19']);
+  });
+
   it('matches word endings, apostrophe variants and short acronyms only in capitals', () => {
     expect(topics('New sanctions against Iran’s nuclear programme were lifted.')).toEqual([
       'iran-nuclear',
