@@ -1282,14 +1282,17 @@ function namesAfterOf(st: PassState, chain: Mod[], x: number): number {
   return x;
 }
 
-/** complement: "for Syria", "for Ukraine Negotiations", "on Climate" (and a name right after it) */
+/** a post accredited "to" a country or body: "Ambassador to Havana", "Special Envoy to Syria" */
+const ACCREDITED = /\b(?:ambassador|envoy|representative|delegate|emissary|consul|charg[eé] d['’]affaires)$/i;
+
+/** complement: "for Syria", "on Climate", "Ambassador to Havana" (and a name right after it) */
 function complement(st: PassState, t: Title): void {
   const { ws, at } = st;
   const q = t.q;
   if (!(
     t.role.kind === 'person' &&
     q < ws.length &&
-    (ws[q].key === 'for' || ws[q].key === 'on') &&
+    (ws[q].key === 'for' || ws[q].key === 'on' || (ws[q].key === 'to' && ACCREDITED.test(t.roleName))) &&
     !ws[q].brk &&
     q + 1 < ws.length &&
     ws[q + 1].cap &&

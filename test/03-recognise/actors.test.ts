@@ -57,6 +57,13 @@ describe('titled names', () => {
       country: 'USA',
     });
   });
+  it('a post accredited "to" a place: "Russian Ambassador to Havana Viktor Koronelli"', () => {
+    const d = run('Russian Ambassador to Havana Viktor Koronelli said the invitation reflects Cuba’s prestige.');
+    expect(at(d, 'Viktor')!.actor).toMatchObject({ name: 'Viktor Koronelli', country: 'RUS', code: 'RUSGOV' });
+    // "to" after other titles is no complement: a headline's verb is not part of the title
+    const h = run('The Foreign Minister to Visit China');
+    expect(h.layers.actors!.some((m) => m.actor.role?.includes('Visit'))).toBe(false);
+  });
   it('Title of Country + name: "President of the Russian Federation Vladimir Putin"', () => {
     const d = run(
       'The talks between President of the Russian Federation Vladimir Putin and Chinese President Xi Jinping lasted three hours.',
