@@ -247,6 +247,23 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
         }
         named = { at, name };
       }
+      // in the quote's own sentence, an office named without a name that reports ("the Chinese
+      // foreign ministry spokesperson said … he said: “…”") is the speaker
+      if (i === si) {
+        let office: ActorMention | null = null;
+        for (const m of mentions)
+          if (
+            m.start >= x.start &&
+            m.end <= hi &&
+            m.actor.role &&
+            !m.actor.name &&
+            !inAnyQuote(m.start) &&
+            speaksAfter.test(text.slice(m.end, m.end + 30))
+          )
+            office = m;
+        if (office && (!reporter || office.start > reporter.end) && (!named || office.start > named.at))
+          return office.actor;
+      }
       if (named && (!reporter || named.at > reporter.end)) {
         const known = persons.find((p) => p.start <= named!.at + named!.name.length && p.end >= named!.at);
         return (

@@ -23,6 +23,20 @@ describe('quotes', () => {
     for (const q of qs) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it('gives "X\'s spokesperson said … he said: “…”" to the spokesperson, not to the person addressed before', () => {
+    const doc = makeDoc({
+      text:
+        'Thank you, Ms Porter. With regard to North Korea, the Chinese foreign ministry spokesperson said today, to quote him, he said: ' +
+        '“The DPRK has long faced external threats to security.” What is your response?\n',
+      actors: [
+        ['Ms Porter', 'person', { name: 'Vedant Porter', country: 'USA' }],
+        ['Chinese foreign ministry spokesperson', 'country', { country: 'CHN', role: 'Spokesperson' }],
+      ],
+    });
+    const qs = extractQuotes(doc, kb);
+    expect(qs.map((q) => [q.speaker?.country, q.speaker?.role])).toEqual([['CHN', 'Spokesperson']]);
+  });
+
   it('resolves "he" and "the top diplomat" across paragraphs to the reporting person, not to a person he mentions', () => {
     const doc = makeDoc({
       text:
