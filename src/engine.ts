@@ -4,9 +4,10 @@
  *
  * The pipeline is many mid-sized functions (one per rule or phase). V8's optimising compiler,
  * which runs on a background thread, by default inlines callees into each optimised function up
- * to 920 bytes of bytecode in all; over a 10 MB run it then spends about a third of the process's
- * CPU time compiling. A budget of 200 bytes cut the process's CPU time by 6–9% at the same
- * throughput (paired runs of `npm run bench`, two processes at a time, README "Throughput").
+ * to 920 bytes of bytecode in all; over a 10 MB run its thread then takes about 30% of the
+ * process's CPU time. A budget of 200 bytes cut the process's CPU time by about 6% (1–9% over
+ * paired runs of `npm run bench`, two processes at a time) at the same throughput; see the
+ * README, "Evaluation and benchmarks".
  */
 import v8 from 'node:v8';
 
