@@ -151,6 +151,8 @@ interface DocContext {
   topicsOf: (span: Span) => string[];
   mentionsBy: ActorMention[][];
   datesBy: DateMention[][];
+  /** the agreements read so far, in text order */
+  found: { ann: AgreementAnn }[];
 }
 
 function docContext(doc: Doc): DocContext {
@@ -173,6 +175,7 @@ function docContext(doc: Doc): DocContext {
     topicsOf: topicIndex(doc),
     mentionsBy: bySentence(narration, sents),
     datesBy: bySentence(doc.layers.dates ?? [], sents),
+    found: [],
   };
 }
 
@@ -385,8 +388,13 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
       if (other) f.sides.push(other);
     }
   } else if (COLLECTIVE.test(subjText)) {
-    // "the sides agreed": the parties of the meeting the text last spoke of
+    // "the sides agreed": the parties of the meeting the text last spoke of, else of the last
+    // agreement of two or more parties ("Russia and Turkey agreed on… The two countries signed…")
     f.sides = recentMeetingParties(cx.meetings, h.start);
+    if (!f.sides.length) {
+      for (let k = cx.found.length - 1; k >= 0 && !f.sides.length; k--)
+        if (keysOf(cx.found[k]!.ann.parties).length >= 2) f.sides = cx.found[k]!.ann.parties;
+    }
   } else {
     f.participle = !/\b(?:the|a|an|both|all)\s+[\p{L}-]+/iu.test(subjText);
     f.mentions = mentions;
@@ -683,6 +691,7 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   const ps = patternSet(kb.topics?.agreementPatterns ?? []);
   const cx = docContext(doc);
   const out: Cand[] = [];
+  cx.found = out;
   for (let si = 0; si < cx.sents.length; si++) {
     const sc = candidateSentence(cx, ps, si);
     if (!sc) continue;

@@ -101,6 +101,27 @@ describe('agreements', () => {
     expect(as[2].date).toBe('2019-04-12');
   });
 
+  it('"the two countries signed" after an agreement of two countries, with no meeting reported: those countries', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'Russia and Turkey agreed on a ceasefire in Idlib. ' +
+          'The two countries signed a memorandum on trade, which enters into force on January 1, 2021.\n',
+        published: '2020-03-05',
+        actors: [
+          ['Russia', 'country', { country: 'RUS' }],
+          ['Turkey', 'country', { country: 'TUR' }],
+        ],
+        dates: [['January 1, 2021', '2021-01-01', true]],
+      }),
+    );
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => [keys(a), a.status, a.effective])).toEqual([
+      ['RUS+TUR', 'reached', null],
+      ['RUS+TUR', 'signed', '2021-01-01'],
+    ]);
+  });
+
   it('a body set up is a commitment; conditions "created" are none', () => {
     const doc = makeDoc({
       text:
