@@ -1685,7 +1685,10 @@ function kbSurname(st: PassState, i: number, mentioned: Set<string>): void {
   // a surname never introduced in the text: a head of state or government, or someone whose
   // country is in the text too
   const isHead = hit.person.terms.some(isHeadTerm);
-  if (term && (isHead || mentioned.has(term.country ?? term.org ?? ''))) {
+  // a foreign minister in office on the document's day whose surname no one else in the KB has:
+  // diplomatic reporting names them by surname alone ("Lavrov met Tillerson in Manila")
+  const foreignMinister = !!hit.term && hit.term.family === 'foreign-minister' && cands.length === 1;
+  if (term && (isHead || foreignMinister || mentioned.has(term.country ?? term.org ?? ''))) {
     const a = hit.term ? personActor(A, hit.person, hit.term) : personActor(A, hit.person, term, { role: null });
     emit(st, i, i + 1, 'person', a, personKey(a), 'kb-surname');
     notePerson(st, a, personKey(a), w.start);

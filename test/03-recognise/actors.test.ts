@@ -57,6 +57,12 @@ describe('titled names', () => {
       country: 'USA',
     });
   });
+  it('a foreign minister in office is named by surname alone; out of office he is not', () => {
+    const d = run('Lavrov met Tillerson in Manila.', '2017-08-07');
+    expect(at(d, 'Lavrov')!.actor).toMatchObject({ name: 'Sergey Lavrov', country: 'RUS' });
+    expect(at(d, 'Tillerson')!.actor).toMatchObject({ name: 'Rex Tillerson', country: 'USA' });
+    expect(at(run('Tillerson met the press in Manila.', '2019-08-07'), 'Tillerson')).toBeUndefined();
+  });
   it('a post accredited "to" a place: "Russian Ambassador to Havana Viktor Koronelli"', () => {
     const d = run('Russian Ambassador to Havana Viktor Koronelli said the invitation reflects Cuba’s prestige.');
     expect(at(d, 'Viktor')!.actor).toMatchObject({ name: 'Viktor Koronelli', country: 'RUS', code: 'RUSGOV' });
@@ -108,12 +114,12 @@ describe('surnames without a first mention', () => {
     expect(at(d, 'Xi')!.actor).toMatchObject({ name: 'Xi Jinping', country: 'CHN' });
     expect(at(d, 'Wang')!.actor).toMatchObject({ name: 'Wang Yi', country: 'CHN' });
   });
-  it('a bare KB surname (not a head of state) needs its country in the text; "the West" is never a person', () => {
+  it('a bare KB surname (not a head of state or foreign minister) needs its country in the text; "the West" is never a person', () => {
     const d = run('Russia said Putin would attend. The West disagreed.', '2017-05-14');
     expect(at(d, 'Putin')!.actor.name).toBe('Vladimir Putin');
     expect(at(d, 'West')).toBeUndefined();
-    const d2 = run('The markets fell. Tillerson was not mentioned by anyone here.', '2017-05-14');
-    expect(at(d2, 'Tillerson')).toBeUndefined();
+    const d2 = run('The markets fell. Mattis was not mentioned by anyone here.', '2017-05-14');
+    expect(at(d2, 'Mattis')).toBeUndefined();
   });
 });
 
