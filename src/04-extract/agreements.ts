@@ -375,17 +375,24 @@ function participleParties(cx: DocContext, sc: SentenceContext, h: Hit, byAgent:
 function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Actor | null, f: PartyFinding): void {
   const { text } = cx;
   const { s, mentions } = sc;
-  const subject = mentionsBefore(text, s, h.start, mentions);
+  let subject = mentionsBefore(text, s, h.start, mentions);
+  // "we" in a quotation of another speaker is that speaker's side, not the transcript speaker's
+  const quoted = cx.quoteSpeaker(h.start);
+  if (quoted && subject.length && subject.every((m) => m.kind === 'pronoun')) subject = [];
   const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
   f.mentions = [...subject, ...comp];
   if (subject.length) return;
   const subjText = text.slice(clauseStart(text, s, h.start), h.start);
   if (narrator && FIRST_PERSON_SUBJECT.test(subjText)) {
     f.sides = [narrator];
-    // "we agreed" in a transcript of bilateral talks: both sides
+    // "we agreed" in a transcript of bilateral talks: both sides (for a quoted speaker in
+    // another's transcript, the other side is that transcript's speaker)
     if (/\b[Ww]e\b(?:\s+\w+){0,3}\s*$/.test(subjText) && !comp.length) {
+      const nk = partyKey(narrator);
       const other = counterpartAt(cx.doc, h.start);
-      if (other) f.sides.push(other);
+      const host = quoted ? narratorOf(cx.doc, s) : null;
+      if (other && partyKey(other) !== nk) f.sides.push(other);
+      else if (host && partyKey(host) !== nk) f.sides.push(host);
     }
   } else if (COLLECTIVE.test(subjText)) {
     // "the sides agreed": the parties of the meeting the text last spoke of, else of the last

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractAgreements } from '../../src/04-extract/agreements.js';
 import { extractMeetings } from '../../src/04-extract/meetings.js';
+import { extractQuotes } from '../../src/04-extract/quotes.js';
 import { keysOf } from '../../src/04-extract/meet-util.js';
 import type { Doc } from '../../src/00-model/doc.js';
 import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
@@ -120,6 +121,19 @@ describe('agreements', () => {
       ['RUS+TUR', 'reached', null],
       ['RUS+TUR', 'signed', '2021-01-01'],
     ]);
+  });
+
+  it('"we agreed" quoted from another speaker in a transcript is that speaker\'s side and the transcript speaker\'s', () => {
+    const base = makeDoc({
+      text: 'Sergey Lavrov: I met US Secretary of State Rex Tillerson today. "We agreed to establish a working group," Rex Tillerson said.\n',
+      published: '2017-08-07',
+      speaker: 'Sergey Lavrov',
+      actors: [LAVROV, ['Rex Tillerson', 'person', { name: 'Rex Tillerson', country: 'USA' }]],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    const doc: Doc = { ...base, layers: { ...base.layers, quotes: extractQuotes(base, kb) } };
+    const as = extractAgreements(withMeetings(doc), kb);
+    expect(as.map((a) => keys(a))).toEqual(['RUS+USA']);
   });
 
   it('a body set up is a commitment; conditions "created" are none', () => {
