@@ -202,6 +202,23 @@ function candidateSentence(cx: DocContext, ps: PatternSet, si: number): Sentence
 }
 
 /** A pattern can match only where one of its fixed strings occurs. */
+/**
+ * "Restrictions must be applied by February 2018." right after an agreement, in a sentence with no
+ * trigger of its own: the agreement's deadline.
+ */
+function obligationDeadline(cx: DocContext, ps: PatternSet, si: number, prev: Cand | undefined): void {
+  if (!prev || si <= prev.s.index || si - prev.s.index > 2 || !cx.datesBy[si]!.length) return;
+  const s = cx.sents[si]!;
+  const stext = cx.text.slice(s.start, s.end);
+  if (!OBLIGATION.test(stext) || isQuestion(cx.doc, s)) return;
+  const lowText = cx.low !== null ? cx.low.slice(s.start, s.end) : stext.toLowerCase();
+  const sc: SentenceContext = { si, s, stext, lowText, mentions: cx.mentionsBy[si]!, dates: cx.datesBy[si]! };
+  const sd = specialDates(cx, ps, sc);
+  if (!sd.deadline) return;
+  attachDates(prev, sd);
+  extend(cx, prev, s);
+}
+
 function mayMatch(p: AgreementPattern, lowText: string): boolean {
   const fs = patternFactors(p);
   if (!fs) return true;
@@ -701,7 +718,10 @@ export function extractAgreements(doc: Doc, kb: KB): AgreementAnn[] {
   cx.found = out;
   for (let si = 0; si < cx.sents.length; si++) {
     const sc = candidateSentence(cx, ps, si);
-    if (!sc) continue;
+    if (!sc) {
+      obligationDeadline(cx, ps, si, out[out.length - 1]);
+      continue;
+    }
     const sd = specialDates(cx, ps, sc);
     const made = sentenceAgreement(cx, ps, sc, sd);
     if (made) {

@@ -136,6 +136,31 @@ describe('agreements', () => {
     expect(as.map((a) => keys(a))).toEqual(['RUS+USA']);
   });
 
+  it('"X must be applied by <date>" right after an agreement is its deadline; far from one it is none', () => {
+    const doc = (text: string) =>
+      makeDoc({
+        text,
+        published: '2017-07-14',
+        actors: [
+          ['Iran', 'country', { country: 'IRN' }],
+          ['United States', 'country', { country: 'USA' }],
+        ],
+        dates: [['February 2018', '2018-02', true]],
+      });
+    const near = extractAgreements(
+      doc('Iran and the United States agreed on new limits. Restrictions must be applied by February 2018.\n'),
+      kb,
+    );
+    expect(near.map((a) => [keys(a), a.deadline])).toEqual([['IRN+USA', '2018-02']]);
+    const far = extractAgreements(
+      doc(
+        'Iran and the United States agreed on new limits.\n\nTalks went on.\n\nThe weather was fine.\n\nTaxes must be paid by February 2018.\n',
+      ),
+      kb,
+    );
+    expect(far.map((a) => [keys(a), a.deadline])).toEqual([['IRN+USA', null]]);
+  });
+
   it('a body set up is a commitment; conditions "created" are none', () => {
     const doc = makeDoc({
       text:
