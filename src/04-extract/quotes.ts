@@ -188,6 +188,22 @@ function capReporterMatches(s: string, pats: QuotePatterns): RegExpExecArray[] {
   return out;
 }
 
+/** two capitalised words right after a reporting verb ("said Natalia Eismont") */
+const NAME_AFTER = /\s+(\p{Lu}[\p{Ll}'’-]+\s+\p{Lu}[\p{Ll}'’-]+)\b(?!\s+\p{Lu})/uy;
+
+/** The full names that follow a reporting verb ("…, said Natalia Eismont"). */
+function namesAfterVerbs(s: string, pats: QuotePatterns): string[] {
+  const { verbHint } = pats;
+  const out: string[] = [];
+  verbHint.lastIndex = 0;
+  for (let h = verbHint.exec(s); h; h = verbHint.exec(s)) {
+    NAME_AFTER.lastIndex = h.index + h[0].length;
+    const m = NAME_AFTER.exec(s);
+    if (m) out.push(m[1]!);
+  }
+  return out;
+}
+
 const accordingTo = /\baccording\s+to\s+([^,]{2,60}),/iu;
 
 export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
@@ -200,6 +216,9 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
     const w = fm[1].split(/\s+/);
     if (w.length >= 2) fullNames.push(w.slice(-2).join(' '));
   }
+
+  // "…, said Natalia Eismont, spokeswoman of…": a full name right after a reporting verb
+  for (const name of namesAfterVerbs(text, pats)) fullNames.push(name);
 
   const mentions = actorsOf(doc);
   const persons = mentions.filter((m) => (m.kind === 'person' || m.kind === 'role') && m.actor);

@@ -37,6 +37,15 @@ describe('quotes', () => {
     expect(qs.map((q) => [q.speaker?.country, q.speaker?.role])).toEqual([['CHN', 'Spokesperson']]);
   });
 
+  it('completes a bare surname from a full name given after a reporting verb ("said Natalia Eismont")', () => {
+    const doc = makeDoc({
+      text:
+        'The presidents met on Wednesday, said Natalia Eismont, spokeswoman of the Belarusian leader.\n\n' +
+        '"The governments are working and doing it very well," Eismont said.\n',
+    });
+    expect(extractQuotes(doc, kb).map((q) => q.speaker?.name)).toEqual(['Natalia Eismont']);
+  });
+
   it('resolves "he" and "the top diplomat" across paragraphs to the reporting person, not to a person he mentions', () => {
     const doc = makeDoc({
       text:
