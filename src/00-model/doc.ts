@@ -254,3 +254,17 @@ export function lowerBound(l: readonly Span[], at: number): number {
   }
   return lo;
 }
+
+/** The span of a start-sorted list of non-overlapping spans that contains `pos` (null: none). */
+export function spanAt<T extends Span>(l: readonly T[], pos: number): T | null {
+  let lo = 0;
+  let hi = l.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = l[mid]!;
+    if (pos < x.start) hi = mid - 1;
+    else if (pos >= x.end) lo = mid + 1;
+    else return x;
+  }
+  return null;
+}

@@ -19,6 +19,7 @@
  *   recogniseActors(doc, kb)   → {actors, turns, speakers} without the Stage wrapper
  */
 import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
+import { spanAt } from '../00-model/doc.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import type { CountryAlias } from '../knowledge/geo.js';
@@ -927,16 +928,7 @@ function personAt(st: PassState, p: Person, role: string | null, country: string
 
 /** the turn at an offset (binary search) */
 function speakerAt(turns: Turn[], pos: number): Turn | null {
-  let lo = 0;
-  let hi = turns.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const t = turns[mid];
-    if (pos < t.start) hi = mid - 1;
-    else if (pos >= t.end) lo = mid + 1;
-    else return t;
-  }
-  return null;
+  return spanAt(turns, pos);
 }
 
 /** the speaker of the turn at an offset, unless it is a question */

@@ -4,6 +4,7 @@
  * live here; lexical knowledge comes from data/patterns/*.tsv via the KB.
  */
 import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
+import { spanAt } from '../00-model/doc.js';
 
 /** The document's sentences, or a crude split when the segmenter gave none. */
 export function sentencesOf(doc: Doc): Sentence[] {
@@ -462,16 +463,8 @@ export function unattributedQuoteSpans(doc: Doc): Span[] {
 export function quoteSpeakerAt(doc: Doc): (pos: number) => Actor | null {
   const qs = [...(doc.layers.quotes ?? [])].sort((a, b) => a.start - b.start);
   return (pos: number) => {
-    let lo = 0;
-    let hi = qs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const q = qs[mid];
-      if (pos < q.start) hi = mid - 1;
-      else if (pos >= q.end) lo = mid + 1;
-      else return q.speaker && (q.speaker.country || q.speaker.org) ? q.speaker : null;
-    }
-    return null;
+    const q = spanAt(qs, pos);
+    return q?.speaker && (q.speaker.country || q.speaker.org) ? q.speaker : null;
   };
 }
 
