@@ -255,8 +255,8 @@ export function lowerBound(l: readonly Span[], at: number): number {
   return lo;
 }
 
-/** The span of a start-sorted list of non-overlapping spans that contains `pos` (null: none). */
-export function spanAt<T extends Span>(l: readonly T[], pos: number): T | null {
+/** The index of the span of a start-sorted list of non-overlapping spans that contains `pos` (-1: none). */
+export function spanIndexAt(l: readonly Span[], pos: number): number {
   let lo = 0;
   let hi = l.length - 1;
   while (lo <= hi) {
@@ -264,7 +264,13 @@ export function spanAt<T extends Span>(l: readonly T[], pos: number): T | null {
     const x = l[mid]!;
     if (pos < x.start) hi = mid - 1;
     else if (pos >= x.end) lo = mid + 1;
-    else return x;
+    else return mid;
   }
-  return null;
+  return -1;
+}
+
+/** The span of a start-sorted list of non-overlapping spans that contains `pos` (null: none). */
+export function spanAt<T extends Span>(l: readonly T[], pos: number): T | null {
+  const i = spanIndexAt(l, pos);
+  return i < 0 ? null : l[i]!;
 }

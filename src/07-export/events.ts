@@ -10,6 +10,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { Actor, Span } from '../00-model/doc.js';
+import { spanIndexAt } from '../00-model/doc.js';
 import type { EventRecord } from '../00-model/records.js';
 import type { RecordFilter, Store, StoredDocument } from '../05-store/store.js';
 import { loadCameoKB, cameoInfo, ploverOf, type CameoKB } from '../knowledge/cameo.js';
@@ -107,16 +108,8 @@ function dateParts(d: string | null): {
 
 /** 1-based number of the sentence holding `offset`, or null. */
 function sentenceNumber(sentences: Span[], offset: number): number | null {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid + 1;
-  }
-  return null;
+  const i = spanIndexAt(sentences, offset);
+  return i < 0 ? null : i + 1;
 }
 
 function sourceUrl(doc: string, f: DocFacts | null): string {
