@@ -25,6 +25,7 @@ import type {
   Turn,
 } from '../00-model/doc.js';
 import { lowerBound } from '../00-model/doc.js';
+import { counterpartAt } from '../03-recognise/actors.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
@@ -62,6 +63,8 @@ interface Match {
   preps: readonly { word: string; at: number }[];
 }
 
+/** prepositions that introduce what talks are about: "talks on Libya", "consultations about Syria" */
+const TOPIC_PREPS = new Set(['on', 'about', 'regarding', 'concerning', 'over']);
 /** prepositions that mark where an act is directed: "fired at", "sent to", "imposed on", "aimed against" */
 const DIRECTIONAL = new Set(['at', 'on', 'against', 'to', 'into', 'toward', 'towards', 'upon']);
 /** prepositions whose gerund object is not an act that happened: "accused of killing", "jailed for helping" */
@@ -351,6 +354,7 @@ interface SentOut {
   topics: string[];
   /** the document's events so far, the sentence's last (see sentenceFirst) */
   events: EventAnn[];
+  doc: Doc;
 }
 
 export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
@@ -477,6 +481,7 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
     place: placeWithin(input.places, s.start, s.end),
     topics: sentTopics(input.topics, s),
     events,
+    doc,
   };
   for (const r of kept) emitRaw(v, r, input.places, out);
 }
@@ -617,8 +622,11 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   if (r.src < 0 && r.tgt < 0 && !r.tgtPlace?.country) return;
   const srcM = r.src >= 0 ? v.mentions[r.src]!.m : undefined;
   const tgtM = r.tgt >= 0 ? v.mentions[r.tgt]!.m : undefined;
-  const target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
+  let target: Actor | null = tgtM ? tgtM.actor : r.tgtPlace?.country ? placeActor(r.tgtPlace) : null;
   const source = actorOf(srcM);
+  // "We had substantive talks" in a transcript of bilateral talks: with the other side
+  if (!target && r.p.sym && srcM?.kind === 'pronoun' && /^we$/i.test(out.doc.text.slice(srcM.start, srcM.end)))
+    target = counterpartAt(out.doc, srcM.start);
   const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
   emitEvent(out, v.kb, r, info, r.code, source, target, ruleName(r.p.id), trigger);
   // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
@@ -1185,6 +1193,10 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
       inside = -1;
     }
     let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+    // "had talks on Libya": after a mutual act, an actor under a topic preposition is what was
+    // talked about, not the other side
+    if (t >= 0 && t !== m.target && t !== inside && p.sym && TOPIC_PREPS.has(v.lower[v.mentions[t]!.t0 - 1] ?? ''))
+      t = -1;
     if (t < 0) {
       const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);
       if (pr >= 0) t = reportAntecedent(v, pr);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { brief, runEvents } from './events-fixture.js';
+import { loadKB } from '../../src/knowledge/index.js';
+import { runStages } from '../../src/pipeline.js';
+import { DEFAULT_STAGES } from '../../src/stages.js';
+import { testDoc } from '../fixtures/doc.js';
 
 const people = { Lavrov: 'RUS', 'Sergey Lavrov': 'RUS', Tillerson: 'USA', 'Wang Yi': 'CHN', Cavusoglu: 'TUR' };
 const codes = (text: string) => runEvents(text, { people }).events.map(brief);
@@ -16,6 +20,10 @@ describe('event patterns: consultations', () => {
     expect(codes('China hosted the Russian delegation.')).toEqual(['CHN>RUS:043', 'RUS>CHN:042']);
     // a stated intent is one side's: no linked act
     expect(codes('Peru will visit Chile in May.')).toEqual(['PER>CHL:036']);
+  });
+  it('an actor a mutual act is "on" or "about" is its topic, not the other side', () => {
+    expect(codes('Russia had talks on Libya.')).toEqual(['RUS>-:040']);
+    expect(codes('Russia held consultations with Iran about Syria.')).toEqual(['RUS>IRN:040']);
   });
   it('nominalisations: talks between X and Y, a telephone conversation between', () => {
     expect(codes('Talks between Russia and Japan ended on Friday.')).toEqual(['RUS>JPN:040', 'JPN>RUS:040']);
@@ -323,5 +331,20 @@ describe('record fields', () => {
   it('falls back to the day of a document published with a time, not to the minute', () => {
     const { events } = runEvents('Russia condemned Israel.', { published: '2017-08-06T15:56+03:00' });
     expect(events[0]!.date).toBe('2017-08-06');
+  });
+});
+
+describe('transcripts', () => {
+  it('"we had talks" in a transcript of bilateral talks is with the other side', () => {
+    const kb = loadKB();
+    const text =
+      'Sergey Lavrov: I held talks with Turkish Foreign Minister Mevlut Cavusoglu today. We signed a plan of consultations. ' +
+      'We also had talks on the situation in the region.\n\nQuestion: What about Syria?\n\nSergey Lavrov: We discussed it.\n';
+    const doc = runStages(testDoc(text, { published: '2019-12-05' }), kb, DEFAULT_STAGES);
+    const evs = (doc.layers.events ?? []).filter((e) => e.source?.country === 'RUS' && !e.source.name);
+    expect(evs.map((e) => [e.cameo, e.target?.name])).toEqual([
+      ['057', 'Mevlüt Çavuşoğlu'],
+      ['040', 'Mevlüt Çavuşoğlu'],
+    ]);
   });
 });
