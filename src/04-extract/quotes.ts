@@ -270,7 +270,9 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       // foreign ministry spokesperson said … he said: “…”") is the speaker
       if (i === si) {
         let office: ActorMention | null = null;
-        for (const m of mentions)
+        // (mentions are sorted by start)
+        for (const m of mentions) {
+          if (m.start >= hi) break;
           if (
             m.start >= x.start &&
             m.end <= hi &&
@@ -280,6 +282,7 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
             speaksAfter.test(text.slice(m.end, m.end + 30))
           )
             office = m;
+        }
         if (office && (!reporter || office.start > reporter.end) && (!named || office.start > named.at))
           return office.actor;
       }
