@@ -63,6 +63,15 @@ describe('places', () => {
     expect(ps.map((p) => p.country)).toEqual(['CHE', 'FRA']);
     expect(ps[0].lat).toBeCloseTo(46.2, 1);
   });
+  it('states and provinces win over towns of the same name abroad (Alaska, Ontario); Georgia stays a country', () => {
+    const ps = places('Military exercises were held in Alaska, South Carolina and Ontario.');
+    expect(ps.map((p) => [p.text, p.country])).toEqual([
+      ['Alaska', 'USA'],
+      ['South Carolina', 'USA'],
+      ['Ontario', 'CAN'],
+    ]);
+    expect(places('The minister flew to Georgia on Friday.').map((p) => p.country)).toEqual(['GEO']);
+  });
   it('a GeoNames town after a locative word, with coordinates', () => {
     const [p] = places('The minister arrived in Hangzhou for the summit.');
     expect(p).toMatchObject({ name: 'Hangzhou', country: 'CHN' });
