@@ -1545,7 +1545,25 @@ function groups(st: PassState, t: Title): number {
 function ourGroup(st: PassState, t: Title): number {
   const { poss, role } = t;
   const j = t.roleIt.j;
-  if (poss && FIRST_PL.has(poss)) {
+  // "Israel said its aircraft attacked…": the country or organisation named last before "its" in
+  // the same sentence owns the group, when the group is a clause's subject (a verb follows); as
+  // an object ("withdrew its troops from Germany", "asks its citizens") it stays part of its owner
+  const next = j < st.ws.length && !st.ws[j].brk ? st.ws[j].pos : null;
+  if (poss === 'its' && (next === 'VERB' || next === 'AUX')) {
+    const ante = itsAntecedent(st, t.start - 1);
+    if (ante) {
+      const sector = role.sector;
+      const owner = ante.country ?? ante.org!;
+      const a = actorOf({
+        country: ante.country,
+        org: ante.country ? null : ante.org,
+        sector,
+        role: role.kind === 'body' ? role.role : null,
+        code: cameoCode(owner, sector),
+      });
+      emit(st, t.start - 1, j, 'group', a, `group:${owner}:${sector}`, 'group-its');
+    }
+  } else if (poss && FIRST_PL.has(poss)) {
     const sp = answeringSpeakerAt(st.turns, st.ws[t.start].start);
     if (sp?.country) {
       const sector = role.sector;
@@ -1559,6 +1577,22 @@ function ourGroup(st: PassState, t: Title): number {
     }
   }
   return j - 1;
+}
+
+/** the actor a possessive "its" at word w refers to: the last country, organisation or group named before it in its sentence */
+function itsAntecedent(st: PassState, w: number): Actor | null {
+  let from = w;
+  while (from > 0 && !st.ws[from].sentStart) from--;
+  const lo = st.ws[from].start;
+  const at = st.ws[w].start;
+  for (let k = st.out.length - 1; k >= 0; k--) {
+    const m = st.out[k];
+    if (m.start >= at) continue;
+    if (m.start < lo) break;
+    if (m.kind === 'person' || m.kind === 'pronoun') return null;
+    if (m.actor.country || m.actor.org) return m.actor;
+  }
+  return null;
 }
 
 /** a lexicon item that is no title: a KB person, a non-state actor, an organisation or a country */

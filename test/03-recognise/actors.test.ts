@@ -336,6 +336,12 @@ describe('first person and counterparts in a transcript', () => {
     const d2 = run('Question: Why?\n\nSergey Lavrov: Our country is ready.\n\nQuestion: And?', '2016-03-11');
     expect(at(d2, 'Our country')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
   });
+  it('its troops → the country named before "its" in the sentence', () => {
+    const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
+    expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });
+    // no antecedent in the sentence: unresolved
+    expect(at(d2, 'Its aircraft')).toBeUndefined();
+  });
   it('our diplomats → the speaker’s country', () => {
     expect(at(d, 'Our diplomats')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
   });
