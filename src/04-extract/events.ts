@@ -818,18 +818,27 @@ function markerPattern(id: string, cameo: string): EventPattern {
 
 /**
  * "The US claimed that ISIL had attacked Iraq": a conflict act reported after a claim is the
- * claimant's accusation (CAMEO 112) of the act's agent, whether or not the act happened.
+ * claimant's accusation (CAMEO 112) of the act's agent, whether or not the act happened. A marker
+ * with `acts` counts only acts of those roots ("The US said that Iraq had attacked…": violence
+ * another party is said to have done is an accusation; other reported acts are reports).
  */
 function allegations(v: SentView, sentMarkers: MarkerHit[], raws: Raw[]): Raw[] {
   const out: Raw[] = [];
   for (const h of sentMarkers) {
     if (h.type !== 'allege' || !h.marker.cameo || v.pos[h.from] === 'NOUN') continue;
+    // "…, an AFP correspondent said, two weeks after…": a reporting verb with no clause after it
+    // reports what came before; its subject is no party
+    if (h.marker.acts && (h.to >= v.pos.length || v.pos[h.to] === 'PUNCT')) continue;
     const speaker = subjectOf(v, groupStart(v, h.from, 0), 0);
     if (speaker < 0) continue;
     const p = markerPattern(`alleged-${h.marker.text.replace(/\s+/g, '-')}`, h.marker.cameo);
     for (const r of raws) {
       if (r.head < h.to || r.src < 0 || r.negated || (v.kb.codes.get(r.code.slice(0, 2))?.quad ?? 0) < 3) continue;
-      if (sameEntity(v.mentions[speaker]!.m, v.mentions[r.src]!.m)) continue;
+      if (h.marker.acts && (r.hypothetical || !h.marker.acts.has(r.code.slice(0, 2)))) continue;
+      const a = v.mentions[speaker]!.m;
+      const b = v.mentions[r.src]!.m;
+      // a party does not accuse itself: "Russia said its forces struck…" is a report
+      if (sameEntity(a, b) || (a.actor.country && a.actor.country === b.actor.country)) continue;
       out.push(markerRaw(p, h, speaker, r.src));
     }
   }

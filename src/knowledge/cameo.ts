@@ -62,6 +62,8 @@ export interface Marker {
   text: string;
   /** for oblige/advise: the CAMEO code of the demand/appeal when an actor reports it */
   cameo: string | null;
+  /** for allege: the CAMEO roots of a reported act that make the report an accusation (null: any conflict act) */
+  acts: Set<string> | null;
 }
 
 export interface CameoKB {
@@ -231,6 +233,7 @@ function compileMarker(
   type: MarkerType,
   inflect: (w: string) => string[],
   cameo: string | null = null,
+  acts: Set<string> | null = null,
 ): Marker {
   const seq = text
     .trim()
@@ -240,7 +243,7 @@ function compileMarker(
       // closed-class words keep their form; "~word" (plan, intend, say…) accepts any inflection
       return w.startsWith('~') ? new Set(inflect(w.slice(1))) : new Set([w.toLowerCase()]);
     });
-  return { seq, type, text: text.replace(/~/g, ''), cameo };
+  return { seq, type, text: text.replace(/~/g, ''), cameo, acts };
 }
 
 export function loadCameoKB(dataDir: string): CameoKB {
@@ -300,9 +303,9 @@ export function loadCameoKB(dataDir: string): CameoKB {
   const markersByLast = new Map<string, Marker[]>();
   const reportForms = new Set<string>();
   const markerWords = new Set<string>();
-  for (const [text, type, cameo] of readTsv(path.join(dataDir, 'patterns/events-markers.tsv'))) {
+  for (const [text, type, cameo, acts] of readTsv(path.join(dataDir, 'patterns/events-markers.tsv'))) {
     if (!text || !type) continue;
-    const m = compileMarker(text, type as MarkerType, inflect, cameo || null);
+    const m = compileMarker(text, type as MarkerType, inflect, cameo || null, acts ? new Set(acts.split('|')) : null);
     markers.push(m);
     for (const f of m.seq[m.seq.length - 1]!) {
       let l = markersByLast.get(f);

@@ -195,7 +195,7 @@ describe('structure: source and target', () => {
     expect(codes('We discussed the plan of Japan that was endorsed by China.')).toContain('CHN>JPN:051');
   });
   it('reported speech: the clause after "said" has its own subject; pronouns go to the reporter', () => {
-    expect(codes('France said Russia attacked Ukraine.')).toEqual(['RUS>UKR:190']);
+    expect(codes('France said Russia attacked Ukraine.')).toEqual(['RUS>UKR:190', 'FRA>RUS:112']);
     expect(codes('Japan said it would not provide aid to Iraq.')).toEqual(['JPN>IRQ:121']);
   });
   it('"we" inside a direct quotation is the quoted speaker', () => {
@@ -221,6 +221,18 @@ describe('structure: source and target', () => {
     // a claim about oneself, or about something that is not a hostile act, accuses no one
     expect(codes('Russia claimed that it had shelled the town.').filter((c) => c.endsWith(':112'))).toEqual([]);
     expect(codes('Kenya claimed that Somalia had signed the accord.').filter((c) => c.endsWith(':112'))).toEqual([]);
+  });
+  it('saying that another party used force accuses it; saying it of oneself, or of other acts, does not', () => {
+    expect(codes('Russia said Ukrainian forces shelled the town on Friday.')).toContain('RUS>UKR:112');
+    expect(codes('Turkey said its troops had shelled the town.').filter((c) => c.endsWith(':112'))).toEqual([]);
+    expect(codes('Kenya said Somalia had signed the accord.').filter((c) => c.endsWith(':112'))).toEqual([]);
+    // a stated future act is a threat, not an accusation
+    expect(codes('Israel said Iran would attack the ships.').filter((c) => c.endsWith(':112'))).toEqual([]);
+  });
+  it('fighting terrorism, crime or a pandemic is no clash between the parties who do it', () => {
+    expect(codes('Russia and Egypt are fighting against international terrorism.')).toEqual([]);
+    expect(codes('The two countries will jointly combat drug trafficking.')).toEqual([]);
+    expect(codes('India and Pakistan fought a war in 1999.')).toEqual(['IND>PAK:190', 'PAK>IND:190']);
   });
   it('sending a delegation or envoy is a visit; a stated one is intent', () => {
     expect(codes('Chile sent a delegation to Peru on Monday.')).toContain('CHL>PER:042');
