@@ -470,6 +470,26 @@ describe('meetings', () => {
     expect(ms[0].date).toBe('2019-05-07');
     expect(ms[0].status).toBe('held');
   });
+  it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
+    const doc = makeDoc({
+      text:
+        'At the invitation of President Vladimir Putin, President Recep Erdogan visited Russia on Tuesday.\n\n' +
+        'President Recep Erdogan invited President Vladimir Putin to visit Turkey at a convenient time.\n',
+      published: '2019-05-08',
+      actors: [
+        ['President Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['President Recep Erdogan', 'person', { name: 'Recep Erdogan', country: 'TUR' }],
+        ['Russia', 'country', { country: 'RUS' }],
+        ['Turkey', 'country', { country: 'TUR' }],
+      ],
+      dates: [['on Tuesday', '2019-05-07', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [m.status, m.date])).toEqual([
+      ['held', '2019-05-07'],
+      ['planned', null],
+    ]);
+  });
 });
 
 describe('meetings: generalisation rules', () => {
