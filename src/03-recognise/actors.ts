@@ -1617,10 +1617,34 @@ function plainItem(st: PassState, i: number, it: Item): number {
 }
 
 /** a country's name, adjective, capital or seat of government, when it stands for an actor */
+/**
+ * The first word of a formal state name ending in the country name at item `it`: "the Republic of
+ * Indonesia", "Kingdom of the Netherlands"; -1 when none. (Formal names the KB lists, "Republic of
+ * Korea", are lexicon items of their own and never reach here.)
+ */
+function stateFormStart(st: PassState, it: Item): number {
+  const re = st.A.geo.stateFormBefore;
+  const { ws } = st;
+  if (!re || it.i < 2 || ws[it.i].brk) return -1;
+  const at = ws[it.i].start;
+  const m = re.exec(st.text.slice(Math.max(0, at - 60), at));
+  if (!m) return -1;
+  const from = at - m[1]!.length;
+  let k = it.i;
+  while (k > 0 && ws[k - 1].start >= from) k--;
+  for (let q = k; q < it.i; q++) if (st.used[q] || (q > k && ws[q].brk)) return -1;
+  return k;
+}
+
 function countryItem(st: PassState, i: number, it: Item, al: CountryAlias): void {
   const { ws } = st;
+  const form = al.kind === 'name' ? stateFormStart(st, it) : -1;
   const loc = i > 0 && LOC_PREP.has(ws[i - 1].key) && !ws[i].brk;
-  if (al.kind === 'name' && insideOtherName(st, it)) {
+  if (form >= 0) {
+    // "a visit to the Republic of Indonesia": the country under its formal name
+    const a = actorOf({ country: al.code, sector: null, code: cameoCode(al.code, null) });
+    emit(st, form, it.j, 'country', a, `country:${al.code}`, 'country-formal-name');
+  } else if (al.kind === 'name' && insideOtherName(st, it)) {
     // "South China Sea", "China Daily", "Bank of Russia": part of another proper name
   } else if ((al.kind === 'capital' || al.kind === 'seat') && loc) {
     // "in Moscow" is a place, not an actor

@@ -28,12 +28,7 @@ const MONTH_OR_DAY =
   /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mr|Mrs|Ms|Dr|The|This|That|These|Those|We|I|He|She|It|They|Our|His|Her|Their)$/;
 
 /** first actor mention overlapping [start, end); `actors` sorted by start, `cursor` only moves forward */
-function overlapsActor(
-  actors: { start: number; end: number; kind: string }[],
-  start: number,
-  end: number,
-  cursor: { i: number },
-): { kind: string } | null {
+function overlapsActor(actors: ActorSpan[], start: number, end: number, cursor: { i: number }): ActorSpan | null {
   while (cursor.i < actors.length && actors[cursor.i].end <= start - 200) cursor.i++;
   for (let k = cursor.i; k < actors.length; k++) {
     const a = actors[k];
@@ -52,8 +47,17 @@ interface Cand extends Span {
   rule: string;
 }
 
+/** an actor mention as the place finder reads it */
+interface ActorSpan {
+  start: number;
+  end: number;
+  kind: string;
+  rule?: string;
+  actor?: { country?: string | null };
+}
+
 export interface FindOptions {
-  actors?: { start: number; end: number; kind: string }[];
+  actors?: ActorSpan[];
 }
 
 /** longest known name in words; sub-spans longer than this are never looked up */
@@ -323,7 +327,12 @@ function findCandidates(text: string, kb: KB, opts: FindOptions): Cand[] {
         // whole sequence only: a country or a GeoNames town after a locative cue
         if (!(ctx.locative() || ctx.dateline(end))) continue;
         key ??= placeKey(name);
-        const cname = kb.geo.aliases?.get(key)?.find((a) => a.kind === 'name');
+        // a country under its formal name ("to the Republic of Indonesia"): the actor stage read it
+        const formal =
+          actor?.rule === 'country-formal-name' && actor.start === start && actor.end === end
+            ? actor.actor?.country
+            : null;
+        const cname = formal ? { code: formal } : kb.geo.aliases?.get(key)?.find((a) => a.kind === 'name');
         if (cname) {
           // a country right after the cue, even inside a longer capitalised run
           out.push({ start, end, name, entries: null, country: cname.code, rule: 'place:country' });

@@ -38,6 +38,11 @@ export interface GeoKB {
   aliases: Map<string, CountryAlias[]>;
   /** lower-cased capital city name -> alpha-3 */
   capitalOf: Map<string, string>;
+  /**
+   * a formal state name's lead before a country name, ending where the name begins: "Republic of ",
+   * "Kingdom of the " (data/geo/state-forms.tsv); tested on the text right before a name
+   */
+  stateFormBefore: RegExp | null;
 }
 
 import { readTsv } from './tsv.js';
@@ -142,5 +147,18 @@ export function loadGeoKB(dataDir: string): GeoKB {
     if (kind === 'name' && info && !info.names!.includes(r.alias)) info.names!.push(r.alias);
     if (kind === 'capital') capitalOf.set(normKey(r.alias), r.code);
   }
-  return { countries, countryByAlias, aliases, capitalOf };
+  const forms = readTsv(path.join(dataDir, 'geo', 'state-forms.tsv'))
+    .map((r) => r.form?.trim())
+    .filter((f): f is string => !!f)
+    .sort((a, b) => b.length - a.length)
+    .map((f) =>
+      f
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\s+/g, '\\s+')
+        .replace(/'/g, "['’]"),
+    );
+  const stateFormBefore = forms.length
+    ? new RegExp(`(?:^|[^\\p{L}])((?:${forms.join('|')})\\s+(?:the\\s+)?)$`, 'u')
+    : null;
+  return { countries, countryByAlias, aliases, capitalOf, stateFormBefore };
 }

@@ -336,6 +336,14 @@ describe('first person and counterparts in a transcript', () => {
     const d2 = run('Question: Why?\n\nSergey Lavrov: Our country is ready.\n\nQuestion: And?', '2016-03-11');
     expect(at(d2, 'Our country')!.actor).toMatchObject({ country: 'RUS', sector: 'GOV' });
   });
+  it('a formal state name is the country: "the Republic of Indonesia", "the Kingdom of the Netherlands"', () => {
+    const d2 = run('Australia paid a visit to the Republic of Indonesia. The Kingdom of the Netherlands objected.');
+    expect(at(d2, 'Republic of Indonesia')!.actor).toMatchObject({ country: 'IDN' });
+    expect(at(d2, 'Kingdom of the Netherlands')!.actor).toMatchObject({ country: 'NLD' });
+    // a formal name the KB lists keeps its own reading; "Bank of Russia" is no state form
+    expect(at(run('The Republic of Korea objected.'), 'Republic of Korea')!.actor).toMatchObject({ country: 'KOR' });
+    expect(run('The Bank of Russia objected.').layers.actors!.some((m) => m.actor.country === 'RUS')).toBe(false);
+  });
   it('its troops → the country named before "its" in the sentence', () => {
     const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
     expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });

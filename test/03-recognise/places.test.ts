@@ -72,6 +72,11 @@ describe('places', () => {
     ]);
     expect(places('The minister flew to Georgia on Friday.').map((p) => p.country)).toEqual(['GEO']);
   });
+  it('a country the actor stage read under its formal name is the place after a locative word', () => {
+    const t = 'The Prime Minister paid a visit to the Republic of Indonesia.';
+    const formal = { ...actor(t, 'Republic of Indonesia', 'country', 'IDN'), rule: 'country-formal-name' };
+    expect(places(t, {}, [formal]).map((p) => [p.text, p.country])).toEqual([['Republic of Indonesia', 'IDN']]);
+  });
   it('a GeoNames town after a locative word, with coordinates', () => {
     const [p] = places('The minister arrived in Hangzhou for the summit.');
     expect(p).toMatchObject({ name: 'Hangzhou', country: 'CHN' });
