@@ -51,6 +51,8 @@ import {
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
+import { loadSegmentLexicon } from '../02-segment/lexicon.js';
+import { words as kbWords } from '../knowledge/actors.js';
 
 interface Candidate {
   ann: MeetingAnn;
@@ -189,7 +191,7 @@ function titleCandidates(doc: Doc, kb: KB, orderBase: number, firstTrigger: numb
   if (!title || doc.text.includes(title)) return [];
   const trig = patternsOf(kb).titleTrigger;
   if (!trig || !trig.test(title)) return [];
-  const mini = titleDoc(doc, title, titleActors(doc, title), titleDates(doc, title), titlePlaces(doc, title));
+  const mini = titleDoc(doc, title, titleActors(doc, title, kb), titleDates(doc, title), titlePlaces(doc, title));
   const cs = collect(mini, kb, orderBase, true).cands;
   if (!cs.length) return [];
   const sents = sentencesOf(doc);
@@ -214,9 +216,10 @@ function wordCharAt(s: string, i: number): boolean {
  * (and name) the actor layer found in the text is looked up in the title, which costs far less than
  * recognising it. Of overlapping mentions the longest is kept.
  */
-function titleActors(doc: Doc, title: string): ActorMention[] {
+function titleActors(doc: Doc, title: string, kb: KB): ActorMention[] {
   const actors: ActorMention[] = [];
   const seen = new Set<string>();
+  const titleWords = loadSegmentLexicon(kb.dataDir).titleWords;
   // the first letters of the title's words: a form starting otherwise cannot occur in it (cheap test)
   const initials = new Set<number>();
   for (let i = 0; i < title.length; i++)
@@ -232,6 +235,19 @@ function titleActors(doc: Doc, title: string): ActorMention[] {
       for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
         if (wordCharAt(title, at - 1) || wordCharAt(title, at + form.length)) continue;
         actors.push({ ...m, start: at, end: at + form.length });
+      }
+    }
+    // a person's surname after an office word: "Call with … Foreign Minister Wang", "Secretary
+    // Blinken's Call" (family name first where the KB says so: Wang Yi → Wang)
+    if (m.kind !== 'person' || !name || seen.has(`sn:${name}`)) continue;
+    seen.add(`sn:${name}`);
+    for (const part of name.split(/\s+/)) {
+      const key = kbWords(part)[0]?.key;
+      if (!key || !kb.actors.personBySurname.get(key)?.some((p) => p.name === name)) continue;
+      for (let at = title.indexOf(part); at >= 0; at = title.indexOf(part, at + 1)) {
+        if (wordCharAt(title, at - 1) || wordCharAt(title, at + part.length)) continue;
+        const before = /(\p{L}+)\.?\s+$/u.exec(title.slice(Math.max(0, at - 40), at));
+        if (before && titleWords.has(before[1]!.toLowerCase())) actors.push({ ...m, start: at, end: at + part.length });
       }
     }
   }
@@ -1101,6 +1117,20 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
         }
       }
     }
+    // the title's meeting, dated only by the document's day, is the text's meeting of the same
+    // sides whose days include it ("Deputy Secretary Sherman's Visit to China" and "traveled to
+    // China … July 25-26")
+    if (!target && c.fromTitle && c.defaulted && m.date)
+      target = out.find(
+        (o) =>
+          outKeys.get(o) === pk &&
+          o.status === m.status &&
+          !placedApart(o.place, m.place) &&
+          !!o.date &&
+          !!o.dateEnd &&
+          o.date <= m.date! &&
+          m.date! <= o.dateEnd,
+      );
     // a named forum event with no date of its own ("the BRICS Media Summit was held for the first
     // time…") is the one the text dated, not a second one held today
     if (!target && !c.dated && (!c.defaulted || m.rule.startsWith('meeting:forum:'))) {

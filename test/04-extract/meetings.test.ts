@@ -170,6 +170,37 @@ describe('meetings', () => {
     expect(ms[0].evidence.text.length).toBeGreaterThan(0);
   });
 
+  it('finds a surname after an office word in the title ("Call with … Minister Wang"), and joins the title\'s meeting to the text\'s', () => {
+    const withTitle = (d: Doc, title: string): Doc => ({ ...d, meta: { ...d.meta, title } });
+    const call = withTitle(
+      makeDoc({
+        text: 'Secretary of State Antony J. Blinken spoke today with Foreign Minister Wang Yi about the war.\n',
+        published: '2022-03-05',
+        actors: [
+          ['Secretary of State Antony J. Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+          ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+        ],
+      }),
+      'Secretary Blinken’s Call with Chinese Foreign Minister Wang',
+    );
+    const ms = extractMeetings(call, kb);
+    expect(ms.map((m) => [keys(m), m.format])).toEqual([['CHN+USA', 'phone']]);
+    const visit = withTitle(
+      makeDoc({
+        text: 'Deputy Secretary of State Wendy Sherman traveled to China on July 25-26 for meetings with Foreign Minister Wang Yi.\n',
+        published: '2021-07-26',
+        actors: [
+          ['Deputy Secretary of State Wendy Sherman', 'person', { name: 'Wendy Sherman', country: 'USA' }],
+          ['China', 'country', { country: 'CHN' }],
+          ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+        ],
+        dates: [['on July 25-26', '2021-07-25', false, '2021-07-26']],
+      }),
+      'Deputy Secretary Sherman’s Visit to China',
+    );
+    const vs = extractMeetings(visit, kb);
+    expect(vs.map((m) => [keys(m), m.date, m.dateEnd])).toEqual([['CHN+USA', '2021-07-25', '2021-07-26']]);
+  });
   it('gives one named forum event one record, dated by the mention that says most', () => {
     const doc = makeDoc({
       text:
