@@ -398,6 +398,16 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
   if (quoted && subject.length && subject.every((m) => m.kind === 'pronoun')) subject = [];
   const comp = complementAfter(text, s, h.end, mentions, /^\s*(?:with|between)\b/i);
   f.mentions = [...subject, ...comp];
+  // "we agreed that as co-chairs, Australia and Indonesia would convene…": the subject of what
+  // was agreed names the sides, the speaker's among them
+  if (!comp.length && (!subject.length || subject.every((m) => m.kind === 'pronoun'))) {
+    const inner = agreedThatSides(text, s, h, mentions);
+    const own = subject.length ? partyKey(subject[0]!.actor) : narrator ? partyKey(narrator) : null;
+    if (inner.length && own && inner.some((m) => partyKey(m.actor) === own)) {
+      f.mentions = inner;
+      return;
+    }
+  }
   if (subject.length) return;
   const subjText = text.slice(clauseStart(text, s, h.start), h.start);
   if (narrator && FIRST_PERSON_SUBJECT.test(subjText)) {
@@ -423,6 +433,17 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
     f.participle = !/\b(?:the|a|an|both|all)\s+[\p{L}-]+/iu.test(subjText);
     f.mentions = mentions;
   }
+}
+
+/** The actors (two or more parties) that are the subject of an "agreed that … would/will" clause. */
+function agreedThatSides(text: string, s: Sentence, h: Hit, mentions: ActorMention[]): ActorMention[] {
+  const after = text.slice(h.end, s.end);
+  // the trigger may end in "that" itself ("agreed that")
+  const that = /\bthat$/i.test(h.text) ? 0 : (/^\s+that\b/i.exec(after)?.[0].length ?? -1);
+  const verb = that >= 0 ? /\b(?:would|will|should|shall|must|could|can|are to|were to)\b/i.exec(after) : null;
+  if (that < 0 || !verb) return [];
+  const inner = mentions.filter((m) => m.start >= h.end + that && m.end <= h.end + verb.index && m.kind !== 'pronoun');
+  return new Set(inner.map((m) => partyKey(m.actor)).filter(Boolean)).size >= 2 ? inner : [];
 }
 
 /** A passive trigger ("an agreement was signed by/between …", "it was agreed"). */

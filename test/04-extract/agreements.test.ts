@@ -102,6 +102,25 @@ describe('agreements', () => {
     expect(as[2].date).toBe('2019-04-12');
   });
 
+  it('"we agreed that A and B would…" has the sides the clause names, the speaker\'s among them', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'Stephen Smith: We had previously agreed that as co-chairs, Australia and Indonesia would convene a ministerial meeting this year. ' +
+          'We agreed that our officials would meet again.\n',
+        published: '2010-07-15',
+        actors: [
+          ['Stephen Smith', 'person', { name: 'Stephen Smith', country: 'AUS' }],
+          ['We', 'pronoun', { name: 'Stephen Smith', country: 'AUS' }],
+          ['Australia', 'country', { country: 'AUS' }],
+          ['Indonesia', 'country', { country: 'IDN' }],
+        ],
+        turns: [{ label: 'Stephen Smith', speakerName: 'Stephen Smith', role: 'statement', country: 'AUS' }],
+      }),
+    );
+    const as = extractAgreements(doc, kb);
+    expect(as.map(keys)).toEqual(['AUS+IDN', 'AUS']);
+  });
   it('"the two countries signed" after an agreement of two countries, with no meeting reported: those countries', () => {
     const doc = withMeetings(
       makeDoc({
