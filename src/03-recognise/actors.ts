@@ -751,6 +751,8 @@ interface PassState {
    */
   byBareTitle: Map<string, PersonRef | null>;
   pendingCounterparts: PendingCounterpart[];
+  /** "we"/"us"/"our" outside any speaker's turn: the authors of a statement, when the text names them */
+  pendingWe: number[];
 }
 
 function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scanned?: Scanned): Recognised & Scanned {
@@ -781,11 +783,13 @@ function recognisePass(doc: Doc, kb: KB, known: Map<string, Actor> | null, scann
     byRole: new Map(),
     byBareTitle: new Map(),
     pendingCounterparts: [],
+    pendingWe: [],
   };
   for (const t of turns) if (t.speaker?.name) notePerson(st, t.speaker, personKey(t.speaker), t.start);
   const speakers = principalSpeakers(doc, kb, speakerMemo);
 
   mainPass(st);
+  authorialWe(st, doc.meta.title ?? null);
   apposition(st);
   bareSurnames(st);
   resolveCounterparts(st);
@@ -1084,7 +1088,11 @@ function honorificName(st: PassState, i: number, e: number): void {
 /** I/me/my → the turn's speaker; we/us/our → the speaker's country (or organisation) */
 function firstPerson(st: PassState, i: number, wc: number): void {
   const sp = answeringSpeakerAt(st.turns, st.ws[i].start);
-  if (!sp) return;
+  if (!sp) {
+    // no speaker here: a statement's "we" is its authors, when the text says who they are
+    if ((wc & WC_FIRST_PL) !== 0 && !speakerAt(st.turns, st.ws[i].start)) st.pendingWe.push(i);
+    return;
+  }
   // "my (Turkish) colleague", "our partners", "our diplomats" are handled below with their head noun
   const nx = st.at[i + 1];
   const nx2 = st.at[i + 2];
@@ -1103,6 +1111,75 @@ function firstPerson(st: PassState, i: number, wc: number): void {
     });
     emit(st, i, i + 1, 'pronoun', a, `group:${sp.country ?? sp.org}:GOV`, 'first-person-plural');
   }
+}
+
+/** what may stand between the parties of a list in an appositive: ", ", "and the Secretary of State of the " */
+const APPOSITIVE_GLUE = /^,?\s*(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,4}(?:of\s+)?(?:the\s+)?$/u;
+/** "We, the G7 Foreign Ministers of …, reiterate": the text names the authors of its "we" */
+const WE_THE = /\bWe,\s+(?:the\s+)?/g;
+/** "G7 Foreign Ministers’ Statement on …", "Joint Statement by the BRICS Leaders": the issuer's part of a title */
+const TITLE_ISSUER =
+  /^(?:(.{2,80}?)(?:['’]s?)?\s+(?:Joint\s+)?(?:Statement|Communiqu[eé]|Declaration)\b|(?:Joint\s+)?(?:Statement|Communiqu[eé]|Declaration)\s+(?:by|of|from)\s+(?:the\s+)?(.{2,80}?)(?:\s+(?:on|in|at|regarding|concerning)\b|[:,–—(]|$))/i;
+
+/**
+ * The referent of "we" in a statement with no speaker turns: the body named right after "We, the"
+ * in the text, else the one organisation or country named as the title's issuer. One author only:
+ * a joint statement of several states leaves "we" unresolved (an event has one source).
+ */
+function authorialWe(st: PassState, title: string | null): void {
+  if (!st.pendingWe.length) return;
+  let author: Actor | null = null;
+  WE_THE.lastIndex = 0;
+  const m = WE_THE.exec(st.text);
+  if (m) {
+    const at = m.index + m[0].length;
+    const first = st.out.find((x) => x.start >= at && x.start <= at + 2);
+    if (first && first.kind !== 'person' && first.kind !== 'pronoun' && (first.actor.org || first.actor.country)) {
+      // an organisation speaks for its members ("We, the G7 Foreign Ministers of Canada, France…");
+      // a list of states ("We, the Foreign Ministers of Australia, India and Japan") is several authors
+      const key = (a: Actor) => a.org ?? a.country;
+      let single = true;
+      if (!first.actor.org) {
+        let end = first.end;
+        for (const x of st.out) {
+          if (x.start < end || x === first) continue;
+          if (!APPOSITIVE_GLUE.test(st.text.slice(end, x.start))) break;
+          if (key(x.actor) !== key(first.actor)) single = false;
+          end = x.end;
+        }
+      }
+      if (single) author = first.actor;
+    }
+  }
+  if (!author && title) {
+    const t = TITLE_ISSUER.exec(title);
+    const part = t ? (t[1] ?? t[2] ?? '') : '';
+    if (part) {
+      // the organisations and countries the issuer's part names, read with the lexicon
+      const keys = new Map<string, Actor>();
+      const tws = words(part);
+      for (const it of scan(st.A, tws).at) {
+        if (!it) continue;
+        const o = reading(it, 'org');
+        const c = reading(it, 'country');
+        if (o) keys.set(o.org.org, actorOf({ org: o.org.org, code: o.org.cameo }));
+        else if (c && (c.alias.kind === 'name' || c.alias.kind === 'adjective'))
+          keys.set(c.alias.code, actorOf({ country: c.alias.code }));
+      }
+      if (keys.size === 1) author = [...keys.values()][0]!;
+    }
+  }
+  if (!author) return;
+  const owner = author.org ?? author.country!;
+  const sector = author.org ? null : 'GOV';
+  const a = actorOf({
+    country: author.org ? null : author.country,
+    org: author.org,
+    sector,
+    code: author.org ? (author.code ?? st.A.orgs.get(author.org)?.cameo ?? null) : cameoCode(author.country, sector),
+  });
+  for (const i of st.pendingWe)
+    if (!st.used[i]) emit(st, i, i + 1, 'pronoun', a, `group:${owner}:${sector ?? ''}`, 'first-person-plural-author');
 }
 
 /** a title being read: [Mod]? Role [of Country]? [for|on Complement]? [,]? Name? */

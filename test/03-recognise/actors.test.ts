@@ -344,6 +344,19 @@ describe('first person and counterparts in a transcript', () => {
     expect(at(run('The Republic of Korea objected.'), 'Republic of Korea')!.actor).toMatchObject({ country: 'KOR' });
     expect(run('The Bank of Russia objected.').layers.actors!.some((m) => m.actor.country === 'RUS')).toBe(false);
   });
+  it('a statement\'s "we" is its one author: "We, the G7 Foreign Ministers…", or the issuer the title names', () => {
+    const g7 = run(
+      'We, the G7 Foreign Ministers of Canada, France and Japan, reiterate our support.\n\nWe condemn the attacks.',
+    );
+    expect(at(g7, 'We condemn')?.actor).toMatchObject({ org: 'G7' });
+    const eu = run('We call on all parties to respect the ceasefire.', '2017-07-07', 'EU Statement on Syria');
+    expect(at(eu, 'We call')?.actor).toMatchObject({ org: 'EU' });
+    // several states are several authors: "we" stays unresolved
+    const quad = run(
+      'We, the Foreign Ministers of Australia, India and Japan, met in Melbourne.\n\nWe welcome the plan.',
+    );
+    expect(at(quad, 'We welcome')).toBeUndefined();
+  });
   it('its troops → the country named before "its" in the sentence', () => {
     const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
     expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });
