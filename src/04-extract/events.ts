@@ -627,6 +627,8 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   // "We had substantive talks" in a transcript of bilateral talks: with the other side
   if (!target && r.p.sym && srcM?.kind === 'pronoun' && /^we$/i.test(out.doc.text.slice(srcM.start, srcM.end)))
     target = counterpartAt(out.doc, srcM.start);
+  // hosting or receiving no one is no visit
+  if (r.p.guest && !target) return;
   const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
   emitEvent(out, v.kb, r, info, r.code, source, target, ruleName(r.p.id), trigger);
   // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
@@ -810,6 +812,7 @@ function markerPattern(id: string, cameo: string): EventPattern {
     intent: false,
     loc: false,
     inv: false,
+    guest: false,
     pair: null,
     weight: 1,
     source: 'data/patterns/events-markers.tsv',

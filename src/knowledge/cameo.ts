@@ -45,6 +45,8 @@ export interface EventPattern {
   loc: boolean;
   /** inverse roles: the subject is the target, the actor in "from X" / "by X" the source */
   inv: boolean;
+  /** a host's act: with no guest (target) it is no event ("volunteered to host it", "the idea was coldly received") */
+  guest: boolean;
   /** the code of the linked act the target does to the source ("visited" → the host's 043), or null */
   pair: string | null;
   /** number of non-optional word elements, used to prefer longer patterns */
@@ -218,6 +220,7 @@ export function compilePattern(
     intent: flags.has('intent'),
     loc: flags.has('loc'),
     inv: flags.has('inv'),
+    guest: flags.has('guest'),
     pair: [...flags].find((f) => f.startsWith('pair='))?.slice(5) ?? null,
     weight,
     source,

@@ -229,6 +229,13 @@ describe('structure: source and target', () => {
     // a stated future act is a threat, not an accusation
     expect(codes('Israel said Iran would attack the ships.').filter((c) => c.endsWith(':112'))).toEqual([]);
   });
+  it('hosting or receiving is a visit only with a guest; support received is endorsement, aid only when material', () => {
+    expect(codes('Egypt will host the Iranian president next week.')).toEqual(['EGY>IRN:036']);
+    expect(codes('Thailand volunteered to host it.')).toEqual([]);
+    expect(codes('So far the idea has been coldly received by Japan.')).toEqual([]);
+    expect(codes('The plan received strong support from China.')).toEqual(['CHN>-:051']);
+    expect(codes('Syria received financial support from Iran.')).toEqual(['IRN>SYR:070']);
+  });
   it('fighting terrorism, crime or a pandemic is no clash between the parties who do it', () => {
     expect(codes('Russia and Egypt are fighting against international terrorism.')).toEqual([]);
     expect(codes('The two countries will jointly combat drug trafficking.')).toEqual([]);
