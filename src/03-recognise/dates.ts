@@ -252,6 +252,8 @@ interface ResolveCtx {
   doc: DocDate | null;
   /** sentence text, for tense cues */
   sentence: string;
+  /** the date's own clause speaks of the future ("will meet in June"; not "who met in June, will…") */
+  future: boolean;
 }
 
 const FUTURE_CUE =
@@ -274,19 +276,19 @@ function cmpToDoc(doc: DocDate | null, start: string | null, end: string | null)
 }
 
 /** year for a month(-day) without a year, nearest the document date with a tense bias */
-function pickYear(doc: DocDate | null, m: number, d: number | null, sentence: string): number | null {
+function pickYear(doc: DocDate | null, m: number, d: number | null, fut: boolean): number | null {
   if (!doc) return null;
   if (doc.m == null) return doc.y;
   const ref = utc(doc.y, doc.m, doc.d ?? 15);
-  const fut = tenseFuture(sentence);
   let best: number | null = null;
   let bestScore = Infinity;
   for (const y of [doc.y - 1, doc.y, doc.y + 1]) {
     const t = utc(y, m, d ?? 15);
     let diff = t - ref;
-    // bias: future sentences prefer dates after the document, others before it
+    // bias: future clauses take dates after the document ("will meet in June", said in July, is
+    // next June), others prefer dates before it
     let score = Math.abs(diff);
-    if (fut && diff < -20 * DAY) score *= 3;
+    if (fut && diff < -20 * DAY) score *= 12;
     if (!fut && diff > 20 * DAY) score *= 1.5;
     if (score < bestScore) {
       bestScore = score;
@@ -389,7 +391,7 @@ function buildRules(zones: ZoneTable): Rule[] {
       kind: 'range',
       explicitYear: yr ?? undefined,
       resolve: (c) => {
-        const y = yr ?? pickYear(c.doc, mo, d1, c.sentence);
+        const y = yr ?? pickYear(c.doc, mo, d1, c.future);
         if (y == null) return { value: null, valueEnd: null, precision: 'day', future: null };
         const y2 = mo2 < mo ? y + 1 : y;
         return abs(iso(y, mo, d1), iso(y2, mo2, d2), 'day', c);
@@ -435,7 +437,7 @@ function buildRules(zones: ZoneTable): Rule[] {
       md: [mo, d],
       explicitYear: yr ?? undefined,
       resolve: (c) => {
-        const y = yr ?? pickYear(c.doc, mo, d, c.sentence);
+        const y = yr ?? pickYear(c.doc, mo, d, c.future);
         if (y == null || !validDay(y, mo, d)) return { value: null, valueEnd: null, precision: 'day', future: null };
         return abs(iso(y, mo, d), null, 'day', c);
       },
@@ -496,7 +498,7 @@ function buildRules(zones: ZoneTable): Rule[] {
               [y, mm] = addMonths(c.doc.y, c.doc.m, delta);
             }
           } else if (y == null && mo != null) {
-            y = pickYear(c.doc, mo, null, c.sentence);
+            y = pickYear(c.doc, mo, null, c.future);
           }
           if (y == null) return { value: null, valueEnd: null, precision: mm == null ? 'year' : 'month', future: null };
           const p = vaguePeriod(which, y, mm);
@@ -565,7 +567,7 @@ function buildRules(zones: ZoneTable): Rule[] {
             y = c.doc.y;
             if (c.doc.m != null && prep === 'last' && mo >= c.doc.m) y--;
             if (c.doc.m != null && prep === 'next' && mo <= c.doc.m) y++;
-          } else y = pickYear(c.doc, mo, null, c.sentence);
+          } else y = pickYear(c.doc, mo, null, c.future);
           if (y == null) return { value: null, valueEnd: null, precision: 'month', future: null };
           return abs(iso(y, mo), null, 'month', c);
         },
@@ -1212,7 +1214,13 @@ function resolveAll(
 ): DateMention[] {
   return found.map((c) => {
     const s = sentences[c.sentence];
-    const r = c.resolve({ doc, sentence: text.slice(s.start, s.end), zones, localZone });
+    const r = c.resolve({
+      doc,
+      sentence: text.slice(s.start, s.end),
+      future: futureCue(text, s, c.start),
+      zones,
+      localZone,
+    });
     return {
       start: c.start,
       end: c.end,

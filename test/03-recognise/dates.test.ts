@@ -41,6 +41,10 @@ describe('absolute dates', () => {
   it('a yearless December date in a January document belongs to the previous year', () => {
     expect(one('The ministers last spoke on December 28.', '2018-01-10').value).toBe('2017-12-28');
   });
+  it('a month already past in a future clause is next year; in a past clause of the same sentence, this year', () => {
+    expect(one('There will be a meeting of the foreign ministers in June.', '2016-07-26').value).toBe('2017-06');
+    expect(one('The ministers, who met in June, will meet again.', '2016-07-26').value).toBe('2016-06');
+  });
   it('a month after a preposition, capitalised at the sentence start too', () => {
     expect(one('In March the talks resumed after a pause.').value).toBe('2017-03');
     expect(one('We will resume the talks in November.').value).toBe('2017-11');
