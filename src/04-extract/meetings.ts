@@ -79,11 +79,11 @@ const VENUE_BEFORE =
 /**
  * What makes a meeting noun or a forum name a real meeting rather than a mention of the institution
  * or of talks in general ("the need for talks", "our position on trade talks", "cooperation in the
- * East Asia Summit"): a light or event verb, a venue word, a specifier (ordinal, "last", "next",
+ * East Asia Summit"): a light or event verb or "there was", a venue word, a specifier (ordinal, "last", "next",
  * "today's") in its noun phrase, or an event verb right after it.
  */
 const SPECIFIC_BEFORE =
-  /\b(?:held|hold|holds|holding|had|have|has|having|hosted|hosts|host|hosting|convened|convene|organi[sz]ed|attended|attend|attending|participated\s+in|participate\s+in|chaired|during|after|following|ahead\s+of|before|preceded\s+by|followed\s+by|sidelines\s+of|margins\s+of|eve\s+of|at\s+(?:the|its|this|their|our|his|her)|last|latest|recent|previous|next|upcoming|forthcoming|today['’]s|yesterday['’]s|tomorrow['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[\p{L}-]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|one-on-one|face-to-face)\s+(?:(?!(?:in|on|of|for|with|to|about|from|by)\s)[\p{L}\p{N}'’.-]+\s+){0,5}$/iu;
+  /\b(?:there\s+(?:was|were|will\s+be|has\s+been|have\s+been|had\s+been)|held|hold|holds|holding|had|have|has|having|hosted|hosts|host|hosting|convened|convene|organi[sz]ed|attended|attend|attending|participated\s+in|participate\s+in|chaired|during|after|following|ahead\s+of|before|preceded\s+by|followed\s+by|sidelines\s+of|margins\s+of|eve\s+of|at\s+(?:the|its|this|their|our|his|her)|last|latest|recent|previous|next|upcoming|forthcoming|today['’]s|yesterday['’]s|tomorrow['’]s|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[\p{L}-]+-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|\d+(?:st|nd|rd|th)|one-on-one|face-to-face)\s+(?:(?!(?:in|on|of|for|with|to|about|from|by)\s)[\p{L}\p{N}'’.-]+\s+){0,5}$/iu;
 const SPECIFIC_AFTER =
   /^[^.;:?!]{0,80}?\b(?:(?:was|were|is|are|will\s+be|would\s+be|to\s+be|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted|scheduled|postponed|cancell?ed|attended|chaired)|(?:took|take|takes|taking|will\s+take)\s+place|coming\s+up|ended|concluded|opened|began|started|lasted|brought\s+together|gathered|sidelines|margins)\b|^\s*(?:will|would|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:proceed|go\s+ahead|resume|continue|start|begin|open|focus|produce|achieve|yield)\b/i;
 /** "can also be discussed at the … meeting": a possibility, not a meeting */

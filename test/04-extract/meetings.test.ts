@@ -501,6 +501,18 @@ describe('meetings', () => {
     expect(ms[0].date).toBe('2019-05-07');
     expect(ms[0].status).toBe('held');
   });
+  it('reads "there was a session of X" as a held meeting, and "there was no meeting" as none', () => {
+    const doc = makeDoc({
+      text: 'There was also a session of the ASEAN Regional Forum. There was no meeting with Kerry.\n',
+      published: '2016-07-26',
+      actors: [
+        ['ASEAN Regional Forum', 'org', { org: 'ARF' }],
+        ['Kerry', 'person', { name: 'John Kerry', country: 'USA' }],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [m.status, keys(m)])).toEqual([['held', 'ARF']]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
