@@ -513,6 +513,14 @@ describe('meetings', () => {
     const ms = extractMeetings(doc, kb);
     expect(ms.map((m) => [m.status, keys(m)])).toEqual([['held', 'ARF']]);
   });
+  it('reads "a forum meeting has also been held" as held (an adverb after the auxiliary)', () => {
+    const doc = makeDoc({
+      text: 'An SCO Foreign Ministers Meeting has also been held here.\n',
+      published: '2016-07-26',
+      actors: [['SCO', 'org', { org: 'SCO' }]],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [m.status, keys(m)])).toEqual([['held', 'SCO']]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
