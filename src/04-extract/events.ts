@@ -312,6 +312,27 @@ function locativeAfter(v: SentView, from: number, to: number): number {
   return -1;
 }
 
+/** CAMEO roots of armed violence: an agentless act of theirs "from" a place was done by that place's side */
+const VIOLENT_ROOTS = new Set(['18', '19', '20']);
+
+/**
+ * "A mortar bomb was fired at Israel from the Gaza Strip": the actor after "from", within a few
+ * words after the predicate and before any punctuation, is where the act came from.
+ */
+function fromAfter(v: SentView, from: number): number {
+  const to = Math.min(v.lower.length, from + 8);
+  for (let j = from; j < to - 1; j++) {
+    if (v.pos[j] === 'PUNCT') return -1;
+    if (v.lower[j] !== 'from') continue;
+    let k = j + 1;
+    while (k < to && (v.pos[k] === 'DET' || v.pos[k] === 'ADJ')) k++;
+    const a = k < v.lower.length ? v.actorAt[k]! : -1;
+    if (a >= 0 && v.mentions[a]!.m.kind !== 'person' && v.mentions[a]!.m.kind !== 'pronoun') return a;
+    return -1;
+  }
+  return -1;
+}
+
 /** Two mentions of one entity (same key, code and name); different sectors of one country are distinct actors. */
 function sameEntity(a: ActorMention, b: ActorMention): boolean {
   if (a === b) return true;
@@ -470,6 +491,12 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
   const sentMarkers = markersIn(v, 0, n);
   const raws = predicateEvents(v, sentMarkers, question);
   raws.push(...reportedObligations(v, sentMarkers, n));
+  // an agentless act of armed violence "from" a place was done by that place's side
+  for (const r of raws) {
+    if (r.src >= 0 || !VIOLENT_ROOTS.has(r.code.slice(0, 2))) continue;
+    const f = fromAfter(v, r.end);
+    if (f >= 0 && f !== r.tgt) r.src = f;
+  }
   raws.push(...allegations(v, sentMarkers, raws));
   const kept = keptEvents(raws);
 

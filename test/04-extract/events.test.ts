@@ -236,6 +236,12 @@ describe('structure: source and target', () => {
     expect(codes('The plan received strong support from China.')).toEqual(['CHN>-:051']);
     expect(codes('Syria received financial support from Iran.')).toEqual(['IRN>SYR:070']);
   });
+  it('an agentless attack "from" a place was done by its side; said by the target, it is an accusation', () => {
+    expect(codes('Rockets were fired at Israel from Syria on Tuesday.')).toEqual(['SYR>ISR:190']);
+    expect(codes('Israel said a mortar bomb was fired at it from Syria.')).toContain('ISR>SYR:112');
+    // an agent named by "by" stays the source
+    expect(codes('Israel was attacked by Iran from Syria.')[0]).toBe('IRN>ISR:190');
+  });
   it('fighting terrorism, crime or a pandemic is no clash between the parties who do it', () => {
     expect(codes('Russia and Egypt are fighting against international terrorism.')).toEqual([]);
     expect(codes('The two countries will jointly combat drug trafficking.')).toEqual([]);
