@@ -757,6 +757,11 @@ function receiveReading(text: string, sr: SentenceReading, h: Hit, narrator: Act
   return plainReading(partiesFrom([...subj, ...obj], fp && narrator ? [narrator] : []));
 }
 
+/** what may open a participial clause before its participle: the sentence start, a comma, "when", "while"… */
+const PARTICIPLE_LEAD = /(?:^|[,;]|\b(?:when|while|after|before|since|during))\s*$/i;
+/** between a comma and the name after it: only capitalised title words ("Premier", "Foreign Minister") */
+const CAPS_GAP = /^\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/u;
+
 /** A visit: the visitor (before it, or the narrator) and its destination. */
 function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
   const { s, mentions } = sr;
@@ -765,8 +770,22 @@ function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor
   // "my visit to X": the narrator is the visitor
   const mine = /\b(?:my|our)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(text.slice(Math.max(s.start, h.start - 30), h.start));
   if (mine && !narrator) return null;
-  const subj = mine || otherSubject(text, sr, h) ? [] : mod.length ? mod : cs;
+  let subj = mine || otherSubject(text, sr, h) ? [] : mod.length ? mod : cs;
   const dest = visitDestinations(text, sr, h);
+  // "When visiting the ASEAN Secretariat, Premier Li Keqiang said…": the participle's subject is
+  // the main clause's, named right after the comma
+  if (
+    !subj.length &&
+    !mine &&
+    /^visiting$/i.test(h.text.trim()) &&
+    PARTICIPLE_LEAD.test(text.slice(s.start, h.start))
+  ) {
+    const comma = text.indexOf(',', dest.length ? dest[dest.length - 1]!.end : h.end);
+    if (comma >= 0 && comma < s.end) {
+      const m = mentions.find((x) => x.start > comma && CAPS_GAP.test(text.slice(comma + 1, x.start)));
+      if (m && m.kind !== 'pronoun') subj = [m];
+    }
+  }
   const toUs = /^\s*(?:us|me)\b/i.test(text.slice(h.end, h.end + 5));
   const extra: Actor[] = (toUs || mine) && narrator ? [narrator] : [];
   if (!dest.some((m) => m.start > h.end)) {

@@ -521,6 +521,20 @@ describe('meetings', () => {
     });
     expect(extractMeetings(doc, kb).map((m) => [m.status, keys(m)])).toEqual([['held', 'SCO']]);
   });
+  it('takes the visitor of "when visiting X, Premier Y said…" from after the comma', () => {
+    const doc = makeDoc({
+      text: 'Last month, when visiting the ASEAN Secretariat, Premier Li Keqiang said that China is a partner.\n',
+      published: '2018-06-01',
+      actors: [
+        ['ASEAN', 'org', { org: 'ASEAN' }],
+        ['Premier Li Keqiang', 'person', { name: 'Li Keqiang', country: 'CHN' }],
+        ['China', 'country', { country: 'CHN' }],
+      ],
+      dates: [['Last month', '2018-05', false]],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [m.status, m.format, keys(m)])).toEqual([['held', 'visit', 'ASEAN+CHN']]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
