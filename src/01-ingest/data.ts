@@ -11,6 +11,8 @@ export interface OutletRule {
   pattern: string;
   re: RegExp | null;
   tz: string | null;
+  /** a government outlet's country (ISO alpha-3); null for news agencies */
+  country: string | null;
 }
 
 export interface IngestData {
@@ -38,7 +40,7 @@ let cached: IngestData | null = null;
 
 export function ingestData(): IngestData {
   if (cached) return cached;
-  const outlets: OutletRule[] = rows('outlets.tsv').map(([source, signal, pattern, tz]) => {
+  const outlets: OutletRule[] = rows('outlets.tsv').map(([source, signal, pattern, tz, country]) => {
     const sig = signal as OutletRule['signal'];
     const p = pattern ?? '';
     return {
@@ -47,6 +49,7 @@ export function ingestData(): IngestData {
       pattern: p,
       re: sig === 'line' || sig === 'title' || sig === 'name' ? new RegExp(p, 'i') : null,
       tz: tz?.trim() || null,
+      country: country?.trim() || null,
     };
   });
   const chromeLines = new Set<string>();
@@ -71,4 +74,11 @@ export function ingestData(): IngestData {
   }
   cached = { outlets, chromeLines, tailMarkers, social, languages, labels, labelRes, leadins, lineRes };
   return cached;
+}
+
+/** The country of a government outlet named as a document's source ("US Department of State" → USA); null otherwise. */
+export function outletCountry(source: string | null | undefined): string | null {
+  if (!source) return null;
+  for (const o of ingestData().outlets) if (o.source === source && o.country) return o.country;
+  return null;
 }

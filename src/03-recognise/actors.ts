@@ -20,6 +20,7 @@
  */
 import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
 import { spanAt } from '../00-model/doc.js';
+import { outletCountry } from '../01-ingest/data.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import type { CountryAlias } from '../knowledge/geo.js';
@@ -824,6 +825,20 @@ function resolveTurns(doc: Doc, kb: KB, known: Map<string, Actor> | null, memo: 
     const k = a.name ? known?.get(a.name) : undefined;
     if (k && richness(k) > richness(a)) a = k;
     turns.push({ ...t, speaker: a });
+  }
+  // a government outlet's briefing answered by one speaker the KB does not know ("MS PORTER" at a
+  // State Department press briefing): the spokesperson speaks for that government
+  const answering = new Set(turns.filter((t) => t.role !== 'question' && t.speakerName).map((t) => t.speakerName));
+  const country = answering.size === 1 ? outletCountry(doc.meta.source) : null;
+  if (country) {
+    for (let i = 0; i < turns.length; i++) {
+      const sp = turns[i]!.speaker;
+      if (!sp || turns[i]!.role === 'question' || sp.country || sp.org) continue;
+      turns[i] = {
+        ...turns[i]!,
+        speaker: { ...sp, country, sector: sp.sector ?? 'GOV', code: cameoCode(country, sp.sector ?? 'GOV') },
+      };
+    }
   }
   return turns;
 }

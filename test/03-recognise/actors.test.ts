@@ -357,6 +357,20 @@ describe('first person and counterparts in a transcript', () => {
     );
     expect(at(quad, 'We welcome')).toBeUndefined();
   });
+  it("the one unknown spokesperson of a government outlet's briefing speaks for that government", () => {
+    const text = 'MS PORTER: Good afternoon.\n\nQUESTION: Any news?\n\nMS PORTER: We condemn the attack.\n';
+    const brief = (source: string | null) =>
+      runStages(testDoc(text, { id: 't', title: null, published: '2022-02-09', source }), kb, [
+        segmentStage,
+        actorStage,
+      ]);
+    expect(brief('US Department of State').layers.turns![0]!.speaker).toMatchObject({
+      name: 'Ms Porter',
+      country: 'USA',
+    });
+    // a news agency's transcript says nothing of its speakers' country
+    expect(brief('TASS').layers.turns![0]!.speaker?.country ?? null).toBeNull();
+  });
   it('its troops → the country named before "its" in the sentence', () => {
     const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
     expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });
