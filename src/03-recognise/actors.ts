@@ -1718,6 +1718,9 @@ function stateFormStart(st: PassState, it: Item): number {
   const re = st.A.geo.stateFormBefore;
   const { ws } = st;
   if (!re || it.i < 2 || ws[it.i].brk) return -1;
+  // every form ends in "of" or "of the": a cheap test before the regex
+  const prev = ws[it.i - 1].key;
+  if (prev !== 'of' && !(prev === 'the' && ws[it.i - 2].key === 'of')) return -1;
   const at = ws[it.i].start;
   const m = re.exec(st.text.slice(Math.max(0, at - 60), at));
   if (!m) return -1;

@@ -228,13 +228,14 @@ function titleActors(doc: Doc, title: string, kb: KB): ActorMention[] {
     if (m.kind === 'pronoun' || (!m.actor.country && !m.actor.org)) continue;
     const name = m.actor.name ?? '';
     const surfaceIn = initials.has(doc.text.charCodeAt(m.start));
-    if (!surfaceIn && !(name && initials.has(name.charCodeAt(0)))) continue;
-    for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
-      if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
-      seen.add(form);
-      for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
-        if (wordCharAt(title, at - 1) || wordCharAt(title, at + form.length)) continue;
-        actors.push({ ...m, start: at, end: at + form.length });
+    if (surfaceIn || (name && initials.has(name.charCodeAt(0)))) {
+      for (const form of [surfaceIn ? doc.text.slice(m.start, m.end) : '', name]) {
+        if (form.length < 2 || !initials.has(form.charCodeAt(0)) || seen.has(form)) continue;
+        seen.add(form);
+        for (let at = title.indexOf(form); at >= 0; at = title.indexOf(form, at + 1)) {
+          if (wordCharAt(title, at - 1) || wordCharAt(title, at + form.length)) continue;
+          actors.push({ ...m, start: at, end: at + form.length });
+        }
       }
     }
     // a person's surname after an office word: "Call with … Foreign Minister Wang", "Secretary
@@ -242,6 +243,7 @@ function titleActors(doc: Doc, title: string, kb: KB): ActorMention[] {
     if (m.kind !== 'person' || !name || seen.has(`sn:${name}`)) continue;
     seen.add(`sn:${name}`);
     for (const part of name.split(/\s+/)) {
+      if (part.length < 2 || !initials.has(part.charCodeAt(0)) || !title.includes(part)) continue;
       const key = kbWords(part)[0]?.key;
       if (!key || !kb.actors.personBySurname.get(key)?.some((p) => p.name === name)) continue;
       for (let at = title.indexOf(part); at >= 0; at = title.indexOf(part, at + 1)) {
