@@ -203,6 +203,9 @@ function prepare(db: DB, path: string, readonly: boolean): void {
   }
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
+  // the statement journals of grouped documents (savepoints) and index sorts stay in memory: about
+  // a tenth off storing, measured on 600 documents
+  db.pragma('temp_store = MEMORY');
   if (version < SCHEMA_VERSION)
     // immediate: a second process migrating the same file at once waits, then finds the work done
     db.transaction(() => {
@@ -258,6 +261,11 @@ class SqliteStore implements Store {
   }
 
   // ---------------------------------------------------------------- ingest
+
+  batch<T>(fn: () => T): T {
+    // putDocument's own transactions become savepoints inside this one
+    return this.db.transaction(fn).immediate();
+  }
 
   putDocument(input: PutInput): PutResult {
     const { sourceKey, text, records, sentences } = input;

@@ -187,6 +187,12 @@ export interface PlaceRow {
 export interface Store extends Aggregates {
   /** Stores one document and all its records in one transaction. */
   putDocument(input: PutInput): PutResult;
+  /**
+   * Runs `fn` in one write transaction: the documents it puts are committed together (far faster
+   * than one commit each). A putDocument that throws inside it is rolled back alone, and the
+   * others still commit; if `fn` itself throws, nothing of it is stored.
+   */
+  batch<T>(fn: () => T): T;
   getDocument(id: string): StoredDocument | null;
   /** Documents with per-kind record counts, newest ingest last (stable order). */
   listDocuments(page?: Page, filter?: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'>): QueryResult<DocumentSummary>;

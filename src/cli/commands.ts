@@ -16,6 +16,13 @@ import { randomBytes } from 'node:crypto';
 import { EXPORT_FORMATS, importJsonl, runExport, type ExportFormat } from '../07-export/index.js';
 import type { RecordFilter } from '../05-store/store.js';
 
+/**
+ * How many processed documents `ingest` commits at once. One commit per document spent most of
+ * an ingest's time in SQLite's commits (the full-text index is flushed at each); a group keeps
+ * that small, and a crash loses at most one group of work, never what was committed before.
+ */
+const STORE_GROUP = 64;
+
 export const DEFAULT_DB = 'readout.db';
 const dbOption = (c: Command) =>
   c.option(
@@ -141,7 +148,7 @@ Examples:
     program
       .command('ingest')
       .description(
-        'Process inputs and store documents and records (one transaction per document; unchanged documents are skipped, changed ones replaced).',
+        'Process inputs and store documents and records (documents are committed in groups; one that fails is rolled back alone; unchanged documents are skipped, changed ones replaced).',
       )
       .argument('<inputs...>', 'files, directories, URLs or -'),
   )
@@ -160,6 +167,25 @@ Examples:
       const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
       const t0 = Date.now();
       let chars = 0;
+      // processed documents are stored in groups, one commit per group (see STORE_GROUP)
+      let pending: Processed[] = [];
+      const flush = () => {
+        const group = pending;
+        pending = [];
+        store.batch(() => {
+          for (const item of group) {
+            try {
+              counts[app.store(store, item).status]++;
+              chars += item.doc.text.length;
+            } catch (e) {
+              counts.failed++;
+              bar.stop();
+              console.error(`readout: ${item.source.name}: not stored: ${(e as Error).message}`);
+            }
+            bar.tick(item.source.name);
+          }
+        });
+      };
       try {
         for await (const r of app.run(inputs)) {
           if (!r.ok) {
@@ -168,15 +194,10 @@ Examples:
             console.error(`readout: ${r.error.input}: ${r.error.message}`);
             continue;
           }
-          try {
-            counts[app.store(store, r.item).status]++;
-            chars += r.item.doc.text.length;
-          } catch (e) {
-            counts.failed++;
-            console.error(`readout: ${r.item.source.name}: not stored: ${(e as Error).message}`);
-          }
-          bar.tick(r.item.source.name);
+          pending.push(r.item);
+          if (pending.length >= STORE_GROUP) flush();
         }
+        if (pending.length) flush();
       } finally {
         bar.stop();
         store.close();

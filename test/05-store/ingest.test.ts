@@ -188,6 +188,34 @@ describe('putDocument', () => {
     expect(store.putDocument(docA()).status).toBe('inserted');
   });
 
+  it('commits a group of documents together, rolling back only the one that fails', () => {
+    const bad = docA({ extra: [] });
+    bad.records.push(event('docA', TEXT_A, 'Manila', { evidence: { start: 5, end: 99999, text: 'x' } }));
+    const statuses: string[] = [];
+    store.batch(() => {
+      for (const input of [docB(), bad]) {
+        try {
+          statuses.push(store.putDocument(input).status);
+        } catch {
+          statuses.push('failed');
+        }
+      }
+    });
+    expect(statuses).toEqual(['inserted', 'failed']);
+    expect(store.getDocument('docB')).not.toBeNull();
+    expect(store.getDocument('docA')).toBeNull();
+    expect(store.search('Tillerson').total).toBe(0);
+    // a group that throws stores nothing of itself
+    expect(() =>
+      store.batch(() => {
+        store.putDocument(docA());
+        throw new Error('stop');
+      }),
+    ).toThrow('stop');
+    expect(store.getDocument('docA')).toBeNull();
+    expect(store.counts().document).toBe(1);
+  });
+
   it('rolls back a failed replace, leaving the previous version', () => {
     store.putDocument(docA());
     const before = store.query('event', { doc: 'docA' });
