@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Throughput benchmark (single process): the whole pipeline on ~10 MB built from the repo's own
-// sample/ corpus, with time per stage, MB/s, sentences/s and peak memory; then the store benchmark.
+// sample/ corpus, with time per stage, MB/s, sentences/s and peak memory, and the time storing it
+// in SQLite adds (what `readout ingest` does); then the API latency benchmark.
 // Usage: npm run bench [-- --mb 10] [-- --corpus DIR] [-- --batch DOCS] [-- --no-store]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -57,18 +58,32 @@ app.processBatch(sources);
 const stageMs = new Map();
 const onStage = (name, ms) => stageMs.set(name, (stageMs.get(name) ?? 0) + ms);
 let chars = 0, sentences = 0, records = 0, docs = 0, failed = 0;
+// what `readout ingest` adds: storing each batch in a fresh SQLite store, timed apart
+const { openStore } = await import(dist('05-store/sqlite.js'));
+const os = await import('node:os');
+const storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-bench-'));
+const store = openStore(path.join(storeDir, 'bench.db'));
+let storeMs = 0;
+let storeCpuMs = 0;
 const t0 = performance.now();
 const c0 = cpuMs();
 let batch = [];
 let batchChars = 0;
 const flush = () => {
+  const done = [];
   for (const r of app.processBatch(batch, onStage)) {
     if (!r.ok) { failed++; continue; }
     records += r.item.records.length;
     chars += r.item.doc.text.length;
     sentences += r.item.doc.layers.sentences?.length ?? 0;
     docs++;
+    done.push(r.item);
   }
+  const s0 = performance.now();
+  const sc0 = cpuMs();
+  store.batch(() => { for (const item of done) app.store(store, item); });
+  storeMs += performance.now() - s0;
+  storeCpuMs += cpuMs() - sc0;
   batch = [];
   batchChars = 0;
   sample();
@@ -76,17 +91,22 @@ const flush = () => {
 for (let c = 0; c < copies; c++) {
   for (const s of sources) {
     // vary the text per copy so nothing can be served from a cache
-    batch.push({ ...s, raw: s.raw + `\n\n(Copy ${c}.)` });
+    batch.push({ ...s, sourceKey: `${s.sourceKey}#copy${c}`, raw: s.raw + `\n\n(Copy ${c}.)` });
     batchChars += s.raw.length;
     if (batch.length >= app.batchDocs || batchChars >= app.batchChars) flush();
   }
 }
 if (batch.length) flush();
 if (failed) throw new Error(`bench: ${failed} documents failed`);
-const totalS = (performance.now() - t0) / 1000;
-const cpuS = (cpuMs() - c0) / 1000;
+const ingestS = (performance.now() - t0) / 1000;
+const ingestCpuS = (cpuMs() - c0) / 1000;
+const totalS = ingestS - storeMs / 1000;
+const cpuS = ingestCpuS - storeCpuMs / 1000;
 clearInterval(timer);
 sample();
+store.close(); // checkpoints the write-ahead log into the file
+const storeMB = fs.statSync(path.join(storeDir, 'bench.db')).size / 1e6;
+fs.rmSync(storeDir, { recursive: true, force: true });
 
 const MB = chars / 1e6;
 console.log(`Readout pipeline benchmark (node ${process.version}, single process)`);
@@ -98,6 +118,8 @@ console.log(`load average at the end: ${(await import('node:os')).loadavg()[0].t
 console.log(`peak RSS: ${(peak / 1e6).toFixed(0)} MB`);
 const row = (name, ms) => console.log(`  ${name.padEnd(12)} ${(ms / 1000).toFixed(2).padStart(7)} s ${(MB / (ms / 1000)).toFixed(1).padStart(7)} MB/s`);
 for (const [n, ms] of stageMs) row(n, ms);
+console.log(`storing in SQLite (what \`readout ingest\` adds: rows, indexes, full-text indexes; ${storeMB.toFixed(0)} MB file): ${(storeMs / 1000).toFixed(2)} s → ${(MB / (storeMs / 1000)).toFixed(2)} MB/s`);
+console.log(`ingest end to end (pipeline + store): ${ingestS.toFixed(2)} s → ${(MB / ingestS).toFixed(2)} MB/s, ${(MB / ingestCpuS).toFixed(2)} MB per CPU-second`);
 
 if (!args.includes('--no-store')) {
   const storeBench = path.join(root, "scripts", "bench-api.mjs");
