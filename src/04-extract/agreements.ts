@@ -56,6 +56,8 @@ interface Cand {
   kind: AgreementPattern['kind'];
   explicitDate: boolean;
   ownParties: boolean;
+  /** the party of whoever reports it: the quoted speaker, else the document's narrator */
+  narratorKey: string | null;
 }
 
 const NEG_BEFORE = /\b(?:not|never|no|n't|failed to|fail to|refused to|unable to|without)\s+(?:\w+\s+){0,2}$/i;
@@ -550,8 +552,10 @@ function agreementParties(
   const keys = keysOf(parties);
   if (narrator && nk && keys.length === 1 && keys[0] === nk && kind !== 'setup') {
     const other = mainCounterparts(cx, narrator);
-    const near = other.length ? null : nearMeeting(cx.meetings, cx.sents, si);
-    // "we adopted a statement" right after a meeting is reported: that meeting's parties
+    // "we adopted a statement" right after a meeting is reported: that meeting's parties (a meeting
+    // the narrator's side took part in: not "Y met Z" reported just before "we agreed", X said)
+    const reported = other.length ? null : nearMeeting(cx.meetings, cx.sents, si);
+    const near = reported && keysOf(reported.parties).includes(nk) ? reported : null;
     parties = partiesFrom([], [parties[0], ...(other.length ? other : (near?.parties ?? []))]);
     if (near) f.atMeeting = near;
   }
@@ -660,7 +664,7 @@ function agreementAt(cx: DocContext, sc: SentenceContext, h: Hit, sd: SpecialDat
     evidence: { start: s.start, end: s.end, text: text.slice(s.start, s.end) },
     rule: `agreement:${p.kind}:${h.text.toLowerCase().replace(/\s+/g, ' ')}`,
   };
-  return { ann, s, kind: p.kind, explicitDate: !!d, ownParties: f.mentions.length > 0 };
+  return { ann, s, kind: p.kind, explicitDate: !!d, ownParties: f.mentions.length > 0, narratorKey: nk };
 }
 
 /** A sentence that only elaborates the previous agreement ("A working group will be set up for that purpose"). */
@@ -682,11 +686,7 @@ function isDomesticAct(cx: DocContext, made: Cand, s: Sentence): boolean {
   const ks = keysOf(made.ann.parties);
   const only = made.ann.parties[0];
   return (
-    ks.length === 1 &&
-    !!only &&
-    !only.org &&
-    ks[0] !== partyKey(narratorOf(cx.doc, s)) &&
-    ks[0] !== partyKey(cx.quoteSpeaker(s.start))
+    ks.length === 1 && !!only && !only.org && ks[0] !== partyKey(narratorOf(cx.doc, s)) && ks[0] !== made.narratorKey
   );
 }
 

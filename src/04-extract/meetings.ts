@@ -647,6 +647,10 @@ function firstVerb(doc: Doc, from: number, to: number): number {
   return -1;
 }
 
+/** a venue phrase right before a name: "on the sidelines of the", "at the", "during the" */
+const FRONTED_VENUE =
+  /\b(?:(?:on|at|in)\s+the\s+(?:sidelines|margins)\s+of|during|at)\s+(?:the\s+)?(?:[\p{L}\p{N}-]+\s+){0,3}$/iu;
+
 /** The mentions naming a verb's subject (none when the subject is a pronoun or first person). */
 function namedSubject(r: DocReading, sr: SentenceReading, h: Hit): ActorMention[] {
   const { text } = r;
@@ -670,6 +674,12 @@ function namedSubject(r: DocReading, sr: SentenceReading, h: Hit): ActorMention[
       const v = firstVerb(r.doc, cs, h.start);
       if (v >= 0) subj = subj.filter((m) => m.end <= v);
     }
+  }
+  // "On the sidelines of the UN General Assembly, X met with Y": the forum of a fronted venue
+  // phrase is where they met, not who met (when someone else is named as subject)
+  if (subj.length > 1) {
+    const kept = subj.filter((m) => !FRONTED_VENUE.test(text.slice(Math.max(sr.s.start, m.start - 60), m.start)));
+    if (kept.length && kept.length < subj.length) subj = kept;
   }
   // a pronoun subject after the last name is the subject ("…on the sidelines of X, and I talked about it")
   if (subj.length && PRONOUN_SUBJECT.test(text.slice(subj[subj.length - 1].end, h.start))) subj = [];

@@ -102,6 +102,25 @@ describe('agreements', () => {
     expect(as[2].date).toBe('2019-04-12');
   });
 
+  it('a quoted "we agreed" is the speaker\'s side, never the sides of a meeting reported before that the speaker was not at', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'In September, Jaishankar met with Foreign Minister Wang Yi. ' +
+          '"We have agreed to intensify our cooperation," Lavrov said after the talks.\n',
+        published: '2023-10-05',
+        actors: [
+          ['Jaishankar', 'person', { name: 'S. Jaishankar', country: 'IND' }],
+          ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+          ['We', 'pronoun', { name: 'Sergey Lavrov', country: 'RUS' }],
+          ['Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        ],
+        dates: [['In September', '2023-09', false]],
+      }),
+    );
+    const withQuotes = { ...doc, layers: { ...doc.layers, quotes: extractQuotes(doc, kb) } };
+    expect(extractAgreements(withQuotes, kb).map(keys)).toEqual(['RUS']);
+  });
   it('"we agreed that A and B would…" has the sides the clause names, the speaker\'s among them', () => {
     const doc = withMeetings(
       makeDoc({

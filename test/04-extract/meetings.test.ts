@@ -535,6 +535,21 @@ describe('meetings', () => {
     const ms = extractMeetings(doc, kb);
     expect(ms.map((m) => [m.status, m.format, keys(m)])).toEqual([['held', 'visit', 'ASEAN+CHN']]);
   });
+  it('takes the forum of a fronted "on the sidelines of X," as the venue, not a party', () => {
+    const doc = makeDoc({
+      text: 'On the sidelines of the UN General Assembly in September, Jaishankar met with Foreign Minister Wang Yi.\n',
+      published: '2023-10-05',
+      actors: [
+        ['UN General Assembly', 'org', { org: 'UNGA' }],
+        ['Jaishankar', 'person', { name: 'S. Jaishankar', country: 'IND' }],
+        ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+      ],
+      dates: [['in September', '2023-09', false]],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [m.status, m.format, keys(m)])).toEqual([
+      ['held', 'bilateral', 'CHN+IND'],
+    ]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
