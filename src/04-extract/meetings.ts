@@ -493,7 +493,7 @@ function readTrigger(r: DocReading, sr: SentenceReading, h: Hit): SentenceCandid
   else if (kind === 'noun') reading = nounReading(r, sr, h, narrator);
   else if (kind === 'verb' || kind === 'discuss') reading = verbReading(r, sr, h, narrator);
   else if (kind === 'receive') reading = receiveReading(r.text, sr, h, narrator);
-  else if (kind === 'visit') reading = visitReading(r.text, sr, h, narrator);
+  else if (kind === 'visit') reading = visitReading(r, sr, h, narrator);
   else reading = plainReading([]);
   if (!reading) return null;
   const c = pushCand(r, sr, h, reading.parties, h.p.format, reading.visitDest);
@@ -775,7 +775,8 @@ const PARTICIPLE_LEAD = /(?:^|[,;]|\b(?:when|while|after|before|since|during))\s
 const CAPS_GAP = /^\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/u;
 
 /** A visit: the visitor (before it, or the narrator) and its destination. */
-function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
+function visitReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {
+  const { text } = r;
   const { s, mentions } = sr;
   const cs = mentionsBefore(text, s, h.start, mentions);
   const mod = modifierBefore(text, h.start, cs, s.start);
@@ -784,6 +785,11 @@ function visitReading(text: string, sr: SentenceReading, h: Hit, narrator: Actor
   if (mine && !narrator) return null;
   let subj = mine || otherSubject(text, sr, h) ? [] : mod.length ? mod : cs;
   const dest = visitDestinations(text, sr, h);
+  // "Secretary Rubio noted that he looks forward to visiting Riyadh": "he" is the person named last
+  if (!subj.length && !mine && /\b(?:he|she)\b/i.test(text.slice(clauseStart(text, s, h.start), h.start))) {
+    const people = mentions.filter((m) => m.end <= h.start && (m.kind === 'person' || m.kind === 'role'));
+    subj = people.length ? people.slice(-1) : personBefore(r, s);
+  }
   // "When visiting the ASEAN Secretariat, Premier Li Keqiang said…": the participle's subject is
   // the main clause's, named right after the comma
   if (

@@ -550,6 +550,20 @@ describe('meetings', () => {
       ['held', 'bilateral', 'CHN+IND'],
     ]);
   });
+  it('takes the visitor of "he looks forward to visiting X" from the person named before', () => {
+    const doc = makeDoc({
+      text: 'Secretary Rubio noted that he looks forward to visiting Riyadh in April.\n',
+      published: '2025-03-11',
+      actors: [
+        ['Secretary Rubio', 'person', { name: 'Marco Rubio', country: 'USA' }],
+        ['Riyadh', 'country', { country: 'SAU' }],
+      ],
+      dates: [['in April', '2025-04', true]],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [m.status, m.format, keys(m)])).toEqual([
+      ['planned', 'visit', 'SAU+USA'],
+    ]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
