@@ -94,6 +94,10 @@ export function findQuoteSpans(text: string): RawQuote[] {
   return kept;
 }
 
+/** between the parts of a split quote: ", he added, ", " Lavrov said. " */
+const SPLIT_ATTRIBUTION =
+  /^\s*,?\s*(?:he|she|they|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:said|says|added|adds|noted|notes|stressed|continued|explained|went\s+on)\s*[,.:]\s*$/u;
+
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
@@ -337,12 +341,21 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
 
   const out: QuoteAnn[] = [];
   let prev: { q: QuoteAnn; attrEnd: number; para: number } | null = null;
-  for (const q of spans) {
+  for (let qi = 0; qi < spans.length; qi++) {
+    const q = spans[qi]!;
     let inner = text.slice(q.inner.start, q.inner.end);
     const trimmed = inner.replace(/[\s,]+$/u, '');
     const innerEnd = q.inner.start + trimmed.length;
+    // a short quote is a scare quote ("so-called"), unless it is the first part of a quote split
+    // by its attribution: "The sides," he added, "must withdraw…"
+    const next = spans[qi + 1];
+    const splitFirst =
+      /,\s*$/.test(inner) &&
+      !!next &&
+      next.start - q.end <= 40 &&
+      SPLIT_ATTRIBUTION.test(text.slice(q.end, next.start));
     inner = trimmed;
-    if (wordCount(inner) < 3) continue;
+    if (wordCount(inner) < 3 && !splitFirst) continue;
     const paraStart = text.lastIndexOf('\n', q.start - 1) + 1;
     const nl = text.indexOf('\n', q.end);
     const paraEnd = nl < 0 ? text.length : nl;

@@ -23,6 +23,19 @@ describe('quotes', () => {
     for (const q of qs) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it('keeps a short first part of a split quote ("The sides," he added, "must…"), but not a scare quote', () => {
+    const doc = makeDoc({
+      text:
+        'MOSCOW, May 3. Sergey Lavrov spoke to reporters.\n\n' +
+        '“The sides,” he added, “must withdraw heavy weapons from the zone.”\n\n' +
+        'He criticised the “so-called” peace plan.\n',
+      actors: [LAVROV],
+    });
+    expect(extractQuotes(doc, kb).map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Sergey Lavrov', 'The sides'],
+      ['Sergey Lavrov', 'must withdraw heavy weapons from the zone.'],
+    ]);
+  });
   it('gives "X\'s spokesperson said … he said: “…”" to the spokesperson, not to the person addressed before', () => {
     const doc = makeDoc({
       text:
