@@ -283,6 +283,10 @@ const ACRONYM_PAREN = /\s*\([\p{Lu}\p{N}&.-]{2,12}\)/gu;
 const DATE_STOP =
   /[;:?!()–—]|\b(?:which|who|whom|that|where|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
 
+/** what still stops a fronted date: any clause but one that says where or when the fronted event was ("…, where") */
+const FRONTED_DATE_STOP =
+  /[;:?!()–—]|\b(?:which|who|whom|that|while|but|because|although|if|following|since|after|before|until|whereas)\b/i;
+
 const RELATIVE_EVENT =
   /^[^;:?!()–—]*?,?\s*(?:which|that)\s+(?:will\s+|is\s+to\s+|are\s+to\s+|was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:be\s+)?(?:held|take\s+place|took\s+place|taking\s+place|scheduled|convened?|opened?)\b/i;
 
@@ -325,7 +329,13 @@ export function pickDate(
             ? g0.replace(RELATIVE_EVENT, '')
             : g0
           : gap.replace(/^\s*,?\s*(?:when|during which|at which|in the course of which)\b/i, '');
-      if (DATE_STOP.test(g)) continue;
+      // a date fronted before the sentence's first comma ("Last month, China hosted the summit,
+      // where the leaders signed…") dates its relative clauses too
+      const fronted =
+        d.end <= pos &&
+        /^\s*,/.test(text.slice(d.end, d.end + 3)) &&
+        /^[\s"“]*(?:\p{L}+\s+){0,2}$/u.test(text.slice(s.start, d.start));
+      if ((fronted ? FRONTED_DATE_STOP : DATE_STOP).test(g)) continue;
       // a date before ", and …" belongs to the first of two coordinated clauses
       if (d.end <= pos && /,\s*and\s+(?!the\b)\p{Ll}/u.test(g)) continue;
     }

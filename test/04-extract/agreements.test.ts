@@ -121,6 +121,22 @@ describe('agreements', () => {
     const withQuotes = { ...doc, layers: { ...doc.layers, quotes: extractQuotes(doc, kb) } };
     expect(extractAgreements(withQuotes, kb).map(keys)).toEqual(['RUS']);
   });
+  it('a date fronted before the first comma dates a "where" clause: "Last month, X hosted the summit, where … signed"', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text: 'Last month, China hosted the summit in Xian, where Kazakhstan and China signed the Xian Declaration.\n',
+        published: '2023-09-23',
+        actors: [
+          ['China', 'country', { country: 'CHN' }],
+          ['Kazakhstan', 'country', { country: 'KAZ' }],
+        ],
+        dates: [['Last month', '2023-08', false]],
+      }),
+    );
+    expect(extractAgreements(doc, kb).map((a) => [keys(a), a.status, a.date])).toEqual([
+      ['CHN+KAZ', 'signed', '2023-08'],
+    ]);
+  });
   it('"we agreed that A and B would…" has the sides the clause names, the speaker\'s among them', () => {
     const doc = withMeetings(
       makeDoc({
