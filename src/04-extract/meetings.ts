@@ -89,9 +89,12 @@ const SPECIFIC_AFTER =
 /** "can also be discussed at the … meeting": a possibility, not a meeting */
 const MODAL_BEFORE =
   /\b(?:can|could|may|might)\s+(?:\w+\s+){0,2}$|\bbe\s+able\s+to\s+(?:\w+\s+){0,3}$|\b(?:can|could|may|might)\s+(?:also\s+|then\s+|only\s+)?be\s+\w+\s+(?:[\w'’-]+\s+){0,12}$/i;
-/** "such summits should be held regularly": a meeting recommended or possible, not one held or set */
+/** "such summits should be held regularly", "a meeting could take place": recommended or possible, not held or set */
 const MODAL_AFTER =
-  /^[^.;:?!]{0,60}?\b(?:should|could|must|may|might|can|ought\s+to|need\s+to|needs\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?be\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted)\b/i;
+  /^[^.;:?!]{0,60}?\b(?:should|could|must|may|might|can|ought\s+to|need\s+to|needs\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:be\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted)|take\s+place|happen)\b/i;
+/** "Peskov denied that Putin had met…": a meeting denied */
+const DENIED_BEFORE =
+  /\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\s+(?:that|reports?|claims?|allegations?|rumou?rs?)\b[^.;:?!]*$/i;
 /** a meeting denied or ruled out: "did not meet", "no plans for X to speak with", "refused to meet", "no meeting" */
 const NEGATED_BEFORE =
   /\b(?:no|not\s+any)\s+(?:plans?|intention|intent)\s+(?:for\s+[^,;]{1,60}?\s+)?to\s+(?:\w+\s+){0,2}$|\b(?:will|would|shall|do|does|did|has|have|had)\s*(?:not|n['’]t)\s+(?:\w+\s+)?$|\b(?:never|refused\s+to|declined\s+to)\s+(?:\w+\s+)?$|\bno\s+(?:[\w-]+\s+)?$/i;
@@ -938,6 +941,7 @@ function dateOf(text: string, sr: SentenceReading, h: Hit): DateMention | null {
 function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): boolean {
   const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
   if (MODAL_BEFORE.test(lead) || NEGATED_BEFORE.test(lead)) return false;
+  if (DENIED_BEFORE.test(text.slice(s.start, h.start))) return false;
   if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
   if (PROCESS_BEFORE.test(lead)) return false;
   if (

@@ -564,6 +564,24 @@ describe('meetings', () => {
       ['planned', 'visit', 'SAU+USA'],
     ]);
   });
+  it('takes no meeting from one denied ("denied that X had met Y") or merely possible ("could take place")', () => {
+    const doc = makeDoc({
+      text:
+        'Peskov denied that Putin had met with President Zelensky.\n\n' +
+        'If the sides agree, a meeting between Putin and Zelensky could take place in Istanbul.\n\n' +
+        'A meeting between Putin and Zelensky took place in Istanbul.\n',
+      published: '2022-03-03',
+      actors: [
+        ['Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['President Zelensky', 'person', { name: 'Volodymyr Zelenskyy', country: 'UKR' }],
+        ['Zelensky', 'person', { name: 'Volodymyr Zelenskyy', country: 'UKR' }],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [m.status, keys(m), m.evidence.text.slice(0, 12)])).toEqual([
+      ['held', 'RUS+UKR', 'A meeting be'],
+    ]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
