@@ -65,8 +65,9 @@ const ADJ_BEFORE = /(?:\b(?:its|their|the|a|an|our|his|her|newly|previously|alre
 const FUTURE_BEFORE =
   /\b(?:will|shall|would|are to|is to|are going to|intend to|plan to|hope to|expect to)\s+(?:\w+\s+)?$/i;
 const MODAL_AFTER = /\b(?:will|shall|would|should|must|are to|is to|to be|need to|needs to|have to|has to)\b/i;
+/** what makes "by <date>" a deadline: an obligation, a commitment, or what was agreed ("agreed that X would … by") */
 const OBLIGATION =
-  /\b(?:must|should|shall|will|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than)\b/i;
+  /\b(?:must|should|shall|will|would|are to|is to|to be|have to|has to|need to|needs to|obliged|required|deadline|no later than|not later than|agreed|agree|agrees|committed|commit|commits|pledged|pledge|undertook|undertake)\b/i;
 /** A collective subject that stands for the parties of a meeting. */
 const COLLECTIVE =
   /\b(?:the\s+(?:two\s+|three\s+)?(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers|heads\s+of\s+state)|both\s+(?:sides|countries|leaders|parties|ministers)|they)\b/i;

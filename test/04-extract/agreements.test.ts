@@ -67,6 +67,18 @@ describe('agreements', () => {
     // "Germany and Poland did not sign" is negated; "The country adopted a law" would be a domestic act
     expect(as[0].topics).toContain('sanctions');
   });
+  it('takes "by <date>" in what was agreed as its deadline ("agreed that inspectors would return by …")', () => {
+    const doc = makeDoc({
+      text: 'Iran and Germany agreed that inspectors would return to the site by April 15, 2022.\n',
+      published: '2022-03-03',
+      actors: [
+        ['Iran', 'country', { country: 'IRN' }],
+        ['Germany', 'country', { country: 'DEU' }],
+      ],
+      dates: [['April 15, 2022', '2022-04-15', true]],
+    });
+    expect(extractAgreements(doc, kb).map((a) => [keys(a), a.deadline])).toEqual([['DEU+IRN', '2022-04-15']]);
+  });
 
   it('"we agreed" after talks stands for both sides; signing and adopting count, referenced texts need a date', () => {
     const doc = withMeetings(
