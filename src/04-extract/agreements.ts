@@ -639,10 +639,12 @@ function agreementAt(cx: DocContext, sc: SentenceContext, h: Hit, sd: SpecialDat
   if (!date && f.atMeeting?.date && f.atMeeting.status === 'held') date = f.atMeeting.date;
   const narratorParty = !!nk && keysOf(parties).includes(nk);
   // referenced documents (passive adopted/approved, participles) stand only with a date of their own
+  // (an effective date or deadline counts: "the ceasefire agreed by A and B will take effect on…")
   const agentless = p.kind === 'passive' && !f.mentions.length && !f.sides.length; // may follow an agreement
   if (
     (f.status === 'referenced' || f.participle) &&
     !date &&
+    !((sd.effective || sd.deadline) && f.mentions.length) &&
     !(p.kind === 'passive' && /agreed|reached/i.test(h.text)) &&
     !agentless
   ) {

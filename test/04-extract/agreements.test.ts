@@ -67,6 +67,26 @@ describe('agreements', () => {
     // "Germany and Poland did not sign" is negated; "The country adopted a law" would be a domestic act
     expect(as[0].topics).toContain('sanctions');
   });
+  it('"the ceasefire agreed by A and B will take effect on…" is an agreement of A and B with its effective date', () => {
+    const doc = makeDoc({
+      text:
+        'Iran and Germany agreed that inspectors would return to the site. ' +
+        'The ceasefire agreed by Armenia and Azerbaijan will take effect at noon on March 5.\n',
+      published: '2022-03-03',
+      actors: [
+        ['Iran', 'country', { country: 'IRN' }],
+        ['Germany', 'country', { country: 'DEU' }],
+        ['Armenia', 'country', { country: 'ARM' }],
+        ['Azerbaijan', 'country', { country: 'AZE' }],
+      ],
+      dates: [['at noon on March 5', '2022-03-05T12:00', true]],
+    });
+    const as = extractAgreements(doc, kb);
+    expect(as.map((a) => [keys(a), a.effective])).toEqual([
+      ['DEU+IRN', null],
+      ['ARM+AZE', '2022-03-05T12:00'],
+    ]);
+  });
   it('takes "by <date>" in what was agreed as its deadline ("agreed that inspectors would return by …")', () => {
     const doc = makeDoc({
       text: 'Iran and Germany agreed that inspectors would return to the site by April 15, 2022.\n',
