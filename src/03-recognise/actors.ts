@@ -1879,6 +1879,14 @@ function counterpartOf(st: PassState, pc: PendingCounterpart, sp: Actor): { acto
     if (!actor) actor = actorOf({ country: pc.country, sector: 'GOV', code: cameoCode(pc.country, 'GOV') });
     return { actor, rule: pc.rule + '-country' };
   }
+  // a joint news conference: "my colleague" is the one other principal speaker of another country
+  if (!pc.plural) {
+    const speakers = new Map<string, Actor>();
+    for (const t of st.turns)
+      if (t.role !== 'question' && t.speaker?.name && t.speaker.country && t.speaker.country !== sp.country)
+        speakers.set(t.speaker.name, t.speaker);
+    if (speakers.size === 1) return { actor: [...speakers.values()][0]!, rule: pc.rule + '-other-speaker' };
+  }
   const countries = new Set(others.map((p) => p.actor.country));
   if (countries.size !== 1) return null;
   const only = others[others.length - 1];

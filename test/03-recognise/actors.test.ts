@@ -371,6 +371,16 @@ describe('first person and counterparts in a transcript', () => {
     // a news agency's transcript says nothing of its speakers' country
     expect(brief('TASS').layers.turns![0]!.speaker?.country ?? null).toBeNull();
   });
+  it('"my colleague" at a joint news conference is the other principal speaker, whoever else is named', () => {
+    const d2 = run(
+      'Sergey Lavrov: I have just held talks with my colleague.\n\n' +
+        'Subrahmanyam Jaishankar: Thank you.\n\n' +
+        'Question: Will you meet Secretary Blinken at the G20?\n\n' +
+        'Sergey Lavrov: No.',
+      '2022-11-08',
+    );
+    expect(at(d2, 'my colleague')!.actor).toMatchObject({ country: 'IND' });
+  });
   it('its troops → the country named before "its" in the sentence', () => {
     const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
     expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });
