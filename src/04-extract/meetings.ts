@@ -945,7 +945,7 @@ function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): 
   if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
   if (PROCESS_BEFORE.test(lead)) return false;
   if (
-    /^(?:bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(
+    /^(?:joint|bilateral|trilateral|official|informal|working|face-to-face|separate|substantive|intensive|lengthy|long|detailed|frank|confidential|telephone|phone)\b/i.test(
       h.text,
     )
   )

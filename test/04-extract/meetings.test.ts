@@ -582,6 +582,15 @@ describe('meetings', () => {
       ['held', 'RUS+UKR', 'A meeting be'],
     ]);
   });
+  it('reads "a joint news conference with X" as a meeting with X', () => {
+    const doc = makeDoc({
+      text: 'At a joint news conference with Foreign Minister Wang Yi, Sergey Lavrov praised the relations.\n',
+      published: '2019-05-08',
+      actors: [LAVROV, ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }]],
+      turns: [{ label: null, speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [m.status, keys(m)])).toEqual([['held', 'CHN+RUS']]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
