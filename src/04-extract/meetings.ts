@@ -986,11 +986,14 @@ function pushCand(
     (!here?.country
       ? h.p.kind !== 'verb' && (!!visitDest || !/\b(?:today|this morning|this afternoon|tonight|here)\b/i.test(win))
       : place.country !== here.country);
+  // a call is placed nowhere: the document's place is not where it was held
+  const call = format === 'phone';
   if (!date && status === 'held' && today && !hasMarker(r.past, win) && !elsewhere) {
     date = today;
-    if (!place) place = doc.meta.place ?? null;
+    if (!place && !call) place = doc.meta.place ?? null;
   }
-  if (date && today && status === 'held' && date.slice(0, 10) === today && !place) place = doc.meta.place ?? null;
+  if (date && today && status === 'held' && date.slice(0, 10) === today && !place && !call)
+    place = doc.meta.place ?? null;
   const keys = keysOf(parties);
   const fmt =
     format ??

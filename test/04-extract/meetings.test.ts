@@ -591,6 +591,21 @@ describe('meetings', () => {
     });
     expect(extractMeetings(doc, kb).map((m) => [m.status, keys(m)])).toEqual([['held', 'CHN+RUS']]);
   });
+  it('reads "X received a phone call from Y" as a call, and places a call nowhere (not at the dateline)', () => {
+    const doc = makeDoc({
+      text: 'MOSCOW, January 10. Foreign Minister Cavusoglu received a phone call from Foreign Minister Amir-Abdollahian.\n',
+      published: '2022-01-10',
+      place: 'Moscow',
+      actors: [
+        ['Foreign Minister Cavusoglu', 'person', { name: 'Mevlut Cavusoglu', country: 'TUR' }],
+        ['Foreign Minister Amir-Abdollahian', 'person', { name: 'Hossein Amir-Abdollahian', country: 'IRN' }],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [m.status, m.format, keys(m), m.date, m.place])).toEqual([
+      ['held', 'phone', 'IRN+TUR', '2022-01-10', null],
+    ]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
