@@ -46,6 +46,8 @@ import {
   refineVague,
   sentencesOf,
   requiredFactors,
+  firstVerb,
+  COORDINATED_LEAD,
 } from './meet-util.js';
 import { topicIndex } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -396,6 +398,17 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
   const { text } = cx;
   const { s, mentions } = sc;
   let subject = mentionsBefore(text, s, h.start, mentions);
+  // "The two sides exchanged views on Ukraine and agreed to…": a predicate coordinated with an
+  // earlier one has that one's subject, the words before the clause's first verb
+  let subjEnd = h.start;
+  const cs0 = clauseStart(text, s, h.start);
+  if (COORDINATED_LEAD.test(text.slice(cs0, h.start))) {
+    const v = firstVerb(cx.doc, cs0, h.start);
+    if (v >= 0) {
+      subject = subject.filter((m) => m.end <= v);
+      subjEnd = v;
+    }
+  }
   // "we" in a quotation of another speaker is that speaker's side, not the transcript speaker's
   const quoted = cx.quoteSpeaker(h.start);
   if (quoted && subject.length && subject.every((m) => m.kind === 'pronoun')) subject = [];
@@ -412,7 +425,7 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
     }
   }
   if (subject.length) return;
-  const subjText = text.slice(clauseStart(text, s, h.start), h.start);
+  const subjText = text.slice(cs0, subjEnd);
   if (narrator && FIRST_PERSON_SUBJECT.test(subjText)) {
     f.sides = [narrator];
     // "we agreed" in a transcript of bilateral talks: both sides (for a quoted speaker in

@@ -4,7 +4,7 @@
  * live here; lexical knowledge comes from data/patterns/*.tsv via the KB.
  */
 import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
-import { spanAt } from '../00-model/doc.js';
+import { lowerBound, spanAt } from '../00-model/doc.js';
 
 /** The document's sentences, or a crude split when the segmenter gave none. */
 export function sentencesOf(doc: Doc): Sentence[] {
@@ -797,3 +797,14 @@ export function spansWithin<T extends Span>(items: readonly T[]): (span: Span) =
     return out;
   };
 }
+
+/** The start of the first verb token in [from, to) of the document (-1: none). */
+export function firstVerb(doc: Doc, from: number, to: number): number {
+  const toks = doc.layers.tokens ?? [];
+  for (let i = lowerBound(toks, from); i < toks.length && toks[i]!.start < to; i++)
+    if (toks[i]!.pos === 'VERB') return toks[i]!.start;
+  return -1;
+}
+
+/** "… and agreed", "… but also met": a predicate coordinated with the one before it in its clause */
+export const COORDINATED_LEAD = /\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/i;

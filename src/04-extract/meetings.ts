@@ -48,6 +48,8 @@ import {
   sentencesOf,
   scanMany,
   spansWithin,
+  firstVerb,
+  COORDINATED_LEAD,
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -640,15 +642,6 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
 /** "… and discussed", "… but also met": a predicate coordinated with the one before it */
 /** a clause that opens with its verb: "(but) also met" */
 const ELIDED_LEAD = /^\s*(?:(?:also|then|later|subsequently)\s+)?$/i;
-const COORDINATED_LEAD = /\b(?:and|but)\s+(?:then\s+|also\s+|later\s+)?$/i;
-
-/** The start of the first verb token in [from, to) of the document (-1: none). */
-function firstVerb(doc: Doc, from: number, to: number): number {
-  const toks = doc.layers.tokens ?? [];
-  for (let i = lowerBound(toks, from); i < toks.length && toks[i]!.start < to; i++)
-    if (toks[i]!.pos === 'VERB') return toks[i]!.start;
-  return -1;
-}
 
 /** a venue phrase right before a name: "on the sidelines of the", "at the", "during the" */
 const FRONTED_VENUE =
@@ -1027,8 +1020,18 @@ function pushCand(
 function statusOf(r: DocReading, s: Sentence, h: Hit, win: string, d: DateMention | null): 'held' | 'planned' {
   const kind = h.p.kind;
   let status: 'held' | 'planned';
-  if (kind === 'verb' || kind === 'discuss' || kind === 'receive') status = verbStatus(r.text, s, h);
-  else status = hasMarker(r.planned, win) ? 'planned' : 'held';
+  if (kind === 'verb' || kind === 'discuss' || kind === 'receive') {
+    status = verbStatus(r.text, s, h);
+    // a headline's present tense reports what happened ("Wang Yi Holds Talks with…"); "to" or
+    // "will" announce ("Lavrov to Meet…")
+    if (
+      r.isTitle &&
+      status === 'planned' &&
+      /^(?:meets?|holds?|has|have|receives?)\b/i.test(h.text) &&
+      !/\b(?:will|to|would|shall)\s+(?:\w+\s+)?$/i.test(r.text.slice(Math.max(s.start, h.start - 30), h.start))
+    )
+      status = 'held';
+  } else status = hasMarker(r.planned, win) ? 'planned' : 'held';
   if (d && d.future === true) status = 'planned';
   else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win))
     status = 'held';
@@ -1111,6 +1114,13 @@ function modeOf(h: Hit): Candidate['mode'] {
  * Whether `fine`'s date lies within `coarse`'s, a year or a month ("2024-09-13" to "2024-09-17"
  * within "2024-09"); a day is within no other date.
  */
+/** whole days from day `a` to day `b` (both YYYY-MM-DD…); Infinity when either is not a day or a follows b */
+function daysBefore(a: string, b: string): number {
+  if (a.length < 10 || b.length < 10) return Infinity;
+  const d = (Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000;
+  return d >= 0 ? d : Infinity;
+}
+
 function within(fine: MeetingAnn, coarse: MeetingAnn): boolean {
   const c = coarse.date;
   const f = fine.date;
@@ -1164,6 +1174,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     // the title's meeting, dated only by the document's day, is the text's meeting of the same
     // sides whose days include it ("Deputy Secretary Sherman's Visit to China" and "traveled to
     // China … July 25-26")
+    // (or that the text dates a few days before a readout published later: "Wang Yi Holds Talks
+    // with X", published on the 15th, and "On March 14, Wang Yi held talks with X")
     if (!target && c.fromTitle && c.defaulted && m.date)
       target = out.find(
         (o) =>
@@ -1171,9 +1183,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
           o.status === m.status &&
           !placedApart(o.place, m.place) &&
           !!o.date &&
-          !!o.dateEnd &&
-          o.date <= m.date! &&
-          m.date! <= o.dateEnd,
+          ((!!o.dateEnd && o.date <= m.date! && m.date! <= o.dateEnd) || daysBefore(o.date, m.date!) <= 3),
       );
     // a named forum event with no date of its own ("the BRICS Media Summit was held for the first
     // time…") is the one the text dated, not a second one held today

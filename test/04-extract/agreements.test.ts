@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractAgreements } from '../../src/04-extract/agreements.js';
 import { extractMeetings } from '../../src/04-extract/meetings.js';
 import { extractQuotes } from '../../src/04-extract/quotes.js';
+import { tokenizeText } from '../../src/02-segment/tokens.js';
 import { keysOf } from '../../src/04-extract/meet-util.js';
 import type { Doc } from '../../src/00-model/doc.js';
 import { kb, LAVROV, makeDoc } from './meetings.fixture.js';
@@ -86,6 +87,25 @@ describe('agreements', () => {
       ['DEU+IRN', null],
       ['ARM+AZE', '2022-03-05T12:00'],
     ]);
+  });
+  it('"the two sides exchanged views on X and agreed to…" has the sides of the talks, not X', () => {
+    const base = withMeetings(
+      makeDoc({
+        text:
+          'Foreign Minister Wang Yi held talks with Foreign Minister Mauro Vieira in Beijing. ' +
+          'The two sides exchanged views on the Ukraine crisis and agreed to strengthen coordination within BRICS.\n',
+        published: '2024-03-14',
+        actors: [
+          ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+          ['Foreign Minister Mauro Vieira', 'person', { name: 'Mauro Vieira', country: 'BRA' }],
+          ['Ukraine', 'country', { country: 'UKR' }],
+          ['BRICS', 'org', { org: 'BRICS' }],
+        ],
+      }),
+    );
+    // the verbs are found by their part of speech: the real tagger's tokens
+    const doc: Doc = { ...base, layers: { ...base.layers, tokens: tokenizeText(base.text).tokens } };
+    expect(extractAgreements(doc, kb).map(keys)).toEqual(['BRA+CHN']);
   });
   it('takes "by <date>" in what was agreed as its deadline ("agreed that inspectors would return by …")', () => {
     const doc = makeDoc({

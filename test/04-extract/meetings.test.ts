@@ -606,6 +606,24 @@ describe('meetings', () => {
       ['held', 'phone', 'IRN+TUR', '2022-01-10', null],
     ]);
   });
+  it('reads a headline in the present tense as held ("Wang Yi Holds Talks with X"), one meeting with the text\'s of the day before', () => {
+    const base = makeDoc({
+      text: 'On March 14, Foreign Minister Wang Yi held talks with Foreign Minister Mauro Vieira in Beijing.\n',
+      published: '2024-03-15',
+      actors: [
+        ['Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+        ['Foreign Minister Mauro Vieira', 'person', { name: 'Mauro Vieira', country: 'BRA' }],
+      ],
+      dates: [['On March 14', '2024-03-14', false]],
+    });
+    const doc: Doc = {
+      ...base,
+      meta: { ...base.meta, title: 'Wang Yi Holds Talks with Brazilian Foreign Minister Mauro Vieira' },
+    };
+    expect(extractMeetings(doc, kb).map((m) => [m.status, keys(m), m.date])).toEqual([
+      ['held', 'BRA+CHN', '2024-03-14'],
+    ]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
