@@ -491,6 +491,20 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
   const sentMarkers = markersIn(v, 0, n);
   const raws = predicateEvents(v, sentMarkers, question);
   raws.push(...reportedObligations(v, sentMarkers, n));
+  // "China urged Japan to release…", "called on Iran to…": the object of a control verb does the act
+  for (const r of raws) {
+    if (r.toAt < 1) continue;
+    const a = v.actorAt[r.toAt - 1]!;
+    if (a < 0) continue;
+    let k = v.mentions[a]!.t0 - 1;
+    const particle = k >= 0 && (v.lower[k] === 'on' || v.lower[k] === 'upon' || v.lower[k] === 'to');
+    if (particle) k--;
+    if (k < 0 || !v.kb.controlForms.has(v.lower[k]!)) continue;
+    // "called Putin to offer condolences" is a phone call with a purpose; "called on X to" controls
+    if (!particle && v.lower[k]!.startsWith('call')) continue;
+    r.src = a;
+    if (r.tgt === a) r.tgt = -1;
+  }
   // an agentless act of armed violence "from" a place was done by that place's side
   for (const r of raws) {
     if (r.src >= 0 || !VIOLENT_ROOTS.has(r.code.slice(0, 2))) continue;

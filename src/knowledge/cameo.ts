@@ -55,7 +55,18 @@ export interface EventPattern {
 }
 
 export type MarkerType =
-  'intent' | 'hypo' | 'neg' | 'refuse' | 'frame' | 'report' | 'cond' | 'aspect' | 'oblige' | 'advise' | 'allege';
+  | 'intent'
+  | 'hypo'
+  | 'neg'
+  | 'refuse'
+  | 'frame'
+  | 'report'
+  | 'cond'
+  | 'aspect'
+  | 'oblige'
+  | 'advise'
+  | 'allege'
+  | 'control';
 
 export interface Marker {
   /** each position: the accepted lower-case forms */
@@ -83,6 +94,8 @@ export interface CameoKB {
   markersByLast: Map<string, Marker[]>;
   /** lower-cased forms of reporting verbs (clause boundaries) */
   reportForms: Set<string>;
+  /** forms of object-control verbs: in "urged X to release…", X does the releasing */
+  controlForms: Set<string>;
   /** every form of a word of an intent/modal/negation marker (parts of a verb group) */
   markerWords: Set<string>;
   /** token forms that can start an event: pattern heads and last words of reportable obligation markers */
@@ -305,10 +318,15 @@ export function loadCameoKB(dataDir: string): CameoKB {
   const markers: Marker[] = [];
   const markersByLast = new Map<string, Marker[]>();
   const reportForms = new Set<string>();
+  const controlForms = new Set<string>();
   const markerWords = new Set<string>();
   for (const [text, type, cameo, acts] of readTsv(path.join(dataDir, 'patterns/events-markers.tsv'))) {
     if (!text || !type) continue;
     const m = compileMarker(text, type as MarkerType, inflect, cameo || null, acts ? new Set(acts.split('|')) : null);
+    if (type === 'control') {
+      for (const f of m.seq[0]!) controlForms.add(f);
+      continue;
+    }
     markers.push(m);
     for (const f of m.seq[m.seq.length - 1]!) {
       let l = markersByLast.get(f);
@@ -355,6 +373,7 @@ export function loadCameoKB(dataDir: string): CameoKB {
     markers,
     markersByLast,
     reportForms,
+    controlForms,
     markerWords,
     triggers,
     lex,

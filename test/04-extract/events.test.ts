@@ -242,6 +242,12 @@ describe('structure: source and target', () => {
     // an agent named by "by" stays the source
     expect(codes('Israel was attacked by Iran from Syria.')[0]).toBe('IRN>ISR:190');
   });
+  it('the act after "urged X to", "called on X to" is X\'s (a request, so hypothetical); "called X to" is a call', () => {
+    expect(codes('China urged Japan to release the fishermen.')).toContain('JPN>-:0841 hyp');
+    expect(codes('The EU called on Russia to withdraw its troops from Ukraine.')).toContain('RUS>UKR:0874 hyp');
+    // "called Lavrov to offer condolences": Tillerson phoned, and it is Tillerson's condolence
+    expect(codes('Tillerson called Lavrov to offer his condolences.')).toEqual(['USA>RUS:041', 'USA>-:018 hyp']);
+  });
   it('fighting terrorism, crime or a pandemic is no clash between the parties who do it', () => {
     expect(codes('Russia and Egypt are fighting against international terrorism.')).toEqual([]);
     expect(codes('The two countries will jointly combat drug trafficking.')).toEqual([]);
