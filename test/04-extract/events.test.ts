@@ -248,6 +248,11 @@ describe('structure: source and target', () => {
     // "called Lavrov to offer condolences": Tillerson phoned, and it is Tillerson's condolence
     expect(codes('Tillerson called Lavrov to offer his condolences.')).toEqual(['USA>RUS:041', 'USA>-:018 hyp']);
   });
+  it('what one side demands or proposes the other do has not happened: "demanded that Russia withdraw…"', () => {
+    expect(codes('Tillerson demanded that Russia withdraw its forces.')).toContain('RUS>-:0874 hyp');
+    // a report of what happened stays a fact
+    expect(codes('Lavrov said that Russia withdrew its forces.')).toContain('RUS>-:0874');
+  });
   it('fighting terrorism, crime or a pandemic is no clash between the parties who do it', () => {
     expect(codes('Russia and Egypt are fighting against international terrorism.')).toEqual([]);
     expect(codes('The two countries will jointly combat drug trafficking.')).toEqual([]);
