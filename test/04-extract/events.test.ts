@@ -248,6 +248,9 @@ describe('structure: source and target', () => {
     // "called Lavrov to offer condolences": Tillerson phoned, and it is Tillerson's condolence
     expect(codes('Tillerson called Lavrov to offer his condolences.')).toEqual(['USA>RUS:041', 'USA>-:018 hyp']);
   });
+  it('"it" after "denied that" / "admitted that" is the one who denies or admits', () => {
+    expect(codes('Lavrov denied that he had sent weapons to Turkey.')).toContain('RUS>TUR:072 neg');
+  });
   it('what one side demands or proposes the other do has not happened: "demanded that Russia withdraw…"', () => {
     expect(codes('Tillerson demanded that Russia withdraw its forces.')).toContain('RUS>-:0874 hyp');
     // a report of what happened stays a fact
