@@ -331,8 +331,14 @@ function triggerHolds(h: Hit, before: string, after: string): boolean {
     return false;
   if (p.kind === 'that' && !MODAL_AFTER.test(after.slice(0, 120))) return false;
   if (/^(?:adopted|approved|signed)$/i.test(h.text.trim()) && ADJ_BEFORE.test(before)) return false;
+  // "China is committed to peaceful development", "we remain committed to…": a standing position,
+  // not a commitment made ("They committed to…", "We commit to…")
+  if (/^committed\b/i.test(h.text) && STATIVE_BEFORE.test(before)) return false;
   return true;
 }
+
+const STATIVE_BEFORE =
+  /\b(?:is|are|am|was|were|be|been|being|remain|remains|remained|stay|stays|stayed)\s+(?:(?:\w+ly|always|still|also|very|deeply|now|equally)\s+)*$/i;
 
 /** Who a trigger names as the parties, and what that says of the agreement. */
 interface PartyFinding {

@@ -107,6 +107,22 @@ describe('agreements', () => {
     const doc: Doc = { ...base, layers: { ...base.layers, tokens: tokenizeText(base.text).tokens } };
     expect(extractAgreements(doc, kb).map(keys)).toEqual(['BRA+CHN']);
   });
+  it('a commitment made ("They committed to…", "We commit to…") is one; a standing position ("X is committed to…") is not', () => {
+    const doc = makeDoc({
+      text:
+        'Germany and France committed to finalising their joint response by mid-2013. ' +
+        'China is committed to peaceful development. ' +
+        'Poland remains firmly committed to the alliance.\n',
+      published: '2013-02-09',
+      actors: [
+        ['Germany', 'country', { country: 'DEU' }],
+        ['France', 'country', { country: 'FRA' }],
+        ['China', 'country', { country: 'CHN' }],
+        ['Poland', 'country', { country: 'POL' }],
+      ],
+    });
+    expect(extractAgreements(doc, kb).map((a) => [keys(a), a.status])).toEqual([['DEU+FRA', 'reached']]);
+  });
   it('takes "by <date>" in what was agreed as its deadline ("agreed that inspectors would return by …")', () => {
     const doc = makeDoc({
       text: 'Iran and Germany agreed that inspectors would return to the site by April 15, 2022.\n',
