@@ -21,6 +21,7 @@
 import type { Actor, ActorMention, Doc, MentionKind, Span, Token, Turn } from '../00-model/doc.js';
 import { spanAt } from '../00-model/doc.js';
 import { outletCountry } from '../01-ingest/data.js';
+import { normKey } from '../knowledge/geo.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import type { CountryAlias } from '../knowledge/geo.js';
@@ -824,6 +825,12 @@ function resolveTurns(doc: Doc, kb: KB, known: Map<string, Actor> | null, memo: 
     let a = speakerOf(kb, memo, t.speakerName, date) ?? t.speaker ?? actorOf({ name: t.speakerName });
     const k = a.name ? known?.get(a.name) : undefined;
     if (k && richness(k) > richness(a)) a = k;
+    // "Statement by H.E. Mr. X, Minister for Foreign Affairs of Fiji, at…": the title's appositive
+    // gives the country of a speaker the KB does not know
+    if (!a.country && !a.org && a.name) {
+      const c = titleAppositiveCountry(kb, doc.meta.title ?? null, a.name);
+      if (c) a = { ...a, country: c, sector: a.sector ?? 'GOV', code: cameoCode(c, a.sector ?? 'GOV') };
+    }
     turns.push({ ...t, speaker: a });
   }
   // a government outlet's briefing answered by one speaker the KB does not know ("MS PORTER" at a
@@ -841,6 +848,20 @@ function resolveTurns(doc: Doc, kb: KB, known: Map<string, Actor> | null, memo: 
     }
   }
   return turns;
+}
+
+/** the country named in the appositive after a name in a title: "X, Minister for Foreign Affairs of Fiji," → FJI */
+function titleAppositiveCountry(kb: KB, title: string | null, name: string): string | null {
+  if (!title) return null;
+  const at = title.indexOf(name);
+  if (at < 0) return null;
+  const m =
+    /^,\s+[^,]{0,80}?\bof\s+(?:the\s+)?([\p{Lu}][\p{L}'’ -]{1,40}?)\s*(?:,|$|\s+(?:at|on|in|to|before)\b)/u.exec(
+      title.slice(at + name.length),
+    );
+  if (!m) return null;
+  const hit = kb.actors.geo.aliases.get(normKey(m[1]!.replace(/^the\s+/i, '')))?.find((x) => x.kind === 'name');
+  return hit?.code ?? null;
 }
 
 /** the document's principal speakers by the names the KB knows them by (an array of one element kind, as above) */
@@ -1655,7 +1676,8 @@ function ourGroup(st: PassState, t: Title): number {
       });
       emit(st, t.start - 1, j, 'group', a, `group:${owner}:${sector}`, 'group-its');
     }
-  } else if (poss && FIRST_PL.has(poss)) {
+  } else if (poss && (FIRST_PL.has(poss) || FIRST_SG.has(poss))) {
+    // "our diplomats", and a speaker's "my country", "my delegation", "my government"
     const sp = answeringSpeakerAt(st.turns, st.ws[t.start].start);
     if (sp?.country) {
       const sector = role.sector;

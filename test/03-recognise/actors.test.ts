@@ -381,6 +381,15 @@ describe('first person and counterparts in a transcript', () => {
     );
     expect(at(d2, 'my colleague')!.actor).toMatchObject({ country: 'IND' });
   });
+  it('a speaker the KB does not know takes the country of the title\'s appositive; "my country" is the speaker\'s', () => {
+    const d2 = run(
+      'Mr. President,\n\nMy country strongly condemns the attack.',
+      '2023-09-23',
+      'Statement by H.E. Mr. Inia Seruiratu, Minister for Foreign Affairs of Fiji, at the General Debate',
+    );
+    expect(d2.layers.turns![0]!.speaker).toMatchObject({ name: 'Inia Seruiratu', country: 'FJI' });
+    expect(at(d2, 'My country')!.actor).toMatchObject({ country: 'FJI' });
+  });
   it('its troops → the country named before "its" in the sentence', () => {
     const d2 = run('Turkey said its troops had crossed the border. Its aircraft stayed home.');
     expect(at(d2, 'its troops')!.actor).toMatchObject({ country: 'TUR', sector: 'MIL' });
