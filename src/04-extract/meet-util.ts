@@ -213,7 +213,7 @@ function clauseStartScan(text: string, s: Span, pos: number): number {
 const GAP_STOP =
   /[;:?!()–—]|\b(?:which|who|whom|whose|that|when|where|while|but|because|although|if|it|they|we|he|she|i|you|was|were|is|are|will|would|could|should|can|may|must|has|have|had|said|says|discussed|agreed|to|so|since|after|before|during|following|about)\b/i;
 const LIST_GAP =
-  /^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:the|a|an|his|her|its|their|our|my)\s+)?[\p{L}\s.'’-]{0,60}$/u;
+  /^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:the|a|an|his|her|its|their|our|my)\s+)?[\p{L}\s.'’-]{0,80}$/u;
 
 /**
  * Actor mentions forming the complement after `pos` (a with-/between-/of-/to-phrase and its list):
@@ -230,7 +230,8 @@ export function complementAfter(
   let cursor = pos;
   for (const m of mentions) {
     if (m.start < cursor || m.end > s.end) continue;
-    let gap = text.slice(cursor, m.start);
+    // an acronym in brackets is part of the name before it: "People's Republic of China (PRC) State Councilor"
+    let gap = text.slice(cursor, m.start).replace(ACRONYM_PAREN, '');
     if (!out.length) {
       const pm = gap.match(preps);
       if (!pm) break;

@@ -624,6 +624,25 @@ describe('meetings', () => {
       ['held', 'BRA+CHN', '2024-03-14'],
     ]);
   });
+  it('reads a long title complement with an acronym in brackets ("with People\'s Republic of China (PRC) State Councilor and Foreign Minister Wang")', () => {
+    const base = makeDoc({
+      text: 'Secretary of State Antony J. Blinken spoke today with PRC State Councilor and Foreign Minister Wang Yi about the war.\n',
+      published: '2022-03-05',
+      actors: [
+        ['Secretary of State Antony J. Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+        ['PRC State Councilor and Foreign Minister Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+      ],
+    });
+    const doc: Doc = {
+      ...base,
+      meta: {
+        ...base.meta,
+        title:
+          'Secretary Blinken’s Call with People’s Republic of China (PRC) State Councilor and Foreign Minister Wang',
+      },
+    };
+    expect(extractMeetings(doc, kb).map((m) => [keys(m), m.format])).toEqual([['CHN+USA', 'phone']]);
+  });
   it('reads "invited X to visit Y" as a planned visit, and "at the invitation of X, Y visited" as held', () => {
     const doc = makeDoc({
       text:
