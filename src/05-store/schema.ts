@@ -8,10 +8,12 @@
  * - source_keys: every source key (path, URL, jsonl id) pointing at a document, so identical
  *   content under two keys is stored once and both keys are remembered;
  * - sentences + sentences_fts: FTS5 (external content) over sentence text; sentences carry their
- *   document's date period so date-filtered searches need no join with documents;
+ *   document's date period so date-filtered searches need no join with documents; the store adds
+ *   new sentences to the index when their transaction ends, a trigger takes deleted ones out;
  * - one table per record kind with the columns filters and sorts need, and a sibling <table>_json
- *   with the record JSON as stored and its text (evidence, quote, label, name), indexed by a trigram
- *   FTS5 table <table>_text for the substring filter q;
+ *   with the record JSON as stored (and, for turns and entities, the label or name the filter q
+ *   scans); the filter q of events, meetings, agreements and quotes goes through sentences_fts to
+ *   the records whose evidence (quote) lies in the matching sentences, by the evidence offsets;
  * - record_actors / record_topics: side tables for actor, country, dyad and topic filters over
  *   records that have several actors (meeting parties) or topics.
  *
@@ -36,6 +38,13 @@ const jsonTable = (t: string) => `
   CREATE TRIGGER ${t}_json_ad AFTER DELETE ON ${t}_json WHEN old.text IS NOT NULL BEGIN
     INSERT INTO ${t}_text (${t}_text, rowid, text) VALUES ('delete', old.id, old.text);
   END;`;
+
+/** Migration 4 drops these: each record's text was indexed again, beside the sentence index, by a
+ *  trigram table for the filter q, which cost more than half of the time spent storing. */
+const dropRecordText = (t: string) => `
+  DROP TRIGGER ${t}_json_ai;
+  DROP TRIGGER ${t}_json_ad;
+  DROP TABLE ${t}_text;`;
 
 export const MIGRATIONS: string[] = [
   // 1: initial schema
@@ -204,6 +213,45 @@ export const MIGRATIONS: string[] = [
   `
   CREATE INDEX events_place_agg ON events (place_lc, place_country, negated, hypothetical, goldstein);
   CREATE INDEX meetings_place ON meetings (place_lc, place_country);
+  `,
+  // 4: q goes through the sentence index by evidence offsets; fewer indexes to maintain on ingest;
+  // sentences are indexed when their transaction ends (SqliteStore.indexSentences), not by a trigger
+  `
+  DROP TRIGGER sentences_ai;
+  ${['events', 'meetings', 'agreements', 'quotes', 'turns', 'entities'].map(dropRecordText).join('\n')}
+  UPDATE events_json SET text = NULL;
+  UPDATE meetings_json SET text = NULL;
+  UPDATE agreements_json SET text = NULL;
+  UPDATE quotes_json SET text = NULL;
+
+  ALTER TABLE events ADD COLUMN ev_end INTEGER;
+  ALTER TABLE meetings ADD COLUMN ev_start INTEGER;
+  ALTER TABLE meetings ADD COLUMN ev_end INTEGER;
+  ALTER TABLE agreements ADD COLUMN ev_start INTEGER;
+  ALTER TABLE agreements ADD COLUMN ev_end INTEGER;
+  ALTER TABLE quotes ADD COLUMN "end" INTEGER;
+  UPDATE events SET ev_end = (SELECT json_extract(j.json, '$.evidence.end') FROM events_json j WHERE j.id = events.id);
+  UPDATE meetings SET (ev_start, ev_end) = (SELECT json_extract(j.json, '$.evidence.start'), json_extract(j.json, '$.evidence.end') FROM meetings_json j WHERE j.id = meetings.id);
+  UPDATE agreements SET (ev_start, ev_end) = (SELECT json_extract(j.json, '$.evidence.start'), json_extract(j.json, '$.evidence.end') FROM agreements_json j WHERE j.id = agreements.id);
+  UPDATE quotes SET "end" = (SELECT json_extract(j.json, '$.end') FROM quotes_json j WHERE j.id = quotes.id);
+
+  DROP INDEX events_doc;
+  CREATE INDEX events_doc ON events (doc, ev_start);
+  DROP INDEX meetings_doc;
+  CREATE INDEX meetings_doc ON meetings (doc, ev_start);
+  DROP INDEX agreements_doc;
+  CREATE INDEX agreements_doc ON agreements (doc, ev_start);
+  DROP INDEX quotes_doc;
+  CREATE INDEX quotes_doc ON quotes (doc, start);
+
+  -- events_place_agg starts with place_lc
+  DROP INDEX events_place;
+  -- deletes go by record id; a country is its actor's key (key = country, else org)
+  DROP INDEX record_actors_doc;
+  DROP INDEX record_actors_country;
+  DROP INDEX record_actors_org;
+  DROP INDEX record_topics_doc;
+  CREATE INDEX record_actors_org ON record_actors (kind, org, rid) WHERE org IS NOT NULL;
   `,
 ];
 

@@ -191,7 +191,7 @@ function prepare(db: DB, path: string, readonly: boolean): void {
     if (app?.value !== 'readout') throw new StoreError(`${path} is not a Readout database`);
     // stores written by development builds before the schema settled lack these tables
     const names = new Set(tables.map((t) => t.name));
-    if (version >= 1 && !['document_texts', 'events_json', 'events_text'].every((t) => names.has(t)))
+    if (version >= 1 && !['document_texts', 'events_json'].every((t) => names.has(t)))
       throw new StoreError(
         `${path} was written by a pre-release Readout with another schema: remove it and ingest again`,
       );
@@ -264,7 +264,27 @@ class SqliteStore implements Store {
 
   batch<T>(fn: () => T): T {
     // putDocument's own transactions become savepoints inside this one
-    return this.db.transaction(fn).immediate();
+    return this.db
+      .transaction(() => {
+        const r = fn();
+        this.indexSentences();
+        return r;
+      })
+      .immediate();
+  }
+
+  /**
+   * Adds the sentences stored since the last call to the full-text index, in one statement.
+   * Sentence rows are indexed when their transaction ends, not row by row: FTS5 writes its pending
+   * terms out as a new segment at every savepoint, so indexing each document of a group in its own
+   * savepoint cost a third of the time spent storing (600 documents: 0.4 s of 1.3 s). Rows with ids
+   * above the highest indexed one are the unindexed ones: a rolled-back document leaves none.
+   */
+  private indexSentences(): void {
+    this.st(
+      `INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences
+       WHERE id > coalesce((SELECT max(id) FROM sentences_fts_docsize), 0)`,
+    ).run();
   }
 
   putDocument(input: PutInput): PutResult {
@@ -282,33 +302,40 @@ class SqliteStore implements Store {
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([text, records, (sentences ?? []).map((s) => [s.start, s.end])]))
       .digest('hex');
+    // alone, the document's transaction indexes its sentences; in a group, the group's does
+    const alone = !this.db.inTransaction;
 
+    const put = (): PutResult => {
+      const keyRow = this.st(`SELECT doc FROM source_keys WHERE key = ?`).get(sourceKey) as { doc: string } | undefined;
+      const existing = this.st(`SELECT fingerprint FROM documents WHERE id = ?`).get(id) as
+        { fingerprint: string } | undefined;
+      const now = new Date().toISOString();
+      if (keyRow && keyRow.doc === id) {
+        if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
+        this.removeDocumentRows(id, true);
+        this.insertDocument(input, docRec, fingerprint, now);
+        return { status: 'replaced', doc: id };
+      }
+      if (keyRow) {
+        // the key now holds other content: move it, drop the old document if no other key holds it
+        const previous = keyRow.doc;
+        this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
+        const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
+        if (others.n === 0) this.removeDocumentRows(previous, false);
+        if (!existing) this.insertDocument(input, docRec, fingerprint, now);
+        return { status: 'replaced', doc: id, previous };
+      }
+      this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
+      if (existing) return { status: 'duplicate', doc: id };
+      this.insertDocument(input, docRec, fingerprint, now);
+      return { status: 'inserted', doc: id };
+    };
+    // one transaction (in a group: a savepoint, rolled back alone when the document fails)
     return this.db
       .transaction((): PutResult => {
-        const keyRow = this.st(`SELECT doc FROM source_keys WHERE key = ?`).get(sourceKey) as
-          { doc: string } | undefined;
-        const existing = this.st(`SELECT fingerprint FROM documents WHERE id = ?`).get(id) as
-          { fingerprint: string } | undefined;
-        const now = new Date().toISOString();
-        if (keyRow && keyRow.doc === id) {
-          if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
-          this.removeDocumentRows(id, true);
-          this.insertDocument(input, docRec, fingerprint, now);
-          return { status: 'replaced', doc: id };
-        }
-        if (keyRow) {
-          // the key now holds other content: move it, drop the old document if no other key holds it
-          const previous = keyRow.doc;
-          this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
-          const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
-          if (others.n === 0) this.removeDocumentRows(previous, false);
-          if (!existing) this.insertDocument(input, docRec, fingerprint, now);
-          return { status: 'replaced', doc: id, previous };
-        }
-        this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
-        if (existing) return { status: 'duplicate', doc: id };
-        this.insertDocument(input, docRec, fingerprint, now);
-        return { status: 'inserted', doc: id };
+        const r = put();
+        if (alone) this.indexSentences();
+        return r;
       })
       .immediate();
   }
@@ -327,13 +354,16 @@ class SqliteStore implements Store {
 
   /** Deletes the records (and, unless keepRow, the document row) of a document. */
   private removeDocumentRows(id: string, keepRow: boolean): void {
+    // the delete trigger takes rows out of the full-text index: they must be in it
+    this.indexSentences();
     for (const k of RECORD_TABLE_KINDS) {
       const t = KINDS[k].table;
+      // side tables first, by record id (their indexes start with kind, rid)
+      this.st(`DELETE FROM record_actors WHERE kind = ? AND rid IN (SELECT id FROM ${t} WHERE doc = ?)`).run(k, id);
+      this.st(`DELETE FROM record_topics WHERE kind = ? AND rid IN (SELECT id FROM ${t} WHERE doc = ?)`).run(k, id);
       this.st(`DELETE FROM ${t}_json WHERE id IN (SELECT id FROM ${t} WHERE doc = ?)`).run(id);
       this.st(`DELETE FROM ${t} WHERE doc = ?`).run(id);
     }
-    this.st(`DELETE FROM record_actors WHERE doc = ?`).run(id);
-    this.st(`DELETE FROM record_topics WHERE doc = ?`).run(id);
     this.st(`DELETE FROM sentences WHERE doc = ?`).run(id);
     if (!keepRow) {
       this.st(`DELETE FROM document_texts WHERE n = (SELECT n FROM documents WHERE id = ?)`).run(id);
@@ -432,8 +462,8 @@ class SqliteStore implements Store {
         rid = Number(
           this.st(
             `INSERT INTO events (doc, date_lo, date_hi, cameo, root, base, plover, quad_class, goldstein,
-             src_key, tgt_key, dyad_a, dyad_b, month, place_lc, place_country, negated, hypothetical, ev_start)
-             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+             src_key, tgt_key, dyad_a, dyad_b, month, place_lc, place_country, negated, hypothetical, ev_start, ev_end)
+             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
           ).run(
             r.doc,
             dateLo(r.date),
@@ -454,9 +484,9 @@ class SqliteStore implements Store {
             r.negated ? 1 : 0,
             r.hypothetical ? 1 : 0,
             r.evidence.start,
+            r.evidence.end,
           ).lastInsertRowid,
         );
-        jsonText = r.evidence.text ?? null;
         actors = [
           { role: 'source', actor: r.source },
           { role: 'target', actor: r.target },
@@ -469,7 +499,8 @@ class SqliteStore implements Store {
         if (!Array.isArray(r.parties)) bad('meeting', i, 'parties must be an array');
         rid = Number(
           this.st(
-            `INSERT INTO meetings (doc, date_lo, date_hi, status, format, place_lc, place_country) VALUES (?,?,?,?,?,?,?)`,
+            `INSERT INTO meetings (doc, date_lo, date_hi, status, format, place_lc, place_country, ev_start, ev_end)
+             VALUES (?,?,?,?,?,?,?,?,?)`,
           ).run(
             r.doc,
             dateLo(r.date),
@@ -478,9 +509,10 @@ class SqliteStore implements Store {
             r.format ?? null,
             r.place?.name ? r.place.name.toLowerCase() : null,
             r.place?.country ?? null,
+            r.evidence.start,
+            r.evidence.end,
           ).lastInsertRowid,
         );
-        jsonText = r.evidence.text ?? null;
         actors = r.parties.map((p) => ({ role: 'party', actor: p }));
         topics = r.topics ?? [];
         break;
@@ -490,11 +522,19 @@ class SqliteStore implements Store {
         if (!Array.isArray(r.parties)) bad('agreement', i, 'parties must be an array');
         rid = Number(
           this.st(
-            `INSERT INTO agreements (doc, date_lo, date_hi, status, effective, deadline) VALUES (?,?,?,?,?,?)`,
-          ).run(r.doc, dateLo(r.date), dateHi(r.date), r.status ?? null, r.effective ?? null, r.deadline ?? null)
-            .lastInsertRowid,
+            `INSERT INTO agreements (doc, date_lo, date_hi, status, effective, deadline, ev_start, ev_end)
+             VALUES (?,?,?,?,?,?,?,?)`,
+          ).run(
+            r.doc,
+            dateLo(r.date),
+            dateHi(r.date),
+            r.status ?? null,
+            r.effective ?? null,
+            r.deadline ?? null,
+            r.evidence.start,
+            r.evidence.end,
+          ).lastInsertRowid,
         );
-        jsonText = r.evidence.text ?? null;
         actors = r.parties.map((p) => ({ role: 'party', actor: p }));
         topics = r.topics ?? [];
         break;
@@ -502,15 +542,15 @@ class SqliteStore implements Store {
       case 'quote': {
         this.checkSpan('quote', i, 'span', r, text);
         rid = Number(
-          this.st(`INSERT INTO quotes (doc, date_lo, date_hi, direct, start) VALUES (?,?,?,?,?)`).run(
+          this.st(`INSERT INTO quotes (doc, date_lo, date_hi, direct, start, "end") VALUES (?,?,?,?,?,?)`).run(
             r.doc,
             docLo,
             docHi,
             r.direct ? 1 : 0,
             r.start,
+            r.end,
           ).lastInsertRowid,
         );
-        jsonText = r.text ?? null;
         actors = [{ role: 'speaker', actor: r.speaker }];
         break;
       }
@@ -764,22 +804,26 @@ class SqliteStore implements Store {
         case 'actor': {
           const lc = v.toLowerCase();
           const uc = v.toUpperCase();
-          const alts = [`name_lc = ?`, `last_lc = ?`, `country = ?`, `org = ?`, `code = ?`];
-          const ps: unknown[] = [lc, lc, uc, uc, uc];
+          // a country is its actor's key (the key is the country, else the organisation): the key
+          // index serves it
+          const alts: [string, unknown[]][] = [
+            ['name_lc = ?', [lc]],
+            ['last_lc = ?', [lc]],
+            ['key = ? AND country = ?', [uc, uc]],
+            ['org = ?', [uc]],
+            ['code = ?', [uc]],
+          ];
           const cc = countryCodeOf(v);
-          if (cc && cc !== uc) {
-            alts.push('country = ?');
-            ps.push(cc);
-          }
+          if (cc && cc !== uc) alts.push(['key = ? AND country = ?', [cc, cc]]);
           conds.push(
-            `t.id IN (${alts.map((a) => `SELECT rid FROM record_actors WHERE kind = ? AND ${a}`).join(' UNION ')})`,
+            `t.id IN (${alts.map(([a]) => `SELECT rid FROM record_actors WHERE kind = ? AND ${a}`).join(' UNION ')})`,
           );
-          for (const p of ps) params.push(kind, p);
+          for (const [, ps] of alts) params.push(kind, ...ps);
           break;
         }
         case 'country':
-          conds.push(`t.id IN (SELECT rid FROM record_actors WHERE kind = ? AND country = ?)`);
-          params.push(kind, v.toUpperCase());
+          conds.push(`t.id IN (SELECT rid FROM record_actors WHERE kind = ? AND key = ? AND country = ?)`);
+          params.push(kind, v.toUpperCase(), v.toUpperCase());
           break;
         case 'dyad': {
           const parts = v
@@ -841,17 +885,30 @@ class SqliteStore implements Store {
           conds.push(`(t.place_lc = ? OR t.place_country = ?)`);
           params.push(v.toLowerCase(), v.toUpperCase());
           break;
-        case 'q':
-          conds.push(
-            kind === 'document'
-              ? `t.title LIKE ? ESCAPE '\\'`
-              : v.length >= 3
-                ? `t.id IN (SELECT rowid FROM ${spec.table}_text WHERE ${spec.table}_text MATCH ?)`
+        case 'q': {
+          if (kind === 'document' || kind === 'entity' || kind === 'turn') {
+            // a title, name or speaker label: case-insensitive substring
+            conds.push(
+              kind === 'document'
+                ? `t.title LIKE ? ESCAPE '\\'`
                 : `t.id IN (SELECT id FROM ${spec.json.table} WHERE text LIKE ? ESCAPE '\\')`,
+            );
+            params.push(`%${likeEscape(v)}%`);
+            break;
+          }
+          // words of the sentences the evidence (quote) lies in, through the sentence index, with
+          // search's syntax; events and meetings are read from one sentence, agreements and quotes
+          // may run over several
+          const within = kind === 'event' || kind === 'meeting';
+          const [a, b] = kind === 'quote' ? ['r.start', 'r."end"'] : ['r.ev_start', 'r.ev_end'];
+          conds.push(
+            `t.id IN (SELECT r.id FROM sentences_fts f JOIN sentences s ON s.id = f.rowid
+             JOIN ${spec.table} r ON r.doc = s.doc AND ${within ? `${a} >= s.start AND ${a} < s.end` : `${a} < s.end AND ${b} > s.start`}
+             WHERE sentences_fts MATCH ?)`,
           );
-          // trigram index: a quoted string matches as a case-insensitive substring
-          params.push(kind !== 'document' && v.length >= 3 ? `"${v.replace(/"/g, '""')}"` : `%${likeEscape(v)}%`);
+          params.push(toFtsQuery(v));
           break;
+        }
         default:
           throw new QueryError(`unknown filter "${key}"`);
       }

@@ -86,7 +86,11 @@ export interface RecordFilter {
   to?: string;
   /** place name (case-insensitive) or ISO country code of the place */
   place?: string;
-  /** case-insensitive substring of the record's text (evidence, quote, name, title) */
+  /**
+   * events, meetings, agreements, quotes: words of the sentences their evidence (quote) lies in,
+   * with search's syntax (words, "phrases", prefix*, OR, NOT, stemmed); entities, turns, documents:
+   * case-insensitive substring of the name, speaker label or title
+   */
   q?: string;
 }
 

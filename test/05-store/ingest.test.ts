@@ -52,20 +52,63 @@ describe('opening', () => {
 
   it('migrates a store of an older schema on open, keeping its data', () => {
     store.putDocument(docA());
+    const before = store.query('agreement', {}).rows;
     store.close();
     const raw = new Database(db.file);
-    // undo what migrations 2 and 3 added, as a version-1 store would lack it
+    // undo migration 4: a version-3 store indexed each record's text in a trigram table, had no
+    // evidence offsets on meetings, agreements and quotes, and indexed sentences by a trigger
+    for (const t of ['events', 'meetings', 'agreements', 'quotes', 'turns', 'entities'])
+      raw.exec(`
+        CREATE VIRTUAL TABLE ${t}_text USING fts5 (text, content = '${t}_json', content_rowid = 'id', tokenize = 'trigram');
+        CREATE TRIGGER ${t}_json_ai AFTER INSERT ON ${t}_json WHEN new.text IS NOT NULL BEGIN
+          INSERT INTO ${t}_text (rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER ${t}_json_ad AFTER DELETE ON ${t}_json WHEN old.text IS NOT NULL BEGIN
+          INSERT INTO ${t}_text (${t}_text, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        UPDATE ${t}_json SET text = coalesce(json_extract(json, '$.evidence.text'), text);
+        INSERT INTO ${t}_text (${t}_text) VALUES ('rebuild');`);
+    raw.exec(`
+      DROP INDEX events_doc; CREATE INDEX events_doc ON events (doc);
+      DROP INDEX meetings_doc; CREATE INDEX meetings_doc ON meetings (doc);
+      DROP INDEX agreements_doc; CREATE INDEX agreements_doc ON agreements (doc);
+      DROP INDEX quotes_doc; CREATE INDEX quotes_doc ON quotes (doc);
+      ALTER TABLE events DROP COLUMN ev_end;
+      ALTER TABLE meetings DROP COLUMN ev_start; ALTER TABLE meetings DROP COLUMN ev_end;
+      ALTER TABLE agreements DROP COLUMN ev_start; ALTER TABLE agreements DROP COLUMN ev_end;
+      ALTER TABLE quotes DROP COLUMN "end";
+      CREATE INDEX events_place ON events (place_lc);
+      CREATE INDEX record_actors_doc ON record_actors (doc);
+      CREATE INDEX record_actors_country ON record_actors (kind, country, rid);
+      DROP INDEX record_actors_org; CREATE INDEX record_actors_org ON record_actors (kind, org, rid);
+      CREATE INDEX record_topics_doc ON record_topics (doc);
+      CREATE TRIGGER sentences_ai AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+      END;`);
+    // and what migrations 2 and 3 added, as a version-1 store would lack it
     raw.exec('DROP INDEX record_topics_rid; DROP INDEX events_place_agg; DROP INDEX meetings_place;');
     raw.pragma('user_version = 1');
     raw.close();
     expect(() => openStore(db.file, { readonly: true })).toThrow(/older schema/);
     store = openStore(db.file);
     expect(store.counts().event).toBe(2);
+    expect(store.query('agreement', {}).rows).toEqual(before);
+    // q now reads the sentence index by the evidence offsets the migration filled in
+    expect(store.query('event', { q: 'de-escalation' }).total).toBe(1);
+    expect(store.query('agreement', { q: 'ceasefire' }).total).toBe(1);
+    expect(store.query('quote', { q: 'satisfied' }).total).toBe(1);
     const check = new Database(db.file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     for (const name of ['record_topics_rid', 'events_place_agg', 'meetings_place'])
       expect(check.prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`).get(name), name).toBeTruthy();
+    expect(check.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'events_text'`).get()).toBeUndefined();
+    expect(check.prepare(`SELECT count(*) AS n FROM agreements WHERE ev_end IS NULL`).get()).toEqual({ n: 0 });
     check.close();
+    // and it takes new documents and replaces old ones
+    expect(store.putDocument(docB()).status).toBe('inserted');
+    expect(store.putDocument(docA({ extra: [] })).status).toBe('unchanged');
+    expect(store.deleteDocument('docA')).toBe(true);
+    expect(store.counts().event).toBe(3);
   });
 
   it('refuses a database from a newer schema', () => {
@@ -214,6 +257,40 @@ describe('putDocument', () => {
     ).toThrow('stop');
     expect(store.getDocument('docA')).toBeNull();
     expect(store.counts().document).toBe(1);
+  });
+
+  it('indexes the sentences of a group when it commits, however its documents end', () => {
+    const ftsIntact = () => {
+      const raw = new Database(db.file);
+      try {
+        // checks the index against the sentence rows; throws when they differ
+        raw.prepare(`INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)`).run();
+      } finally {
+        raw.close();
+      }
+    };
+    store.putDocument(docA());
+    expect(store.search('Tillerson').total).toBe(1);
+    const badA = docA({ extra: [] });
+    badA.text = TEXT_A.replace('Manila', 'Hanoi.');
+    badA.sentences = [{ start: 0, end: 10 }];
+    badA.records.push(event('docA', TEXT_A, 'Manila', { evidence: { start: 5, end: 99999, text: 'x' } }));
+    store.batch(() => {
+      store.putDocument(docB({ sourceKey: 'k' }));
+      // replacing a document takes its sentences out of the index: docB's, not yet indexed, go in first
+      expect(() => store.putDocument(badA)).toThrow(/invalid/);
+      store.putDocument(docA({ id: 'docA2', sourceKey: 'k' }));
+      store.putDocument(docB({ sourceKey: 'k2' }));
+    });
+    ftsIntact();
+    expect(store.search('Tillerson').total).toBe(2); // docA (its failed replacement rolled back) and docA2
+    expect(store.search('unilateral').rows.map((h) => h.doc)).toEqual(['docB']);
+    store.batch(() => {
+      store.putDocument(docB({ sourceKey: 'k3' }));
+      expect(store.deleteDocument('docB')).toBe(true);
+    });
+    ftsIntact();
+    expect(store.search('unilateral').total).toBe(0);
   });
 
   it('rolls back a failed replace, leaving the previous version', () => {

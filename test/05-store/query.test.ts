@@ -117,14 +117,25 @@ describe('query: filters', () => {
     expect(store.query('document', { place: 'PHL' }).total).toBe(1);
   });
 
-  it('q: substring of the record text, with LIKE characters taken literally', () => {
-    expect(store.query('event', { q: 'de-escalation' }).total).toBe(1);
+  it('q: words of the sentences holding the evidence, with the syntax of search', () => {
+    expect(store.query('event', { q: 'de-escalation' }).total).toBe(1); // a phrase
+    expect(store.query('event', { q: 'discussing' }).total).toBe(1); // stemmed, as search is
+    expect(store.query('event', { q: 'escal*' }).total).toBe(1); // prefix
+    expect(store.query('event', { q: 'zone OR Tillerson' }).total).toBe(2);
+    expect(store.query('event', { q: 'Syria -zone' }).total).toBe(0);
+    expect(store.query('event', { q: 'SCALATION' }).total).toBe(0); // words, not substrings
     expect(store.query('quote', { q: 'SATISFIED' }).total).toBe(1);
-    expect(store.query('event', { q: '%' }).total).toBe(0);
-    expect(store.query('event', { q: 'SCALATION ZO' }).total).toBe(1); // substring, any case (trigram index)
-    expect(store.query('event', { q: 'ia.' }).total).toBe(1);
-    expect(store.query('meeting', { q: 'in' }).total).toBe(3); // under 3 characters: plain scan
+    expect(store.query('agreement', { q: 'Jordan' }).total).toBe(1);
+    expect(store.query('meeting', { q: 'talks', doc: 'docB' }).total).toBe(1);
+    expect(store.query('meeting', { q: 'talks', doc: 'docA' }).total).toBe(0);
     expect(store.query('event', { q: '"quoted"' }).total).toBe(0);
+    expect(() => store.query('event', { q: '%' })).toThrow(/no words/);
+    expect(() => store.query('event', { q: '"unbalanced' })).toThrow(QueryError);
+  });
+
+  it('q: substring of an entity name, a speaker label or a title, LIKE characters taken literally', () => {
+    expect(store.query('entity', { q: 'TILLERS' }).total).toBe(1);
+    expect(store.query('entity', { q: '%' }).total).toBe(0);
     expect(store.query('document', { q: 'moscow' }).total).toBe(1);
   });
 
