@@ -382,7 +382,8 @@ const Q = {
   'events by doc': (i) => store.query('event', { doc: `bench${String(i * 37).padStart(6, '0')}` }),
   'events: country + topic + year, by date': (i) =>
     store.query('event', { country: country(i), topic: TOPICS[i % 10], from: year(i), to: year(i) }, { sort: 'date' }),
-  'events: q substring': () => store.query('event', { q: 'de-escalation' }),
+  'events: q words (through the sentence index)': () => store.query('event', { q: 'de-escalation' }),
+  'events: q common word + actor': () => store.query('event', { q: 'ceasefire', actor: 'RUS' }),
   'meetings by country': (i) => store.query('meeting', { country: country(i) }),
   'meetings by dyad + status': (i) => store.query('meeting', { dyad: dyad(i), status: 'held' }),
   'quotes by speaker': (i) => store.query('quote', { actor: person(i) }),

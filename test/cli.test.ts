@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { openStore } from '../src/05-store/sqlite.js';
 
 const BIN = path.resolve('bin/readout.js');
 const SAMPLE = path.resolve('sample');
@@ -112,6 +114,17 @@ describe('readout ingest / search / summary / show', () => {
     const a = await readout(['ingest', SAMPLE, '--db', db]);
     expect(a.code).toBe(0);
     expect(a.err).toMatch(/(\d+) new, 0 replaced, 0 unchanged/);
+    // into the empty store the indexes were built at the end: all of them, none left deferred
+    const indexes = (file: string) => {
+      const raw = new Database(file, { readonly: true });
+      const names = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
+      const meta = raw.prepare(`SELECT key FROM readout_meta ORDER BY key`).all();
+      raw.close();
+      return { names, meta };
+    };
+    const fresh = path.join(dir, 'fresh.db');
+    openStore(fresh).close();
+    expect(indexes(db)).toEqual(indexes(fresh));
     const b = await readout(['ingest', SAMPLE, '--db', db]);
     expect(b.err).toMatch(/0 new, 0 replaced, \d+ unchanged/);
   });

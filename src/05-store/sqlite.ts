@@ -206,6 +206,8 @@ function prepare(db: DB, path: string, readonly: boolean): void {
   // the statement journals of grouped documents (savepoints) and index sorts stay in memory: about
   // a tenth off storing, measured on 600 documents
   db.pragma('temp_store = MEMORY');
+  // an ingest that deferred the indexes stopped before building them
+  if (version > 0) buildDeferredIndexes(db);
   if (version < SCHEMA_VERSION)
     // immediate: a second process migrating the same file at once waits, then finds the work done
     db.transaction(() => {
@@ -214,6 +216,23 @@ function prepare(db: DB, path: string, readonly: boolean): void {
         db.pragma(`user_version = ${v + 1}`);
       }
     }).immediate();
+}
+
+/** readout_meta key listing the CREATE INDEX statements of indexes an ingest deferred */
+const DEFERRED_INDEXES = 'deferred_indexes';
+/** kept while deferring: INDEXED BY names them, and rows arrive in their order anyway */
+const KEEP_INDEXES = ['record_actors_rid', 'record_topics_rid', 'source_keys_doc'];
+
+/** Builds the indexes an ingest deferred (SqliteStore.deferIndexes), if any are listed. */
+function buildDeferredIndexes(db: DB): void {
+  db.transaction(() => {
+    const row = db.prepare(`SELECT value FROM readout_meta WHERE key = ?`).get(DEFERRED_INDEXES) as
+      { value: string } | undefined;
+    if (!row) return;
+    for (const sql of JSON.parse(row.value) as string[])
+      db.exec(sql.replace(/^\s*CREATE\s+INDEX\s+/i, 'CREATE INDEX IF NOT EXISTS '));
+    db.prepare(`DELETE FROM readout_meta WHERE key = ?`).run(DEFERRED_INDEXES);
+  }).immediate();
 }
 
 interface ActorRowIn {
@@ -273,6 +292,33 @@ class SqliteStore implements Store {
       .immediate();
   }
 
+  deferIndexes(): (() => void) | null {
+    const deferred = this.db
+      .transaction(() => {
+        if (this.db.prepare(`SELECT 1 FROM documents LIMIT 1`).get()) return false;
+        if (this.db.prepare(`SELECT 1 FROM readout_meta WHERE key = ?`).get(DEFERRED_INDEXES)) return true;
+        const idx = this.db
+          .prepare(
+            `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+             AND name NOT IN (${KEEP_INDEXES.map(() => '?').join(',')}) ORDER BY name`,
+          )
+          .all(...KEEP_INDEXES) as { name: string; sql: string }[];
+        // listed first, in the same transaction: no moment where an index is gone and not listed
+        this.db
+          .prepare(`INSERT INTO readout_meta (key, value) VALUES (?, ?)`)
+          .run(DEFERRED_INDEXES, JSON.stringify(idx.map((i) => i.sql)));
+        for (const i of idx) this.db.exec(`DROP INDEX ${i.name}`);
+        return true;
+      })
+      .immediate();
+    if (!deferred) return null;
+    this.stmts.clear();
+    return () => {
+      buildDeferredIndexes(this.db);
+      this.stmts.clear();
+    };
+  }
+
   /**
    * Adds the sentences stored since the last call to the full-text index, in one statement.
    * Sentence rows are indexed when their transaction ends, not row by row: FTS5 writes its pending
@@ -299,8 +345,13 @@ class SqliteStore implements Store {
     const id = docRec.doc;
     if (typeof id !== 'string' || !id)
       throw new StoreError(`putDocument(${sourceKey}): the document record has no doc id`);
+    const jsons = records.map((r) => JSON.stringify(r) ?? 'null');
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([text, records, (sentences ?? []).map((s) => [s.start, s.end])]))
+      // the same string as JSON.stringify([text, records, spans]), built from the records' JSON,
+      // which is stored as is: each record is serialised once
+      .update(
+        `[${JSON.stringify(text)},[${jsons.join(',')}],${JSON.stringify((sentences ?? []).map((s) => [s.start, s.end]))}]`,
+      )
       .digest('hex');
     // alone, the document's transaction indexes its sentences; in a group, the group's does
     const alone = !this.db.inTransaction;
@@ -313,7 +364,7 @@ class SqliteStore implements Store {
       if (keyRow && keyRow.doc === id) {
         if (existing && existing.fingerprint === fingerprint) return { status: 'unchanged', doc: id };
         this.removeDocumentRows(id, true);
-        this.insertDocument(input, docRec, fingerprint, now);
+        this.insertDocument(input, docRec, jsons, fingerprint, now);
         return { status: 'replaced', doc: id };
       }
       if (keyRow) {
@@ -322,12 +373,12 @@ class SqliteStore implements Store {
         this.st(`UPDATE source_keys SET doc = ?, added_at = ? WHERE key = ?`).run(id, now, sourceKey);
         const others = this.st(`SELECT count(*) AS n FROM source_keys WHERE doc = ?`).get(previous) as { n: number };
         if (others.n === 0) this.removeDocumentRows(previous, false);
-        if (!existing) this.insertDocument(input, docRec, fingerprint, now);
+        if (!existing) this.insertDocument(input, docRec, jsons, fingerprint, now);
         return { status: 'replaced', doc: id, previous };
       }
       this.st(`INSERT INTO source_keys (key, doc, added_at) VALUES (?, ?, ?)`).run(sourceKey, id, now);
       if (existing) return { status: 'duplicate', doc: id };
-      this.insertDocument(input, docRec, fingerprint, now);
+      this.insertDocument(input, docRec, jsons, fingerprint, now);
       return { status: 'inserted', doc: id };
     };
     // one transaction (in a group: a savepoint, rolled back alone when the document fails)
@@ -371,7 +422,13 @@ class SqliteStore implements Store {
     }
   }
 
-  private insertDocument(input: PutInput, docRec: DocumentRecord, fingerprint: string, now: string): void {
+  private insertDocument(
+    input: PutInput,
+    docRec: DocumentRecord,
+    jsons: string[],
+    fingerprint: string,
+    now: string,
+  ): void {
     const { text, records, sentences } = input;
     const id = docRec.doc;
     const counts: Record<string, number> = { turn: 0, entity: 0, meeting: 0, agreement: 0, quote: 0, event: 0 };
@@ -428,7 +485,7 @@ class SqliteStore implements Store {
       if (!r || typeof r !== 'object') bad('?', i, 'not an object');
       if (r.kind === 'document') return;
       if (r.doc !== id) bad(r.kind, i, `doc "${r.doc}" differs from the document id "${id}"`);
-      this.insertRecord(r, i, text, docLo, docHi);
+      this.insertRecord(r, jsons[i]!, i, text, docLo, docHi);
     });
   }
 
@@ -444,8 +501,14 @@ class SqliteStore implements Store {
       bad(kind, i, `${what} [${s?.start}, ${s?.end}) is not a span of the text (${text.length} characters)`);
   }
 
-  private insertRecord(r: RecordOf, i: number, text: string, docLo: string | null, docHi: string | null): void {
-    const json = JSON.stringify(r);
+  private insertRecord(
+    r: RecordOf,
+    json: string,
+    i: number,
+    text: string,
+    docLo: string | null,
+    docHi: string | null,
+  ): void {
     let rid: number;
     let jsonText: string | null = null;
     let actors: ActorRowIn[] = [];

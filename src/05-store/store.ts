@@ -197,6 +197,14 @@ export interface Store extends Aggregates {
    * others still commit; if `fn` itself throws, nothing of it is stored.
    */
   batch<T>(fn: () => T): T;
+  /**
+   * For loading many documents into an empty store: drops the indexes behind filters and sorts
+   * until the returned function builds them again, one pass each over the stored rows (cheaper
+   * than keeping each up to date row by row). Queries meanwhile give the same answers, slower.
+   * Returns null, deferring nothing, when the store already holds documents. Should the process die
+   * before the indexes are built, the next read-write open of the store builds them.
+   */
+  deferIndexes(): (() => void) | null;
   getDocument(id: string): StoredDocument | null;
   /** Documents with per-kind record counts, newest ingest last (stable order). */
   listDocuments(page?: Page, filter?: Pick<RecordFilter, 'q' | 'from' | 'to' | 'doc'>): QueryResult<DocumentSummary>;

@@ -163,6 +163,15 @@ Examples:
     .action(async (inputs: string[], o: { db: string }) => {
       const app = new Readout();
       const store = openStore(o.db);
+      // into an empty store, the indexes are built once at the end (Store.deferIndexes)
+      const buildIndexes = store.deferIndexes();
+      // Ctrl-C stops after the current document: what is processed is stored, the indexes built
+      let interrupted = false;
+      const onSignal = () => {
+        interrupted = true;
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       const bar = progress(quiet());
       const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
       const t0 = Date.now();
@@ -196,10 +205,17 @@ Examples:
           }
           pending.push(r.item);
           if (pending.length >= STORE_GROUP) flush();
+          if (interrupted) break;
         }
         if (pending.length) flush();
       } finally {
         bar.stop();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+        if (buildIndexes) {
+          if (!quiet()) console.error('readout: building the indexes…');
+          buildIndexes();
+        }
         store.close();
       }
       const s = ((Date.now() - t0) / 1000).toFixed(1);
@@ -208,7 +224,10 @@ Examples:
           `${counts.duplicate} duplicates of stored documents, ${counts.failed} failed` +
           ` (${(chars / 1e6).toFixed(2)} M chars in ${s} s) → ${o.db}`,
       );
-      if (counts.failed) process.exitCode = 1;
+      if (interrupted) {
+        console.error('readout: interrupted; run the same command again to go on (stored documents are skipped)');
+        process.exitCode = 130;
+      } else if (counts.failed) process.exitCode = 1;
     });
 
   dbOption(

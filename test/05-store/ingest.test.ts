@@ -331,3 +331,58 @@ describe('putDocument', () => {
     expect(store.topActors({ by: 'name' }).find((r) => r.actor === 'Rex Tillerson')).toBeUndefined();
   });
 });
+
+describe('deferIndexes (an ingest into an empty store)', () => {
+  const indexes = (file: string) => {
+    const raw = new Database(file, { readonly: true });
+    try {
+      return raw
+        .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`)
+        .all() as { name: string; sql: string }[];
+    } finally {
+      raw.close();
+    }
+  };
+  const answers = (s: Store) => [
+    s.query('event', { actor: 'Lavrov' }).total,
+    s.query('event', { country: 'USA' }, { sort: 'date', order: 'desc' }).rows.map((r) => r.evidence.text),
+    s.query('meeting', { dyad: 'CHN-RUS' }).total,
+    s.query('event', { q: 'zone' }).total,
+    s.query('event', { doc: 'docB' }).rows.map((r) => r.cameo),
+    s.search('Tillerson').total,
+  ];
+
+  it('drops the indexes until the returned function builds them, giving the same answers meanwhile', () => {
+    const before = indexes(db.file);
+    const build = store.deferIndexes();
+    expect(build).toBeTypeOf('function');
+    // only those that INDEXED BY names remain, and the small one on source keys
+    expect(indexes(db.file).map((i) => i.name)).toEqual(['record_actors_rid', 'record_topics_rid', 'source_keys_doc']);
+    store.batch(() => {
+      store.putDocument(docA());
+      store.putDocument(docB());
+    });
+    const during = answers(store);
+    expect(during[0]).toBeGreaterThan(0);
+    build!();
+    expect(indexes(db.file)).toEqual(before);
+    expect(answers(store)).toEqual(during);
+    // a store that holds documents keeps its indexes
+    expect(store.deferIndexes()).toBeNull();
+    expect(indexes(db.file)).toEqual(before);
+  });
+
+  it('leaves a store whose ingest died before building them to the next read-write open', () => {
+    const before = indexes(db.file);
+    store.deferIndexes();
+    store.putDocument(docA());
+    store.close(); // the process ends here
+    const ro = openStore(db.file, { readonly: true });
+    expect(ro.query('event', { doc: 'docA' }).total).toBe(2);
+    ro.close();
+    expect(indexes(db.file).length).toBeLessThan(before.length);
+    store = openStore(db.file);
+    expect(indexes(db.file)).toEqual(before);
+    expect(store.deferIndexes()).toBeNull();
+  });
+});
