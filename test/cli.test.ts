@@ -33,6 +33,20 @@ const jsonl = (s: string) =>
     .filter(Boolean)
     .map((l) => JSON.parse(l));
 
+/** the store's indexes and readout_meta keys (deferred indexes are listed there) */
+function indexesOf(file: string) {
+  const raw = new Database(file, { readonly: true });
+  const names = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
+  const meta = raw.prepare(`SELECT key FROM readout_meta ORDER BY key`).all();
+  raw.close();
+  return { names, meta };
+}
+function freshStore(): string {
+  const fresh = path.join(dir, 'fresh.db');
+  if (!fs.existsSync(fresh)) openStore(fresh).close();
+  return fresh;
+}
+
 beforeAll(() => {
   if (!fs.existsSync(path.resolve('dist/cli/main.js'))) throw new Error('build first: npm run build (npm test does)');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'readout-cli-'));
@@ -115,16 +129,7 @@ describe('readout ingest / search / summary / show', () => {
     expect(a.code).toBe(0);
     expect(a.err).toMatch(/(\d+) new, 0 replaced, 0 unchanged/);
     // into the empty store the indexes were built at the end: all of them, none left deferred
-    const indexes = (file: string) => {
-      const raw = new Database(file, { readonly: true });
-      const names = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`).all();
-      const meta = raw.prepare(`SELECT key FROM readout_meta ORDER BY key`).all();
-      raw.close();
-      return { names, meta };
-    };
-    const fresh = path.join(dir, 'fresh.db');
-    openStore(fresh).close();
-    expect(indexes(db)).toEqual(indexes(fresh));
+    expect(indexesOf(db)).toEqual(indexesOf(freshStore()));
     const b = await readout(['ingest', SAMPLE, '--db', db]);
     expect(b.err).toMatch(/0 new, 0 replaced, \d+ unchanged/);
   });
@@ -186,6 +191,7 @@ describe('readout export / import', () => {
     const i = await readout(['import', out, '--db', db2]);
     expect(i.code).toBe(0);
     expect(i.err).toMatch(/imported \d+ documents/);
+    expect(indexesOf(db2)).toEqual(indexesOf(freshStore()));
     const again = await readout(['export', '--format', 'jsonl', '--db', db2]);
     expect(again.out).toBe(fs.readFileSync(out, 'utf8'));
   });

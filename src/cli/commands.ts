@@ -18,8 +18,9 @@ import type { RecordFilter } from '../05-store/store.js';
 
 /**
  * How many processed documents `ingest` commits at once. One commit per document spent most of
- * an ingest's time in SQLite's commits (the full-text index is flushed at each); a group keeps
- * that small, and a crash loses at most one group of work, never what was committed before.
+ * an ingest's time in SQLite's commits (each writes out the index pages it touched, the full-text
+ * index's among them); a group keeps that small, and a crash loses at most one group of work,
+ * never what was committed before.
  */
 const STORE_GROUP = 64;
 
@@ -148,7 +149,7 @@ Examples:
     program
       .command('ingest')
       .description(
-        'Process inputs and store documents and records (documents are committed in groups; one that fails is rolled back alone; unchanged documents are skipped, changed ones replaced).',
+        'Process inputs and store documents and records (documents are committed in groups; one that fails is rolled back alone; unchanged documents are skipped, changed ones replaced; into an empty store the indexes are built once at the end; Ctrl-C stops after the current document, keeping what was stored).',
       )
       .argument('<inputs...>', 'files, directories, URLs or -'),
   )
@@ -420,7 +421,7 @@ Examples:
     program
       .command('import')
       .description(
-        'Import JSON Lines written by `readout export --format jsonl` (documents with their records), one transaction per document.',
+        'Import JSON Lines written by `readout export --format jsonl` (documents with their records), one transaction per document; into an empty store the indexes are built once at the end.',
       )
       .argument('<file>', 'a .jsonl export, or - for stdin'),
   )
@@ -431,6 +432,9 @@ Examples:
     .action(async (file: string, o: { db: string }) => {
       if (file !== '-' && !fs.existsSync(file)) fail(`${file}: no such file`);
       const store = openStore(o.db);
+      // into an empty store, the indexes are built once at the end (Store.deferIndexes)
+      const buildIndexes = store.deferIndexes();
+      let error: Error | null = null;
       try {
         const r = await importJsonl(store, file === '-' ? process.stdin : fs.createReadStream(file));
         console.error(
@@ -439,10 +443,13 @@ Examples:
             .join(', ')}) → ${o.db}`,
         );
       } catch (e) {
-        fail(`${file}: ${(e as Error).message}`);
+        error = e as Error;
       } finally {
+        buildIndexes?.();
         store.close();
       }
+      // what was imported before the error stays (one transaction per document)
+      if (error) fail(`${file}: ${error.message}`);
     });
 
   dbOption(
