@@ -10,7 +10,7 @@ import { loadKB, type KB } from './knowledge/index.js';
 import { runBatch, runStages, type Stage } from './pipeline.js';
 import { toRecords } from './records.js';
 import { DEFAULT_STAGES } from './stages.js';
-import type { PutResult, Store } from './05-store/store.js';
+import type { PutInput, PutResult, Store } from './05-store/store.js';
 
 export interface Processed {
   source: SourceText;
@@ -122,11 +122,16 @@ export class Readout {
 
   /** Stores one processed document (one transaction). */
   store(store: Store, p: Processed): PutResult {
-    return store.putDocument({
+    return store.putDocument(this.putInput(p));
+  }
+
+  /** What the store keeps of a processed document: its source key, text, records and sentences. */
+  putInput(p: Processed): PutInput {
+    return {
       sourceKey: p.source.sourceKey,
       text: p.doc.text,
       records: p.records,
       sentences: (p.doc.layers.sentences ?? []).map((s) => ({ start: s.start, end: s.end })),
-    });
+    };
   }
 }

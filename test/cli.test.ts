@@ -134,6 +134,39 @@ describe('readout ingest / search / summary / show', () => {
     expect(b.err).toMatch(/0 new, 0 replaced, \d+ unchanged/);
   });
 
+  it('stops cleanly on Ctrl-C: what was processed is stored, the indexes built, exit 130', async () => {
+    const many = path.join(dir, 'many');
+    fs.mkdirSync(many);
+    for (let i = 0; i < 3000; i++)
+      fs.writeFileSync(
+        path.join(many, `${String(i).padStart(4, '0')}.txt`),
+        `MOSCOW, May ${(i % 28) + 1}. Sergey Lavrov met Wang Yi in Moscow (note ${i}). They agreed to meet again.\n`,
+      );
+    const stopped = path.join(dir, 'stopped.db');
+    const child = spawn(process.execPath, [BIN, 'ingest', many, '--db', stopped], { cwd: dir });
+    let err = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('close', resolve);
+      // once the first group is committed (the write-ahead log exists), interrupt
+      const poll = setInterval(() => {
+        if (fs.existsSync(stopped + '-wal')) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 20);
+    });
+    expect(code).toBe(130);
+    expect(err).toMatch(/interrupted; run the same command again/);
+    const n = Number(/readout: (\d+) new/.exec(err)?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(3000);
+    expect(indexesOf(stopped)).toEqual(indexesOf(freshStore()));
+    // the same command goes on where it stopped
+    const again = await readout(['ingest', many, '--db', stopped]);
+    expect(again.err).toMatch(new RegExp(`readout: ${3000 - n} new, 0 replaced, ${n} unchanged`));
+  }, 60_000);
+
   it('replaces a changed document under the same source, and keeps the store intact when an input fails', async () => {
     const f = path.join(dir, 'note.txt');
     fs.writeFileSync(f, 'Sergey Lavrov met Wang Yi in Beijing on May 5, 2019.\n');

@@ -474,6 +474,38 @@ function causeMessage(e: unknown): string {
  * Resolves inputs in the order given. Directories are walked recursively in code-point
  * order of their entries, reading files with a known extension (see EXTENSIONS).
  */
+/** How many files of a directory are read ahead of the one being processed. */
+const READ_AHEAD = 16;
+
+/**
+ * The files of a directory in order, each read while earlier ones are processed: read one after
+ * another, a few thousand small files left the pipeline idle for a tenth of its time, waiting on
+ * the file system. JSON Lines files are streamed on their own (they may be large), not read ahead.
+ */
+async function* readFiles(files: string[], maxBytes: number): AsyncGenerator<InputResult> {
+  const isJsonl = (f: string) => EXTENSIONS[path.extname(f).toLowerCase()] === 'jsonl';
+  const ahead: Promise<InputResult[]>[] = [];
+  let next = 0;
+  const collect = async (f: string) => {
+    const out: InputResult[] = [];
+    for await (const r of readFile(f, f, maxBytes)) out.push(r);
+    return out;
+  };
+  for (;;) {
+    while (ahead.length < READ_AHEAD && next < files.length && !isJsonl(files[next]!)) {
+      const f = files[next++]!;
+      ahead.push(collect(f).catch((e: unknown) => [fail(f, errnoMessage(e))]));
+    }
+    if (ahead.length) {
+      yield* await ahead.shift()!;
+      continue;
+    }
+    if (next >= files.length) return;
+    const f = files[next++]!;
+    yield* readFile(f, f, maxBytes);
+  }
+}
+
 export async function* readInputs(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<InputResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -516,7 +548,7 @@ export async function* readInputs(inputs: string[], opts: ReadOptions = {}): Asy
         yield fail(input, `directory holds no readable files (${Object.keys(EXTENSIONS).join(', ')})`);
         continue;
       }
-      for (const f of files) yield* readFile(f, f, maxBytes);
+      yield* readFiles(files, maxBytes);
       continue;
     }
     yield* readFile(input, input, maxBytes);

@@ -15,6 +15,7 @@ import { startServer } from '../06-serve/server.js';
 import { randomBytes } from 'node:crypto';
 import { EXPORT_FORMATS, importJsonl, runExport, type ExportFormat } from '../07-export/index.js';
 import type { RecordFilter } from '../05-store/store.js';
+import { StoreWriter, type WriterStats } from '../05-store/writer.js';
 
 /**
  * How many processed documents `ingest` commits at once. One commit per document spent most of
@@ -163,9 +164,30 @@ Examples:
     )
     .action(async (inputs: string[], o: { db: string }) => {
       const app = new Readout();
-      const store = openStore(o.db);
-      // into an empty store, the indexes are built once at the end (Store.deferIndexes)
-      const buildIndexes = store.deferIndexes();
+      const bar = progress(quiet());
+      const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
+      const t0 = Date.now();
+      let chars = 0;
+      // SQLite's work runs on a second thread beside the pipeline; documents are committed there in
+      // groups (see STORE_GROUP), and into an empty store the indexes are built once at the end
+      const writer = await StoreWriter.open(o.db, {
+        group: STORE_GROUP,
+        onResult: (r) => {
+          if (r.error !== undefined) {
+            counts.failed++;
+            bar.stop();
+            console.error(`readout: ${r.name}: not stored: ${r.error}`);
+          } else {
+            counts[r.status!]++;
+            chars += r.chars;
+          }
+          bar.tick(r.name);
+        },
+        onIndexing: () => {
+          bar.stop();
+          if (!quiet()) console.error('readout: building the indexes…');
+        },
+      });
       // Ctrl-C stops after the current document: what is processed is stored, the indexes built
       let interrupted = false;
       const onSignal = () => {
@@ -173,29 +195,7 @@ Examples:
       };
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
-      const bar = progress(quiet());
-      const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
-      const t0 = Date.now();
-      let chars = 0;
-      // processed documents are stored in groups, one commit per group (see STORE_GROUP)
-      let pending: Processed[] = [];
-      const flush = () => {
-        const group = pending;
-        pending = [];
-        store.batch(() => {
-          for (const item of group) {
-            try {
-              counts[app.store(store, item).status]++;
-              chars += item.doc.text.length;
-            } catch (e) {
-              counts.failed++;
-              bar.stop();
-              console.error(`readout: ${item.source.name}: not stored: ${(e as Error).message}`);
-            }
-            bar.tick(item.source.name);
-          }
-        });
-      };
+      let stats: WriterStats;
       try {
         for await (const r of app.run(inputs)) {
           if (!r.ok) {
@@ -204,26 +204,21 @@ Examples:
             console.error(`readout: ${r.error.input}: ${r.error.message}`);
             continue;
           }
-          pending.push(r.item);
-          if (pending.length >= STORE_GROUP) flush();
+          await writer.put({ name: r.item.source.name, ...app.putInput(r.item) });
           if (interrupted) break;
         }
-        if (pending.length) flush();
       } finally {
-        bar.stop();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        if (buildIndexes) {
-          if (!quiet()) console.error('readout: building the indexes…');
-          buildIndexes();
-        }
-        store.close();
+        stats = await writer.finish();
+        bar.stop();
       }
       const s = ((Date.now() - t0) / 1000).toFixed(1);
       console.error(
         `readout: ${counts.inserted} new, ${counts.replaced} replaced, ${counts.unchanged} unchanged, ` +
           `${counts.duplicate} duplicates of stored documents, ${counts.failed} failed` +
-          ` (${(chars / 1e6).toFixed(2)} M chars in ${s} s) → ${o.db}`,
+          ` (${(chars / 1e6).toFixed(2)} M chars in ${s} s; the store's thread busy ` +
+          `${((stats.storeMs + stats.indexMs) / 1000).toFixed(1)} s) → ${o.db}`,
       );
       if (interrupted) {
         console.error('readout: interrupted; run the same command again to go on (stored documents are skipped)');

@@ -207,6 +207,29 @@ describe('directories', () => {
     expect(names(await all([root]))).toEqual(first);
   });
 
+  it('reads many files ahead yet yields them, their errors and JSON Lines rows in order', async () => {
+    const root = path.join(tmp, 'many');
+    const expected: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const n = String(i).padStart(2, '0');
+      if (i === 7 || i === 41) {
+        write(`many/${n}.txt`, '   \n'); // blank: an error in its place
+        expected.push(`${n}.txt!`);
+      } else if (i === 23) {
+        write(`many/${n}.jsonl`, '{"id":"r1","text":"one"}\n{"id":"r2","text":"two"}\n');
+        expected.push(`${n}.jsonl:1`, `${n}.jsonl:2`);
+      } else {
+        write(`many/${n}.txt`, `text number ${i}`);
+        expected.push(`${n}.txt`);
+      }
+    }
+    const got = (await all([root])).map((r) =>
+      r.ok ? path.relative(root, r.source.name) : `${path.relative(root, r.error.input)}!`,
+    );
+    expect(got).toEqual(expected);
+    expect(oks(await all([root])).map((s) => s.raw)[0]).toBe('text number 0');
+  });
+
   it('follows symbolic links and reads a folder in a link cycle once', async () => {
     const root = path.join(tmp, 'links');
     write('links/real/a.txt', 'a text');
