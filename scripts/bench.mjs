@@ -164,7 +164,7 @@ try {
     const stored = Number(summary[1]);
     if (stored !== docs) console.log(`WARNING: ${stored} of ${docs} documents stored as new: the others were duplicates of stored content`);
     const storeMB = fs.statSync(db).size / 1e6;
-    console.log(`\nreadout ingest, end to end (the command in a child process: reads ${docs} files' worth of documents, ` +
+    console.log(`\nreadout ingest, end to end (the command in a child process: reads the ${docs} documents from ${fs.readdirSync(files).length} files, ` +
       `${appendMode ? 'into a store that holds documents, indexes kept up to date row by row' : 'into an empty store, indexes built at the end'}; ` +
       `start-up and JIT warm-up included; SQLite on a second thread beside the pipeline):`);
     console.log(`  ${wallS.toFixed(2)} s → ${(storedMB / wallS).toFixed(2)} MB/s; CPU time ${(stats.cpuMs / 1000).toFixed(2)} s (all threads) → ${(storedMB / (stats.cpuMs / 1000)).toFixed(2)} MB per CPU-second; ` +
