@@ -13,7 +13,10 @@ const filterParams = [
   ['from', 'earliest date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive'],
   ['to', 'latest date, inclusive'],
   ['place', 'place name'],
-  ['q', 'words in the evidence text'],
+  [
+    'q',
+    'words of the sentences holding the evidence (search syntax: words, "phrases", prefix*, OR, -word; stemmed); for entities, turns and documents a substring of the name, speaker label or title',
+  ],
 ].map(([name, description]) => ({ name, in: 'query', required: false, description, schema: str }));
 const pageParams = [
   {
