@@ -5,7 +5,7 @@
  * sign-off lines at the end ("Stockholm, 20 October 2015.").
  */
 import { ingestData } from './data.js';
-import { findDates, isoOf, MONTH_RE, timeLine, type FoundDate } from './dates.js';
+import { findDates, isoOf, MONTH_RE, timeLine, WEEKDAY_RE, type FoundDate } from './dates.js';
 import { isJsSpace } from '../00-model/chars.js';
 
 export interface HeaderInfo {
@@ -133,10 +133,13 @@ export function placeCase(s: string): string {
 }
 
 // "MOSCOW, April 12. /TASS/.", "IGORA /Leningrad Region/, December 26. /TASS/.",
-// "UNITED NATIONS, Sept 5 (Reuters) -", "Moscow, 12 April 2017 (AFP) –", "WASHINGTON (AP) —"
+// "UNITED NATIONS, Sept 5 (Reuters) -", "Moscow, 12 April 2017 (AFP) –", "WASHINGTON (AP) —",
+// "GENEVA, Friday, January 21 (AP) —" (a weekday may come before the date)
 const DATELINE = new RegExp(
   "^(?<city>[A-Z][\\p{L}.'’-]*(?:[ -][A-Z][\\p{L}.'’-]*){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?" +
-    '(?:\\s*,\\s*(?<date>(?:(?:' +
+    '(?:\\s*,\\s*(?<date>(?:' +
+    WEEKDAY_RE +
+    ',?\\s+)?(?:(?:' +
     MONTH_RE +
     ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' +
     MONTH_RE +
@@ -146,7 +149,9 @@ const DATELINE = new RegExp(
 );
 // a plain "CITY, Month D." dateline without agency tag: the city must be in capitals
 const DATELINE_PLAIN = new RegExp(
-  "^(?<city>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?\\s*,\\s*(?<date>(?:(?:" +
+  "^(?<city>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})(?:\\s*/(?<region>[^/]{1,40})/)?\\s*,\\s*(?<date>(?:" +
+    WEEKDAY_RE +
+    ',?\\s+)?(?:(?:' +
     MONTH_RE +
     ')\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:' +
     MONTH_RE +

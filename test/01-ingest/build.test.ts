@@ -100,6 +100,16 @@ describe('news report with a dateline', () => {
     expect(d.meta.place?.name).toBe('Berlin');
     expect(d.meta.source).toBe('Reuters');
   });
+  it('a weekday before the dateline date is read with it', () => {
+    const d = buildDoc(
+      src('Talks held\n\nGENEVA, Friday, January 21, 2022. The ministers met in Geneva and agreed on a plan.'),
+    );
+    expect(d.meta.published).toBe('2022-01-21');
+    expect(d.meta.place?.name).toBe('Geneva');
+    const t = buildDoc(src('Talks held\n\nCAIRO, Tuesday, 8 March (Reuters) - The ministers met in Cairo.'));
+    expect(t.meta.place?.name).toBe('Cairo');
+    expect(t.meta.source).toBe('Reuters');
+  });
 });
 
 describe('readout with a weekday date line and CRLF line endings', () => {

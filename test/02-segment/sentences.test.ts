@@ -106,6 +106,17 @@ describe('sentence boundaries', () => {
     ]);
   });
 
+  it('splits off a dateline whose date has a weekday', () => {
+    expect(sents('GENEVA, Friday, January 21, 2022 (AP) — The two ministers met for ninety minutes.')).toEqual([
+      'GENEVA, Friday, January 21, 2022 (AP) —',
+      'The two ministers met for ninety minutes.',
+    ]);
+    expect(sents('MOSCOW, Wed, March 2. /TASS/. Talks continued.')).toEqual([
+      'MOSCOW, Wed, March 2. /TASS/.',
+      'Talks continued.',
+    ]);
+  });
+
   it('reads datelines without a date or with a title-case place', () => {
     expect(sents('WASHINGTON (Reuters) - The talks ended.')).toEqual(['WASHINGTON (Reuters) -', 'The talks ended.']);
     expect(sents('KYIV, Ukraine (AP) — The talks ended.')).toEqual(['KYIV, Ukraine (AP) —', 'The talks ended.']);
