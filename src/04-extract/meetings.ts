@@ -526,11 +526,26 @@ function forumReading(text: string, sr: SentenceReading, h: Hit): Reading {
   if (between.length > 1) return plainReading(partiesFrom(between));
   const after = complementAfter(text, s, h.end, mentions, /^\s*of\b/i);
   const orgs = [...mod, ...after].filter((m) => m.actor?.org);
-  if (!orgs.length) return plainReading(partiesFrom([...mod, ...after]));
   const vEnd = mod[0]?.start ?? h.start;
-  const venue = VENUE_BEFORE.test(text.slice(Math.max(s.start, vEnd - 100), vEnd));
-  return { parties: partiesFrom(orgs), forum: true, venue, visitDest: null };
+  // "X attended the G20 summit (together with the leaders of A and B)": those who attend are parties
+  const attend = ATTEND_BEFORE.exec(text.slice(Math.max(s.start, vEnd - 120), vEnd));
+  const attendees = attend
+    ? [
+        ...notGoverned(text, mentionsBefore(text, s, vEnd - attend[0].length, mentions)),
+        ...complementAfter(text, s, Math.max(h.end, after.at(-1)?.end ?? 0), mentions, TOGETHER_WITH),
+      ]
+    : [];
+  if (!orgs.length) return plainReading(partiesFrom([...attendees, ...mod, ...after]));
+  const venue = !attend && VENUE_BEFORE.test(text.slice(Math.max(s.start, vEnd - 100), vEnd));
+  return { parties: partiesFrom([...attendees, ...orgs]), forum: true, venue, visitDest: null };
 }
+
+/** attending a forum: "attended the", "will take part in the 10th", "participated in this year's" */
+const ATTEND_BEFORE =
+  /\b(?:attend(?:s|ed|ing)?|(?:take|takes|took|taking)\s+part\s+in|participat(?:e|es|ed|ing)\s+in)\s+(?:(?:the|a|an|this|that|this\s+year['’]s|last\s+year['’]s)\s+)?(?:[\p{L}\p{N}'’.-]+\s+){0,4}$/iu;
+/** the others at a forum: "together with the leaders of A, B and C", "along with X" (in the same clause) */
+const TOGETHER_WITH =
+  /^[^;:!?()–—]{0,60}?\b(?:together|along)\s+with\s+(?:(?:the|their)\s+)?(?:(?:leaders|heads\s+of\s+(?:state|government)(?:\s+and\s+government)?|presidents|prime\s+ministers|foreign\s+ministers|ministers|counterparts|representatives|delegations)\s+(?:of|from)\s+(?:the\s+)?)?/i;
 
 /** A meeting noun: its possessor or modifier (or the subject of had/held) and its with-complement. */
 function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor | null): Reading | null {

@@ -765,6 +765,46 @@ describe('meetings: generalisation rules', () => {
     ]);
   });
 
+  it('gives a forum its attendees as parties: who attends, and the leaders they attend with', () => {
+    const doc = makeDoc({
+      text:
+        'Chinese President Xi Jinping attended the second China-Central Asia Summit in Astana on June 17 together with the leaders of Kazakhstan, Kyrgyzstan and Uzbekistan.\n\n' +
+        'Sergey Lavrov and Wang Yi will take part in the 10th BRICS summit in Johannesburg in July.\n\n' +
+        'Vladimir Putin met Narendra Modi at the G20 summit in Osaka on June 28.\n',
+      published: '2025-06-18',
+      actors: [
+        ['Chinese President Xi Jinping', 'person', { name: 'Xi Jinping', country: 'CHN' }],
+        ['China', 'country', { country: 'CHN' }],
+        ['Kazakhstan', 'country', { country: 'KAZ' }],
+        ['Kyrgyzstan', 'country', { country: 'KGZ' }],
+        ['Uzbekistan', 'country', { country: 'UZB' }],
+        ['Sergey Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        ['Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }],
+        ['BRICS', 'org', { org: 'BRICS' }],
+        ['G20', 'org', { org: 'G20' }],
+        ['Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+        ['Narendra Modi', 'person', { name: 'Narendra Modi', country: 'IND' }],
+      ],
+      dates: [
+        ['June 17', '2025-06-17', false],
+        ['in July', '2025-07', true],
+        ['June 28', '2019-06-28', false],
+      ],
+      places: [
+        ['Astana', 'KAZ'],
+        ['Johannesburg', 'ZAF'],
+        ['Osaka', 'JPN'],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.status, m.format])).toEqual([
+      ['CHN+KAZ+KGZ+UZB', 'held', 'summit'],
+      ['BRICS+CHN+RUS', 'planned', 'summit'],
+      // a summit where two met is their venue, not one they attend
+      ['IND+RUS', 'held', 'bilateral'],
+    ]);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
