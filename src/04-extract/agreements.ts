@@ -73,6 +73,11 @@ const OBLIGATION =
 /** A collective subject that stands for the parties of a meeting. */
 const COLLECTIVE =
   /\b(?:the\s+(?:two\s+|three\s+)?(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers|heads\s+of\s+state)|both\s+(?:sides|countries|leaders|parties|ministers)|they)\b/i;
+/** a joint statement: its title says so, or a paragraph opens "We, the …" (not the UN Charter's "We, the peoples") */
+const JOINT_TITLE = /\bjoint\s+(?:statement|communiqu[eé]|declaration)\b/i;
+const WE_THE = /(?:^|\n)\s*We,\s+the\s+(?!peoples\b)/;
+/** "we" (with up to three words after it) as the subject before a trigger */
+const WE_SUBJECT = /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/;
 const PAST_MARK = /\b(?:ago|last year|last month|in the past|previously|earlier)\b/i;
 
 const dlCache = new WeakMap<object, RegExp[]>();
@@ -151,6 +156,8 @@ interface DocContext {
   today: string | null;
   /** no turns: a press release, which reports the day's agreements */
   readout: boolean;
+  /** a statement several make together ("Joint Statement…", "We, the Foreign Ministers of…"): its "we" is them all */
+  joint: boolean;
   inQuote: (pos: number) => boolean;
   quoteSpeaker: (pos: number) => Actor | null;
   topicsOf: (span: Span) => string[];
@@ -175,6 +182,8 @@ function docContext(doc: Doc): DocContext {
     meetings: doc.layers.meetings ?? [],
     today: docDay(doc),
     readout: !(doc.layers.turns ?? []).length,
+    joint:
+      !(doc.layers.turns ?? []).length && (JOINT_TITLE.test(doc.meta.title ?? '') || WE_THE.test(text.slice(0, 600))),
     inQuote,
     quoteSpeaker: quoteSpeakerAt(doc),
     topicsOf: topicIndex(doc),
@@ -443,9 +452,10 @@ function activeParties(cx: DocContext, sc: SentenceContext, h: Hit, narrator: Ac
       if (other && partyKey(other) !== nk) f.sides.push(other);
       else if (host && partyKey(host) !== nk) f.sides.push(host);
     }
-  } else if (COLLECTIVE.test(subjText)) {
+  } else if (COLLECTIVE.test(subjText) || (!narrator && cx.joint && WE_SUBJECT.test(subjText))) {
     // "the sides agreed": the parties of the meeting the text last spoke of, else of the last
-    // agreement of two or more parties ("Russia and Turkey agreed on… The two countries signed…")
+    // agreement of two or more parties ("Russia and Turkey agreed on… The two countries signed…");
+    // so is "we" in a statement no one speaker makes (a joint statement of those who met)
     f.sides = recentMeetingParties(cx.meetings, h.start);
     if (!f.sides.length) {
       for (let k = cx.found.length - 1; k >= 0 && !f.sides.length; k--)
@@ -610,8 +620,9 @@ function defaultDate(
   const { text } = cx;
   const s = sc.s;
   const subjText = text.slice(clauseStart(text, s, h.start), h.start);
-  if (f.sides.length && COLLECTIVE.test(subjText)) {
-    // "the sides agreed" at the meeting just reported (held: not the one they agree to hold): its date
+  if (f.sides.length && (COLLECTIVE.test(subjText) || (cx.joint && WE_SUBJECT.test(subjText)))) {
+    // "the sides agreed" (in a joint statement, "we agreed") at the meeting just reported (held:
+    // not the one they agree to hold): its date
     const sideKeys = keysOf(f.sides).join();
     const recent = cx.meetings
       .filter((m) => m.status === 'held' && m.evidence.start <= h.start && keysOf(m.parties).join() === sideKeys)

@@ -404,6 +404,26 @@ describe('agreements', () => {
     expect(as[1].evidence.text).toMatch(/^A protocol/);
   });
 
+  it('"we" in a joint statement is all who made it: the sides of the meeting it reports', () => {
+    const text =
+      'We, the Foreign Ministers of Australia, India, Japan and the United States, met in Melbourne on February 11, 2022. ' +
+      'We agreed to expand cooperation on maritime security.\n';
+    const actors: [string, 'country', { country: string }][] = [
+      ['Australia', 'country', { country: 'AUS' }],
+      ['India', 'country', { country: 'IND' }],
+      ['Japan', 'country', { country: 'JPN' }],
+      ['the United States', 'country', { country: 'USA' }],
+    ];
+    const dates: [string, string, boolean][] = [['February 11, 2022', '2022-02-11', false]];
+    const joint = withMeetings(makeDoc({ text, actors, dates, places: [['Melbourne', 'AUS']] }));
+    expect(extractAgreements(joint, kb).map((a) => [keys(a), a.date])).toEqual([['AUS+IND+JPN+USA', '2022-02-11']]);
+    // a speech whose speaker is not known is no joint statement: its "we" stays unknown
+    const speech = withMeetings(
+      makeDoc({ text: text.replace('We, the Foreign Ministers of', 'The Foreign Ministers of'), actors, dates }),
+    );
+    expect(extractAgreements(speech, kb)).toEqual([]);
+  });
+
   it('does not take one country adopting or signing something for an agreement', () => {
     const doc = makeDoc({
       text: 'Last week Hungary adopted a new law on foreign agents. The President of Serbia signed a decree on the army.\n',
