@@ -36,6 +36,7 @@ import {
   mentionsBefore,
   modifierBefore,
   narratorOf,
+  isJointStatement,
   quoteSpeakerAt,
   unattributedQuoteSpans,
   FIRST_PERSON_SUBJECT,
@@ -73,9 +74,6 @@ const OBLIGATION =
 /** A collective subject that stands for the parties of a meeting. */
 const COLLECTIVE =
   /\b(?:the\s+(?:two\s+|three\s+)?(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers|heads\s+of\s+state)|both\s+(?:sides|countries|leaders|parties|ministers)|they)\b/i;
-/** a joint statement: its title says so, or a paragraph opens "We, the …" (not the UN Charter's "We, the peoples") */
-const JOINT_TITLE = /\bjoint\s+(?:statement|communiqu[eé]|declaration)\b/i;
-const WE_THE = /(?:^|\n)\s*We,\s+the\s+(?!peoples\b)/;
 /** "we" (with up to three words after it) as the subject before a trigger */
 const WE_SUBJECT = /\b[Ww]e\b(?:\s+\w+){0,3}\s*$/;
 const PAST_MARK = /\b(?:ago|last year|last month|in the past|previously|earlier)\b/i;
@@ -182,8 +180,7 @@ function docContext(doc: Doc): DocContext {
     meetings: doc.layers.meetings ?? [],
     today: docDay(doc),
     readout: !(doc.layers.turns ?? []).length,
-    joint:
-      !(doc.layers.turns ?? []).length && (JOINT_TITLE.test(doc.meta.title ?? '') || WE_THE.test(text.slice(0, 600))),
+    joint: isJointStatement(doc),
     inQuote,
     quoteSpeaker: quoteSpeakerAt(doc),
     topicsOf: topicIndex(doc),

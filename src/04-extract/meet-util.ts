@@ -160,6 +160,20 @@ export function narratorOf(doc: Doc, s: Sentence): Actor | null {
   return null;
 }
 
+/** a joint statement: its title says so, or a paragraph opens "We, the …" (not the UN Charter's "We, the peoples") */
+const JOINT_TITLE = /\bjoint\s+(?:statement|communiqu[eé]|declaration)\b/i;
+const WE_THE = /(?:^|\n)\s*We,\s+the\s+(?!peoples\b)/;
+
+/**
+ * True for a statement several make together, with no speaker turns ("Joint Statement…", "We, the
+ * Foreign Ministers of A, B and C, …"): its "we" is them all.
+ */
+export function isJointStatement(doc: Doc): boolean {
+  return (
+    !(doc.layers.turns ?? []).length && (JOINT_TITLE.test(doc.meta.title ?? '') || WE_THE.test(doc.text.slice(0, 600)))
+  );
+}
+
 /** True when the sentence is a journalist's question or asks something. */
 export function isQuestion(doc: Doc, s: Sentence): boolean {
   const turns = doc.layers.turns ?? [];

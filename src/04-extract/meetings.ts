@@ -50,6 +50,7 @@ import {
   spansWithin,
   firstVerb,
   COORDINATED_LEAD,
+  isJointStatement,
 } from './meet-util.js';
 import { topicIndex, topicsIn } from './topics.js';
 import { counterpartAt } from '../03-recognise/actors.js';
@@ -348,6 +349,8 @@ interface DocReading {
   narrators: Map<number, Actor | null>;
   /** the actor mentions of the document, in text order (outside unattributed quotes) */
   mentions: ActorMention[];
+  /** a joint statement (isJointStatement): its "we" is all who made it */
+  joint: boolean;
   cands: Candidate[];
   /** the order of the next candidate */
   order: number;
@@ -415,6 +418,7 @@ function collect(doc: Doc, kb: KB, orderStart: number, isTitle = false): Collect
     topicsOf: topicIndex(doc),
     narrators: new Map(),
     mentions: mentionsAll,
+    joint: isJointStatement(doc),
     cands: [],
     order: orderStart,
   };
@@ -604,12 +608,24 @@ const SIDES_SUBJECT =
 /** The parties of the latest meeting read before `h` when the clause's subject refers to its sides. */
 function sidesBefore(r: DocReading, text: string, s: Sentence, h: Hit): Actor[] {
   if (!SIDES_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start))) return [];
+  return latestSides(r, s);
+}
+
+/** The parties of the latest meeting of two or more sides read before sentence `s`. */
+function latestSides(r: DocReading, s: Sentence): Actor[] {
   for (let k = r.cands.length - 1; k >= 0; k--) {
     const c = r.cands[k].ann;
     if (c.evidence.start < s.start && new Set(keysOf(c.parties)).size >= 2) return c.parties;
   }
   return [];
 }
+
+/** how often, right after a meeting verb: "meet annually", "talk by phone regularly" */
+const HABITUAL_AFTER =
+  /^\s*(?:[\p{L}-]+\s+){0,3}?(?:regularly|annually|periodically|frequently|often|more\s+often|every\s+(?:year|month|week|(?:two|three|few|six)\s+(?:years|months|weeks))|each\s+year|twice\s+a\s+year|once\s+a\s+year|on\s+a\s+regular\s+basis|from\s+time\s+to\s+time)\b/iu;
+
+/** a clause whose subject is "we": "We will meet", "and we also met" */
+const WE_LEAD = /^\s*(?:(?:and|but|so|also|today|now|together)\s*,?\s+)*we\b/i;
 
 /**
  * The mentions that can be a subject: not one governed by a preposition ("agreed to coordinate at
@@ -634,6 +650,8 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const { text } = r;
   const { s, mentions } = sr;
   const kind = h.p.kind;
+  // "we will continue to meet annually": a habit, not a meeting (unless the sentence dates one)
+  if (kind === 'verb' && !sr.dates.length && HABITUAL_AFTER.test(text.slice(h.end, s.end))) return plainReading([]);
   let subj = namedSubject(r, sr, h);
   const fp =
     !subj.length && !!narrator && FIRST_PERSON_SUBJECT.test(text.slice(clauseStart(text, s, h.start), h.start));
@@ -643,6 +661,16 @@ function verbReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   if (!comp.length && kind === 'verb') comp = directObject(text, sr, h);
   const first: Actor[] = [];
   if (!subj.length && (comp.length || fp) && narrator) first.push(narrator);
+  // "We, the ministers of A, B and C, met in X… We will meet again next year": in a joint
+  // statement "we" is the sides of the meeting it reported
+  if (
+    !subj.length &&
+    !comp.length &&
+    !narrator &&
+    r.joint &&
+    WE_LEAD.test(text.slice(clauseStart(text, s, h.start), h.start))
+  )
+    first.push(...latestSides(r, s));
   if (
     fp &&
     kind === 'verb' &&

@@ -805,6 +805,45 @@ describe('meetings: generalisation rules', () => {
     ]);
   });
 
+  it('reads "we" in a joint statement as the sides of the meeting it reported; "meet annually" is no meeting', () => {
+    const doc = makeDoc({
+      text:
+        'We, the Foreign Ministers of Australia, India and Japan, met in Melbourne on February 11, 2022.\n\n' +
+        'We will meet again in Tokyo in 2023. We will continue to meet annually.\n',
+      actors: [
+        ['Australia', 'country', { country: 'AUS' }],
+        ['India', 'country', { country: 'IND' }],
+        ['Japan', 'country', { country: 'JPN' }],
+      ],
+      dates: [
+        ['February 11, 2022', '2022-02-11', false],
+        ['in 2023', '2023', true],
+      ],
+      places: [
+        ['Melbourne', 'AUS'],
+        ['Tokyo', 'JPN'],
+      ],
+    });
+    const ms = extractMeetings(doc, kb);
+    expect(ms.map((m) => [keys(m), m.status, m.date, m.place?.name])).toEqual([
+      ['AUS+IND+JPN', 'held', '2022-02-11', 'Melbourne'],
+      ['AUS+IND+JPN', 'planned', '2023', 'Tokyo'],
+    ]);
+    const habit = makeDoc({
+      text:
+        'We, the Foreign Ministers of Australia, India and Japan, met in Melbourne on February 11, 2022.\n\n' +
+        'We will continue to meet annually.\n',
+      actors: [
+        ['Australia', 'country', { country: 'AUS' }],
+        ['India', 'country', { country: 'IND' }],
+        ['Japan', 'country', { country: 'JPN' }],
+      ],
+      dates: [['February 11, 2022', '2022-02-11', false]],
+      places: [['Melbourne', 'AUS']],
+    });
+    expect(extractMeetings(habit, kb).map((m) => m.status)).toEqual(['held']);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
