@@ -210,8 +210,11 @@ Examples:
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        stats = await writer.finish();
-        bar.stop();
+        try {
+          stats = await writer.finish();
+        } finally {
+          bar.stop();
+        }
       }
       const s = ((Date.now() - t0) / 1000).toFixed(1);
       console.error(
