@@ -3,6 +3,7 @@
  * the built module (npm test builds first).
  */
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/05-store/sqlite.js';
@@ -76,6 +77,26 @@ describe('StoreWriter', () => {
     await w.put(item('b.txt', docB()));
     expect((await w.finish()).deferred).toBe(false);
   });
+
+  it('fails with the store error when a group cannot be committed, keeping what was', async () => {
+    const s = openStore(db.file);
+    s.putDocument(docA());
+    s.close();
+    const w = await StoreWriter.open(db.file, { group: 1, onResult: () => {} });
+    // another connection holds the write lock past the store's busy timeout (5 s)
+    const other = new Database(db.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await w.put(item('b.txt', docB()));
+      await expect(w.finish()).rejects.toThrow(/locked|busy/i);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const after = openStore(db.file, { readonly: true });
+    expect(after.counts().document).toBe(1);
+    after.close();
+  }, 30_000);
 
   it('rejects open with the store error when the file is not a Readout store', async () => {
     fs.writeFileSync(db.file, 'plain text, not SQLite at all. '.repeat(40));
