@@ -148,9 +148,21 @@ describe('readout ingest / search / summary / show', () => {
     child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
     const code = await new Promise<number | null>((resolve) => {
       child.on('close', resolve);
-      // once the first group is committed (the write-ahead log exists), interrupt
+      // once the first group is committed, interrupt
+      const committed = () => {
+        try {
+          const raw = new Database(stopped, { readonly: true, fileMustExist: true });
+          try {
+            return (raw.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n > 0;
+          } finally {
+            raw.close();
+          }
+        } catch {
+          return false; // not created yet
+        }
+      };
       const poll = setInterval(() => {
-        if (fs.existsSync(stopped + '-wal')) {
+        if (committed()) {
           clearInterval(poll);
           child.kill('SIGINT');
         }

@@ -168,6 +168,13 @@ Examples:
       const counts = { inserted: 0, replaced: 0, unchanged: 0, duplicate: 0, failed: 0 };
       const t0 = Date.now();
       let chars = 0;
+      // Ctrl-C stops after the current document: what is processed is stored, the indexes built
+      let interrupted = false;
+      const onSignal = () => {
+        interrupted = true;
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
       // SQLite's work runs on a second thread beside the pipeline; documents are committed there in
       // groups (see STORE_GROUP), and into an empty store the indexes are built once at the end
       const writer = await StoreWriter.open(o.db, {
@@ -188,13 +195,6 @@ Examples:
           if (!quiet()) console.error('readout: building the indexes…');
         },
       });
-      // Ctrl-C stops after the current document: what is processed is stored, the indexes built
-      let interrupted = false;
-      const onSignal = () => {
-        interrupted = true;
-      };
-      process.once('SIGINT', onSignal);
-      process.once('SIGTERM', onSignal);
       let stats: WriterStats;
       try {
         for await (const r of app.run(inputs)) {
