@@ -28,6 +28,8 @@ export interface SentView {
   quotes: { start: number; end: number; speaker: Actor }[] | undefined;
   /** the last person mentioned in an earlier sentence of the paragraph (for "he"/"she") */
   prevPerson: ActorMention | null;
+  /** the authors of a joint statement, two or more (for its "we"), else null */
+  authors: ActorMention[] | null;
   /** per token: the KB's entry for its form (patterns it heads, markers it ends), when it has one */
   lex: (LexEntry | undefined)[];
   /** every marker hit of the sentence, computed once (see markersIn); undefined until then */

@@ -26,6 +26,7 @@ import type {
 } from '../00-model/doc.js';
 import { lowerBound } from '../00-model/doc.js';
 import { counterpartAt } from '../03-recognise/actors.js';
+import { jointAuthors } from './meet-util.js';
 import type { Stage } from '../pipeline.js';
 import type { KB } from '../knowledge/index.js';
 import {
@@ -222,6 +223,7 @@ function buildView(
   lex: (LexEntry | undefined)[],
   prevPerson: ActorMention | null,
   quotes: SentView['quotes'],
+  authors: ActorMention[] | null,
 ): SentView {
   const toks = doc.layers.tokens!;
   const n = lower.length;
@@ -234,7 +236,21 @@ function buildView(
   for (let idx = 0; idx < ms.length; idx++) for (let q = ms[idx]!.t0; q <= ms[idx]!.t1; q++) actorAt[q] = idx;
   const dateAt = datedTokens(dates, start, end);
   // every view has the same properties, set here in one order (markersIn fills allMarkers later)
-  return { lower, pos, start, end, actorAt, mentions: ms, kb, dateAt, quotes, prevPerson, lex, allMarkers: undefined };
+  return {
+    lower,
+    pos,
+    start,
+    end,
+    actorAt,
+    mentions: ms,
+    kb,
+    dateAt,
+    quotes,
+    prevPerson,
+    authors,
+    lex,
+    allMarkers: undefined,
+  };
 }
 
 /** Start and end offsets of the document's tokens. */
@@ -388,6 +404,8 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   const events: EventAnn[] = [];
   // each sentence's actor mentions as sentMentions finds them
   const found = new Scratch<SentView['mentions'][number]>();
+  // "We, the Foreign Ministers of A, B and C, …": the "we" of a joint statement is its authors
+  const authors = jointAuthors(doc);
 
   let ti = 0;
   let mi = 0;
@@ -417,7 +435,7 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
     while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
     const quotes = sentQuotes(input.quotes, qi, s);
-    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes);
+    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes, authors);
     ti = tj;
     sentenceEvents(doc, input, s, v, events);
   }
@@ -1149,7 +1167,14 @@ function pronounSubject(v: SentView, g: number): Subject {
   const w = v.lower[pr]!;
   if (w === 'we' || w === 'i') {
     const q = v.quotes?.find((x) => x.start <= v.start[pr]! && x.end >= v.end[pr]!);
-    if (!q) return { subj: -1, group: null };
+    if (!q) {
+      // "We condemn…" in a joint statement: each of its authors, as for "A, B and C condemn…"
+      if (w === 'we' && v.authors) {
+        const group = v.authors.map((a) => addedSubject(v, a).subj);
+        return { subj: group[0]!, group };
+      }
+      return { subj: -1, group: null };
+    }
     // "'We call on Ukraine and Russia…,' Wang Yi said": first person in a quotation is its speaker
     return addedSubject(v, {
       start: v.start[pr]!,

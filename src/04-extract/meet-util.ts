@@ -174,6 +174,37 @@ export function isJointStatement(doc: Doc): boolean {
   );
 }
 
+/** what joins the authors listed after "We, the": ", ", "and the Secretary of State of the " */
+const AUTHOR_GLUE = /^,?\s*(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
+/** what may open the list: "Foreign Ministers of the ", "G7 Leaders, " */
+const AUTHOR_LEAD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
+
+/**
+ * The authors of a joint statement that lists them ("We, the Foreign Ministers of Australia, India
+ * and Japan and the Secretary of State of the United States, …"): the countries and organisations
+ * named in that appositive, when there are two or more; else null.
+ */
+export function jointAuthors(doc: Doc): ActorMention[] | null {
+  if (!isJointStatement(doc)) return null;
+  const m = WE_THE.exec(doc.text.slice(0, 600));
+  if (!m) return null;
+  const text = doc.text;
+  let cursor = m.index + m[0].length;
+  const out: ActorMention[] = [];
+  const keys = new Set<string>();
+  for (const x of doc.layers.actors ?? []) {
+    if (x.start < cursor) continue;
+    const gap = text.slice(cursor, x.start);
+    if (!(out.length ? AUTHOR_GLUE : AUTHOR_LEAD).test(gap)) break;
+    cursor = x.end;
+    const k = x.actor.org ?? x.actor.country;
+    if (!k || x.kind === 'pronoun') continue;
+    if (!keys.has(k)) out.push(x);
+    keys.add(k);
+  }
+  return out.length >= 2 ? out : null;
+}
+
 /** True when the sentence is a journalist's question or asks something. */
 export function isQuestion(doc: Doc, s: Sentence): boolean {
   const turns = doc.layers.turns ?? [];

@@ -387,3 +387,22 @@ describe('transcripts', () => {
     ]);
   });
 });
+
+describe('the "we" of a joint statement', () => {
+  it('is each of the authors it lists, as a coordinated subject is', () => {
+    const text =
+      'We, the Foreign Ministers of Australia, India and Japan, met in Melbourne on February 11.\n\n' +
+      'We condemn North Korea’s missile launches. We call on Russia to withdraw its troops.\n';
+    expect(codes(text).filter((c) => !c.endsWith(':040'))).toEqual([
+      'AUS>PRK:111',
+      'IND>PRK:111',
+      'JPN>PRK:111',
+      'AUS>RUS:020',
+      'IND>RUS:020',
+      'JPN>RUS:020',
+      'RUS>-:0874 hyp', // the act they call for
+    ]);
+    // a text that does not list its authors leaves "we" unknown
+    expect(codes('We condemn North Korea’s missile launches.')).toEqual(['->PRK:111']);
+  });
+});
