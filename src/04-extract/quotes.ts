@@ -98,6 +98,9 @@ export function findQuoteSpans(text: string): RawQuote[] {
 const SPLIT_ATTRIBUTION =
   /^\s*,?\s*(?:he|she|they|[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})\s+(?:said|says|added|adds|noted|notes|stressed|continued|explained|went\s+on)\s*[,.:]\s*$/u;
 
+/** what may follow a quote's reporting verb before the next quote continues it: " reporters.", ", " */
+const ATTRIBUTION_REST = /^[^"“”‘’.!?;:()]{0,60}[.,:]?[\s—–-]*$/u;
+
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
@@ -105,6 +108,8 @@ const PRONOUN = /^(?:he|she|they|the\s+(?:[\p{L}-]+\s+){0,4}?[\p{L}-]+)$/iu;
 /** The attribution patterns built from the reporting verbs. */
 interface QuotePatterns {
   afterNpVerb: RegExp;
+  /** a reporting verb right after a quote ("…,” said …) */
+  afterVerb: RegExp;
   afterVerbNp: RegExp;
   beforeNpVerb: RegExp;
   /** "<Capitalised Name> said": sticky, run through `capReporterMatches` */
@@ -137,6 +142,7 @@ function buildPatterns(verbs: string[]): QuotePatterns | null {
   const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
   return {
     afterNpVerb: new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u'),
+    afterVerb: new RegExp(`^[\\s,—–-]*${V}\\s+`, 'u'),
     afterVerbNp: new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u'),
     // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
     beforeNpVerb: new RegExp(
@@ -214,7 +220,7 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
   const text = doc.text;
   const pats = quotePatterns(kb.topics?.reportingVerbs ?? []);
   if (!pats) return [];
-  const { afterNpVerb, afterVerbNp, beforeNpVerb, speaksAfter, speaksBefore } = pats;
+  const { afterNpVerb, afterVerb, afterVerbNp, beforeNpVerb, speaksAfter, speaksBefore } = pats;
   const fullNames: string[] = [];
   for (const fm of capReporterMatches(text, pats)) {
     const w = fm[1].split(/\s+/);
@@ -312,6 +318,16 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
     return null;
   };
 
+  /** The longest person or office mention starting at `pos`, if any. */
+  const personAt = (pos: number): ActorMention | null => {
+    let best: ActorMention | null = null;
+    for (const m of mentions) {
+      if (m.start > pos) break; // (mentions are sorted by start)
+      if (m.start === pos && (m.kind === 'person' || m.kind === 'role') && (!best || m.end > best.end)) best = m;
+    }
+    return best;
+  };
+
   /** Who the noun phrase at [a, b) refers to. */
   const resolve = (a: number, b: number, quoteStart: number): Actor | null => {
     const inside = mentions.filter((m) => m.start >= a - 1 && m.end <= b + 1 && m.start < b);
@@ -364,7 +380,22 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
     let rule = '';
     let attrEnd = q.end;
     const after = text.slice(q.end, Math.min(paraEnd, q.end + 120));
-    let m = afterNpVerb.exec(after);
+    // a person the actor layer recognised, named right after the quote and before or after its
+    // verb, however long the title ("…,” US Secretary of State Antony Blinken said", "…,” said the
+    // Foreign Minister of Fiji")
+    const lead = /^[\s,.;:!?—–-]*/.exec(after)![0].length;
+    let pm = personAt(q.end + lead);
+    let vm: RegExpExecArray | null = null;
+    if (pm && (vm = speaksAfter.exec(text.slice(pm.end, pm.end + 40)))) {
+      speaker = resolve(pm.start, pm.end, q.start);
+      rule = 'quote:after:np-verb';
+      attrEnd = pm.end + vm[0].length;
+    } else if ((vm = afterVerb.exec(after)) && (pm = personAt(q.end + vm[0].length))) {
+      speaker = resolve(pm.start, pm.end, q.start);
+      rule = 'quote:after:verb-np';
+      attrEnd = pm.end;
+    }
+    let m = speaker ? null : afterNpVerb.exec(after);
     if (m && !/^(?:the|a)\s+(?:text|document|statement|report|resolution)\b/i.test(m[1])) {
       const a = q.end + after.indexOf(m[1]);
       speaker = resolve(a, a + m[1].length, q.start);
@@ -384,8 +415,9 @@ export function extractQuotes(doc: Doc, kb: KB): QuoteAnn[] {
       if (
         prev &&
         prev.para === para &&
-        q.start - prev.attrEnd <= 3 &&
-        /^[\s,.;:—–-]*$/.test(text.slice(prev.attrEnd, q.start))
+        q.start - prev.attrEnd <= 64 &&
+        // "…,” he said. “…”, "…,” Blinken told reporters. “…”": the rest of the attribution only
+        ATTRIBUTION_REST.test(text.slice(prev.attrEnd, q.start))
       ) {
         speaker = prev.q.speaker;
         rule = 'quote:split';

@@ -23,6 +23,30 @@ describe('quotes', () => {
     for (const q of qs) expect(doc.text.slice(q.start, q.end)).toBe(q.text);
   });
 
+  it('takes a speaker the actor layer recognised under a long title, and the quote that follows the attribution', () => {
+    const BLINKEN = [
+      'US Secretary of State Antony Blinken',
+      'person',
+      { name: 'Antony Blinken', country: 'USA', role: 'Secretary of State' },
+    ] as const;
+    const doc = makeDoc({
+      text:
+        'WASHINGTON, May 3. Talks were held on Friday.\n\n' +
+        '“The situation is very difficult,” US Secretary of State Antony Blinken told reporters. “But we will not give up.”\n\n' +
+        '“We are ready to help,” said Russian Foreign Minister Sergey Lavrov. Wang Yi disagreed: “There is nothing to help with.”\n',
+      actors: [
+        [...BLINKEN],
+        ['Russian Foreign Minister Sergey Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+        [...WANG],
+      ],
+    });
+    expect(extractQuotes(doc, kb).map((q) => [q.speaker?.name, q.text, q.rule])).toEqual([
+      ['Antony Blinken', 'The situation is very difficult', 'quote:after:np-verb'],
+      ['Antony Blinken', 'But we will not give up.', 'quote:split'],
+      ['Sergey Lavrov', 'We are ready to help', 'quote:after:verb-np'],
+    ]);
+  });
+
   it('keeps a short first part of a split quote ("The sides," he added, "must…"), but not a scare quote', () => {
     const doc = makeDoc({
       text:
