@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Actor, Span } from '../00-model/doc.js';
@@ -207,7 +209,7 @@ function prepare(db: DB, path: string, readonly: boolean): void {
   // a tenth off storing, measured on 600 documents
   db.pragma('temp_store = MEMORY');
   // an ingest that deferred the indexes stopped before building them
-  if (version > 0) buildDeferredIndexes(db);
+  if (version > 0) buildDeferredIndexes(db, false);
   if (version < SCHEMA_VERSION)
     // immediate: a second process migrating the same file at once waits, then finds the work done
     db.transaction(() => {
@@ -223,16 +225,44 @@ const DEFERRED_INDEXES = 'deferred_indexes';
 /** kept while deferring: INDEXED BY names them, and rows arrive in their order anyway */
 const KEEP_INDEXES = ['record_actors_rid', 'record_topics_rid', 'source_keys_doc'];
 
-/** Builds the indexes an ingest deferred (SqliteStore.deferIndexes), if any are listed. */
-function buildDeferredIndexes(db: DB): void {
+/** What readout_meta says of deferred indexes: their definitions, and the ingest that deferred them. */
+interface Deferred {
+  indexes: string[];
+  pid: number;
+  host: string;
+}
+/** the stores (absolute paths) this thread is loading with deferred indexes */
+const deferring = new Set<string>();
+
+/** Whether the ingest that deferred the indexes still runs (so it will build them itself). */
+function ownerRuns(d: Deferred, file: string): boolean {
+  if (d.host !== os.hostname()) return false;
+  if (d.pid === process.pid) return deferring.has(file);
+  try {
+    process.kill(d.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Builds the indexes an ingest deferred (SqliteStore.deferIndexes), if any are listed: at its end
+ * (`own`), or when a store is opened after that ingest stopped without building them. A read-write
+ * open while the ingest still runs (`readout summary` during a long ingest) leaves them to it.
+ */
+function buildDeferredIndexes(db: DB, own: boolean): void {
+  const file = resolvePath(db.name);
   db.transaction(() => {
     const row = db.prepare(`SELECT value FROM readout_meta WHERE key = ?`).get(DEFERRED_INDEXES) as
       { value: string } | undefined;
     if (!row) return;
-    for (const sql of JSON.parse(row.value) as string[])
-      db.exec(sql.replace(/^\s*CREATE\s+INDEX\s+/i, 'CREATE INDEX IF NOT EXISTS '));
+    const d = JSON.parse(row.value) as Deferred;
+    if (!own && ownerRuns(d, file)) return;
+    for (const sql of d.indexes) db.exec(sql.replace(/^\s*CREATE\s+INDEX\s+/i, 'CREATE INDEX IF NOT EXISTS '));
     db.prepare(`DELETE FROM readout_meta WHERE key = ?`).run(DEFERRED_INDEXES);
   }).immediate();
+  deferring.delete(file);
 }
 
 interface ActorRowIn {
@@ -269,6 +299,8 @@ class SqliteStore implements Store {
 
   close(): void {
     this.stmts.clear();
+    // indexes still deferred are built by the next read-write open
+    deferring.delete(resolvePath(this.db.name));
     if (!this.db.readonly) {
       try {
         this.db.pragma('optimize');
@@ -304,17 +336,17 @@ class SqliteStore implements Store {
           )
           .all(...KEEP_INDEXES) as { name: string; sql: string }[];
         // listed first, in the same transaction: no moment where an index is gone and not listed
-        this.db
-          .prepare(`INSERT INTO readout_meta (key, value) VALUES (?, ?)`)
-          .run(DEFERRED_INDEXES, JSON.stringify(idx.map((i) => i.sql)));
+        const d: Deferred = { indexes: idx.map((i) => i.sql), pid: process.pid, host: os.hostname() };
+        this.db.prepare(`INSERT INTO readout_meta (key, value) VALUES (?, ?)`).run(DEFERRED_INDEXES, JSON.stringify(d));
         for (const i of idx) this.db.exec(`DROP INDEX ${i.name}`);
         return true;
       })
       .immediate();
     if (!deferred) return null;
+    deferring.add(resolvePath(this.db.name));
     this.stmts.clear();
     return () => {
-      buildDeferredIndexes(this.db);
+      buildDeferredIndexes(this.db, true);
       this.stmts.clear();
     };
   }

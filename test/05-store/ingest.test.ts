@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/05-store/sqlite.js';
@@ -369,6 +370,43 @@ describe('deferIndexes (an ingest into an empty store)', () => {
     expect(answers(store)).toEqual(during);
     // a store that holds documents keeps its indexes
     expect(store.deferIndexes()).toBeNull();
+    expect(indexes(db.file)).toEqual(before);
+  });
+
+  it('leaves them to the ingest that deferred them while it runs, in this process or another', () => {
+    const before = indexes(db.file);
+    const build = store.deferIndexes()!;
+    store.putDocument(docA());
+    // `readout summary` opening the store read-write during the ingest
+    const other = openStore(db.file);
+    expect(other.query('event', { doc: 'docA' }).total).toBe(2);
+    other.close();
+    expect(indexes(db.file).length).toBeLessThan(before.length);
+    build();
+    expect(indexes(db.file)).toEqual(before);
+    // an ingest in another process: alive, its indexes are its own; gone, the next open builds them
+    const setOwner = (pid: number) => {
+      const raw = new Database(db.file);
+      const row = raw.prepare(`SELECT value FROM readout_meta WHERE key = 'deferred_indexes'`).get() as {
+        value: string;
+      };
+      raw
+        .prepare(`UPDATE readout_meta SET value = ? WHERE key = 'deferred_indexes'`)
+        .run(JSON.stringify({ ...JSON.parse(row.value), pid }));
+      raw.close();
+    };
+    store.close();
+    fs.rmSync(db.file);
+    store = openStore(db.file);
+    store.deferIndexes();
+    store.putDocument(docA());
+    store.close();
+    setOwner(process.ppid); // a process that runs
+    openStore(db.file).close();
+    expect(indexes(db.file).length).toBeLessThan(before.length);
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid!; // a process that ended
+    setOwner(gone);
+    store = openStore(db.file);
     expect(indexes(db.file)).toEqual(before);
   });
 
