@@ -474,19 +474,24 @@ function causeMessage(e: unknown): string {
  * Resolves inputs in the order given. Directories are walked recursively in code-point
  * order of their entries, reading files with a known extension (see EXTENSIONS).
  */
-/** How many files of a directory are read ahead of the one being processed. */
+/** How many files of a directory are read ahead of the one being processed, and up to what size. */
 const READ_AHEAD = 16;
+const READ_AHEAD_MAX_BYTES = 1 << 20;
 
 /**
  * The files of a directory in order, each read while earlier ones are processed: read one after
  * another, a few thousand small files left the pipeline idle for a tenth of its time, waiting on
- * the file system. JSON Lines files are streamed on their own (they may be large), not read ahead.
+ * the file system. Files over 1 MB and JSON Lines files (which may be large, and are streamed)
+ * are read at their turn, so what waits in memory stays small.
  */
 async function* readFiles(files: string[], maxBytes: number): AsyncGenerator<InputResult> {
   const isJsonl = (f: string) => EXTENSIONS[path.extname(f).toLowerCase()] === 'jsonl';
-  const ahead: Promise<InputResult[]>[] = [];
+  // a file read ahead: its results, or null when it is big (read at its turn)
+  const ahead: { file: string; read: Promise<InputResult[] | null> }[] = [];
   let next = 0;
-  const collect = async (f: string) => {
+  const collect = async (f: string): Promise<InputResult[] | null> => {
+    const st = await fs.stat(f).catch(() => null);
+    if (st && st.size > READ_AHEAD_MAX_BYTES) return null;
     const out: InputResult[] = [];
     for await (const r of readFile(f, f, maxBytes)) out.push(r);
     return out;
@@ -494,10 +499,13 @@ async function* readFiles(files: string[], maxBytes: number): AsyncGenerator<Inp
   for (;;) {
     while (ahead.length < READ_AHEAD && next < files.length && !isJsonl(files[next]!)) {
       const f = files[next++]!;
-      ahead.push(collect(f).catch((e: unknown) => [fail(f, errnoMessage(e))]));
+      ahead.push({ file: f, read: collect(f).catch((e: unknown) => [fail(f, errnoMessage(e))]) });
     }
-    if (ahead.length) {
-      yield* await ahead.shift()!;
+    const a = ahead.shift();
+    if (a) {
+      const got = await a.read;
+      if (got) yield* got;
+      else yield* readFile(a.file, a.file, maxBytes);
       continue;
     }
     if (next >= files.length) return;

@@ -215,6 +215,9 @@ describe('directories', () => {
       if (i === 7 || i === 41) {
         write(`many/${n}.txt`, '   \n'); // blank: an error in its place
         expected.push(`${n}.txt!`);
+      } else if (i === 30) {
+        write(`many/${n}.txt`, 'A long text. '.repeat(100_000)); // over 1 MB: read at its turn
+        expected.push(`${n}.txt`);
       } else if (i === 23) {
         write(`many/${n}.jsonl`, '{"id":"r1","text":"one"}\n{"id":"r2","text":"two"}\n');
         expected.push(`${n}.jsonl:1`, `${n}.jsonl:2`);
