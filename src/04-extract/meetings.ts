@@ -594,8 +594,12 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
     return null;
   }
   if (sides.length && !first.length) first.push(...sides);
+  // "The next round of consultations will be held in Moscow": the next in the series of the
+  // meeting reported before, between its sides
+  const next = !subj.length && !comp.length && !first.length && NEXT_ROUND.test(before);
+  if (next) first.push(...latestSides(r, s));
   const parties = partiesFrom([...subj, ...comp], first);
-  if (first.length && !sides.length && !anchored(text, sr, h.end)) return null;
+  if (first.length && !sides.length && !next && !anchored(text, sr, h.end)) return null;
   // "events and meetings", "regular meetings between…" without a date: meetings in general
   if (/meetings$|conversations$/i.test(h.text.trim()) && !sr.dates.length) return null;
   return plainReading(parties);
@@ -603,7 +607,9 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
 
 /** a clause whose subject is the sides of a meeting already reported ("the two ministers", "both sides") */
 const SIDES_SUBJECT =
-  /^\s*(?:the\s+(?:two|three|four|five)\s+(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers)|both\s+(?:sides|leaders|ministers|countries))\b/i;
+  /^\s*(?:the\s+(?:two|three|four|five)\s+(?:sides|parties|leaders|ministers|presidents|delegations|countries|governments|foreign\s+ministers)|both\s+(?:sides|leaders|ministers|countries)|the\s+sides|the\s+parties(?!\s+to\b))\b/i;
+/** "the next round of", "a new round of", "the next": a meeting of a series already reported */
+const NEXT_ROUND = /\b(?:the|a)\s+(?:next|new|further|another)\s+(?:round\s+of\s+)?$/i;
 
 /** The parties of the latest meeting read before `h` when the clause's subject refers to its sides. */
 function sidesBefore(r: DocReading, text: string, s: Sentence, h: Hit): Actor[] {

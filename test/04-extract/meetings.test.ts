@@ -844,6 +844,38 @@ describe('meetings: generalisation rules', () => {
     expect(extractMeetings(habit, kb).map((m) => m.status)).toEqual(['held']);
   });
 
+  it('reads "the sides agreed to hold…" and "the next round of consultations" as the sides of the meeting before', () => {
+    const actors: [string, 'person', { name: string; country: string }][] = [
+      ['Sergey Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+      ['Mevlut Cavusoglu', 'person', { name: 'Mevlut Cavusoglu', country: 'TUR' }],
+    ];
+    const held = 'Sergey Lavrov held talks with Mevlut Cavusoglu in Ankara on June 10.\n\n';
+    const dates: [string, string, boolean][] = [
+      ['on June 10', '2021-06-10', false],
+      ['in 2022', '2022', true],
+    ];
+    const places: [string, string][] = [
+      ['Ankara', 'TUR'],
+      ['Moscow', 'RUS'],
+    ];
+    for (const next of [
+      'The sides agreed to hold the next round of consultations in Moscow in 2022.',
+      'The next round of consultations will be held in Moscow in 2022.',
+    ]) {
+      const ms = extractMeetings(makeDoc({ text: held + next + '\n', actors, dates, places }), kb);
+      expect(
+        ms.map((m) => [keys(m), m.status, m.date, m.place?.name]),
+        next,
+      ).toEqual([
+        ['RUS+TUR', 'held', '2021-06-10', 'Ankara'],
+        ['RUS+TUR', 'planned', '2022', 'Moscow'],
+      ]);
+    }
+    // the parties to a conflict are not the sides of the talks reported
+    const other = 'The parties to the conflict agreed to hold consultations in Moscow in 2022.';
+    expect(extractMeetings(makeDoc({ text: held + other + '\n', actors, dates, places }), kb)).toHaveLength(1);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
