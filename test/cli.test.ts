@@ -201,6 +201,12 @@ describe('readout ingest / search / summary / show', () => {
     expect(r.out.length).toBeGreaterThan(0);
   });
 
+  it('show: a path that does not exist is a missing file, not a document id', async () => {
+    const r = await readout(['show', 'nowhere/report.txt', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nowhere\/report\.txt: no such file or directory/);
+  });
+
   it('summarises the store and shows one document by id prefix', async () => {
     const s = await readout(['summary', '--db', db]);
     expect(s.out).toMatch(/documents: \d+/);
@@ -270,6 +276,9 @@ describe('help', () => {
       const r = await readout([c, '--help']);
       expect(r.code, c).toBe(0);
       expect(r.out, c).toMatch(/Example/);
+      // the examples name files the sample holds
+      for (const m of r.out.matchAll(/\bsample\/[\w.-]+\.\w+/g))
+        expect(fs.existsSync(m[0]), `${c}: ${m[0]}`).toBe(true);
     }
   });
 });

@@ -304,7 +304,10 @@ Examples:
       )
       .argument('<doc>', 'document id, id prefix, or an input path/URL'),
   )
-    .addHelpText('after', `\nExamples:\n  $ readout show 3f2a9c1e\n  $ readout show sample/lavrov-press-conference.txt`)
+    .addHelpText(
+      'after',
+      `\nExamples:\n  $ readout show 3f2a9c1e\n  $ readout show sample/mfa-lavrov-cavusoglu-transcript.txt`,
+    )
     .action(async (ref: string, o: { db: string }) => {
       if (fs.existsSync(ref) || /^https?:\/\//.test(ref) || ref === '-') {
         const app = new Readout();
@@ -318,6 +321,8 @@ Examples:
         if (failed) process.exitCode = 1;
         return;
       }
+      // a path that is not there is a missing file, not a document id
+      if (/[/\\]|\.(?:txt|md|html?|jsonl|ndjson)$/i.test(ref)) fail(`${ref}: no such file or directory`);
       const store = openExistingStore(o.db);
       try {
         const id = resolveDocId(store, ref, o.db);
@@ -333,7 +338,7 @@ Examples:
     .command('entities')
     .description('The actors, places and dates of documents, each with its resolution and evidence.')
     .argument('<inputs...>', 'files, directories, URLs or -')
-    .addHelpText('after', `\nExample:\n  $ readout entities sample/tass-report.txt`)
+    .addHelpText('after', `\nExample:\n  $ readout entities sample/tass-lavrov-shoukry-cairo.txt`)
     .action(async (inputs: string[]) => {
       const app = new Readout();
       let failed = false;
