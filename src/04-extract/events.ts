@@ -1563,6 +1563,25 @@ function raw(
   };
 }
 
+const CANCELLED_PCP = new Set(['cancelled', 'canceled', 'scrapped', 'abandoned', 'aborted']);
+const POSTPONED_PCP = new Set(['postponed', 'delayed', 'rescheduled', 'deferred']);
+const BE_FORMS = new Set(['was', 'were', 'been', 'is', 'are', 'be']);
+
+/** The passive the nominal's clause says befell it: "was cancelled" / "called off", "has been postponed" / "put off". */
+function passiveFate(v: SentView, from: number, to: number): 'cancelled' | 'postponed' | null {
+  for (let j = from; j < to - 1; j++) {
+    if (!BE_FORMS.has(v.lower[j]!)) continue;
+    let k = j + 1;
+    if (v.pos[k] === 'ADV') k++;
+    const w = v.lower[k] ?? '';
+    const off = v.lower[k + 1] === 'off';
+    if (CANCELLED_PCP.has(w) || (w === 'called' && off)) return 'cancelled';
+    if (POSTPONED_PCP.has(w) || (w === 'put' && off)) return 'postponed';
+    return null;
+  }
+  return null;
+}
+
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
   const mod: Modality = { negated: false, hypothetical: false, intent: false, governor: -1, governorEnd: -1, toAt: -1 };
@@ -1575,6 +1594,10 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
     }
     if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN') break;
   }
+  // "the visit of X to Y was cancelled" did not happen; "… has been postponed" has not happened yet
+  const fate = passiveFate(v, m.end, ce);
+  if (fate === 'cancelled') mod.negated = true;
+  else if (fate === 'postponed') mod.hypothetical = true;
   let srcs: number[] = [];
   let tgts: number[] = [];
   const pre = premodifier(v, head, 0);

@@ -95,6 +95,23 @@ const MODAL_BEFORE =
 /** "such summits should be held regularly", "a meeting could take place": recommended or possible, not held or set */
 const MODAL_AFTER =
   /^[^.;:?!]{0,60}?\b(?:should|could|must|may|might|can|ought\s+to|need\s+to|needs\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:be\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted)|take\s+place|happen)\b/i;
+/** the participle of the clause's passive right after a trigger: "the visit … has been [postponed]" */
+const PASSIVE_AFTER =
+  /^(?:(?!\b(?:after|before|when|while|which|that|who|because|but|although|since|until|as|if)\b)[^.;:?!]){0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|would\s+be|to\s+be)\s+(?:\w+ly\s+)?(\w+(?:\s+off)?)\b/i;
+/** what a meeting noun names is the subject of the passive after it; a verb's is not */
+const nounLike = (h: Hit) => h.p.kind === 'noun' || h.p.kind === 'forum' || h.p.kind === 'visit';
+/** the participle of the passive whose subject is the trigger's phrase, or '' */
+const passiveAfter = (text: string, s: Sentence, h: Hit) =>
+  nounLike(h) ? (PASSIVE_AFTER.exec(text.slice(h.end, s.end))?.[1] ?? '') : '';
+/** "cancelled his visit to", "called off the talks": a meeting that will not take place */
+const CANCELLED_BEFORE =
+  /\b(?:cancell?(?:ed|ing|s)?|called\s+off|calls\s+off|calling\s+off|scrap(?:ped|ping|s)?)\s+(?:(?:the|a|an|his|her|its|their|our|my|this|that)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+const CANCELLED = /^(?:cancell?ed|called\s+off|scrapped|abandoned|aborted)$/i;
+/** "the visit has been postponed", "postponed the talks": still to come, on another day */
+const POSTPONED = /^(?:postponed|put\s+off|delayed|rescheduled|deferred)$/i;
+const POSTPONED_BEFORE =
+  /\b(?:postpon(?:ed|es|ing|e)|put\s+off|puts\s+off|putting\s+off|delay(?:ed|s|ing)?|reschedul(?:ed|es|ing|e)|defer(?:red|s|ring)?)\s+(?:(?:the|a|an|his|her|its|their|our|my|this|that)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+
 /** "Peskov denied that Putin had met…": a meeting denied */
 const DENIED_BEFORE =
   /\b(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing))\s+(?:that|reports?|claims?|allegations?|rumou?rs?)\b[^.;:?!]*$/i;
@@ -984,6 +1001,8 @@ function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): 
   const lead = text.slice(Math.max(clauseStart(text, s, h.start), h.start - 150), h.start);
   if (MODAL_BEFORE.test(lead) || NEGATED_BEFORE.test(lead)) return false;
   if (DENIED_BEFORE.test(text.slice(s.start, h.start))) return false;
+  // "the visit was cancelled", "called off the talks": it will not take place
+  if (CANCELLED_BEFORE.test(lead) || CANCELLED.test(passiveAfter(text, s, h))) return false;
   if (h.p.kind !== 'noun' && h.p.kind !== 'forum') return true;
   if (PROCESS_BEFORE.test(lead)) return false;
   if (
@@ -1084,6 +1103,12 @@ function statusOf(r: DocReading, s: Sentence, h: Hit, win: string, d: DateMentio
   if (d && d.future === true) status = 'planned';
   else if (d && d.future === false && status === 'planned' && !/\bwill\b|\bnext\b|\bupcoming\b/i.test(win))
     status = 'held';
+  // "the visit has been postponed", "postponed the talks": still to come
+  if (
+    POSTPONED_BEFORE.test(r.text.slice(Math.max(s.start, h.start - 60), h.start)) ||
+    POSTPONED.test(passiveAfter(r.text, s, h))
+  )
+    status = 'planned';
   return status;
 }
 

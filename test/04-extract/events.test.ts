@@ -406,3 +406,14 @@ describe('the "we" of a joint statement', () => {
     expect(codes('We condemn North Korea’s missile launches.')).toEqual(['->PRK:111']);
   });
 });
+
+describe('a nominal act the clause says was cancelled or postponed', () => {
+  it('did not happen, or has not happened yet', () => {
+    expect(codes('The visit of Sergey Lavrov to China was cancelled.')).toEqual(['RUS>CHN:042 neg', 'CHN>RUS:043 neg']);
+    expect(codes('The visit of Sergey Lavrov to China has been postponed.')).toEqual([
+      'RUS>CHN:042 hyp',
+      'CHN>RUS:043 hyp',
+    ]);
+    expect(codes('The visit of Sergey Lavrov to China was a success.')).toEqual(['RUS>CHN:042', 'CHN>RUS:043']);
+  });
+});

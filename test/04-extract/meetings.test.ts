@@ -876,6 +876,26 @@ describe('meetings: generalisation rules', () => {
     expect(extractMeetings(makeDoc({ text: held + other + '\n', actors, dates, places }), kb)).toHaveLength(1);
   });
 
+  it('a meeting postponed is still planned; one cancelled is no meeting; a cancellation in another clause is not its own', () => {
+    const actors: [string, 'person', { name: string; country: string }][] = [
+      ['Sergey Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS' }],
+      ['Antony Blinken', 'person', { name: 'Antony Blinken', country: 'USA' }],
+    ];
+    const read = (text: string) =>
+      extractMeetings(makeDoc({ text, actors, published: '2021-06-10', places: [['Geneva', 'CHE']] }), kb).map((m) => [
+        keys(m),
+        m.status,
+      ]);
+    expect(read('The meeting between Sergey Lavrov and Antony Blinken in Geneva has been postponed.\n')).toEqual([
+      ['RUS+USA', 'planned'],
+    ]);
+    expect(read('The meeting between Sergey Lavrov and Antony Blinken in Geneva was cancelled.\n')).toEqual([]);
+    expect(read('Sergey Lavrov called off his meeting with Antony Blinken in Geneva.\n')).toEqual([]);
+    expect(read('Sergey Lavrov met Antony Blinken in Geneva after the earlier meeting was cancelled.\n')).toEqual([
+      ['RUS+USA', 'held'],
+    ]);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
