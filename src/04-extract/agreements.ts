@@ -707,8 +707,29 @@ function elaborates(made: Cand, prev: Cand): boolean {
     (made.kind === 'setup' || made.kind === 'active') &&
     (mk.length === 0 ||
       (mk.every((k) => pk.has(k)) && made.kind !== 'active') ||
-      (mk.every((k) => pk.has(k)) && /commit|obligat|pledg/i.test(made.ann.rule)))
+      // "Russia and Turkey have undertaken commitments to monitor the truce": a commitment about
+      // what was just agreed (a word of its own in common), not a new one ("…committed to raising
+      // trade to $300 billion")
+      (mk.every((k) => pk.has(k)) &&
+        /commit|obligat|pledg/i.test(made.ann.rule) &&
+        sharesContentWord(made.ann.evidence.text, prev.ann.evidence.text)))
   );
+}
+
+/** words too common in agreement sentences to tie one to another */
+const GENERIC_WORDS = new Set(
+  'about after agreed agreement agreements again also before being between commitment commitments committed countries during further other parties sides their there these those under which while would should could pledged undertaken obligations'.split(
+    ' ',
+  ),
+);
+
+/** Whether two texts share a word of five letters or more that is not generic. */
+function sharesContentWord(a: string, b: string): boolean {
+  const words = (t: string) =>
+    new Set((t.toLowerCase().match(/\p{L}{5,}/gu) ?? []).filter((w) => !GENERIC_WORDS.has(w)));
+  const bw = words(b);
+  for (const w of words(a)) if (bw.has(w)) return true;
+  return false;
 }
 
 /** One country alone adopting or signing something is a domestic act, not an agreement. */

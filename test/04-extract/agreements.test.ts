@@ -424,6 +424,34 @@ describe('agreements', () => {
     expect(extractAgreements(speech, kb)).toEqual([]);
   });
 
+  it('keeps apart what the same sides signed, initialled and committed to on one day', () => {
+    const doc = withMeetings(
+      makeDoc({
+        text:
+          'Xi Jinping held talks with Vladimir Putin in Beijing on May 16. ' +
+          'The two leaders signed a joint statement and witnessed the signing of 15 cooperation agreements. ' +
+          'The parties also initialled the text of an agreement on visa-free travel. ' +
+          'Russia and China committed to increasing bilateral trade to 300 billion dollars by 2030.\n',
+        published: '2024-05-16',
+        actors: [
+          ['Xi Jinping', 'person', { name: 'Xi Jinping', country: 'CHN' }],
+          ['Vladimir Putin', 'person', { name: 'Vladimir Putin', country: 'RUS' }],
+          ['Russia', 'country', { country: 'RUS' }],
+          ['China', 'country', { country: 'CHN' }],
+        ],
+        dates: [
+          ['on May 16', '2024-05-16', false],
+          ['2030', '2030', true],
+        ],
+      }),
+    );
+    expect(extractAgreements(doc, kb).map((a) => [keys(a), a.status, a.deadline])).toEqual([
+      ['CHN+RUS', 'signed', null],
+      ['CHN+RUS', 'reached', null],
+      ['CHN+RUS', 'reached', '2030'],
+    ]);
+  });
+
   it('does not take one country adopting or signing something for an agreement', () => {
     const doc = makeDoc({
       text: 'Last week Hungary adopted a new law on foreign agents. The President of Serbia signed a decree on the army.\n',
