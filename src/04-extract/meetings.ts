@@ -95,6 +95,9 @@ const MODAL_BEFORE =
 /** "such summits should be held regularly", "a meeting could take place": recommended or possible, not held or set */
 const MODAL_AFTER =
   /^[^.;:?!]{0,60}?\b(?:should|could|must|may|might|can|ought\s+to|need\s+to|needs\s+to)\s+(?:\w+ly\s+|also\s+|then\s+)?(?:be\s+(?:\w+ly\s+)?(?:held|convened|organi[sz]ed|hosted)|take\s+place|happen)\b/i;
+/** "… by telephone", "over the phone", in the clause after a verb of speaking */
+const BY_PHONE_AFTER = /^[^.;:?!]{0,80}?\b(?:by|over\s+the|on\s+the)\s+(?:tele)?phone\b/i;
+
 /** the participle of the clause's passive right after a trigger: "the visit … has been [postponed]" */
 const PASSIVE_AFTER =
   /^(?:(?!\b(?:after|before|when|while|which|that|who|because|but|although|since|until|as|if)\b)[^.;:?!]){0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been|is|are|will\s+be|would\s+be|to\s+be)\s+(?:\w+ly\s+)?(\w+(?:\s+off)?)\b/i;
@@ -1028,6 +1031,10 @@ function pushCand(
 ): Candidate {
   const { doc, text, today } = r;
   const { s } = sr;
+  // "I spoke with Wang Yi yesterday by telephone": the phrase after the verb says it was a call
+  if (!format && h.p.kind === 'verb' && /^(?:spoke|speak|speaks|spoken|talked|talk|talks)\b/i.test(h.text)) {
+    if (BY_PHONE_AFTER.test(text.slice(h.end, s.end))) format = 'phone';
+  }
   const win = text.slice(Math.max(s.start, h.start - 80), Math.min(s.end, h.end + 70));
   // "Last week I released information on X's visit": a date before a verb of saying is that verb's
   const d = dateOf(text, sr, h);
@@ -1078,7 +1085,7 @@ function pushCand(
     sentence: s.index,
     dated: !!d,
     order: r.order++,
-    mode: modeOf(h),
+    mode: format === 'phone' ? 'phone' : modeOf(h),
   };
   r.cands.push(c);
   return c;

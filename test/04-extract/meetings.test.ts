@@ -896,6 +896,24 @@ describe('meetings: generalisation rules', () => {
     ]);
   });
 
+  it('a verb of speaking with "by telephone" after it is a call', () => {
+    const doc = makeDoc({
+      text: 'Sergey Lavrov: I spoke with Wang Yi yesterday by telephone. I spoke with Wang Yi in Beijing in May.\n',
+      published: '2021-06-10',
+      actors: [LAVROV, ['Wang Yi', 'person', { name: 'Wang Yi', country: 'CHN' }]],
+      dates: [
+        ['yesterday', '2021-06-09', false],
+        ['in May', '2021-05', false],
+      ],
+      places: [['Beijing', 'CHN']],
+      turns: [{ label: 'Sergey Lavrov', speakerName: 'Sergey Lavrov', role: 'statement', country: 'RUS' }],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [keys(m), m.format, m.date])).toEqual([
+      ['CHN+RUS', 'phone', '2021-06-09'],
+      ['CHN+RUS', 'bilateral', '2021-05'],
+    ]);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
