@@ -605,11 +605,13 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const plural = /s$/i.test(h.text.trim()) && !/talks$|negotiations$|consultations$/i.test(h.text.trim());
   const first: Actor[] = [];
   if ((withLed || firstPerson) && narrator && !subj.length) first.push(narrator);
-  if (plural && withLed && compKeys.size > 1 && !subj.length && narrator) {
-    // "Meetings were held with A, B and C": one bilateral meeting per counterpart
+  // "Meetings were held with A, B and C", "Lavrov held separate meetings with A and B": one
+  // bilateral meeting per counterpart, with the narrator or the named subject
+  const own = subj.length ? partiesFrom(subj) : narrator ? [narrator] : [];
+  if (plural && withLed && compKeys.size > 1 && own.length) {
     for (const k of compKeys) {
       const ms = comp.filter((m) => partyKey(m.actor) === k);
-      pushCand(r, sr, h, [narrator, ...partiesFrom(ms)].filter(uniqueBy()), 'bilateral', null);
+      pushCand(r, sr, h, [...own, ...partiesFrom(ms)].filter(uniqueBy()), 'bilateral', null);
     }
     return null;
   }

@@ -914,6 +914,18 @@ describe('meetings: generalisation rules', () => {
     ]);
   });
 
+  it('splits "X held separate meetings with A and B" into bilateral meetings of X', () => {
+    const doc = makeDoc({
+      text: 'Sergey Lavrov held separate meetings with his counterparts from Brazil and South Africa.\n',
+      published: '2020-09-10',
+      actors: [LAVROV, ['Brazil', 'country', { country: 'BRA' }], ['South Africa', 'country', { country: 'ZAF' }]],
+    });
+    expect(extractMeetings(doc, kb).map((m) => [keys(m), m.format])).toEqual([
+      ['BRA+RUS', 'bilateral'],
+      ['RUS+ZAF', 'bilateral'],
+    ]);
+  });
+
   it('gives "a summit between X and Y" its two sides as parties', () => {
     const doc = makeDoc({
       text: 'We are still having a historic summit between the United States and ASEAN in Washington.\n',
