@@ -417,3 +417,13 @@ describe('a nominal act the clause says was cancelled or postponed', () => {
     expect(codes('The visit of Sergey Lavrov to China was a success.')).toEqual(['RUS>CHN:042', 'CHN>RUS:043']);
   });
 });
+
+describe('aid given as a sum of money', () => {
+  it('is the kind of aid the money is for', () => {
+    expect(codes('The United States provided 500 million dollars in military aid to Ukraine.')).toEqual([
+      'USA>UKR:072',
+    ]);
+    expect(codes('Japan provided 10 million dollars in humanitarian aid to Turkey.')).toEqual(['JPN>TUR:073']);
+    expect(codes('Germany provided 50 million euros to Moldova.')).toEqual(['DEU>MDA:071']);
+  });
+});
