@@ -427,3 +427,9 @@ describe('aid given as a sum of money', () => {
     expect(codes('Germany provided 50 million euros to Moldova.')).toEqual(['DEU>MDA:071']);
   });
 });
+
+describe('an exchange of prisoners', () => {
+  it('is each side releasing persons to the other', () => {
+    expect(codes('Ukraine and Russia exchanged prisoners of war on Sunday.')).toEqual(['UKR>RUS:0841', 'RUS>UKR:0841']);
+  });
+});
