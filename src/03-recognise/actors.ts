@@ -1150,9 +1150,41 @@ function firstPerson(st: PassState, i: number, wc: number): void {
 }
 
 /** what may stand between the parties of a list in an appositive: ", ", "and the Secretary of State of the " */
-const APPOSITIVE_GLUE = /^,?\s*(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+){0,4}(?:of\s+)?(?:the\s+)?$/u;
-/** "We, the G7 Foreign Ministers of …, reiterate": the text names the authors of its "we" */
-const WE_THE = /\bWe,\s+(?:the\s+)?/g;
+const APPOSITIVE_GLUE = /^,?\s*(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
+/** what may open the list: "G7 ", "Foreign Ministers of the " */
+const APPOSITIVE_LEAD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
+/** "We, the G7 Foreign Ministers of …, reiterate": the text names the authors of its "we" (not the UN Charter's "We, the peoples") */
+const WE_THE = /\bWe,\s+(?:the\s+)?(?!peoples\b)/;
+
+/**
+ * The authors a statement lists in its opening "We, the …" appositive, one mention per country or
+ * organisation, in order: [G7] for "We, the G7 Foreign Ministers of Canada, France…" (an
+ * organisation first speaks for its members), [AUS, IND, JPN, USA] for "We, the Foreign Ministers
+ * of Australia, India and Japan and the Secretary of State of the United States" (a title the actor
+ * layer resolved to its holder counts by the holder's country). Empty when the
+ * text's first 600 characters hold no such appositive.
+ */
+export function listedAuthors<M extends Pick<ActorMention, 'start' | 'end' | 'kind' | 'actor'>>(
+  text: string,
+  mentions: readonly M[],
+): M[] {
+  const m = WE_THE.exec(text.slice(0, 600));
+  if (!m) return [];
+  let cursor = m.index + m[0].length;
+  const out: M[] = [];
+  const keys = new Set<string>();
+  for (const x of mentions) {
+    if (x.start < cursor) continue;
+    if (!(out.length ? APPOSITIVE_GLUE : APPOSITIVE_LEAD).test(text.slice(cursor, x.start))) break;
+    cursor = x.end;
+    const k = x.actor.org ?? x.actor.country;
+    if (!k || x.kind === 'pronoun') break;
+    if (out.length === 1 && out[0]!.actor.org) break; // the organisation's members
+    if (!keys.has(k)) out.push(x);
+    keys.add(k);
+  }
+  return out;
+}
 /** "G7 Foreign Ministers’ Statement on …", "Joint Statement by the BRICS Leaders": the issuer's part of a title */
 const TITLE_ISSUER =
   /^(?:(.{2,80}?)(?:['’]s?)?\s+(?:Joint\s+)?(?:Statement|Communiqu[eé]|Declaration)\b|(?:Joint\s+)?(?:Statement|Communiqu[eé]|Declaration)\s+(?:by|of|from)\s+(?:the\s+)?(.{2,80}?)(?:\s+(?:on|in|at|regarding|concerning)\b|[:,–—(]|$))/i;
@@ -1165,28 +1197,10 @@ const TITLE_ISSUER =
 function authorialWe(st: PassState, title: string | null): void {
   if (!st.pendingWe.length) return;
   let author: Actor | null = null;
-  WE_THE.lastIndex = 0;
-  const m = WE_THE.exec(st.text);
-  if (m) {
-    const at = m.index + m[0].length;
-    const first = st.out.find((x) => x.start >= at && x.start <= at + 2);
-    if (first && first.kind !== 'person' && first.kind !== 'pronoun' && (first.actor.org || first.actor.country)) {
-      // an organisation speaks for its members ("We, the G7 Foreign Ministers of Canada, France…");
-      // a list of states ("We, the Foreign Ministers of Australia, India and Japan") is several authors
-      const key = (a: Actor) => a.org ?? a.country;
-      let single = true;
-      if (!first.actor.org) {
-        let end = first.end;
-        for (const x of st.out) {
-          if (x.start < end || x === first) continue;
-          if (!APPOSITIVE_GLUE.test(st.text.slice(end, x.start))) break;
-          if (key(x.actor) !== key(first.actor)) single = false;
-          end = x.end;
-        }
-      }
-      if (single) author = first.actor;
-    }
-  }
+  // one author only: a joint statement of several states leaves "we" unresolved (an event has
+  // one source; the events stage reads the list itself)
+  const listed = listedAuthors(st.text, st.out);
+  if (listed.length === 1 && listed[0]!.kind !== 'person') author = listed[0]!.actor;
   if (!author && title) {
     const t = TITLE_ISSUER.exec(title);
     const part = t ? (t[1] ?? t[2] ?? '') : '';

@@ -5,6 +5,7 @@
  */
 import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
 import { lowerBound, spanAt } from '../00-model/doc.js';
+import { listedAuthors } from '../03-recognise/actors.js';
 
 /** The document's sentences, or a crude split when the segmenter gave none. */
 export function sentencesOf(doc: Doc): Sentence[] {
@@ -174,35 +175,15 @@ export function isJointStatement(doc: Doc): boolean {
   );
 }
 
-/** what joins the authors listed after "We, the": ", ", "and the Secretary of State of the " */
-const AUTHOR_GLUE = /^,?\s*(?:and\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
-/** what may open the list: "Foreign Ministers of the ", "G7 Leaders, " */
-const AUTHOR_LEAD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s+){0,5}(?:of\s+)?(?:the\s+)?$/u;
-
 /**
  * The authors of a joint statement that lists them ("We, the Foreign Ministers of Australia, India
- * and Japan and the Secretary of State of the United States, …"): the countries and organisations
- * named in that appositive, when there are two or more; else null.
+ * and Japan, …"), two or more; else null (one author, an organisation for its members, is the
+ * actor layer's referent of "we").
  */
 export function jointAuthors(doc: Doc): ActorMention[] | null {
   if (!isJointStatement(doc)) return null;
-  const m = WE_THE.exec(doc.text.slice(0, 600));
-  if (!m) return null;
-  const text = doc.text;
-  let cursor = m.index + m[0].length;
-  const out: ActorMention[] = [];
-  const keys = new Set<string>();
-  for (const x of doc.layers.actors ?? []) {
-    if (x.start < cursor) continue;
-    const gap = text.slice(cursor, x.start);
-    if (!(out.length ? AUTHOR_GLUE : AUTHOR_LEAD).test(gap)) break;
-    cursor = x.end;
-    const k = x.actor.org ?? x.actor.country;
-    if (!k || x.kind === 'pronoun') continue;
-    if (!keys.has(k)) out.push(x);
-    keys.add(k);
-  }
-  return out.length >= 2 ? out : null;
+  const listed = listedAuthors(doc.text, doc.layers.actors ?? []);
+  return listed.length >= 2 ? listed : null;
 }
 
 /** True when the sentence is a journalist's question or asks something. */
