@@ -139,7 +139,8 @@ function buildPatterns(verbs: string[]): QuotePatterns | null {
   if (!sayVerbs.length) return null;
   // "the said resolutions" is an adjective, not a reporting verb
   const V = `(?<!\\bthe\\s)(?:has\\s+|had\\s+|also\\s+|then\\s+|later\\s+|further\\s+)?(?:${sayVerbs.map((v) => v.replace(/ /g, '\\s+')).join('|')})`;
-  const NP = `(?:he|she|they|the\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
+  // "the minister", also opening a sentence ("The minister stressed that “…”")
+  const NP = `(?:[Hh]e|[Ss]he|[Tt]hey|[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,5}?[\\p{L}-]+|[\\p{Lu}][\\p{L}.'’-]*(?:\\s+[\\p{Lu}][\\p{L}.'’-]*){0,4})`;
   return {
     afterNpVerb: new RegExp(`^[\\s,.;:!?—–-]*(${NP})\\s+${V}\\b`, 'u'),
     afterVerb: new RegExp(`^[\\s,—–-]*${V}\\s+`, 'u'),

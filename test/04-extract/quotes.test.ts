@@ -47,6 +47,20 @@ describe('quotes', () => {
     ]);
   });
 
+  it('reads an attribution that opens its sentence ("The minister stressed that “…”") and "As X put it, “…”"', () => {
+    const doc = makeDoc({
+      text:
+        'MOSCOW, May 3. Sergey Lavrov met reporters.\n\n' +
+        'The minister stressed that “the sanctions are illegal and counterproductive.”\n\n' +
+        'As Lavrov put it, “the West has lost its sense of reality.”\n',
+      actors: [LAVROV, ['Lavrov', 'person', { name: 'Sergey Lavrov', country: 'RUS', role: 'Foreign Minister' }]],
+    });
+    expect(extractQuotes(doc, kb).map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Sergey Lavrov', 'the sanctions are illegal and counterproductive.'],
+      ['Sergey Lavrov', 'the West has lost its sense of reality.'],
+    ]);
+  });
+
   it('keeps a short first part of a split quote ("The sides," he added, "must…"), but not a scare quote', () => {
     const doc = makeDoc({
       text:
