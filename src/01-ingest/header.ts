@@ -225,9 +225,24 @@ function placeDateLineOf(line: string, dates: FoundDate[] | null): { place: stri
   const d = ds[0]!;
   const before = line.slice(0, d.index).replace(/[\s,:;–—-]+$/, '');
   const after = line.slice(d.index + d.length).replace(/^[\s.,]+|[\s.,]+$/g, '');
+  if (!before && after) return datePlaceOf(after, d);
   if (after || !before) return null;
   if (!plausiblePlace(before)) return null;
   return { place: placeCase(before), date: d };
+}
+
+/**
+ * The place after a date and time in a line that opens with them, named with its setting:
+ * "March 3, 2021 14:00 The Kremlin, Moscow", "3 March 2021 / Novo-Ogaryovo, Moscow Region".
+ * Two or three comma-separated parts, each place-like; the city is the last part, or the first
+ * when the last is a region.
+ */
+function datePlaceOf(after: string, d: FoundDate): { place: string; date: FoundDate } | null {
+  const rest = after.replace(/^[\s/|,–—-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?[\s/|,–—-]*/i, '');
+  const parts = rest.split(/\s*,\s*/).map((x) => x.replace(/^The\s+/, ''));
+  if (parts.length < 2 || parts.length > 3 || !parts.every((x) => plausiblePlace(x))) return null;
+  const last = parts[parts.length - 1]!;
+  return { place: placeCase(/\b(?:Region|Oblast|Province|Krai)$/.test(last) ? parts[0]! : last), date: d };
 }
 
 /** Date (and place) at the end of a title: "…, Manila, August 6, 2017", "… on July 4, 2018", "…: Jakarta: 15 July 2010". */

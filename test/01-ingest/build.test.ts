@@ -100,6 +100,23 @@ describe('news report with a dateline', () => {
     expect(d.meta.place?.name).toBe('Berlin');
     expect(d.meta.source).toBe('Reuters');
   });
+  it('a line opening with the date and time, then the setting and city, dates and places the document', () => {
+    const d = buildDoc(
+      src(
+        'Meeting with Prime Minister of India\n\nMarch 3, 2021 14:00 The Kremlin, Moscow\n\nVladimir Putin met Narendra Modi.',
+      ),
+    );
+    expect(d.meta.published).toBe('2021-03-03T14:00');
+    expect(d.meta.place?.name).toBe('Moscow');
+    const r = buildDoc(
+      src('Talks\n\n3 March 2021 / Novo-Ogaryovo, Moscow Region\n\nVladimir Putin met Narendra Modi.'),
+    );
+    expect(r.meta.place?.name).toBe('Novo-Ogaryovo');
+    // one word after the date is no setting and city
+    expect(
+      buildDoc(src('Statement\n\nMarch 3, 2021 Press Release\n\nThe ministry was concerned.')).meta.place,
+    ).toBeNull();
+  });
   it('a weekday before the dateline date is read with it', () => {
     const d = buildDoc(
       src('Talks held\n\nGENEVA, Friday, January 21, 2022. The ministers met in Geneva and agreed on a plan.'),
