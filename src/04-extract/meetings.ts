@@ -108,12 +108,12 @@ const passiveAfter = (text: string, s: Sentence, h: Hit) =>
   nounLike(h) ? (PASSIVE_AFTER.exec(text.slice(h.end, s.end))?.[1] ?? '') : '';
 /** "cancelled his visit to", "called off the talks": a meeting that will not take place */
 const CANCELLED_BEFORE =
-  /\b(?:cancell?(?:ed|ing|s)?|called\s+off|calls\s+off|calling\s+off|scrap(?:ped|ping|s)?)\s+(?:(?:the|a|an|his|her|its|their|our|my|this|that)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+  /\b(?:cancell?(?:ed|ing|s)?|called\s+off|calls\s+off|calling\s+off|scrap(?:ped|ping|s)?)\s+(?:the|a|an|his|her|its|their|our|my|this|that|next)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const CANCELLED = /^(?:cancell?ed|called\s+off|scrapped|abandoned|aborted)$/i;
 /** "the visit has been postponed", "postponed the talks": still to come, on another day */
 const POSTPONED = /^(?:postponed|put\s+off|delayed|rescheduled|deferred)$/i;
 const POSTPONED_BEFORE =
-  /\b(?:postpon(?:ed|es|ing|e)|put\s+off|puts\s+off|putting\s+off|delay(?:ed|s|ing)?|reschedul(?:ed|es|ing|e)|defer(?:red|s|ring)?)\s+(?:(?:the|a|an|his|her|its|their|our|my|this|that)\s+)?(?:[\p{L}-]+\s+){0,3}$/iu;
+  /\b(?:postpon(?:ed|es|ing|e)|put\s+off|puts\s+off|putting\s+off|delay(?:ed|s|ing)?|reschedul(?:ed|es|ing|e)|defer(?:red|s|ring)?)\s+(?:the|a|an|his|her|its|their|our|my|this|that|next)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
 /** "Peskov denied that Putin had met…": a meeting denied */
 const DENIED_BEFORE =

@@ -894,6 +894,10 @@ describe('meetings: generalisation rules', () => {
     expect(read('Sergey Lavrov met Antony Blinken in Geneva after the earlier meeting was cancelled.\n')).toEqual([
       ['RUS+USA', 'held'],
     ]);
+    // an adjective is no act: "the delayed talks … were held"
+    expect(read('The delayed talks between Sergey Lavrov and Antony Blinken were held in Geneva.\n')).toEqual([
+      ['RUS+USA', 'held'],
+    ]);
   });
 
   it('a verb of speaking with "by telephone" after it is a call', () => {
