@@ -1156,6 +1156,11 @@ const APPOSITIVE_LEAD = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’-]*\s+){0,5}(?:of\s+)?(
 /** "We, the G7 Foreign Ministers of …, reiterate": the text names the authors of its "we" (not the UN Charter's "We, the peoples") */
 const WE_THE = /\bWe,\s+(?:the\s+)?(?!peoples\b)/;
 
+/** Whether the text opens (in its first 600 characters) with "We, the …": a statement by those it names. */
+export function opensWithWeThe(text: string): boolean {
+  return WE_THE.test(text.slice(0, 600));
+}
+
 /**
  * The authors a statement lists in its opening "We, the …" appositive, one mention per country or
  * organisation, in order: [G7] for "We, the G7 Foreign Ministers of Canada, France…" (an

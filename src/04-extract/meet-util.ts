@@ -5,7 +5,7 @@
  */
 import type { Actor, ActorMention, DateMention, Doc, PlaceMention, Sentence, Span } from '../00-model/doc.js';
 import { lowerBound, spanAt } from '../00-model/doc.js';
-import { listedAuthors } from '../03-recognise/actors.js';
+import { listedAuthors, opensWithWeThe } from '../03-recognise/actors.js';
 
 /** The document's sentences, or a crude split when the segmenter gave none. */
 export function sentencesOf(doc: Doc): Sentence[] {
@@ -161,18 +161,15 @@ export function narratorOf(doc: Doc, s: Sentence): Actor | null {
   return null;
 }
 
-/** a joint statement: its title says so, or a paragraph opens "We, the …" (not the UN Charter's "We, the peoples") */
+/** a joint statement by its title (the text may instead open "We, the …": opensWithWeThe) */
 const JOINT_TITLE = /\bjoint\s+(?:statement|communiqu[eé]|declaration)\b/i;
-const WE_THE = /(?:^|\n)\s*We,\s+the\s+(?!peoples\b)/;
 
 /**
  * True for a statement several make together, with no speaker turns ("Joint Statement…", "We, the
  * Foreign Ministers of A, B and C, …"): its "we" is them all.
  */
 export function isJointStatement(doc: Doc): boolean {
-  return (
-    !(doc.layers.turns ?? []).length && (JOINT_TITLE.test(doc.meta.title ?? '') || WE_THE.test(doc.text.slice(0, 600)))
-  );
+  return !(doc.layers.turns ?? []).length && (JOINT_TITLE.test(doc.meta.title ?? '') || opensWithWeThe(doc.text));
 }
 
 /**
