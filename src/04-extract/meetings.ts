@@ -1211,6 +1211,9 @@ function within(fine: MeetingAnn, coarse: MeetingAnn): boolean {
   return f.startsWith(c) && (!fine.dateEnd || fine.dateEnd.startsWith(c));
 }
 
+/** the sectors of a meeting's sides ("business leaders of A and B met during the commission" is not the commission's meeting) */
+const sectorsOf = (m: MeetingAnn) => [...new Set(m.parties.map((p) => p.sector ?? ''))].sort().join('+');
+
 const setKey = (m: MeetingAnn) => [...new Set(keysOf(m.parties))].sort().join('+');
 
 function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
@@ -1220,6 +1223,8 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
   const titleEv = new Set<MeetingAnn>();
   /** the party set key of each kept meeting (merging swaps a party for a fuller one of the same key: it never changes) */
   const outKeys = new Map<MeetingAnn, string>();
+  /** how each kept meeting was held, where a mention says */
+  const modes = new Map<MeetingAnn, Candidate['mode']>();
   // dated mentions first so undated ones can join them
   const ordered = [...cands].sort((a, b) => Number(b.dated) - Number(a.dated) || a.order - b.order);
   for (const c of ordered) {
@@ -1231,6 +1236,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     if (same && !same.mode && c.mode) {
       // "spoke with X" and "the call with X": the call it was
       same.mode = c.mode;
+      modes.set(same.m, c.mode);
       if (c.mode === 'phone') same.m.format = 'phone';
     }
     let target = same?.m;
@@ -1275,6 +1281,22 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
       // (not one held elsewhere: "the meeting between X and Y in Hamburg" is another meeting than today's)
       target = out.find((o) => outKeys.get(o) === pk && o.status === m.status && !placedApart(o.place, m.place));
     }
+    // a mention with no date words, dated by the document's day, is the meeting of the same sides
+    // the text dated in the week before ("King Abdullah on Thursday met Carr…", then "During the
+    // meeting, … the King also reviewed with the Australian Minister…" in a release of Sunday);
+    // a meeting of the same sides months before is another one, as is one of other people of the
+    // same countries
+    if (!target && c.defaulted && !c.fromTitle && m.date)
+      target = out.find(
+        (o) =>
+          outKeys.get(o) === pk &&
+          o.status === m.status &&
+          !placedApart(o.place, m.place) &&
+          !!o.date &&
+          (!c.mode || !modes.get(o) || modes.get(o) === c.mode) &&
+          sectorsOf(o) === sectorsOf(m) &&
+          daysBefore(o.dateEnd ?? o.date, m.date!) <= 6,
+      );
     if (target) {
       if (titleEv.has(target) && !c.fromTitle) {
         target.evidence = m.evidence;
@@ -1295,6 +1317,7 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     if (c.fromTitle) titleEv.add(m);
     out.push(m);
     outKeys.set(m, pk);
+    modes.set(m, c.mode);
   }
   out.sort((a, b) => a.evidence.start - b.evidence.start);
   return out;

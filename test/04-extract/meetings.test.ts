@@ -1047,6 +1047,28 @@ describe('meetings: places, topics and possibilities', () => {
     expect(vienna?.date).toBeNull();
   });
 
+  it('takes an undated mention for the meeting of the same sides the text dated days before, not months before', () => {
+    const fixture = (first: string, firstDate: string) =>
+      makeDoc({
+        text:
+          `President Maria Lind ${first} met with visiting Norwegian Foreign Minister Tomas Berg.\n\n` +
+          'During the meeting, the President also reviewed with the Norwegian Minister bilateral cooperation.\n',
+        published: '2023-03-10',
+        actors: [
+          ['President Maria Lind', 'person', { name: 'Maria Lind', country: 'SWE', sector: 'GOV' }],
+          ['the President', 'person', { name: 'Maria Lind', country: 'SWE', sector: 'GOV' }],
+          ['Norwegian Foreign Minister Tomas Berg', 'person', { name: 'Tomas Berg', country: 'NOR', sector: 'GOV' }],
+          ['the Norwegian Minister', 'person', { name: 'Tomas Berg', country: 'NOR', sector: 'GOV' }],
+        ],
+        dates: [[first, firstDate, false]],
+      });
+    const week = extractMeetings(fixture('on Tuesday', '2023-03-07'), kb);
+    expect(week).toHaveLength(1);
+    expect(week[0].date).toBe('2023-03-07');
+    const months = extractMeetings(fixture('on 2 October 2022', '2022-10-02'), kb);
+    expect(months.map((m) => m.date).sort()).toEqual(['2022-10-02', '2023-03-10']);
+  });
+
   it('takes no party from a country adjective naming a topic, and no meeting from a possibility', () => {
     const doc = makeDoc({
       text:
