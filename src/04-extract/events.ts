@@ -607,7 +607,8 @@ function headFits(v: SentView, p: EventPattern, i: number): boolean {
     !afterModal(v, i)
   )
     return false;
-  if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i))) return false;
+  if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i) || attributiveIng(v, i)))
+    return false;
   // "a roundtable called the BRICS Media Dialogue": naming, not calling
   if (
     NAMING.has(v.lower[i]!) &&
@@ -922,6 +923,17 @@ function participleAdj(v: SentView, i: number): boolean {
 
 const COMPASS = /^(north|south|east|west)(-?(east|west))?$|^(northeast|northwest|southeast|southwest)$/;
 const NAMING = new Set(['called', 'named', 'dubbed', 'titled', 'entitled']);
+/** -ing forms English uses as adjectives before a noun: "met with visiting Foreign Minister X" (X is the guest) */
+const ATTRIBUTIVE_ING = new Set([
+  'visiting',
+  'warring',
+  'fighting',
+  'opposing',
+  'ruling',
+  'governing',
+  'incoming',
+  'outgoing',
+]);
 const SUBJ_PRON = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 const NEG_SUBJ = new Set(['nobody', 'none', 'neither', 'nothing']);
 const POSSESSIVE = new Set(['their', 'his', 'her', 'its', 'our', 'my', 'your']);
@@ -969,6 +981,24 @@ function participleModifier(v: SentView, i: number): boolean {
     return nounNext || np === 'ADJ';
   }
   return false;
+}
+
+/**
+ * An -ing form used as an adjective after a preposition, before its noun: "talks with visiting
+ * Chinese Foreign Minister Wang Yi", "between warring factions" (the noun is who visits or fights).
+ */
+function attributiveIng(v: SentView, i: number): boolean {
+  if (i === 0 || !ATTRIBUTIVE_ING.has(v.lower[i]!) || v.pos[i - 1] !== 'ADP') return false;
+  // a title, a nationality or a person ("visiting Wang Yi"), not a place ("charged with visiting Syria")
+  const a = v.actorAt[i + 1] ?? -1;
+  if (a >= 0) {
+    const { m, t1 } = v.mentions[a]!;
+    if (m.kind === 'person') return true;
+    // a nationality before its noun ("visiting Chinese Foreign Minister …", "the visiting Syrian delegation")
+    const after = v.pos[t1 + 1];
+    return m.kind === 'country' && (after === 'NOUN' || after === 'PROPN');
+  }
+  return v.pos[i + 1] === 'ADJ' || v.pos[i + 1] === 'NOUN';
 }
 
 /** "the museum shooting", "a killing": an -ing form used as a noun */

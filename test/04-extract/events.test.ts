@@ -433,3 +433,19 @@ describe('an exchange of prisoners', () => {
     expect(codes('Ukraine and Russia exchanged prisoners of war on Sunday.')).toEqual(['UKR>RUS:0841', 'RUS>UKR:0841']);
   });
 });
+
+describe('an -ing form used as an adjective', () => {
+  it('is no act of the clause’s subject: the guest of "met with visiting X" visits nobody here', () => {
+    expect(codes('Sergey Lavrov met with visiting Chinese Foreign Minister Wang Yi.')).toEqual(['RUS>CHN:040']);
+    expect(codes('Sergey Lavrov held talks with visiting Wang Yi.')).toEqual(['RUS>CHN:040']);
+    // a place after it is its object
+    expect(codes('The group was charged with visiting Syria.')).toEqual(['->SYR:042 hyp']);
+  });
+});
+
+describe('receiving people who are not envoys', () => {
+  it('is granting refugees asylum, not hosting a visit, and no event for tourists', () => {
+    expect(codes('Turkey has received three million Syrian refugees.')).toEqual(['TUR>SYR:075']);
+    expect(codes('Spain received ten million tourists.')).toEqual([]);
+  });
+});
