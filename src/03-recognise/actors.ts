@@ -912,8 +912,10 @@ function nameRun(st: PassState, k: number, allowBreakAtStart: boolean): number {
     if (at[e] && !reading(at[e], 'person')) break;
     const particle = (NAME_PARTICLES.has(w.key) && e > k) || (w.hyph && e > k);
     if (!w.cap && !particle) break;
-    if (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key)) break;
-    if (w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
+    // a capitalised "He" inside a sentence, right after a name word, is a name ("Vice Premier Liu He")
+    const nameHe = e > k && !w.brk && !w.sentStart && (w.text === 'He' || w.text === 'She');
+    if (!nameHe && (FUNCTION_WORDS.has(w.key) || CALENDAR.has(w.key) || CONTRACTION.test(w.key))) break;
+    if (!nameHe && w.pos && NON_NAME_POS.has(w.pos) && !particle) break;
     e++;
   }
   while (e > k && NAME_PARTICLES.has(ws[e - 1].key) && !ws[e - 1].cap) e--;
@@ -1841,6 +1843,8 @@ function bareSurnames(st: PassState): void {
     if (!w.cap || (st.wc[i] & (WC_FUNCTION | WC_CALENDAR)) !== 0 || w.key.length < 3) continue;
     if (w.pos && NON_NAME_POS.has(w.pos)) continue;
     if (i + 1 < ws.length && ws[i + 1].cap && !ws[i + 1].brk && !used[i + 1]) continue; // part of a longer name
+    // the last part of a compound of three or more ("Jaish-e-Mohammed"), not a surname ("al-Assad" may be)
+    if (w.hyph && i > 0 && ws[i - 1].hyph) continue;
     const ref = st.bySurname.get(w.key);
     if (ref) {
       emit(st, i, i + 1, 'person', ref.actor, ref.key, 'surname-after-first');

@@ -24,6 +24,13 @@ const at = (d: Doc, s: string, nth = 0): ActorMention | undefined => {
 };
 
 describe('titled names', () => {
+  it('a capitalised "He" inside a name after a title is the name’s ("Vice Premier Liu He’s visit")', () => {
+    const d = run("Vice Premier Liu He's visit to Washington was a success. He said so.", '2019-02-20');
+    const m = at(d, 'Vice')!;
+    expect(d.text.slice(m.start, m.end)).toBe('Vice Premier Liu He');
+    expect(m.actor).toMatchObject({ name: 'Liu He', role: 'Vice Premier', country: 'CHN' });
+  });
+
   it('country adjective + title + KB name', () => {
     const d = run('Turkish Foreign Minister Mevlut Cavusoglu arrived in Ankara on Sunday.');
     const m = at(d, 'Mevlut')!;
@@ -544,5 +551,16 @@ describe('layer invariants', () => {
           );
       }
     }
+  });
+});
+
+describe('compound names', () => {
+  it('the last part of a compound of three or more is no surname of a person named before', () => {
+    const d = run(
+      'Crown Prince Mohammed bin Salman visited China. The Jaish-e-Mohammed group claimed the attack.',
+      '2019-02-20',
+    );
+    expect(at(d, 'Crown')?.actor.name).toBe('Mohammed bin Salman');
+    expect(at(d, 'Mohammed', 1)).toBeUndefined();
   });
 });
