@@ -609,6 +609,7 @@ function headFits(v: SentView, p: EventPattern, i: number): boolean {
     return false;
   if (p.kind === 'v' && !p.exactHead && (gerundNoun(v, i) || participleModifier(v, i) || attributiveIng(v, i)))
     return false;
+  if (p.kind === 'v' && afterNamedPossessive(v, i)) return false;
   // "a roundtable called the BRICS Media Dialogue": naming, not calling
   if (
     NAMING.has(v.lower[i]!) &&
@@ -625,7 +626,8 @@ function headFits(v: SentView, p: EventPattern, i: number): boolean {
         v.pos[i - 1] !== 'DET' &&
         v.pos[i - 1] !== 'ADJ' &&
         v.pos[i - 1] !== 'PART' &&
-        v.actorAt[i - 1]! < 0))
+        v.actorAt[i - 1]! < 0 &&
+        !afterNamedPossessive(v, i)))
   )
     return false;
   return true;
@@ -999,6 +1001,18 @@ function attributiveIng(v: SentView, i: number): boolean {
     return m.kind === 'country' && (after === 'NOUN' || after === 'PROPN');
   }
   return v.pos[i + 1] === 'ADJ' || v.pos[i + 1] === 'NOUN';
+}
+
+/**
+ * A word after a name and "'s" is the name's noun ("Vice Premier Liu He's visit to Washington"),
+ * even where the tagger read the name's last word as "he" and "'s" as "is".
+ */
+function afterNamedPossessive(v: SentView, i: number): boolean {
+  if (i < 2 || (v.lower[i - 1] !== "'s" && v.lower[i - 1] !== 's')) return false;
+  // by offsets: the tagger's "he" may lie outside the token range the name was given
+  const s0 = v.start[i - 2]!;
+  const e0 = v.end[i - 2]!;
+  return v.mentions.some(({ m }) => m.kind !== 'pronoun' && m.start <= s0 && m.end === e0);
 }
 
 /** "the museum shooting", "a killing": an -ing form used as a noun */

@@ -449,3 +449,11 @@ describe('receiving people who are not envoys', () => {
     expect(codes('Spain received ten million tourists.')).toEqual([]);
   });
 });
+
+describe('a visit named by its guest’s possessive', () => {
+  it('goes to the country of the city it names, even where the tagger read "He\'s" as "he is"', () => {
+    expect(codes("Lavrov's visit to Washington was a success.")).toEqual(['RUS>USA:042', 'USA>RUS:043']);
+    const liu = runEvents("Vice Premier Liu He's visit to Washington was a success.", { people: { 'Liu He': 'CHN' } });
+    expect(liu.events.map(brief)).toEqual(['CHN>USA:042', 'USA>CHN:043']);
+  });
+});
