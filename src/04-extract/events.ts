@@ -689,8 +689,10 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   // "We had substantive talks" in a transcript of bilateral talks: with the other side
   if (!target && r.p.sym && srcM?.kind === 'pronoun' && /^we$/i.test(out.doc.text.slice(srcM.start, srcM.end)))
     target = counterpartAt(out.doc, srcM.start);
-  // hosting or receiving no one is no visit
-  if (r.p.guest && !target) return;
+  // hosting or receiving no one is no visit; a mutual act needs both sides ("Syria was discussed"
+  // has neither: its subject is the topic)
+  if ((r.p.guest || r.p.mutual) && !target) return;
+  if (r.p.mutual && !source) return;
   const trigger: Span = { start: v.start[r.head]!, end: v.end[Math.max(r.head, r.end - 1)]! };
   emitEvent(out, v.kb, r, info, r.code, source, target, ruleName(r.p.id), trigger);
   // the linked act of a visit, as the codebook codes it ("A visited B": B hosted A);
@@ -870,6 +872,7 @@ function markerPattern(id: string, cameo: string): EventPattern {
     elems: [],
     exactHead: true,
     sym: false,
+    mutual: false,
     self: false,
     intent: false,
     loc: false,

@@ -38,6 +38,8 @@ export interface EventPattern {
   /** the head element accepts only exact forms (no POS check on the head) */
   exactHead: boolean;
   sym: boolean;
+  /** only an act between two or more parties the clause coordinates (or "we" and the counterpart): "A and B discussed X", not "A discussed X" */
+  mutual: boolean;
   self: boolean;
   /** the predicate itself states intent and governs a following "to"-infinitive */
   intent: boolean;
@@ -228,8 +230,9 @@ export function compilePattern(
     kind: row.kind === 'n' ? 'n' : 'v',
     elems,
     exactHead,
-    sym: flags.has('sym'),
-    self: flags.has('self'),
+    sym: flags.has('sym') || flags.has('mutual'),
+    mutual: flags.has('mutual'),
+    self: flags.has('self') || flags.has('mutual'),
     intent: flags.has('intent'),
     loc: flags.has('loc'),
     inv: flags.has('inv'),

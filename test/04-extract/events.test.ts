@@ -384,6 +384,8 @@ describe('transcripts', () => {
     expect(evs.map((e) => [e.cameo, e.target?.name])).toEqual([
       ['057', 'Mevlüt Çavuşoğlu'],
       ['040', 'Mevlüt Çavuşoğlu'],
+      // "We discussed it": the two sides, a consultation
+      ['040', 'Mevlüt Çavuşoğlu'],
     ]);
   });
 });
@@ -455,5 +457,15 @@ describe('a visit named by its guest’s possessive', () => {
     expect(codes("Lavrov's visit to Washington was a success.")).toEqual(['RUS>USA:042', 'USA>RUS:043']);
     const liu = runEvents("Vice Premier Liu He's visit to Washington was a success.", { people: { 'Liu He': 'CHN' } });
     expect(liu.events.map(brief)).toEqual(['CHN>USA:042', 'USA>CHN:043']);
+  });
+});
+
+describe('a mutual act with no partner named after it', () => {
+  it('is a consultation between coordinated subjects, and no event for one side or a passive topic', () => {
+    expect(codes('Russia and China discussed the situation in Syria.')).toEqual(['RUS>CHN:040', 'CHN>RUS:040']);
+    expect(codes('Russia discussed the situation in Syria.')).toEqual([]);
+    expect(codes('The Ukrainian crisis was discussed.')).toEqual([]);
+    expect(codes('Russia and China exchanged views on Syria.')).toEqual(['RUS>CHN:040', 'CHN>RUS:040']);
+    expect(codes('Russia exchanged views on Syria.')).toEqual([]);
   });
 });
