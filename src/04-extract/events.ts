@@ -689,6 +689,9 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   // "We had substantive talks" in a transcript of bilateral talks: with the other side
   if (!target && r.p.sym && srcM?.kind === 'pronoun' && /^we$/i.test(out.doc.text.slice(srcM.start, srcM.end)))
     target = counterpartAt(out.doc, srcM.start);
+  // a guest is the host's object, not someone a clause inside the object names ("hosted an energy
+  // exhibition attended by companies from Russia")
+  if (r.p.guest && tgtM && verbBetween(v, r.end, v.mentions[r.tgt]!.t0)) return;
   // hosting or receiving no one is no visit; a mutual act needs both sides ("Syria was discussed"
   // has neither: its subject is the topic)
   if ((r.p.guest || r.p.mutual) && !target) return;
@@ -917,6 +920,12 @@ function isReportVerb(v: SentView, j: number): boolean {
   return (v.pos[j] === 'VERB' || v.pos[j] === 'AUX') && v.kb.reportForms.has(v.lower[j]!);
 }
 
+/** Whether a verb (not an -ing adjective: "hosted visiting ministers") lies in tokens [from, to). */
+function verbBetween(v: SentView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.pos[k] === 'VERB' && !ATTRIBUTIVE_ING.has(v.lower[k]!)) return true;
+  return false;
+}
+
 /** A participle the tagger called an adjective: "is being pressured by", "the report alleged that France…" */
 function participleAdj(v: SentView, i: number): boolean {
   if (v.pos[i] !== 'ADJ' || !v.lower[i]!.endsWith('ed') || i === 0) return false;
@@ -989,19 +998,22 @@ function participleModifier(v: SentView, i: number): boolean {
 }
 
 /**
- * An -ing form used as an adjective after a preposition, before its noun: "talks with visiting
- * Chinese Foreign Minister Wang Yi", "between warring factions" (the noun is who visits or fights).
+ * An -ing form used as an adjective after a preposition or a verb, before its noun: "talks with
+ * visiting Chinese Foreign Minister Wang Yi", "received visiting…", "between warring factions"
+ * (the noun is who visits or fights).
  */
 function attributiveIng(v: SentView, i: number): boolean {
-  if (i === 0 || !ATTRIBUTIVE_ING.has(v.lower[i]!) || v.pos[i - 1] !== 'ADP') return false;
+  if (i === 0 || !ATTRIBUTIVE_ING.has(v.lower[i]!) || (v.pos[i - 1] !== 'ADP' && v.pos[i - 1] !== 'VERB')) return false;
   // a title, a nationality or a person ("visiting Wang Yi"), not a place ("charged with visiting Syria")
   const a = v.actorAt[i + 1] ?? -1;
   if (a >= 0) {
     const { m, t1 } = v.mentions[a]!;
-    if (m.kind === 'person') return true;
-    // a nationality before its noun ("visiting Chinese Foreign Minister …", "the visiting Syrian delegation")
+    if (m.kind === 'person' || m.kind === 'group') return true;
+    // a nationality before its noun, after a preposition ("with visiting Chinese Foreign Minister …",
+    // where the title is not part of the mention); after a verb it may be the object's
+    // ("began visiting Chinese ports")
     const after = v.pos[t1 + 1];
-    return m.kind === 'country' && (after === 'NOUN' || after === 'PROPN');
+    return m.kind === 'country' && v.pos[i - 1] === 'ADP' && (after === 'NOUN' || after === 'PROPN');
   }
   return v.pos[i + 1] === 'ADJ' || v.pos[i + 1] === 'NOUN';
 }

@@ -469,3 +469,13 @@ describe('a mutual act with no partner named after it', () => {
     expect(codes('Russia exchanged views on Syria.')).toEqual([]);
   });
 });
+
+describe('the guest of a host', () => {
+  it('is the object, not someone a clause inside the object names', () => {
+    expect(codes('Syria hosted an energy exhibition attended by companies from Russia and China.')).toEqual([]);
+    // the recogniser reads a titled name as one person
+    const guest = { 'Sergey Lavrov': 'RUS', 'Foreign Minister Wang Yi': 'CHN' };
+    const run = (text: string) => runEvents(text, { people: guest }).events.map(brief);
+    expect(run('Sergey Lavrov received visiting Foreign Minister Wang Yi.')).toEqual(['RUS>CHN:043', 'CHN>RUS:042']);
+  });
+});
