@@ -1294,6 +1294,20 @@ function passiveRoles(
   return { srcs, tgts };
 }
 
+/**
+ * Where an infinitive of purpose right after a mutual act begins ("we met to discuss the DPRK":
+ * the DPRK is what they met about, the infinitive's object), else `ce`. (After other predicates
+ * an infinitive is often their complement, whose object is theirs too: "expressed readiness to
+ * support Jordan".)
+ */
+function purposeAt(v: SentView, end: number, ce: number): number {
+  for (let j = end; j + 1 < ce && j < end + 3; j++) {
+    if (v.actorAt[j]! >= 0) return ce;
+    if (v.lower[j] === 'to' && v.pos[j + 1] === 'VERB') return j;
+  }
+  return ce;
+}
+
 /** "a mortar bomb was fired at it", "aid was sent to Syria": a directional prepositional object is the target; -1 when none. */
 function directionalTarget(v: SentView, end: number, ce: number): number {
   for (let j = end - 1; j < Math.min(ce, end + 4); j++) {
@@ -1329,7 +1343,8 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
       if (!srcs.length) srcs = [inside];
       inside = -1;
     }
-    let t = m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, ce);
+    let t =
+      m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, p.sym ? purposeAt(v, m.end, ce) : ce);
     // "had talks on Libya": after a mutual act, an actor under a topic preposition is what was
     // talked about, not the other side
     if (t >= 0 && t !== m.target && t !== inside && p.sym && TOPIC_PREPS.has(v.lower[v.mentions[t]!.t0 - 1] ?? ''))

@@ -479,3 +479,11 @@ describe('the guest of a host', () => {
     expect(run('Sergey Lavrov received visiting Foreign Minister Wang Yi.')).toEqual(['RUS>CHN:043', 'CHN>RUS:042']);
   });
 });
+
+describe('an infinitive of purpose after a mutual act', () => {
+  it('holds what the act was about, not its other side', () => {
+    expect(codes('Russia met to discuss Iran.')).toEqual(['RUS>-:040']);
+    // after another predicate the infinitive is its complement, and its object the target
+    expect(codes('Australia expressed readiness to support Jordan.')).toContain('AUS>JOR:030');
+  });
+});
