@@ -1878,7 +1878,10 @@ function kbSurname(st: PassState, i: number, mentioned: Set<string>): void {
   // a foreign minister in office on the document's day whose surname no one else in the KB has:
   // diplomatic reporting names them by surname alone ("Lavrov met Tillerson in Manila")
   const foreignMinister = !!hit.term && hit.term.family === 'foreign-minister' && cands.length === 1;
-  if (term && (isHead || foreignMinister || mentioned.has(term.country ?? term.org ?? ''))) {
+  // (someone out of office on the document's day and never head of state or government is not
+  // named by a bare surname: "between East and West" in 2017 is no Thomas West, envoy from 2021)
+  const inOffice = !!hit.term || !date;
+  if (term && (isHead || foreignMinister || (inOffice && mentioned.has(term.country ?? term.org ?? '')))) {
     const a = hit.term ? personActor(A, hit.person, hit.term) : personActor(A, hit.person, term, { role: null });
     emit(st, i, i + 1, 'person', a, personKey(a), 'kb-surname');
     notePerson(st, a, personKey(a), w.start);

@@ -564,3 +564,11 @@ describe('compound names', () => {
     expect(at(d, 'Mohammed', 1)).toBeUndefined();
   });
 });
+
+describe('a surname never introduced in the text', () => {
+  it('names no one out of office on the document’s day unless they headed a state or government', () => {
+    // Thomas West was a US envoy from 2021; "West" in 2017 is a direction
+    const d = run('The United States must choose. It is not a choice between East and West.', '2017-09-21');
+    expect(at(d, 'West')).toBeUndefined();
+  });
+});
