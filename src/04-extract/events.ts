@@ -692,6 +692,11 @@ function emitRaw(v: SentView, r: Raw, places: readonly PlaceMention[], out: Sent
   // a guest is the host's object, not someone a clause inside the object names ("hosted an energy
   // exhibition attended by companies from Russia")
   if (r.p.guest && tgtM && verbBetween(v, r.end, v.mentions[r.tgt]!.t0)) return;
+  // a state (its government, officials, "we") is not the other side of its own act ("we asked it to
+  // send experts to Russia", "Wang Yi will attend as the representative of the Chinese side"): the
+  // act stands with no target; its people named by a demonym ("Liberian police dispersed
+  // demonstrators") and its opposition, rebels or civilians are other sides
+  if (srcM && tgtM && !demonym(srcM) && !demonym(tgtM) && sameSide(source, target)) target = null;
   // hosting or receiving no one is no visit; a mutual act needs both sides ("Syria was discussed"
   // has neither: its subject is the topic)
   if ((r.p.guest || r.p.mutual) && !target) return;
@@ -789,6 +794,19 @@ function emitted(
 }
 
 /** Two actors that code alike: the same code, organisation, country and name (or both none). */
+/** A mention of a country by its demonym or adjective ("Young Algerians", "Liberian police"): its people, not the state. */
+function demonym(m: ActorMention): boolean {
+  return m.kind === 'country' && m.rule === 'country-adjective';
+}
+
+/** The state (or organisation) acting as itself on both ends: no sector other than government on either. */
+function sameSide(a: Actor | null, b: Actor | null): boolean {
+  if (!a || !b) return false;
+  const official = (x: Actor) => !x.sector || x.sector === 'GOV';
+  if (a.org || b.org) return a.org === b.org && (a.country ?? '') === (b.country ?? '') && official(a) && official(b);
+  return !!a.country && a.country === b.country && official(a) && official(b);
+}
+
 function sameActor(a: Actor | null, b: Actor | null): boolean {
   if (!a || !b) return !a && !b;
   return (

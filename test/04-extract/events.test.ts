@@ -487,3 +487,20 @@ describe('an infinitive of purpose after a mutual act', () => {
     expect(codes('Australia expressed readiness to support Jordan.')).toContain('AUS>JOR:030');
   });
 });
+
+describe('a state on both ends of its own act', () => {
+  const full = (text: string) =>
+    (runStages(testDoc(text, { published: '2020-10-15' }), loadKB(), DEFAULT_STAGES).layers.events ?? []).map(brief);
+  it('has no target: its government is not its other side', () => {
+    expect(full('President Putin criticized Russia’s bureaucracy.')).toEqual(['RUS>-:111']);
+  });
+  it('keeps its people named by a demonym as the other side', () => {
+    expect(full('Liberian riot police used tear gas to disperse demonstrators in Liberia.')).toContain('LBR>LBR:145');
+  });
+});
+
+describe('an idiom with a meeting verb', () => {
+  it('"meet someone halfway" is no meeting', () => {
+    expect(codes('The United States should meet China halfway.').filter((c) => c.includes(':04'))).toEqual([]);
+  });
+});
