@@ -504,3 +504,12 @@ describe('an idiom with a meeting verb', () => {
     expect(codes('The United States should meet China halfway.').filter((c) => c.includes(':04'))).toEqual([]);
   });
 });
+
+describe('fighting named by its weapons or as an operation', () => {
+  it('is an exchange of fire between both sides, or a military operation where it is launched', () => {
+    expect(codes('India and Pakistan exchanged fire along the border.')).toEqual(['IND>PAK:190', 'PAK>IND:190']);
+    expect(codes('Russia launched a military operation in Ukraine.')).toEqual(['RUS>UKR:190']);
+    expect(codes('Turkey threatened to launch a military operation in Syria.')).toEqual(['TUR>SYR:1384']);
+    expect(codes('The United Nations launched a peacekeeping operation in Mali.')).toEqual([]);
+  });
+});
