@@ -1005,6 +1005,11 @@ function capitalActs(st: PassState, x: Item): boolean {
   const { ws, at } = st;
   const nx = ws[x.j];
   if (nx && !nx.brk && (nx.pos === 'VERB' || nx.pos === 'AUX')) return true;
+  // "Beijing firmly opposes", "Moscow has also said": adverbs before the verb
+  for (let k = x.j; k < x.j + 2 && k + 1 < ws.length && !ws[k].brk && ws[k].pos === 'ADV'; k++) {
+    const v = ws[k + 1];
+    if (!v.brk && (v.pos === 'VERB' || v.pos === 'AUX')) return true;
+  }
   const after = st.text.slice(ws[x.j - 1].end, ws[x.j - 1].end + 2);
   if (after === "'s" || after === '’s') return true;
   const pv = x.i > 0 ? ws[x.i - 1] : null;

@@ -1363,9 +1363,15 @@ function activeRoles(v: SentView, p: EventPattern, head: number, m: Match, ce: n
     }
     let t =
       m.target >= 0 ? m.target : inside >= 0 ? inside : objectAfter(v, m.end, p.sym ? purposeAt(v, m.end, ce) : ce);
-    // "had talks on Libya": after a mutual act, an actor under a topic preposition is what was
-    // talked about, not the other side
-    if (t >= 0 && t !== m.target && t !== inside && p.sym && TOPIC_PREPS.has(v.lower[v.mentions[t]!.t0 - 1] ?? ''))
+    // "had talks on Libya", "will host talks on Sudan": after a mutual act or a host's, an actor
+    // under a topic preposition is what was talked about, not the other side or the guest
+    if (
+      t >= 0 &&
+      t !== m.target &&
+      t !== inside &&
+      (p.sym || p.guest) &&
+      TOPIC_PREPS.has(v.lower[v.mentions[t]!.t0 - 1] ?? '')
+    )
       t = -1;
     if (t < 0) {
       const pr = pronounIn(v, m.end, Math.min(ce, m.end + 4), true);

@@ -572,3 +572,11 @@ describe('a surname never introduced in the text', () => {
     expect(at(d, 'West')).toBeUndefined();
   });
 });
+
+describe('a capital standing for its government', () => {
+  it('acts through adverbs before its verb, and stays a place after "in"', () => {
+    expect(at(run('Beijing firmly opposes the arms sale.'), 'Beijing')?.actor.code).toBe('CHNGOV');
+    expect(at(run('Moscow has repeatedly denied the claims.'), 'Moscow')?.actor.code).toBe('RUSGOV');
+    expect(at(run('Talks in Moscow also covered trade.'), 'Moscow')).toBeUndefined();
+  });
+});

@@ -513,3 +513,10 @@ describe('fighting named by its weapons or as an operation', () => {
     expect(codes('The United Nations launched a peacekeeping operation in Mali.')).toEqual([]);
   });
 });
+
+describe('a host of talks on a country', () => {
+  it('does not host the country the talks are about', () => {
+    expect(codes('Kenya will host peace talks on Sudan in August.')).toEqual([]);
+    expect(codes('Kenya hosted the Sudanese delegation.')).toEqual(['KEN>SDN:043', 'SDN>KEN:042']);
+  });
+});
