@@ -30,6 +30,8 @@ export interface SentView {
   prevPerson: ActorMention | null;
   /** the authors of a joint statement, two or more (for its "we"), else null */
   authors: ActorMention[] | null;
+  /** the two sides of the document's latest consultation before the sentence (for "the two sides"), else null */
+  sides: ActorMention[] | null;
   /** per token: the KB's entry for its form (patterns it heads, markers it ends), when it has one */
   lex: (LexEntry | undefined)[];
   /** every marker hit of the sentence, computed once (see markersIn); undefined until then */

@@ -224,6 +224,7 @@ function buildView(
   prevPerson: ActorMention | null,
   quotes: SentView['quotes'],
   authors: ActorMention[] | null,
+  sides: ActorMention[] | null,
 ): SentView {
   const toks = doc.layers.tokens!;
   const n = lower.length;
@@ -248,6 +249,7 @@ function buildView(
     quotes,
     prevPerson,
     authors,
+    sides,
     lex,
     allMarkers: undefined,
   };
@@ -412,6 +414,9 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
   let qi = 0;
   let lastPerson: ActorMention | null = null;
   let lastPara = -1;
+  // the sides of the latest consultation, for "the two sides agreed…"
+  let sides: ActorMention[] | null = null;
+  let sidesTurn: number | null = null;
   for (const s of sentences) {
     while (ti < tokens.length && tokens[ti]!.start < s.start) ti++;
     let tj = ti;
@@ -435,11 +440,39 @@ export function extractEvents(doc: Doc, kb: KB): EventAnn[] {
     }
     while (qi < input.quotes.length && input.quotes[qi]!.end <= s.start) qi++;
     const quotes = sentQuotes(input.quotes, qi, s);
-    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes, authors);
+    // in a transcript "the two sides" are those of the speaker's own turn
+    if ((s.turn ?? null) !== sidesTurn) sides = null;
+    const v = buildView(doc, ckb, offsets, ti, lower, ms, input.dates, lex, prevPerson, quotes, authors, sides);
     ti = tj;
+    const before = events.length;
     sentenceEvents(doc, input, s, v, events);
+    sides = consultationSides(events, before) ?? sides;
+    sidesTurn = s.turn ?? null;
   }
   return events;
+}
+
+/**
+ * The two sides of the last consultation among events[from…] that happened (held talks, met,
+ * spoke by phone), as mentions for "the two sides" of later sentences; null when there is none.
+ */
+function consultationSides(events: readonly EventAnn[], from: number): ActorMention[] | null {
+  for (let k = events.length - 1; k >= from; k--) {
+    const e = events[k]!;
+    if (e.root !== '04' || e.negated || e.hypothetical || !e.source || !e.target) continue;
+    // the sides of a communiqué are its governments, not business leaders who also met
+    if (!official(e.source) || !official(e.target)) continue;
+    const side = (a: Actor): ActorMention => ({
+      start: e.trigger.start,
+      end: e.trigger.end,
+      kind: a.name ? 'person' : 'country',
+      actor: a,
+      key: `sides:${a.name ?? a.org ?? a.country ?? ''}`,
+      rule: 'ev:two-sides',
+    });
+    return [side(e.source), side(e.target)];
+  }
+  return null;
 }
 
 /** A mention of one named person: a name, or a title resolved to the person who holds it. */
@@ -800,9 +833,13 @@ function demonym(m: ActorMention): boolean {
 }
 
 /** The state (or organisation) acting as itself on both ends: no sector other than government on either. */
+/** An actor of no sector (a state, an organisation) or of its government. */
+function official(x: Actor): boolean {
+  return !x.sector || x.sector === 'GOV';
+}
+
 function sameSide(a: Actor | null, b: Actor | null): boolean {
   if (!a || !b) return false;
-  const official = (x: Actor) => !x.sector || x.sector === 'GOV';
   if (a.org || b.org) return a.org === b.org && (a.country ?? '') === (b.country ?? '') && official(a) && official(b);
   return !!a.country && a.country === b.country && official(a) && official(b);
 }
@@ -1230,7 +1267,28 @@ function verbSubject(v: SentView, g: number): Subject {
   const holder = infinitiveHolder(v, g);
   if (holder >= 0) return { subj: holder, group: null };
   const subj = subjectOf(v, g, 0);
-  return subj >= 0 ? { subj, group: null } : pronounSubject(v, g);
+  if (subj >= 0) return { subj, group: null };
+  if (v.sides && bothSidesBefore(v, g)) {
+    // "The two sides agreed…" after "X held talks with Y": X and Y
+    const group = v.sides.map((a) => addedSubject(v, a).subj);
+    return { subj: group[0]!, group };
+  }
+  return pronounSubject(v, g);
+}
+
+const SIDE_NOUNS = new Set(['sides', 'parties', 'countries', 'leaders', 'ministers', 'presidents', 'delegations']);
+
+/**
+ * "the two sides", "both sides", "the two foreign ministers" as the subject of the verb group
+ * starting at g: the phrase ends right before it, or before adverbs and auxiliaries ("the two
+ * sides have also agreed").
+ */
+function bothSidesBefore(v: SentView, g: number): boolean {
+  let k = g - 1;
+  while (k >= 0 && (v.pos[k] === 'ADV' || v.pos[k] === 'AUX' || v.pos[k] === 'PART')) k--;
+  if (k < 1 || !SIDE_NOUNS.has(v.lower[k]!)) return false;
+  const q = v.lower[k - 1] === 'two' || v.lower[k - 1] === 'both' ? k - 1 : k - 2;
+  return q >= 0 && (v.lower[q] === 'two' || v.lower[q] === 'both') && (q === k - 1 || v.pos[k - 1] === 'ADJ');
 }
 
 /**

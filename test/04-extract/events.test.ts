@@ -520,3 +520,14 @@ describe('a host of talks on a country', () => {
     expect(codes('Kenya hosted the Sudanese delegation.')).toEqual(['KEN>SDN:043', 'SDN>KEN:042']);
   });
 });
+
+describe('"the two sides" as a subject', () => {
+  const full = (text: string) =>
+    (runStages(testDoc(text, { published: '2019-04-03' }), loadKB(), DEFAULT_STAGES).layers.events ?? []).map(brief);
+  it('are the sides of the latest consultation before it', () => {
+    expect(
+      full('Sergey Lavrov held talks with Wang Yi in Moscow. The two sides have also agreed to expand cooperation.'),
+    ).toEqual(['RUS>CHN:040', 'RUS>CHN:032', 'CHN>RUS:032']);
+    expect(full('The two sides agreed to expand cooperation.')).toEqual([]);
+  });
+});
