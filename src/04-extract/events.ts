@@ -389,6 +389,8 @@ interface SentOut {
   s: Sentence;
   text: string;
   date: string | null;
+  /** the sentence's first date not in the future of the document's, for an act that happened */
+  pastDate: string | null;
   place: Place | null;
   topics: string[];
   /** the document's events so far, the sentence's last (see sentenceFirst) */
@@ -569,7 +571,8 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
   const out: SentOut = {
     s,
     text,
-    date: sentDate(doc, input.dates, s),
+    date: sentDate(doc, input.dates, s, true),
+    pastDate: sentDate(doc, input.dates, s, false),
     place: placeWithin(input.places, s.start, s.end),
     topics: sentTopics(input.topics, s),
     events,
@@ -681,11 +684,13 @@ function governed(raws: Raw[], head: number): boolean {
 }
 
 /** The value of the first resolved date inside the sentence, else the document's day. */
-function sentDate(doc: Doc, dates: readonly DateMention[], s: Span): string | null {
+function sentDate(doc: Doc, dates: readonly DateMention[], s: Span, future: boolean): string | null {
   for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
     const d = dates[k]!;
-    if (d.end <= s.end && d.value) return d.value;
+    if (d.end <= s.end && d.value && (future || d.future !== true)) return d.value;
   }
+  // with no day of its own, the document has no future: its dates stand
+  if (!future && !doc.meta.published) return sentDate(doc, dates, s, true);
   // the document's day, not its publication time: an event is not dated to the minute of the report
   return doc.meta.published?.slice(0, 10) ?? null;
 }
@@ -790,7 +795,8 @@ function emitEvent(
     plover: ploverOf(ckb, code)?.event ?? null,
     source: src,
     target: tgt,
-    date: out.date,
+    // "signed an agreement, which will enter into force on November 10": not signed on the 10th
+    date: r.hypothetical || r.negated || code.startsWith('03') ? out.date : out.pastDate,
     place: out.place,
     negated: r.negated,
     hypothetical: r.hypothetical,
@@ -1721,6 +1727,19 @@ function raw(
 
 const CANCELLED_PCP = new Set(['cancelled', 'canceled', 'scrapped', 'abandoned', 'aborted']);
 const POSTPONED_PCP = new Set(['postponed', 'delayed', 'rescheduled', 'deferred']);
+/** modifiers of an act named as a noun that has not happened yet: "the upcoming visit", "a planned summit" */
+const AHEAD = new Set([
+  'upcoming',
+  'forthcoming',
+  'planned',
+  'proposed',
+  'scheduled',
+  'expected',
+  'possible',
+  'potential',
+  'future',
+  'prospective',
+]);
 const BE_FORMS = new Set(['was', 'were', 'been', 'is', 'are', 'be']);
 
 /** The passive the nominal's clause says befell it: "was cancelled" / "called off", "has been postponed" / "put off". */
@@ -1741,14 +1760,15 @@ function passiveFate(v: SentView, from: number, to: number): 'cancelled' | 'post
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
   const mod: Modality = { negated: false, hypothetical: false, intent: false, governor: -1, governorEnd: -1, toAt: -1 };
-  // "no talks", "without a meeting"
+  // "no talks", "without a meeting"; "the upcoming visit", "a planned summit": not yet held
   for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
     const w = v.lower[j]!;
     if (w === 'no' || w === 'without' || w === 'not') {
       mod.negated = true;
       break;
     }
-    if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN') break;
+    if (AHEAD.has(w)) mod.hypothetical = true;
+    if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN' && v.pos[j] !== 'VERB') break;
   }
   // "the visit of X to Y was cancelled" did not happen; "… has been postponed" has not happened yet
   const fate = passiveFate(v, m.end, ce);

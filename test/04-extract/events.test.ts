@@ -531,3 +531,22 @@ describe('"the two sides" as a subject', () => {
     expect(full('The two sides agreed to expand cooperation.')).toEqual([]);
   });
 });
+
+describe('the date of an act', () => {
+  const full = (text: string) =>
+    runStages(testDoc(text, { published: '2019-04-03' }), loadKB(), DEFAULT_STAGES).layers.events ?? [];
+  it('is not a date in the future of the document for an act that happened', () => {
+    const evs = full('Russia and China signed an agreement which will enter into force on May 10.');
+    expect(evs.map((e) => [brief(e), e.date])).toEqual([
+      ['RUS>CHN:057', '2019-04-03'],
+      ['CHN>RUS:057', '2019-04-03'],
+    ]);
+    expect(full('Russia will sign the agreement with China on May 10.').map((e) => e.date)).toContain('2019-05-10');
+  });
+  it('of an upcoming visit is a plan', () => {
+    expect(full('They discussed the upcoming visit of Sergey Lavrov to China.').map(brief)).toEqual([
+      'RUS>CHN:042 hyp',
+      'CHN>RUS:043 hyp',
+    ]);
+  });
+});
