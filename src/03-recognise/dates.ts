@@ -715,7 +715,8 @@ function buildRules(zones: ZoneTable): Rule[] {
               ? true
               : mod === 'last' || mod === 'past'
                 ? false
-                : tenseFuture(c.sentence);
+                : // the weekday's own clause: "a report released Tuesday alleged … planning" is past
+                  c.future;
           if (!full(c.doc)) return { value: null, valueEnd: null, precision: 'day', future: fut };
           const cur = weekday(c.doc.y, c.doc.m, c.doc.d);
           let n: number;
@@ -1740,8 +1741,9 @@ export const dateStage: Stage = {
 const GOAL_BY_YEAR =
   /\b(?:goals?|targets?|aims?|aiming|objectives?|ambitions?|strive|striving|commit(?:s|ted|ment)? to|pledged? to)\b[^.!?]*?\bby\s+(?:19|20)\d{2}\b/i;
 
-/** a past-tense verb or auxiliary ("co-chaired", "was held", "had agreed", "signed", "met") */
-const PAST_CUE = /\b(?:was|were|had|did|met|held|took|began|came|went|made|gave|saw|[a-z]+ed)\b/i;
+/** a past-tense verb or auxiliary ("co-chaired", "was held", "had agreed", "signed", "met", "said") */
+const PAST_CUE =
+  /\b(?:was|were|had|did|met|held|took|began|came|went|made|gave|saw|said|told|spoke|wrote|sent|left|paid|brought|sought|fought|struck|became|led|won|lost|[a-z]+ed)\b/i;
 /** where a clause starts: a comma or semicolon, a dash, or a relative/subordinating word */
 const CLAUSE_START = /[,;:\u2013\u2014]|\b(?:that|which|who|whom|when|where|after|before|since|as)\b/gi;
 

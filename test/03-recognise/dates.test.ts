@@ -104,6 +104,11 @@ describe('relative dates', () => {
   it('a weekday in a future sentence is the next one', () => {
     expect(one('The delegations will meet again on Tuesday.')).toMatchObject({ value: '2017-08-08', future: true });
   });
+  it('a weekday takes the tense of its own clause, not of a later one', () => {
+    expect(one('A report released Tuesday alleged that the militia was planning attacks.').value).toBe('2017-08-01');
+    expect(one('The minister said on Tuesday that he will visit Cairo.').value).toBe('2017-08-01');
+    expect(one('The minister said he will visit Cairo on Tuesday.').value).toBe('2017-08-08');
+  });
   it('n days ago, next year, last week', () => {
     expect(one('Two days ago the envoy arrived in Damascus.').value).toBe('2017-08-04');
     expect(one('Next year the summit will be hosted by India.')).toMatchObject({
