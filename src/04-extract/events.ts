@@ -1727,6 +1727,8 @@ function raw(
 
 const CANCELLED_PCP = new Set(['cancelled', 'canceled', 'scrapped', 'abandoned', 'aborted']);
 const POSTPONED_PCP = new Set(['postponed', 'delayed', 'rescheduled', 'deferred']);
+/** a part of a series of talks: "the next round of talks" */
+const ROUNDS = new Set(['round', 'session', 'stage', 'phase']);
 /** modifiers of an act named as a noun that has not happened yet: "the upcoming visit", "a planned summit" */
 const AHEAD = new Set([
   'upcoming',
@@ -1760,8 +1762,11 @@ function passiveFate(v: SentView, from: number, to: number): 'cancelled' | 'post
 function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: number): Raw[] {
   const ce = clauseEnd(v, m.end, n);
   const mod: Modality = { negated: false, hypothetical: false, intent: false, governor: -1, governorEnd: -1, toAt: -1 };
-  // "no talks", "without a meeting"; "the upcoming visit", "a planned summit": not yet held
-  for (let j = head - 1; j >= Math.max(0, head - 3); j--) {
+  // "no talks", "without a meeting"; "the upcoming visit", "a planned summit", "the next round of
+  // talks": not yet held
+  const lead = v.lower[head - 1] === 'of' && ROUNDS.has(v.lower[head - 2] ?? '') ? head - 2 : head;
+  if (lead < head && v.lower[lead - 1] === 'next') mod.hypothetical = true;
+  for (let j = lead - 1; j >= Math.max(0, lead - 3); j--) {
     const w = v.lower[j]!;
     if (w === 'no' || w === 'without' || w === 'not') {
       mod.negated = true;

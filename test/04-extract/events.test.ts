@@ -550,3 +550,16 @@ describe('the date of an act', () => {
     ]);
   });
 });
+
+describe('talks by telephone or in person named by "spoke with"', () => {
+  it('are a consultation with the person after "with", not "with caution"', () => {
+    expect(codes('Sergey Lavrov spoke today with Wang Yi.')).toEqual(['RUS>CHN:040']);
+    expect(codes('China should speak and act with caution.')).toEqual([]);
+  });
+  it('in the next round of a series are not yet held', () => {
+    expect(codes('Turkey will host the next round of talks between Armenia and Azerbaijan.')).toEqual([
+      'ARM>AZE:040 hyp',
+      'AZE>ARM:040 hyp',
+    ]);
+  });
+});
