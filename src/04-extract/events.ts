@@ -687,12 +687,19 @@ function governed(raws: Raw[], head: number): boolean {
 function sentDate(doc: Doc, dates: readonly DateMention[], s: Span, future: boolean): string | null {
   for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
     const d = dates[k]!;
-    if (d.end <= s.end && d.value && (future || d.future !== true)) return d.value;
+    if (d.end <= s.end && d.value && (future || (d.future !== true && !periodFor(doc.text, d.start)))) return d.value;
   }
   // with no day of its own, the document has no future: its dates stand
   if (!future && !doc.meta.published) return sentDate(doc, dates, s, true);
   // the document's day, not its publication time: an event is not dated to the minute of the report
   return doc.meta.published?.slice(0, 10) ?? null;
+}
+
+/** A date a period or deadline names ("a plan of consultations for 2021-2023", "until 2025"), not when an act took place. */
+function periodFor(text: string, at: number): boolean {
+  return /\b(?:for|until|till|through|by)\s+(?:the\s+(?:years?|period)\s+)?$/i.test(
+    text.slice(Math.max(0, at - 24), at),
+  );
 }
 
 /** The first place mentioned inside [from, to). */

@@ -543,6 +543,10 @@ describe('the date of an act', () => {
     ]);
     expect(full('Russia will sign the agreement with China on May 10.').map((e) => e.date)).toContain('2019-05-10');
   });
+  it('is not the period or deadline a document it names is for', () => {
+    const evs = full('Russia and China signed a plan of consultations for 2019-2020.');
+    expect(evs.map((e) => e.date)).toEqual(['2019-04-03', '2019-04-03']);
+  });
   it('of an upcoming visit is a plan', () => {
     expect(full('They discussed the upcoming visit of Sergey Lavrov to China.').map(brief)).toEqual([
       'RUS>CHN:042 hyp',
@@ -561,5 +565,12 @@ describe('talks by telephone or in person named by "spoke with"', () => {
       'ARM>AZE:040 hyp',
       'AZE>ARM:040 hyp',
     ]);
+  });
+});
+
+describe('readiness for talks with a partner', () => {
+  it('is an intent to negotiate with it', () => {
+    expect(codes('Russia is open to dialogue with the United States.')).toEqual(['RUS>USA:036']);
+    expect(codes('Egypt is ready for talks with Ethiopia.')).toEqual(['EGY>ETH:036']);
   });
 });
