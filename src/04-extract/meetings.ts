@@ -127,6 +127,11 @@ const TOPIC_NOUN_AFTER =
   /^\s+(?:settlement|crisis|conflict|issue|question|problem|situation|peace\s+process|file|dossier|track|war)\b/i;
 /** a process, not a meeting */
 const PROCESS_BEFORE = /\b(?:accession|membership|peace|integration)\s+$/i;
+/** "six hours of", "two rounds of", "several days of" right before a meeting noun */
+const DURATION_OF = /\b(?:[\p{L}\d-]+\s+)?(?:hours?|days?|rounds?|weeks?)\s+of\s+$/iu;
+/** a meeting noun after "after", "following" or "during" ("agreed on a ceasefire after talks in the Kremlin"): the clause's subjects held it */
+const AFTER_MEETING =
+  /\b(?:after|following|during|in\s+the\s+course\s+of)\s+(?:the\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}$/iu;
 /** a passive before "discussed" ("Syria and Ukraine were discussed") */
 const PASSIVE_BEFORE = /\b(?:was|were|been|be|being|is|are)\s+(?:(?:\w+ly|also|then|further|briefly)\s+)?$/i;
 
@@ -578,19 +583,26 @@ function nounReading(r: DocReading, sr: SentenceReading, h: Hit, narrator: Actor
   const before = text.slice(Math.max(s.start, h.start - 120), h.start);
   const cs = mentionsBefore(text, s, h.start, mentions);
   const mod = modifierBefore(text, h.start, cs, s.start);
-  const lightVerb = /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(
-    before,
-  );
+  const lead = before.replace(DURATION_OF, '');
+  // "Putin and Erdogan agreed on a ceasefire after six hours of talks": the talks of the subjects of
+  // the clause "after" ends
+  const am = AFTER_MEETING.exec(lead);
+  const held = am ? notGoverned(text, mentionsBefore(text, s, h.start - before.length + am.index, mentions)) : [];
+  const after = held.length > 1 && new Set(held.map((m) => partyKey(m.actor))).size > 1;
+  const lightVerb =
+    /\b(?:had|held|have|has|hold|holds|having)\s+(?:an?\s+|the\s+)?(?:[\p{L}-]+\s+){0,3}$/iu.test(lead) || after;
   // "Secretary Blinken and Foreign Minister Marsudi Before Their Meeting": "their" is the sides named before
   const their = !lightVerb && /\btheir\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
-  const subj = lightVerb
-    ? notGoverned(text, cs)
-    : their
-      ? notGoverned(
-          text,
-          mentions.filter((m) => m.end <= h.start),
-        )
-      : mod;
+  const subj = after
+    ? held
+    : lightVerb
+      ? notGoverned(text, cs)
+      : their
+        ? notGoverned(
+            text,
+            mentions.filter((m) => m.end <= h.start),
+          )
+        : mod;
   // "The three ministers agreed … to hold a meeting": the sides of the meeting reported before
   const sides = lightVerb && !subj.length ? sidesBefore(r, text, s, h) : [];
   const firstPerson =
@@ -1017,7 +1029,8 @@ function realMeeting(text: string, s: Sentence, h: Hit, d: DateMention | null): 
   )
     return true;
   if (d && (d.start >= h.end ? d.start - h.end : h.start - d.end) < 120) return true;
-  const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start);
+  // "held six hours of talks", "after two rounds of talks": the duration is no part of the noun phrase
+  const nounLead = text.slice(Math.max(s.start, h.start - 80), h.start).replace(DURATION_OF, '');
   if (/^meeting$/i.test(h.text) && /\b(?:am|is|are|was|were|be|been)\s+$/i.test(nounLead)) return true; // "I will be meeting with…"
   return SPECIFIC_BEFORE.test(nounLead + ' ') || SPECIFIC_AFTER.test(text.slice(h.end, s.end));
 }

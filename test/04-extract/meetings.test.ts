@@ -1069,6 +1069,30 @@ describe('meetings: places, topics and possibilities', () => {
     expect(months.map((m) => m.date).sort()).toEqual(['2022-10-02', '2023-03-10']);
   });
 
+  it('takes the talks "after" which the clause’s subjects acted for theirs, across "six hours of"', () => {
+    const doc = (text: string) =>
+      makeDoc({
+        text,
+        published: '2020-03-05',
+        actors: [
+          ['President Anna Berg', 'person', { name: 'Anna Berg', country: 'SWE' }],
+          ['President Juhani Virtanen', 'person', { name: 'Juhani Virtanen', country: 'FIN' }],
+        ],
+      });
+    const after = extractMeetings(
+      doc('President Anna Berg and President Juhani Virtanen agreed on a plan after six hours of talks in Helsinki.\n'),
+      kb,
+    );
+    expect(after.map(keys)).toEqual(['FIN+SWE']);
+    const held = extractMeetings(
+      doc('President Anna Berg and President Juhani Virtanen held six hours of talks.\n'),
+      kb,
+    );
+    expect(held.map(keys)).toEqual(['FIN+SWE']);
+    // one side speaking after talks names no other side
+    expect(extractMeetings(doc('President Anna Berg said after the talks that the plan holds.\n'), kb)).toEqual([]);
+  });
+
   it('takes no party from a country adjective naming a topic, and no meeting from a possibility', () => {
     const doc = makeDoc({
       text:
