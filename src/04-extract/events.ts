@@ -1779,7 +1779,8 @@ function nounEvent(v: SentView, p: EventPattern, head: number, m: Match, n: numb
       mod.negated = true;
       break;
     }
-    if (AHEAD.has(w)) mod.hypothetical = true;
+    // … and "any attack": none in particular
+    if (AHEAD.has(w) || w === 'any') mod.hypothetical = true;
     if (v.pos[j] !== 'ADJ' && v.pos[j] !== 'DET' && v.pos[j] !== 'NOUN' && v.pos[j] !== 'VERB') break;
   }
   // "the visit of X to Y was cancelled" did not happen; "… has been postponed" has not happened yet

@@ -574,3 +574,9 @@ describe('readiness for talks with a partner', () => {
     expect(codes('Egypt is ready for talks with Ethiopia.')).toEqual(['EGY>ETH:036']);
   });
 });
+
+describe('an act named as a noun after "any"', () => {
+  it('is none in particular: hypothetical, and no accusation of whoever would commit it', () => {
+    expect(codes('Turkey said it will respond to any attack by Syria.')).toEqual(['SYR>-:190 hyp']);
+  });
+});
