@@ -1038,7 +1038,24 @@ class SqliteStore implements Store {
     const { where, params } = this.where(kind, spec, filter);
     // one document's records come whole (up to DOC_LIMIT); other queries are capped at MAX_LIMIT
     const { limit, offset, orderBy } = this.paging(spec, page, filter.doc ? DOC_LIMIT : MAX_LIMIT);
-    const total = (this.st(`SELECT count(*) AS n FROM ${spec.table} t ${where}`).get(...params) as { n: number }).n;
+    const count = () =>
+      (this.st(`SELECT count(*) AS n FROM ${spec.table} t ${where}`).get(...params) as { n: number }).n;
+    if (typeof filter.q === 'string' && filter.q.trim()) {
+      // the words go through the sentence index, which costs more than the rest of the query: the
+      // page and the total come from one pass (a window count), not two
+      const rows = this.st(
+        `SELECT t.${spec.pk} AS k, count(*) OVER () AS n FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+      ).all(...params, limit, offset) as { k: number; n: number }[];
+      const total = rows.length ? rows[0]!.n : offset > 0 ? count() : 0;
+      return {
+        total,
+        rows: this.fetchJson(
+          spec,
+          rows.map((r) => r.k),
+        ),
+      };
+    }
+    const total = count();
     const keys = this.st(`SELECT t.${spec.pk} FROM ${spec.table} t ${where} ORDER BY ${orderBy} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...params, limit, offset) as number[];

@@ -127,6 +127,11 @@ describe('query: filters', () => {
     expect(store.query('quote', { q: 'SATISFIED' }).total).toBe(1);
     expect(store.query('agreement', { q: 'Jordan' }).total).toBe(1);
     expect(store.query('meeting', { q: 'talks', doc: 'docB' }).total).toBe(1);
+    // the total is of all matches, whatever page is asked for (one page, or one past the end)
+    const two = store.query('event', { q: 'zone OR Tillerson' }, { limit: 1 });
+    expect([two.total, two.rows.length]).toEqual([2, 1]);
+    const past = store.query('event', { q: 'zone OR Tillerson' }, { limit: 1, offset: 5 });
+    expect([past.total, past.rows.length]).toEqual([2, 0]);
     expect(store.query('meeting', { q: 'talks', doc: 'docA' }).total).toBe(0);
     expect(store.query('event', { q: '"quoted"' }).total).toBe(0);
     expect(() => store.query('event', { q: '%' })).toThrow(/no words/);
