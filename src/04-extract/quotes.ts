@@ -146,8 +146,9 @@ function buildPatterns(verbs: string[]): QuotePatterns | null {
     afterVerb: new RegExp(`^[\\s,—–-]*${V}\\s+`, 'u'),
     afterVerbNp: new RegExp(`^[\\s,—–-]*${V}\\s+(${NP})`, 'u'),
     // "Lavrov said:", "Lavrov noted that", "Lavrov said the Syrians" right before the quote
+    // (a short parenthetical may stand between: "Peskov, for his part, noted that “…”")
     beforeNpVerb: new RegExp(
-      `(${NP})\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`,
+      `(${NP})(?:\\s*,\\s*(?:[\\p{Ll}'’-]+\\s+){0,3}[\\p{Ll}'’-]+\\s*,)?\\s+${V}\\b(?:\\s+(?:that|to\\s+\\p{L}+(?:\\s+\\p{L}+)?))?\\s*[,:]?\\s*(?:[^.!?;,:“"‘()]{0,40})$`,
       'u',
     ),
     capReporter: new RegExp(`(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,3})\\s+${V}\\b`, 'uy'),

@@ -47,6 +47,16 @@ describe('quotes', () => {
     ]);
   });
 
+  it('reads an attribution with a short parenthetical between speaker and verb ("Wang Yi, for his part, noted that “…”")', () => {
+    const doc = makeDoc({
+      text: 'Wang Yi, for his part, noted that “no contacts are planned at the moment.”\n',
+      actors: [[...WANG]],
+    });
+    expect(extractQuotes(doc, kb).map((q) => [q.speaker?.name, q.text])).toEqual([
+      ['Wang Yi', 'no contacts are planned at the moment.'],
+    ]);
+  });
+
   it('reads an attribution that opens its sentence ("The minister stressed that “…”") and "As X put it, “…”"', () => {
     const doc = makeDoc({
       text:
