@@ -466,6 +466,35 @@ describe('agreements', () => {
 });
 
 describe('agreements: date, conditions, "we"', () => {
+  it('reads "the accord reached in X between A and B" as a referenced agreement with its deadline', () => {
+    const doc = makeDoc({
+      text: 'Under the accord reached in Doha between Brazil and Chile, the troops must leave the zone by May 1, 2021.\n',
+      published: '2020-03-01',
+      actors: [
+        ['Brazil', 'country', { country: 'BRA' }],
+        ['Chile', 'country', { country: 'CHL' }],
+      ],
+      dates: [['May 1, 2021', '2021-05-01', true]],
+    });
+    const ags = extractAgreements(doc, kb);
+    expect(ags.map((a) => [a.status, keys(a), a.deadline])).toEqual([['referenced', 'BRA+CHL', '2021-05-01']]);
+  });
+
+  it('reads a plan two sides proposed as a proposed agreement, and one side’s plan as none', () => {
+    const doc = (text: string) =>
+      makeDoc({
+        text,
+        published: '2020-03-01',
+        actors: [
+          ['Brazil', 'country', { country: 'BRA' }],
+          ['Chile', 'country', { country: 'CHL' }],
+        ],
+      });
+    const two = extractAgreements(doc('Brazil and Chile proposed a three-stage plan for the border.\n'), kb);
+    expect(two.map((a) => [a.status, keys(a)])).toEqual([['proposed', 'BRA+CHL']]);
+    expect(extractAgreements(doc('Brazil proposed a three-stage plan for the border.\n'), kb)).toEqual([]);
+  });
+
   it('dates an agreement when it was agreed, not by the period or event it is about', () => {
     const doc = makeDoc({
       text:
