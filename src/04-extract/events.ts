@@ -571,8 +571,7 @@ function sentenceEvents(doc: Doc, input: DocInput, s: Sentence, v: SentView, eve
   const out: SentOut = {
     s,
     text,
-    date: sentDate(doc, input.dates, s, true),
-    pastDate: sentDate(doc, input.dates, s, false),
+    ...sentDates(doc, input.dates, s),
     place: placeWithin(input.places, s.start, s.end),
     topics: sentTopics(input.topics, s),
     events,
@@ -683,16 +682,24 @@ function governed(raws: Raw[], head: number): boolean {
   return raws.some((q) => q.governor >= 0 && head >= q.governor && head < q.governorEnd);
 }
 
-/** The value of the first resolved date inside the sentence, else the document's day. */
-function sentDate(doc: Doc, dates: readonly DateMention[], s: Span, future: boolean): string | null {
-  for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end; k++) {
+/**
+ * The sentence's date for its events: the value of its first resolved date, else the document's
+ * day; and, for an act that happened, the first that is neither in the future of the document nor
+ * a period or deadline ("signed a plan of consultations for 2021-2023, which will take effect…").
+ */
+function sentDates(doc: Doc, dates: readonly DateMention[], s: Span): { date: string | null; pastDate: string | null } {
+  let date: string | null = null;
+  let pastDate: string | null = null;
+  for (let k = lowerBound(dates, s.start); k < dates.length && dates[k]!.start < s.end && !pastDate; k++) {
     const d = dates[k]!;
-    if (d.end <= s.end && d.value && (future || (d.future !== true && !periodFor(doc.text, d.start)))) return d.value;
+    if (d.end > s.end || !d.value) continue;
+    date ??= d.value;
+    if (d.future !== true && !periodFor(doc.text, d.start)) pastDate = d.value;
   }
-  // with no day of its own, the document has no future: its dates stand
-  if (!future && !doc.meta.published) return sentDate(doc, dates, s, true);
   // the document's day, not its publication time: an event is not dated to the minute of the report
-  return doc.meta.published?.slice(0, 10) ?? null;
+  const day = doc.meta.published?.slice(0, 10) ?? null;
+  // with no day of its own, the document has no future: its dates stand
+  return { date: date ?? day, pastDate: pastDate ?? (day ? day : date) };
 }
 
 /** A date a period or deadline names ("a plan of consultations for 2021-2023", "until 2025"), not when an act took place. */
@@ -845,12 +852,12 @@ function demonym(m: ActorMention): boolean {
   return m.kind === 'country' && m.rule === 'country-adjective';
 }
 
-/** The state (or organisation) acting as itself on both ends: no sector other than government on either. */
 /** An actor of no sector (a state, an organisation) or of its government. */
 function official(x: Actor): boolean {
   return !x.sector || x.sector === 'GOV';
 }
 
+/** The state (or organisation) acting as itself on both ends: no sector other than government on either. */
 function sameSide(a: Actor | null, b: Actor | null): boolean {
   if (!a || !b) return false;
   if (a.org || b.org) return a.org === b.org && (a.country ?? '') === (b.country ?? '') && official(a) && official(b);

@@ -1278,14 +1278,14 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     // China … July 25-26")
     // (or that the text dates a few days before a readout published later: "Wang Yi Holds Talks
     // with X", published on the 15th, and "On March 14, Wang Yi held talks with X")
+    // a kept meeting of the same sides and status, dated, and not held elsewhere than `m`
+    const sameSidesDated = (o: MeetingAnn) =>
+      outKeys.get(o) === pk && o.status === m.status && !placedApart(o.place, m.place) && !!o.date;
     if (!target && c.fromTitle && c.defaulted && m.date)
       target = out.find(
         (o) =>
-          outKeys.get(o) === pk &&
-          o.status === m.status &&
-          !placedApart(o.place, m.place) &&
-          !!o.date &&
-          ((!!o.dateEnd && o.date <= m.date! && m.date! <= o.dateEnd) || daysBefore(o.date, m.date!) <= 3),
+          sameSidesDated(o) &&
+          ((!!o.dateEnd && o.date! <= m.date! && m.date! <= o.dateEnd) || daysBefore(o.date!, m.date!) <= 3),
       );
     // a named forum event with no date of its own ("the BRICS Media Summit was held for the first
     // time…") is the one the text dated, not a second one held today
@@ -1302,13 +1302,10 @@ function mergeMeetings(cands: Candidate[]): MeetingAnn[] {
     if (!target && c.defaulted && !c.fromTitle && m.date)
       target = out.find(
         (o) =>
-          outKeys.get(o) === pk &&
-          o.status === m.status &&
-          !placedApart(o.place, m.place) &&
-          !!o.date &&
+          sameSidesDated(o) &&
           (!c.mode || !modes.get(o) || modes.get(o) === c.mode) &&
           sectorsOf(o) === sectorsOf(m) &&
-          daysBefore(o.dateEnd ?? o.date, m.date!) <= 6,
+          daysBefore(o.dateEnd ?? o.date!, m.date!) <= 6,
       );
     if (target) {
       if (titleEv.has(target) && !c.fromTitle) {
