@@ -8,6 +8,9 @@ import { testDoc } from '../fixtures/doc.js';
 const people = { Lavrov: 'RUS', 'Sergey Lavrov': 'RUS', Tillerson: 'USA', 'Wang Yi': 'CHN', Cavusoglu: 'TUR' };
 const codes = (text: string) => runEvents(text, { people }).events.map(brief);
 const first = (text: string) => runEvents(text, { people }).events[0]!;
+/** The events of the whole pipeline (the actor layer as it runs, not the test tagger). */
+const pipelineEvents = (text: string, published: string) =>
+  runStages(testDoc(text, { published }), loadKB(), DEFAULT_STAGES).layers.events ?? [];
 
 describe('event patterns: consultations', () => {
   it('verb with object and with "with"', () => {
@@ -489,8 +492,7 @@ describe('an infinitive of purpose after a mutual act', () => {
 });
 
 describe('a state on both ends of its own act', () => {
-  const full = (text: string) =>
-    (runStages(testDoc(text, { published: '2020-10-15' }), loadKB(), DEFAULT_STAGES).layers.events ?? []).map(brief);
+  const full = (text: string) => pipelineEvents(text, '2020-10-15').map(brief);
   it('has no target: its government is not its other side', () => {
     expect(full('President Putin criticized Russia’s bureaucracy.')).toEqual(['RUS>-:111']);
   });
@@ -522,8 +524,7 @@ describe('a host of talks on a country', () => {
 });
 
 describe('"the two sides" as a subject', () => {
-  const full = (text: string) =>
-    (runStages(testDoc(text, { published: '2019-04-03' }), loadKB(), DEFAULT_STAGES).layers.events ?? []).map(brief);
+  const full = (text: string) => pipelineEvents(text, '2019-04-03').map(brief);
   it('are the sides of the latest consultation before it', () => {
     expect(
       full('Sergey Lavrov held talks with Wang Yi in Moscow. The two sides have also agreed to expand cooperation.'),
@@ -533,8 +534,7 @@ describe('"the two sides" as a subject', () => {
 });
 
 describe('the date of an act', () => {
-  const full = (text: string) =>
-    runStages(testDoc(text, { published: '2019-04-03' }), loadKB(), DEFAULT_STAGES).layers.events ?? [];
+  const full = (text: string) => pipelineEvents(text, '2019-04-03');
   it('is not a date in the future of the document for an act that happened', () => {
     const evs = full('Russia and China signed an agreement which will enter into force on May 10.');
     expect(evs.map((e) => [brief(e), e.date])).toEqual([
